@@ -1,0 +1,46 @@
+# agentkit developer commands. Needs only python3 (>= 3.11) on PATH: uv is installed from PyPI
+# into .tools/ on first use, and `uv sync --frozen` installs everything else from uv.lock.
+PYTHON ?= python3
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+UV_VERSION := 0.13.9
+RUN := $(UV) run --frozen --no-sync
+
+.PHONY: setup generate check lint typecheck test unit integration contract demo serve bench clean
+
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
+
+setup: $(UV)
+	$(UV) sync --frozen
+
+generate: setup
+	$(RUN) scripts/regenerate.sh
+	$(RUN) python scripts/unasync.py
+
+lint:
+	$(RUN) ruff check agentkit scripts tests
+	$(RUN) ruff format --check agentkit scripts tests
+
+typecheck:
+	$(RUN) mypy
+
+check: setup lint typecheck
+	$(RUN) scripts/regenerate.sh --check
+	$(RUN) python scripts/unasync.py --check
+
+test: check
+	$(RUN) pytest -q
+
+demo: setup
+	$(RUN) python scripts/demo.py
+
+serve: setup
+	$(RUN) agentkit serve
+
+bench: setup
+	$(RUN) python tests/benchmarks/run.py
+
+clean:
+	rm -rf $(TOOLS) .venv .mypy_cache .ruff_cache

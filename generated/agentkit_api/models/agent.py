@@ -1,0 +1,174 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.agent_brain import AgentBrain
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.metadata import Metadata
+
+
+T = TypeVar("T", bound="Agent")
+
+
+@_attrs_define
+class Agent:
+    id: str
+    """ `agt_...` """
+    name: str
+    instructions: str
+    brain: AgentBrain
+    """ The runtime that produces the agent's replies: `echo` repeats the user's words, `scripted`
+    is deterministic and exercises every event type, `openai` calls an OpenAI-compatible upstream.
+     """
+    streaming: bool
+    """ Whether the agent streams its replies. """
+    sub_agent_ids: list[str]
+    prompt_suggestions: list[str]
+    metadata: Metadata
+    """ Free-form JSON metadata kept with the object. """
+    created_at: datetime.datetime
+    updated_at: datetime.datetime
+    description: None | str | Unset = UNSET
+    model_profile: None | str | Unset = UNSET
+    """ The model the brain uses """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        name = self.name
+
+        instructions = self.instructions
+
+        brain = self.brain.value
+
+        streaming = self.streaming
+
+        sub_agent_ids = self.sub_agent_ids
+
+        prompt_suggestions = self.prompt_suggestions
+
+        metadata = self.metadata.to_dict()
+
+        created_at = self.created_at.isoformat()
+
+        updated_at = self.updated_at.isoformat()
+
+        description: None | str | Unset
+        if isinstance(self.description, Unset):
+            description = UNSET
+        else:
+            description = self.description
+
+        model_profile: None | str | Unset
+        if isinstance(self.model_profile, Unset):
+            model_profile = UNSET
+        else:
+            model_profile = self.model_profile
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "name": name,
+                "instructions": instructions,
+                "brain": brain,
+                "streaming": streaming,
+                "sub_agent_ids": sub_agent_ids,
+                "prompt_suggestions": prompt_suggestions,
+                "metadata": metadata,
+                "created_at": created_at,
+                "updated_at": updated_at,
+            }
+        )
+        if description is not UNSET:
+            field_dict["description"] = description
+        if model_profile is not UNSET:
+            field_dict["model_profile"] = model_profile
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.metadata import Metadata
+
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        name = d.pop("name")
+
+        instructions = d.pop("instructions")
+
+        brain = AgentBrain(d.pop("brain"))
+
+        streaming = d.pop("streaming")
+
+        sub_agent_ids = cast(list[str], d.pop("sub_agent_ids"))
+
+        prompt_suggestions = cast(list[str], d.pop("prompt_suggestions"))
+
+        metadata = Metadata.from_dict(d.pop("metadata"))
+
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+        updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
+
+        def _parse_description(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        description = _parse_description(d.pop("description", UNSET))
+
+        def _parse_model_profile(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        model_profile = _parse_model_profile(d.pop("model_profile", UNSET))
+
+        agent = cls(
+            id=id,
+            name=name,
+            instructions=instructions,
+            brain=brain,
+            streaming=streaming,
+            sub_agent_ids=sub_agent_ids,
+            prompt_suggestions=prompt_suggestions,
+            metadata=metadata,
+            created_at=created_at,
+            updated_at=updated_at,
+            description=description,
+            model_profile=model_profile,
+        )
+
+        agent.additional_properties = d
+        return agent
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
