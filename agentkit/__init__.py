@@ -1,0 +1,148 @@
+"""agentkit: the Python SDK for chatting with AI agents.
+
+    from agentkit import AgentKit
+    client = AgentKit()   # AGENTKIT_API_KEY, AGENTKIT_BASE_URL (default: the local server)
+    agent = client.agents.create(name="Support Bot", instructions="Be brief.")
+    chat = client.chats.start(agent.id, "I need help with my account")
+    with client.chats.stream_message(chat.id, "My account is locked") as stream:
+        for delta in stream.text_deltas():
+            print(delta, end="")
+
+Importing the package is cheap: the clients, the generated models and the server load on first
+use.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from ._errors import (
+    AgentFailedError,
+    AgentKitError,
+    AgentNameTakenError,
+    AgentNotFoundError,
+    APIConnectionError,
+    APIError,
+    APIResponseValidationError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ChatAlreadyClosedError,
+    ChatBufferOverflowError,
+    ChatIdTakenError,
+    ChatNotActiveError,
+    ChatNotFoundError,
+    ConflictError,
+    IdempotencyKeyReusedError,
+    InternalServerError,
+    InvalidChatMessageError,
+    MethodNotAllowedError,
+    NotFoundError,
+    PaginationLoopError,
+    PermissionDeniedError,
+    RateLimitedError,
+    RequestTooLargeError,
+    StreamError,
+    UnprocessableEntityError,
+    ValidationError,
+)
+from ._version import __version__
+
+if TYPE_CHECKING:
+    from . import parts, types
+    from ._async.client import AsyncAgentKit
+    from ._async.pagination import AsyncPager
+    from ._async.streaming import AsyncChatStream, AsyncStream
+    from ._events import UnknownEvent
+    from ._hooks import RequestInfo, ResponseInfo, RetryInfo
+    from ._page import Page
+    from ._response import APIResponse
+    from ._retry import RetryPolicy
+    from ._sync.client import AgentKit
+    from ._sync.pagination import Pager
+    from ._sync.streaming import ChatStream, Stream
+
+__all__ = [
+    "APIConnectionError",
+    "APIError",
+    "APIResponse",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AgentFailedError",
+    "AgentKit",
+    "AgentKitError",
+    "AgentNameTakenError",
+    "AgentNotFoundError",
+    "AsyncAgentKit",
+    "AsyncChatStream",
+    "AsyncPager",
+    "AsyncStream",
+    "AuthenticationError",
+    "BadRequestError",
+    "ChatAlreadyClosedError",
+    "ChatBufferOverflowError",
+    "ChatIdTakenError",
+    "ChatNotActiveError",
+    "ChatNotFoundError",
+    "ChatStream",
+    "ConflictError",
+    "IdempotencyKeyReusedError",
+    "InternalServerError",
+    "InvalidChatMessageError",
+    "MethodNotAllowedError",
+    "NotFoundError",
+    "Page",
+    "Pager",
+    "PaginationLoopError",
+    "PermissionDeniedError",
+    "RateLimitedError",
+    "RequestInfo",
+    "RequestTooLargeError",
+    "ResponseInfo",
+    "RetryInfo",
+    "RetryPolicy",
+    "Stream",
+    "StreamError",
+    "UnknownEvent",
+    "UnprocessableEntityError",
+    "ValidationError",
+    "__version__",
+    "parts",
+    "types",
+]
+
+_LAZY = {
+    "AgentKit": "._sync.client",
+    "AsyncAgentKit": "._async.client",
+    "Pager": "._sync.pagination",
+    "AsyncPager": "._async.pagination",
+    "Stream": "._sync.streaming",
+    "ChatStream": "._sync.streaming",
+    "AsyncStream": "._async.streaming",
+    "AsyncChatStream": "._async.streaming",
+    "UnknownEvent": "._events",
+    "RequestInfo": "._hooks",
+    "ResponseInfo": "._hooks",
+    "RetryInfo": "._hooks",
+    "Page": "._page",
+    "APIResponse": "._response",
+    "RetryPolicy": "._retry",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("parts", "types"):
+        return importlib.import_module(f".{name}", __name__)
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'agentkit' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -1,0 +1,2 @@
+"""The async implementation. It is the source of truth: ``agentkit/_sync`` is generated from it by
+``scripts/unasync.py``, so edit here and regenerate."""

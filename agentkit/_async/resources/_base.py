@@ -1,0 +1,17 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..._compat import open_enums
+
+if TYPE_CHECKING:
+    from ..client import AsyncAgentKit
+
+open_enums()
+
+
+class AsyncResource:
+    """A namespace of API methods bound to one client."""
+
+    def __init__(self, client: AsyncAgentKit) -> None:
+        self._client = client

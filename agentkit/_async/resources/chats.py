@@ -1,0 +1,250 @@
+"""``client.chats``: chats with a target agent, optionally streamed."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import quote
+
+from agentkit_api.api.chats import (
+    chats_end,
+    chats_get,
+    chats_list,
+    chats_list_messages,
+    chats_message,
+    chats_pause,
+    chats_resume,
+    chats_start,
+)
+from agentkit_api.models import (
+    Chat,
+    ChatEnd,
+    ChatMessage,
+    ChatMessageSend,
+    ChatStart,
+    ChatStatus,
+    Metadata,
+)
+from agentkit_api.types import UNSET
+
+from ..._inputs import MessageInput, to_message, to_metadata
+from ..._page import Page
+from ..._response import APIResponse
+from ..endpoint import async_endpoint
+from ..pagination import AsyncPager
+from ..streaming import AsyncChatStream
+from ._base import AsyncResource
+
+__all__ = ["AsyncChats"]
+
+
+def _start_body(
+    agent: str,
+    message: MessageInput,
+    chat_id: str | None,
+    metadata: Mapping[str, Any] | Metadata | None,
+    trace_id: str | None,
+) -> ChatStart:
+    return ChatStart(
+        agent_id=agent,
+        message=to_message(message),
+        chat_id=UNSET if chat_id is None else chat_id,
+        metadata=to_metadata(metadata),
+        trace_id=UNSET if trace_id is None else trace_id,
+    )
+
+
+def _message_body(message: MessageInput, trace_id: str | None) -> ChatMessageSend:
+    return ChatMessageSend(
+        message=to_message(message), trace_id=UNSET if trace_id is None else trace_id
+    )
+
+
+def _path(chat_id: str, suffix: str = "") -> str:
+    return f"/v1/chats/{quote(chat_id, safe='')}{suffix}"
+
+
+class AsyncChats(AsyncResource):
+    """Chats: start one with an agent, exchange messages, end it. States: ACTIVE, PAUSED, CLOSED.
+
+    A message can be a string, a part from ``agentkit.parts``, a list of parts and strings, or a
+    dict in the wire format.
+    """
+
+    @async_endpoint
+    async def start(
+        self,
+        agent: str,
+        message: MessageInput,
+        *,
+        chat_id: str | None = None,
+        metadata: Mapping[str, Any] | Metadata | None = None,
+        trace_id: str | None = None,
+        idempotency_key: str | None = None,
+    ) -> APIResponse[Chat]:
+        """Start a chat with ``agent`` and wait for its first reply (``chat.message``).
+
+        Args:
+            agent: The target agent's id.
+            message: The opening message.
+            chat_id: Your own id for the chat; the server makes one otherwise.
+            metadata: Free-form JSON kept with the chat.
+            trace_id: A workflow trace id to keep with the chat.
+            idempotency_key: Makes retries of this call safe across processes.
+
+        Raises:
+            AgentNotFoundError: No such agent among yours.
+            ChatIdTakenError: ``chat_id`` is already in use.
+            InvalidChatMessageError: The message cannot be sent as it is.
+        """
+        body = _start_body(agent, message, chat_id, metadata, trace_id)
+        return await self._client._call(
+            chats_start.asyncio_detailed, body=body, idempotency_key=idempotency_key
+        )
+
+    def stream_start(
+        self,
+        agent: str,
+        message: MessageInput,
+        *,
+        chat_id: str | None = None,
+        metadata: Mapping[str, Any] | Metadata | None = None,
+        trace_id: str | None = None,
+        idempotency_key: str | None = None,
+    ) -> AsyncChatStream:
+        """Start a chat and stream the agent's first reply.
+
+        Returns a stream that connects when entered or first iterated. Its events are
+        ``ChatMetadataEvent`` (its ``chat_id`` names the new chat), ``ChatContentEvent`` deltas
+        and a final ``ChatDoneEvent``; an ``error`` event raises its mapped exception.
+        """
+        body = _start_body(agent, message, chat_id, metadata, trace_id)
+        return self._client._chat_stream(
+            "POST", "/v1/chats/stream", body=body.to_dict(), idempotency_key=idempotency_key
+        )
+
+    @async_endpoint
+    async def message(
+        self,
+        chat_id: str,
+        message: MessageInput,
+        *,
+        trace_id: str | None = None,
+        idempotency_key: str | None = None,
+    ) -> APIResponse[Chat]:
+        """Send a message to an active chat and wait for the reply (``chat.message``).
+
+        Raises:
+            ChatNotFoundError: No such chat among yours.
+            ChatAlreadyClosedError: The chat was ended; start a new one.
+            ChatNotActiveError: The chat is paused, or busy with another turn.
+            ChatBufferOverflowError: The chat holds as many messages as it may.
+            InvalidChatMessageError: The message cannot be sent as it is.
+        """
+        body = _message_body(message, trace_id)
+        return await self._client._call(
+            chats_message.asyncio_detailed, chat_id, body=body, idempotency_key=idempotency_key
+        )
+
+    def stream_message(
+        self,
+        chat_id: str,
+        message: MessageInput,
+        *,
+        trace_id: str | None = None,
+        idempotency_key: str | None = None,
+    ) -> AsyncChatStream:
+        """Send a message and stream the reply; the same events and errors as ``stream_start``."""
+        body = _message_body(message, trace_id)
+        return self._client._chat_stream(
+            "POST",
+            _path(chat_id, "/messages/stream"),
+            body=body.to_dict(),
+            idempotency_key=idempotency_key,
+        )
+
+    def events(self, chat_id: str, *, after: str | None = None) -> AsyncChatStream:
+        """Follow a chat's events after event id ``after`` until the turn in progress ends."""
+        params = {"after": after} if after else None
+        return self._client._chat_stream(
+            "GET", _path(chat_id, "/events"), params=params, end_on_eof=True
+        )
+
+    @async_endpoint
+    async def end(
+        self,
+        chat_id: str,
+        *,
+        reason: str | None = None,
+        trace_id: str | None = None,
+        idempotency_key: str | None = None,
+    ) -> APIResponse[Chat]:
+        """End a chat. A closed chat cannot be resumed.
+
+        Raises:
+            ChatNotFoundError: No such chat among yours.
+            ChatAlreadyClosedError: The chat was already ended.
+        """
+        body = ChatEnd(
+            reason=UNSET if reason is None else reason,
+            trace_id=UNSET if trace_id is None else trace_id,
+        )
+        return await self._client._call(
+            chats_end.asyncio_detailed, chat_id, body=body, idempotency_key=idempotency_key
+        )
+
+    @async_endpoint
+    async def pause(self, chat_id: str) -> APIResponse[Chat]:
+        """Pause an active chat; messages are refused until it is resumed."""
+        return await self._client._call(chats_pause.asyncio_detailed, chat_id)
+
+    @async_endpoint
+    async def resume(self, chat_id: str) -> APIResponse[Chat]:
+        """Resume a paused chat."""
+        return await self._client._call(chats_resume.asyncio_detailed, chat_id)
+
+    @async_endpoint
+    async def get(self, chat_id: str) -> APIResponse[Chat]:
+        """Get a chat.
+
+        Raises:
+            ChatNotFoundError: No such chat among yours.
+        """
+        return await self._client._call(chats_get.asyncio_detailed, chat_id)
+
+    def list_messages(self, chat_id: str, *, page_size: int = 20) -> AsyncPager[ChatMessage]:
+        """The chat's messages, oldest first, fetched page by page as you iterate."""
+
+        async def fetch(cursor: str | None) -> Page[ChatMessage]:
+            response = await self._client._call(
+                chats_list_messages.asyncio_detailed,
+                chat_id,
+                limit=page_size,
+                cursor=UNSET if cursor is None else cursor,
+            )
+            page = response.parsed
+            return Page(page.data, page.has_more, page.next_cursor)
+
+        return AsyncPager(fetch)
+
+    def list(
+        self,
+        *,
+        status: ChatStatus | str | None = None,
+        agent: str | None = None,
+        page_size: int = 20,
+    ) -> AsyncPager[Chat]:
+        """Your chats, oldest first, optionally only those in one state or with one agent."""
+
+        async def fetch(cursor: str | None) -> Page[Chat]:
+            response = await self._client._call(
+                chats_list.asyncio_detailed,
+                limit=page_size,
+                cursor=UNSET if cursor is None else cursor,
+                status=UNSET if status is None else ChatStatus(status),
+                agent_id=UNSET if agent is None else agent,
+            )
+            page = response.parsed
+            return Page(page.data, page.has_more, page.next_cursor)
+
+        return AsyncPager(fetch)

@@ -1,0 +1,231 @@
+"""Typed event streams over SSE, with transparent resume.
+
+A stream opens its connection lazily (on ``async with`` or the first iteration). If the
+connection drops before the final event, it reconnects with ``Last-Event-ID`` (re-sending a POST
+with the same ``Idempotency-Key``, which the server answers by replaying the turn after that id),
+a bounded number of times. Transport failures surface as ``APIConnectionError``; an idle stream
+(no *event*, keep-alive comments do not count) as ``APITimeoutError``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import AsyncIterator, Callable
+from typing import Any, Generic, Self, TypeVar
+
+from agentkit_api.models import Chat, ChatContentEvent, ChatDoneEvent, ChatMetadataEvent
+
+from .._errors import (
+    APIConnectionError,
+    APIResponseValidationError,
+    APITimeoutError,
+    StreamError,
+)
+from .._events import ChatEvent, is_chat_terminal, parse_chat_event
+from .._http import httpx
+from .._retry import retry_delay
+from .._settings import CallContext, ClientSettings, calling
+from .._sse import ServerSentEvent, SSEDecoder
+
+__all__ = ["AsyncChatStream", "AsyncStream"]
+
+T = TypeVar("T")
+
+
+class AsyncStream(Generic[T]):
+    """An iterator of typed events from one server-sent event stream.
+
+    Use it as a context manager so that the connection is released however you leave::
+
+        async with stream:
+            async for event in stream:
+                ...
+
+    Attributes:
+        last_event_id: The id of the last event received, sent as ``Last-Event-ID`` on resume.
+        reconnects: How many times the stream was resumed after a dropped connection.
+    """
+
+    def __init__(
+        self,
+        *,
+        http: httpx.AsyncClient,
+        settings: ClientSettings,
+        build_request: Callable[[httpx.AsyncClient, str | None], httpx.Request],
+        parse: Callable[[ServerSentEvent], T],
+        is_terminal: Callable[[T], bool],
+        idempotency_key: str | None = None,
+        end_on_eof: bool = False,
+    ) -> None:
+        self._http = http
+        self._settings = settings
+        self._build_request = build_request
+        self._parse = parse
+        self._is_terminal = is_terminal
+        self._idempotency_key = idempotency_key
+        self._end_on_eof = end_on_eof
+        self._response: httpx.Response | None = None
+        self._iterator: AsyncIterator[T] | None = None
+        self._closed = False
+        self.last_event_id: str | None = None
+        self.reconnects = 0
+
+    @property
+    def response(self) -> httpx.Response | None:
+        """The HTTP response of the current connection, once connected."""
+        return self._response
+
+    @property
+    def request_id(self) -> str | None:
+        """The ``X-Request-Id`` of the current connection."""
+        return self._response.headers.get("x-request-id") if self._response else None
+
+    @property
+    def idempotency_key(self) -> str | None:
+        """The ``Idempotency-Key`` that ties the stream's reconnections to one request."""
+        return self._idempotency_key
+
+    async def __aenter__(self) -> Self:
+        if self._response is None:
+            await self._connect()
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        """Close the connection. Safe to call more than once."""
+        self._closed = True
+        if self._response is not None:
+            await self._response.aclose()
+
+    def __aiter__(self) -> AsyncIterator[T]:
+        # One iterator per stream: iterating again continues where the last loop stopped.
+        if self._iterator is None:
+            self._iterator = self._events()
+        return self._iterator
+
+    def _observe(self, event: T) -> None:
+        """Hook for subclasses that keep a running summary of the stream."""
+
+    async def _connect(self) -> None:
+        if self._closed:
+            raise StreamError("the stream is closed")
+        idle = self._settings.stream_idle_timeout
+        base = self._settings.timeout
+        call = CallContext(
+            settings=self._settings,
+            idempotency_key=self._idempotency_key,
+            timeout=httpx.Timeout(
+                connect=base.connect, read=idle, write=base.write, pool=base.pool
+            ),
+        )
+        request = self._build_request(self._http, self.last_event_id)
+        with calling(call):
+            try:
+                response = await self._http.send(request, stream=True)
+            except httpx.TimeoutException as exc:
+                raise APITimeoutError() from exc
+            except httpx.TransportError as exc:
+                raise APIConnectionError(f"could not open the stream: {exc!r}") from exc
+        self._idempotency_key = call.idempotency_key
+        self._response = response
+        content_type = response.headers.get("content-type", "")
+        if not content_type.startswith("text/event-stream"):
+            await response.aclose()
+            raise APIResponseValidationError(
+                f"expected an event stream, got {content_type or 'no content type'!r}",
+                request_id=response.headers.get("x-request-id"),
+            )
+
+    async def _events(self) -> AsyncIterator[T]:
+        idle = self._settings.stream_idle_timeout
+        try:
+            if self._response is None:
+                await self._connect()
+            while True:
+                decoder = SSEDecoder()
+                assert self._response is not None
+                last_event_at = time.monotonic()
+                try:
+                    async for chunk in self._response.aiter_bytes():
+                        events = decoder.feed(chunk)
+                        now = time.monotonic()
+                        if not events:
+                            if idle is not None and now - last_event_at > idle:
+                                raise APITimeoutError(f"no event for {idle:g}s")
+                            continue
+                        last_event_at = now
+                        for sse in events:
+                            if sse.id:
+                                self.last_event_id = sse.id
+                            event = self._parse(sse)
+                            self._observe(event)
+                            yield event
+                            if self._is_terminal(event):
+                                return
+                    decoder.close()
+                    if self._end_on_eof:
+                        return
+                    failure = "the stream ended before its final event"
+                except httpx.TimeoutException as exc:
+                    raise APITimeoutError(f"no data for {idle}s") from exc
+                except httpx.TransportError as exc:
+                    failure = f"the stream broke: {exc!r}"
+                if self.reconnects >= self._settings.max_stream_reconnects:
+                    raise APIConnectionError(failure, request_id=self.request_id)
+                delay = decoder.retry / 1000 if decoder.retry is not None else None
+                self.reconnects += 1
+                await self._response.aclose()
+                await asyncio.sleep(retry_delay(self._settings.retry, self.reconnects - 1, delay))
+                await self._connect()
+        finally:
+            await self.aclose()
+
+
+class AsyncChatStream(AsyncStream[ChatEvent]):
+    """The events of one chat turn: ``metadata``, ``content`` deltas, then ``done``.
+
+    Besides iterating events, you can iterate only the text (``text_deltas()``) or wait for the
+    end (``until_done()`` returns the final ``Chat``; ``collect_text()`` the whole reply).
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(parse=parse_chat_event, is_terminal=is_chat_terminal, **kwargs)
+        self._text: list[str] = []
+        self.chat_id: str | None = None
+        self.message_id: str | None = None
+        self.final_chat: Chat | None = None
+
+    def _observe(self, event: ChatEvent) -> None:
+        if isinstance(event, ChatContentEvent):
+            self._text.append(event.delta)
+        elif isinstance(event, ChatMetadataEvent):
+            self.chat_id, self.message_id = event.chat_id, event.message_id
+        elif isinstance(event, ChatDoneEvent):
+            self.final_chat = event.chat
+
+    @property
+    def text(self) -> str:
+        """The reply's text received so far."""
+        return "".join(self._text)
+
+    async def text_deltas(self) -> AsyncIterator[str]:
+        """Iterate only the text deltas of the reply, as they arrive."""
+        async for event in self:
+            if isinstance(event, ChatContentEvent):
+                yield event.delta
+
+    async def until_done(self) -> Chat:
+        """Read the stream to its end and return the final chat."""
+        async for _ in self:
+            pass
+        if self.final_chat is None:
+            raise StreamError("the stream ended without a final chat")
+        return self.final_chat
+
+    async def collect_text(self) -> str:
+        """Read the stream to its end and return the reply's whole text."""
+        await self.until_done()
+        return self.text

@@ -1,0 +1,366 @@
+"""The agentkit exception hierarchy.
+
+``AgentKitError`` is the root. ``APIStatusError`` subclasses map error codes and HTTP statuses to
+classes, so callers can catch exactly what they handle::
+
+    AgentKitError
+     ├── APIError
+     │    ├── APIStatusError            (the server answered with an error)
+     │    │    ├── BadRequestError (400) ── ValidationError, InvalidChatMessageError
+     │    │    ├── AuthenticationError (401), PermissionDeniedError (403)
+     │    │    ├── NotFoundError (404) ── AgentNotFoundError, ChatNotFoundError
+     │    │    ├── ConflictError (409) ── ChatAlreadyClosedError, ChatNotActiveError, ...
+     │    │    ├── RequestTooLargeError (413), RateLimitedError (429)
+     │    │    └── InternalServerError (5xx) ── AgentFailedError
+     │    ├── APIConnectionError ── APITimeoutError
+     │    └── APIResponseValidationError
+     ├── PaginationLoopError
+     └── StreamError
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+__all__ = [
+    "APIConnectionError",
+    "APIError",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AgentFailedError",
+    "AgentKitError",
+    "AgentNameTakenError",
+    "AgentNotFoundError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ChatAlreadyClosedError",
+    "ChatBufferOverflowError",
+    "ChatIdTakenError",
+    "ChatNotActiveError",
+    "ChatNotFoundError",
+    "ConflictError",
+    "IdempotencyKeyReusedError",
+    "InternalServerError",
+    "InvalidChatMessageError",
+    "MethodNotAllowedError",
+    "NotFoundError",
+    "PaginationLoopError",
+    "PermissionDeniedError",
+    "RateLimitedError",
+    "RequestTooLargeError",
+    "StreamError",
+    "UnprocessableEntityError",
+    "ValidationError",
+]
+
+
+class AgentKitError(Exception):
+    """The root of every exception agentkit raises on purpose."""
+
+
+class APIError(AgentKitError):
+    """A request to the API failed.
+
+    Attributes:
+        message: A human-readable description.
+        request_id: The server's ``X-Request-Id`` for the failed request, when one was received.
+    """
+
+    def __init__(self, message: str, *, request_id: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.request_id = request_id
+
+
+class APIStatusError(APIError):
+    """The server answered with an error status (or an ``error`` event inside a stream).
+
+    Attributes:
+        status_code: The HTTP status (for a stream error: the status the code stands for).
+        code: The stable UPPER_SNAKE error code, or ``None`` when the body was not our envelope.
+        details: Machine-readable context from the server (for example ``field``).
+        body: The raw response body, kept even when it is not JSON.
+        headers: The response headers.
+        retries_taken: How many retries the SDK made before giving up.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status_code: int,
+        code: str | None = None,
+        request_id: str | None = None,
+        details: Mapping[str, Any] | None = None,
+        body: bytes = b"",
+        headers: Mapping[str, str] | None = None,
+        retries_taken: int = 0,
+    ) -> None:
+        super().__init__(message, request_id=request_id)
+        self.status_code = status_code
+        self.code = code
+        self.details: Mapping[str, Any] = details or {}
+        self.body = body
+        self.headers: Mapping[str, str] = headers or {}
+        self.retries_taken = retries_taken
+
+    def __str__(self) -> str:
+        label = f"{self.status_code} {self.code}" if self.code else str(self.status_code)
+        suffix = f" (request {self.request_id})" if self.request_id else ""
+        return f"{label}: {self.message}{suffix}"
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}(status_code={self.status_code}, code={self.code!r}, "
+            f"message={self.message!r}, request_id={self.request_id!r})"
+        )
+
+
+class BadRequestError(APIStatusError):
+    """400: the request was malformed or semantically invalid."""
+
+
+class ValidationError(BadRequestError, ValueError):
+    """400 ``VALIDATION_ERROR``: a field failed validation; ``field`` names its JSON path.
+
+    The server raises it for any request that breaks the contract, and the SDK raises it itself,
+    before sending anything, for input it can already tell is invalid.
+    """
+
+    @classmethod
+    def client_side(cls, field: str, message: str) -> ValidationError:
+        """The error for invalid input caught by the SDK before any request was made."""
+        return cls(
+            f"{field}: {message}",
+            status_code=400,
+            code="VALIDATION_ERROR",
+            details={"field": field, "location": "client"},
+        )
+
+    @property
+    def field(self) -> str | None:
+        """The path of the offending field, such as ``message.parts[0].type``."""
+        value = self.details.get("field")
+        return value if isinstance(value, str) else None
+
+
+class InvalidChatMessageError(BadRequestError):
+    """400 ``INVALID_CHAT_MESSAGE``: the message cannot be sent as it is."""
+
+
+class AuthenticationError(APIStatusError):
+    """401: the API key is missing or not valid."""
+
+
+class PermissionDeniedError(APIStatusError):
+    """403: the key may not do this."""
+
+
+class NotFoundError(APIStatusError):
+    """404: no such resource (or it belongs to someone else)."""
+
+
+class AgentNotFoundError(NotFoundError):
+    """404 ``AGENT_NOT_FOUND``."""
+
+
+class ChatNotFoundError(NotFoundError):
+    """404 ``CHAT_NOT_FOUND``."""
+
+
+class MethodNotAllowedError(APIStatusError):
+    """405: the path exists but not with this method."""
+
+
+class ConflictError(APIStatusError):
+    """409: the request conflicts with the resource's current state."""
+
+
+class ChatAlreadyClosedError(ConflictError):
+    """409 ``CHAT_ALREADY_CLOSED``: a closed chat cannot be resumed; start a new one."""
+
+
+class ChatNotActiveError(ConflictError):
+    """409 ``CHAT_NOT_ACTIVE``: the chat is paused or busy with another turn."""
+
+
+class ChatBufferOverflowError(ConflictError):
+    """409 ``CHAT_BUFFER_OVERFLOW``: the chat holds as many messages as it may."""
+
+
+class ChatIdTakenError(ConflictError):
+    """409 ``CHAT_ID_TAKEN``: the client-chosen chat id is in use."""
+
+
+class AgentNameTakenError(ConflictError):
+    """409 ``AGENT_NAME_TAKEN``: another agent already has this name."""
+
+
+class IdempotencyKeyReusedError(ConflictError):
+    """409 ``IDEMPOTENCY_KEY_REUSED``: the key was used before with a different request."""
+
+
+class RequestTooLargeError(APIStatusError):
+    """413: the request body is larger than the server accepts."""
+
+
+class UnprocessableEntityError(APIStatusError):
+    """422."""
+
+
+class RateLimitedError(APIStatusError):
+    """429 ``RATE_LIMITED``: slow down; ``retry_after`` says for how long, when known."""
+
+    @property
+    def retry_after(self) -> float | None:
+        """Seconds the server asked us to wait, from ``Retry-After`` / ``retry-after-ms``."""
+        from ._retry import parse_retry_after
+
+        return parse_retry_after(self.headers)
+
+
+class InternalServerError(APIStatusError):
+    """5xx: the server failed."""
+
+
+class AgentFailedError(InternalServerError):
+    """``AGENT_ERROR``: the agent's runtime failed to produce a reply."""
+
+
+class APIConnectionError(APIError):
+    """The request could not be completed: connection refused, reset, or cut mid-stream."""
+
+    def __init__(
+        self, message: str = "Connection error.", *, request_id: str | None = None
+    ) -> None:
+        super().__init__(message, request_id=request_id)
+
+
+class APITimeoutError(APIConnectionError):
+    """The request, or a stream waiting for its next event, timed out."""
+
+    def __init__(
+        self, message: str = "Request timed out.", *, request_id: str | None = None
+    ) -> None:
+        super().__init__(message, request_id=request_id)
+
+
+class APIResponseValidationError(APIError):
+    """A successful response did not have the shape the contract promises."""
+
+
+class PaginationLoopError(AgentKitError):
+    """The server returned a cursor it had returned before; iterating further would loop."""
+
+
+class StreamError(AgentKitError):
+    """A stream was used wrongly, for example iterated twice."""
+
+
+_CODE_CLASSES: dict[str, type[APIStatusError]] = {
+    "VALIDATION_ERROR": ValidationError,
+    "INVALID_CHAT_MESSAGE": InvalidChatMessageError,
+    "AGENT_NOT_FOUND": AgentNotFoundError,
+    "CHAT_NOT_FOUND": ChatNotFoundError,
+    "CHAT_ALREADY_CLOSED": ChatAlreadyClosedError,
+    "CHAT_NOT_ACTIVE": ChatNotActiveError,
+    "CHAT_BUFFER_OVERFLOW": ChatBufferOverflowError,
+    "CHAT_ID_TAKEN": ChatIdTakenError,
+    "AGENT_NAME_TAKEN": AgentNameTakenError,
+    "IDEMPOTENCY_KEY_REUSED": IdempotencyKeyReusedError,
+    "RATE_LIMITED": RateLimitedError,
+    "AGENT_ERROR": AgentFailedError,
+}
+
+# The status an error code stands for, used for errors that arrive inside a 200 stream.
+_CODE_STATUS: dict[str, int] = {
+    "VALIDATION_ERROR": 400,
+    "INVALID_CHAT_MESSAGE": 400,
+    "UNAUTHORIZED": 401,
+    "NOT_FOUND": 404,
+    "AGENT_NOT_FOUND": 404,
+    "CHAT_NOT_FOUND": 404,
+    "CHAT_ALREADY_CLOSED": 409,
+    "CHAT_NOT_ACTIVE": 409,
+    "CHAT_BUFFER_OVERFLOW": 409,
+    "RATE_LIMITED": 429,
+    "AGENT_ERROR": 502,
+}
+
+_STATUS_CLASSES: dict[int, type[APIStatusError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    405: MethodNotAllowedError,
+    409: ConflictError,
+    413: RequestTooLargeError,
+    422: UnprocessableEntityError,
+    429: RateLimitedError,
+}
+
+
+def _class_for(status_code: int, code: str | None) -> type[APIStatusError]:
+    if code is not None and code in _CODE_CLASSES:
+        return _CODE_CLASSES[code]
+    if status_code in _STATUS_CLASSES:
+        return _STATUS_CLASSES[status_code]
+    if status_code >= 500:
+        return InternalServerError
+    return APIStatusError
+
+
+def make_status_error(
+    status_code: int,
+    body: bytes,
+    headers: Mapping[str, str],
+    *,
+    retries_taken: int = 0,
+) -> APIStatusError:
+    """Build the exception for an error response, from its envelope when the body has one."""
+    request_id = headers.get("x-request-id")
+    code: str | None = None
+    details: Mapping[str, Any] | None = None
+    message = body.decode("utf-8", "replace").strip()[:500] or f"HTTP {status_code}"
+    try:
+        envelope = json.loads(body) if body else None
+    except ValueError:
+        envelope = None
+    error = envelope.get("error") if isinstance(envelope, dict) else None
+    if isinstance(error, dict):
+        code = error.get("code") if isinstance(error.get("code"), str) else None
+        message = str(error.get("message") or message)
+        request_id = error.get("request_id") or request_id
+        details = error.get("details") if isinstance(error.get("details"), dict) else None
+    cls = _class_for(status_code, code)
+    return cls(
+        message,
+        status_code=status_code,
+        code=code,
+        request_id=request_id,
+        details=details,
+        body=body,
+        headers=headers,
+        retries_taken=retries_taken,
+    )
+
+
+def error_from_detail(
+    detail: Mapping[str, Any], *, request_id: str | None = None
+) -> APIStatusError:
+    """Build the exception for an ``error`` event received inside a stream."""
+    raw_code = detail.get("code")
+    code = raw_code if isinstance(raw_code, str) else None
+    status = _CODE_STATUS.get(code or "", 500)
+    raw_details = detail.get("details")
+    return _class_for(status, code)(
+        str(detail.get("message") or "stream error"),
+        status_code=status,
+        code=code,
+        request_id=detail.get("request_id") or request_id,
+        details=raw_details if isinstance(raw_details, dict) else None,
+        body=json.dumps(dict(detail)).encode(),
+    )

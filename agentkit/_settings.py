@@ -1,0 +1,121 @@
+"""Client configuration shared by the sync and async clients, and the per-call context."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+
+from ._errors import AgentKitError
+from ._hooks import RequestInfo, ResponseInfo, RetryInfo
+from ._http import httpx
+from ._retry import RetryPolicy
+from ._version import __version__
+
+__all__ = [
+    "DEFAULT_BASE_URL",
+    "DEFAULT_TIMEOUT",
+    "CallContext",
+    "ClientSettings",
+    "Hooks",
+    "current_call",
+]
+
+DEFAULT_BASE_URL = "http://127.0.0.1:8765"
+DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=5.0)
+USER_AGENT = f"agentkit-python/{__version__}"
+
+
+@dataclass(frozen=True, slots=True)
+class Hooks:
+    """Callbacks run on every attempt. They see redacted headers only."""
+
+    on_request: tuple[Callable[[RequestInfo], object], ...] = ()
+    on_response: tuple[Callable[[ResponseInfo], object], ...] = ()
+    on_retry: tuple[Callable[[RetryInfo], object], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ClientSettings:
+    """Everything a client copy may override with ``with_options``."""
+
+    api_key: str = field(repr=False)
+    base_url: httpx.URL
+    timeout: httpx.Timeout = field(default_factory=lambda: DEFAULT_TIMEOUT)
+    retry: RetryPolicy = RetryPolicy()
+    default_headers: Mapping[str, str] = field(default_factory=dict)
+    hooks: Hooks = Hooks()
+    stream_idle_timeout: float | None = 120.0
+    max_stream_reconnects: int = 5
+
+    @classmethod
+    def resolve(
+        cls,
+        *,
+        api_key: str | None,
+        base_url: str | httpx.URL | None,
+        timeout: float | httpx.Timeout | None,
+        max_retries: int,
+        default_headers: Mapping[str, str] | None,
+        on_request: Callable[[RequestInfo], object] | None,
+        on_response: Callable[[ResponseInfo], object] | None,
+        on_retry: Callable[[RetryInfo], object] | None,
+        stream_idle_timeout: float | None,
+        max_stream_reconnects: int,
+    ) -> ClientSettings:
+        key = api_key if api_key is not None else os.environ.get("AGENTKIT_API_KEY")
+        if not key:
+            raise AgentKitError(
+                "No API key: pass api_key=... or set the AGENTKIT_API_KEY environment variable."
+            )
+        url = base_url or os.environ.get("AGENTKIT_BASE_URL") or DEFAULT_BASE_URL
+        return cls(
+            api_key=key,
+            base_url=httpx.URL(str(url).rstrip("/")),
+            timeout=_as_timeout(timeout),
+            retry=RetryPolicy(max_retries=max_retries),
+            default_headers=dict(default_headers or {}),
+            hooks=Hooks(
+                on_request=(on_request,) if on_request else (),
+                on_response=(on_response,) if on_response else (),
+                on_retry=(on_retry,) if on_retry else (),
+            ),
+            stream_idle_timeout=stream_idle_timeout,
+            max_stream_reconnects=max_stream_reconnects,
+        )
+
+
+def _as_timeout(value: float | httpx.Timeout | None) -> httpx.Timeout:
+    if value is None:
+        return DEFAULT_TIMEOUT
+    return value if isinstance(value, httpx.Timeout) else httpx.Timeout(value)
+
+
+@dataclass(slots=True)
+class CallContext:
+    """One logical API call: its settings, its idempotency key, and what happened to it."""
+
+    settings: ClientSettings
+    idempotency_key: str | None = None
+    timeout: httpx.Timeout | None = None
+    retries_taken: int = 0
+
+
+_current: ContextVar[CallContext | None] = ContextVar("agentkit_call", default=None)
+
+
+def current_call() -> CallContext | None:
+    """The call in progress in this thread or task, as the transport sees it."""
+    return _current.get()
+
+
+@contextmanager
+def calling(context: CallContext) -> Iterator[CallContext]:
+    """Make ``context`` the call in progress for the requests sent inside the block."""
+    token = _current.set(context)
+    try:
+        yield context
+    finally:
+        _current.reset(token)

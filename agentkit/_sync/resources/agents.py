@@ -1,0 +1,181 @@
+# Generated from agentkit/_async by scripts/unasync.py: edit the async source, not this file.
+"""``client.agents``: create and manage agents."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from agentkit_api.api.agents import (
+    agents_check_name,
+    agents_create,
+    agents_delete,
+    agents_get,
+    agents_list,
+    agents_update,
+    agents_update_instructions,
+)
+from agentkit_api.models import (
+    Agent,
+    AgentBrain,
+    AgentCreate,
+    AgentInstructions,
+    AgentUpdate,
+    Deleted,
+    Metadata,
+    NameAvailability,
+)
+from agentkit_api.types import UNSET, Unset
+
+from ..._inputs import to_metadata
+from ..._page import Page
+from ..._response import APIResponse
+from ..endpoint import endpoint
+from ..pagination import Pager
+from ._base import SyncResource
+
+__all__ = ["Agents"]
+
+
+def _given(value: Any) -> Any:
+    return UNSET if value is None else value
+
+
+class Agents(SyncResource):
+    """Create, inspect, change and delete agents."""
+
+    @endpoint
+    def create(
+        self,
+        *,
+        name: str,
+        instructions: str | None = None,
+        description: str | None = None,
+        brain: AgentBrain | str | None = None,
+        model_profile: str | None = None,
+        streaming: bool | None = None,
+        sub_agent_ids: Sequence[str] | None = None,
+        prompt_suggestions: Sequence[str] | None = None,
+        metadata: Mapping[str, Any] | Metadata | None = None,
+        idempotency_key: str | None = None,
+    ) -> APIResponse[Agent]:
+        """Create an agent.
+
+        Args:
+            name: A name, unique among your agents.
+            instructions: The system instructions the agent follows.
+            description: What the agent is for.
+            brain: The runtime that answers: ``"echo"`` (default), ``"scripted"`` or ``"openai"``.
+            model_profile: The model the brain uses, when it uses one.
+            streaming: Whether the agent streams its replies (default true).
+            sub_agent_ids: Agents this agent may delegate to.
+            prompt_suggestions: Prompts a user interface may offer.
+            metadata: Free-form JSON kept with the agent.
+            idempotency_key: Makes retries of this call safe across processes; one is made
+                for you otherwise.
+
+        Raises:
+            AgentNameTakenError: Another of your agents has this name.
+            ValidationError: A field is not valid.
+        """
+        body = AgentCreate(
+            name=name,
+            instructions=_given(instructions),
+            description=_given(description),
+            brain=UNSET if brain is None else AgentBrain(brain),
+            model_profile=_given(model_profile),
+            streaming=_given(streaming),
+            sub_agent_ids=UNSET if sub_agent_ids is None else list(sub_agent_ids),
+            prompt_suggestions=UNSET if prompt_suggestions is None else list(prompt_suggestions),
+            metadata=to_metadata(metadata),
+        )
+        return self._client._call(
+            agents_create.sync_detailed, body=body, idempotency_key=idempotency_key
+        )
+
+    @endpoint
+    def get(self, agent_id: str) -> APIResponse[Agent]:
+        """Get an agent by id.
+
+        Raises:
+            AgentNotFoundError: No such agent among yours.
+        """
+        return self._client._call(agents_get.sync_detailed, agent_id)
+
+    @endpoint
+    def update(
+        self,
+        agent_id: str,
+        *,
+        name: str | Unset = UNSET,
+        instructions: str | Unset = UNSET,
+        description: str | Unset | None = UNSET,
+        brain: AgentBrain | str | Unset = UNSET,
+        model_profile: str | Unset | None = UNSET,
+        streaming: bool | Unset = UNSET,
+        sub_agent_ids: Sequence[str] | Unset = UNSET,
+        prompt_suggestions: Sequence[str] | Unset = UNSET,
+        metadata: Mapping[str, Any] | Metadata | Unset = UNSET,
+    ) -> APIResponse[Agent]:
+        """Change some fields of an agent; the fields you leave out keep their value.
+
+        ``None`` clears ``description`` and ``model_profile``.
+
+        Raises:
+            AgentNotFoundError: No such agent among yours.
+            AgentNameTakenError: Another of your agents has the new name.
+        """
+        body = AgentUpdate(
+            name=name,
+            instructions=instructions,
+            description=description,
+            brain=brain if isinstance(brain, Unset) else AgentBrain(brain),
+            model_profile=model_profile,
+            streaming=streaming,
+            sub_agent_ids=sub_agent_ids if isinstance(sub_agent_ids, Unset) else [*sub_agent_ids],
+            prompt_suggestions=(
+                prompt_suggestions
+                if isinstance(prompt_suggestions, Unset)
+                else [*prompt_suggestions]
+            ),
+            metadata=metadata if isinstance(metadata, Unset) else to_metadata(metadata),
+        )
+        return self._client._call(agents_update.sync_detailed, agent_id, body=body)
+
+    @endpoint
+    def update_instructions(self, agent_id: str, instructions: str) -> APIResponse[Agent]:
+        """Replace only the agent's instructions.
+
+        Raises:
+            AgentNotFoundError: No such agent among yours.
+        """
+        body = AgentInstructions(instructions=instructions)
+        return self._client._call(agents_update_instructions.sync_detailed, agent_id, body=body)
+
+    @endpoint
+    def delete(self, agent_id: str) -> APIResponse[Deleted]:
+        """Delete an agent.
+
+        Raises:
+            AgentNotFoundError: No such agent among yours.
+        """
+        return self._client._call(agents_delete.sync_detailed, agent_id)
+
+    @endpoint
+    def check_name(self, name: str) -> APIResponse[NameAvailability]:
+        """Check whether ``name`` is free for a new agent."""
+        return self._client._call(agents_check_name.sync_detailed, name=name)
+
+    def list(self, *, page_size: int = 20) -> Pager[Agent]:
+        """All your agents, oldest first, fetched page by page as you iterate.
+
+        No request is made until you iterate (``for``) or call ``first_page()``.
+        """
+
+        def fetch(cursor: str | None) -> Page[Agent]:
+            response = self._client._call(
+                agents_list.sync_detailed, limit=page_size, cursor=_given(cursor)
+            )
+            return Page(response.parsed.data, response.parsed.has_more, response.parsed.next_cursor)
+
+        return Pager(fetch)

@@ -1,0 +1,92 @@
+"""Mapping error responses to the exception hierarchy."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import agentkit
+from agentkit._errors import error_from_detail, make_status_error
+
+
+def _envelope(code: str, message: str = "boom", **details: object) -> bytes:
+    return json.dumps(
+        {"error": {"code": code, "message": message, "request_id": "req_1", "details": details}}
+    ).encode()
+
+
+class TestStatusErrors:
+    @pytest.mark.parametrize(
+        ("code", "status", "cls"),
+        [
+            ("CHAT_NOT_FOUND", 404, agentkit.ChatNotFoundError),
+            ("CHAT_ALREADY_CLOSED", 409, agentkit.ChatAlreadyClosedError),
+            ("INVALID_CHAT_MESSAGE", 400, agentkit.InvalidChatMessageError),
+            ("CHAT_BUFFER_OVERFLOW", 409, agentkit.ChatBufferOverflowError),
+            ("VALIDATION_ERROR", 400, agentkit.ValidationError),
+            ("RATE_LIMITED", 429, agentkit.RateLimitedError),
+            ("AGENT_NOT_FOUND", 404, agentkit.AgentNotFoundError),
+        ],
+    )
+    def test_documented_codes_map_to_their_class(
+        self, code: str, status: int, cls: type[agentkit.APIStatusError]
+    ) -> None:
+        """Every documented code raises its own class, carrying the envelope's fields."""
+        error = make_status_error(status, _envelope(code), {"x-request-id": "req_h"})
+        assert type(error) is cls
+        assert (error.status_code, error.code, error.message) == (status, code, "boom")
+        assert error.request_id == "req_1"
+
+    def test_unknown_code_maps_by_status(self) -> None:
+        """A code this SDK does not know falls back to the class of its status."""
+        error = make_status_error(404, _envelope("SOMETHING_NEW"), {})
+        assert type(error) is agentkit.NotFoundError
+        assert error.code == "SOMETHING_NEW"
+
+    def test_non_json_body_keeps_status_and_body(self) -> None:
+        """An HTML error page from a proxy still gives a typed error with its status."""
+        body = b"<html>bad gateway</html>"
+        error = make_status_error(502, body, {"x-request-id": "req_p"})
+        assert type(error) is agentkit.InternalServerError
+        assert error.status_code == 502 and error.body == body and error.code is None
+        assert error.request_id == "req_p"
+        assert "bad gateway" in str(error)
+
+    def test_validation_error_names_the_field(self) -> None:
+        """ValidationError exposes the path of the bad field."""
+        error = make_status_error(400, _envelope("VALIDATION_ERROR", field="name"), {})
+        assert isinstance(error, agentkit.ValidationError)
+        assert error.field == "name"
+
+    def test_rate_limit_exposes_retry_after(self) -> None:
+        """RateLimitedError reads the wait from the response headers."""
+        error = make_status_error(429, _envelope("RATE_LIMITED"), {"retry-after": "3"})
+        assert isinstance(error, agentkit.RateLimitedError)
+        assert error.retry_after == 3.0
+
+
+class TestStreamErrors:
+    def test_stream_error_event_maps_by_code(self) -> None:
+        """An error event inside a 200 stream gets the status its code stands for."""
+        error = error_from_detail({"code": "AGENT_ERROR", "message": "model down"})
+        assert isinstance(error, agentkit.AgentFailedError)
+        assert error.status_code == 502
+
+    def test_unknown_stream_code_is_a_server_error(self) -> None:
+        """An unknown code in a stream is an InternalServerError, not a crash."""
+        error = error_from_detail({"code": "NEW_THING", "message": "x"})
+        assert type(error) is agentkit.InternalServerError
+
+
+class TestHierarchy:
+    def test_every_error_is_an_agentkit_error(self) -> None:
+        """Catching AgentKitError catches everything the SDK raises on purpose."""
+        for name in agentkit.__all__:
+            value = getattr(agentkit, name)
+            if isinstance(value, type) and issubclass(value, Exception):
+                assert issubclass(value, agentkit.AgentKitError), name
+
+    def test_timeouts_are_connection_errors(self) -> None:
+        """APITimeoutError is caught by an APIConnectionError handler."""
+        assert issubclass(agentkit.APITimeoutError, agentkit.APIConnectionError)

@@ -1,0 +1,42 @@
+"""The public surface: what `agentkit` exports, and what importing it costs."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import agentkit
+
+
+class TestExports:
+    def test_all_names_resolve(self) -> None:
+        """Every name in __all__ is importable from the package."""
+        for name in agentkit.__all__:
+            assert getattr(agentkit, name) is not None, name
+
+    def test_all_is_sorted_and_unique(self) -> None:
+        """__all__ is a curated, sorted list without duplicates."""
+        assert list(agentkit.__all__) == sorted(set(agentkit.__all__))
+
+    def test_no_private_names_leak(self) -> None:
+        """Nothing public-looking exists on the package beyond __all__."""
+        public = {
+            name
+            for name in dir(agentkit)
+            if not name.startswith("_") and name not in {"annotations", "importlib"}
+        }
+        assert public <= set(agentkit.__all__)
+
+
+class TestImportCost:
+    def test_import_is_lazy(self) -> None:
+        """`import agentkit` loads neither httpx, the generated models nor the server."""
+        code = (
+            "import sys, agentkit; "
+            "print(sorted(m for m in ('httpx', 'agentkit_api.models', 'agentkit.server', "
+            "'starlette') if m in sys.modules))"
+        )
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
+        assert out.stdout.strip() == "[]"
