@@ -49,7 +49,7 @@ def to_message(message: MessageInput) -> ChatMessageInput:
     """Accept a string, a part, a list of parts/strings/dicts, a dict or a ``ChatMessageInput``."""
     if isinstance(message, ChatMessageInput):
         return message
-    if isinstance(message, str | _PART_TYPES):
+    if isinstance(message, (str, *_PART_TYPES)):
         return ChatMessageInput(parts=[_to_part(message, 0)], role=ChatRole.USER)
     if isinstance(message, Mapping):
         try:

@@ -1,0 +1,30 @@
+"""Settings of the reference server."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["ServerConfig"]
+
+
+@dataclass(frozen=True, slots=True)
+class ServerConfig:
+    """How the reference server behaves.
+
+    Attributes:
+        db_path: The SQLite file (``":memory:"`` for a throw-away store).
+        max_body_bytes: Larger request bodies are refused with 413 REQUEST_TOO_LARGE.
+        rate_limit_per_minute: Requests per key per minute before 429; ``None`` for no limit.
+        echo_delay: Seconds the ``echo`` brain waits between streamed words.
+        max_chat_messages: Messages a chat may hold before CHAT_BUFFER_OVERFLOW.
+        idempotency_ttl: Seconds an ``Idempotency-Key`` response is kept for replay.
+        keepalive_interval: Seconds of silence after which a stream sends a comment.
+    """
+
+    db_path: str = "agentkit.sqlite3"
+    max_body_bytes: int = 1 << 20
+    rate_limit_per_minute: int | None = None
+    echo_delay: float = 0.0
+    max_chat_messages: int = 1000
+    idempotency_ttl: float = 24 * 3600.0
+    keepalive_interval: float = 15.0

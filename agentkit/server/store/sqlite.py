@@ -1,0 +1,251 @@
+"""``SQLiteStore``: the embedded store (WAL mode, one connection).
+
+Each call is a short local query, so the routes call it directly on the event loop rather than
+paying a thread hop per query; a lock serialises the rare calls made from other threads (tests
+minting keys while the server runs).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import sqlite3
+import threading
+import time
+from typing import Any
+
+from .base import Page, Row
+
+__all__ = ["SQLiteStore"]
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS orgs (id TEXT PRIMARY KEY, created_at REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS api_keys (key_hash TEXT PRIMARY KEY, org_id TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS agents (
+    pk INTEGER PRIMARY KEY AUTOINCREMENT, org_id TEXT NOT NULL, id TEXT NOT NULL,
+    name TEXT NOT NULL, data TEXT NOT NULL, UNIQUE (org_id, id));
+CREATE INDEX IF NOT EXISTS agents_name ON agents (org_id, name);
+CREATE TABLE IF NOT EXISTS chats (
+    pk INTEGER PRIMARY KEY AUTOINCREMENT, org_id TEXT NOT NULL, id TEXT NOT NULL,
+    status TEXT NOT NULL, agent_id TEXT NOT NULL, data TEXT NOT NULL, UNIQUE (org_id, id));
+CREATE TABLE IF NOT EXISTS chat_messages (
+    pk INTEGER PRIMARY KEY AUTOINCREMENT, org_id TEXT NOT NULL, chat_id TEXT NOT NULL,
+    data TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS chat_messages_chat ON chat_messages (org_id, chat_id, pk);
+CREATE TABLE IF NOT EXISTS chat_events (
+    org_id TEXT NOT NULL, chat_id TEXT NOT NULL, seq INTEGER NOT NULL, kind TEXT NOT NULL,
+    data TEXT NOT NULL, PRIMARY KEY (org_id, chat_id, seq));
+CREATE TABLE IF NOT EXISTS idempotency (
+    org_id TEXT NOT NULL, key TEXT NOT NULL, created_at REAL NOT NULL, record TEXT NOT NULL,
+    PRIMARY KEY (org_id, key));
+"""
+
+
+def _cursor(pk: int) -> str:
+    return base64.urlsafe_b64encode(str(pk).encode()).decode().rstrip("=")
+
+
+def _after(cursor: str | None) -> int:
+    if not cursor:
+        return 0
+    try:
+        return int(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode())
+    except ValueError:
+        return -1
+
+
+class SQLiteStore:
+    """The ``Store`` on one SQLite file."""
+
+    def __init__(self, path: str) -> None:
+        self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+        self._lock = threading.RLock()
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.executescript(SCHEMA)
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    def _all(self, sql: str, *args: Any) -> list[tuple[Any, ...]]:
+        with self._lock:
+            return self._db.execute(sql, args).fetchall()
+
+    def _one(self, sql: str, *args: Any) -> tuple[Any, ...] | None:
+        with self._lock:
+            row: tuple[Any, ...] | None = self._db.execute(sql, args).fetchone()
+            return row
+
+    def _run(self, sql: str, *args: Any) -> int:
+        with self._lock:
+            return self._db.execute(sql, args).rowcount
+
+    def _page(self, rows: list[tuple[Any, ...]], limit: int) -> Page:
+        more = len(rows) > limit
+        rows = rows[:limit]
+        return Page(
+            [json.loads(row[1]) for row in rows], _cursor(rows[-1][0]) if more and rows else None
+        )
+
+    # ------------------------------------------------------------------ identity
+    def create_org(self) -> str:
+        import secrets
+
+        org_id = "org_" + secrets.token_hex(8)
+        self._run("INSERT INTO orgs VALUES (?, ?)", org_id, time.time())
+        return org_id
+
+    def add_key(self, org_id: str, key_hash: str) -> None:
+        self._run("INSERT INTO api_keys VALUES (?, ?)", key_hash, org_id)
+
+    def org_for_key(self, key_hash: str) -> str | None:
+        row = self._one("SELECT org_id FROM api_keys WHERE key_hash = ?", key_hash)
+        return row[0] if row else None
+
+    # ------------------------------------------------------------------ agents
+    def insert_agent(self, org_id: str, agent: Row) -> None:
+        self._run(
+            "INSERT INTO agents (org_id, id, name, data) VALUES (?, ?, ?, ?)",
+            org_id,
+            agent["id"],
+            agent["name"],
+            json.dumps(agent),
+        )
+
+    def get_agent(self, org_id: str, agent_id: str) -> Row | None:
+        row = self._one("SELECT data FROM agents WHERE org_id = ? AND id = ?", org_id, agent_id)
+        return json.loads(row[0]) if row else None
+
+    def agent_name_taken(self, org_id: str, name: str, except_id: str | None = None) -> bool:
+        row = self._one(
+            "SELECT 1 FROM agents WHERE org_id = ? AND name = ? AND id != ?",
+            org_id,
+            name,
+            except_id or "",
+        )
+        return row is not None
+
+    def update_agent(self, org_id: str, agent: Row) -> None:
+        self._run(
+            "UPDATE agents SET name = ?, data = ? WHERE org_id = ? AND id = ?",
+            agent["name"],
+            json.dumps(agent),
+            org_id,
+            agent["id"],
+        )
+
+    def delete_agent(self, org_id: str, agent_id: str) -> bool:
+        return self._run("DELETE FROM agents WHERE org_id = ? AND id = ?", org_id, agent_id) > 0
+
+    def list_agents(self, org_id: str, limit: int, cursor: str | None) -> Page:
+        rows = self._all(
+            "SELECT pk, data FROM agents WHERE org_id = ? AND pk > ? ORDER BY pk LIMIT ?",
+            org_id,
+            _after(cursor),
+            limit + 1,
+        )
+        return self._page(rows, limit)
+
+    # ------------------------------------------------------------------ chats
+    def insert_chat(self, org_id: str, chat: Row) -> None:
+        self._run(
+            "INSERT INTO chats (org_id, id, status, agent_id, data) VALUES (?, ?, ?, ?, ?)",
+            org_id,
+            chat["id"],
+            chat["status"],
+            chat["agent_id"],
+            json.dumps(chat),
+        )
+
+    def get_chat(self, org_id: str, chat_id: str) -> Row | None:
+        row = self._one("SELECT data FROM chats WHERE org_id = ? AND id = ?", org_id, chat_id)
+        return json.loads(row[0]) if row else None
+
+    def update_chat(self, org_id: str, chat: Row) -> None:
+        self._run(
+            "UPDATE chats SET status = ?, data = ? WHERE org_id = ? AND id = ?",
+            chat["status"],
+            json.dumps(chat),
+            org_id,
+            chat["id"],
+        )
+
+    def list_chats(
+        self, org_id: str, limit: int, cursor: str | None, status: str | None, agent_id: str | None
+    ) -> Page:
+        rows = self._all(
+            "SELECT pk, data FROM chats WHERE org_id = ? AND pk > ?"
+            " AND (? IS NULL OR status = ?) AND (? IS NULL OR agent_id = ?)"
+            " ORDER BY pk LIMIT ?",
+            org_id,
+            _after(cursor),
+            status,
+            status,
+            agent_id,
+            agent_id,
+            limit + 1,
+        )
+        return self._page(rows, limit)
+
+    def insert_message(self, org_id: str, chat_id: str, message: Row) -> None:
+        self._run(
+            "INSERT INTO chat_messages (org_id, chat_id, data) VALUES (?, ?, ?)",
+            org_id,
+            chat_id,
+            json.dumps(message),
+        )
+
+    def list_messages(self, org_id: str, chat_id: str, limit: int, cursor: str | None) -> Page:
+        rows = self._all(
+            "SELECT pk, data FROM chat_messages WHERE org_id = ? AND chat_id = ? AND pk > ?"
+            " ORDER BY pk LIMIT ?",
+            org_id,
+            chat_id,
+            _after(cursor),
+            limit + 1,
+        )
+        return self._page(rows, limit)
+
+    # ------------------------------------------------------------------ event log
+    def append_event(self, org_id: str, chat_id: str, kind: str, data: Row) -> int:
+        with self._lock:
+            row = self._db.execute(
+                "SELECT COALESCE(MAX(seq), 0) FROM chat_events WHERE org_id = ? AND chat_id = ?",
+                (org_id, chat_id),
+            ).fetchone()
+            seq = int(row[0]) + 1
+            self._db.execute(
+                "INSERT INTO chat_events VALUES (?, ?, ?, ?, ?)",
+                (org_id, chat_id, seq, kind, json.dumps(data)),
+            )
+            return seq
+
+    def events_after(self, org_id: str, chat_id: str, after: int) -> list[tuple[int, str, str]]:
+        rows = self._all(
+            "SELECT seq, kind, data FROM chat_events WHERE org_id = ? AND chat_id = ? AND seq > ?"
+            " ORDER BY seq LIMIT 500",
+            org_id,
+            chat_id,
+            after,
+        )
+        return [(int(seq), str(kind), str(data)) for seq, kind, data in rows]
+
+    # ------------------------------------------------------------------ idempotency
+    def get_idempotent(self, org_id: str, key: str, since: float) -> Row | None:
+        row = self._one(
+            "SELECT record FROM idempotency WHERE org_id = ? AND key = ? AND created_at >= ?",
+            org_id,
+            key,
+            since,
+        )
+        return json.loads(row[0]) if row else None
+
+    def put_idempotent(self, org_id: str, key: str, record: Row) -> None:
+        self._run(
+            "INSERT OR REPLACE INTO idempotency VALUES (?, ?, ?, ?)",
+            org_id,
+            key,
+            time.time(),
+            json.dumps(record),
+        )

@@ -1,0 +1,63 @@
+"""Shared fixtures: the reference server over loopback, and clients of both kinds."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+
+from agentkit import AgentKit, AsyncAgentKit
+from agentkit.testing import ReferenceServer
+from tests.bridge import AsyncBridge
+from tests.contract_check import ContractTransport, ContractValidator
+
+ClientFactory = Callable[..., Any]
+
+
+@pytest.fixture(scope="session")
+def server() -> Iterator[ReferenceServer]:
+    """One real reference server (uvicorn on 127.0.0.1, SQLite file) for the session."""
+    with ReferenceServer() as running:
+        yield running
+
+
+@pytest.fixture(params=["sync", "async"])
+def make_client(request: pytest.FixtureRequest, server: ReferenceServer) -> Iterator[ClientFactory]:
+    """Build clients of the parametrized kind; the async one is driven through a sync bridge.
+
+    Each call makes a client for the given key (default: a fresh organization, so tests never
+    see each other's data); all are closed at teardown. Every response they receive is
+    validated against the contract, and a mismatch fails the test.
+    """
+    runner = asyncio.Runner() if request.param == "async" else None
+    closers: list[Callable[[], None]] = []
+    validator = ContractValidator(server.base_url)
+
+    def factory(**kwargs: Any) -> Any:
+        kwargs.setdefault("base_url", server.base_url)
+        kwargs["transport"] = ContractTransport(validator, kwargs.get("transport"))
+        if "api_key" not in kwargs:
+            kwargs["api_key"] = server.create_api_key()
+        if runner is None:
+            sync_client = AgentKit(**kwargs)
+            closers.append(sync_client.close)
+            return sync_client
+        async_client = AsyncAgentKit(**kwargs)
+        closers.append(lambda: runner.run(async_client.aclose()))
+        return AsyncBridge(async_client, runner)
+
+    factory.kind = request.param  # type: ignore[attr-defined]
+    yield factory
+    for close in closers:
+        close()
+    if runner is not None:
+        runner.close()
+    assert not validator.problems, "responses broke the contract:\n" + "\n".join(validator.problems)
+
+
+@pytest.fixture
+def client(make_client: ClientFactory) -> Any:
+    """A client of the parametrized kind, in an organization of its own."""
+    return make_client()
