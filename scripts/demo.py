@@ -29,7 +29,9 @@ def main() -> int:
             print(f"  agent: {chat.message.parts[0].content}")
 
             print("  agent (streaming): ", end="", flush=True)
-            with client.chats.stream_message(chat.id, "My account is locked since this morning") as stream:
+            with client.chats.stream_message(
+                chat.id, "My account is locked since this morning"
+            ) as stream:
                 for delta in stream.text_deltas():
                     print(delta, end="", flush=True)
             print(f"\n  (stream done; request {stream.request_id})")
@@ -39,7 +41,9 @@ def main() -> int:
                 print(f"  user: {text}\n  agent: {reply.message.parts[0].content}")
 
             ended = client.chats.end(chat.id, reason="Issue resolved")
-            print(f"ended chat [{ended.status}] at {ended.closed_at:%H:%M:%S} ({ended.close_reason})")
+            print(
+                f"ended chat [{ended.status}] at {ended.closed_at:%H:%M:%S} ({ended.close_reason})"
+            )
 
             try:
                 client.chats.message(chat.id, "One more thing...")

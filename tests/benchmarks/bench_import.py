@@ -46,8 +46,12 @@ def main() -> int:
         print(f"{name:<48}{wall:>10.3f}{rss:>10.1f}")
     time_ok = ours[0] <= theirs[0] / 3
     rss_ok = ours[1] <= theirs[1] / 3
-    print(f"time ratio agentkit/openai: {ours[0] / theirs[0]:.2f} (target <= 0.33): {'PASS' if time_ok else 'FAIL'}")
-    print(f"memory ratio agentkit/openai: {ours[1] / theirs[1]:.2f}: (target <= 0.33): {'PASS' if rss_ok else 'FAIL'}")
+    print(
+        f"time ratio agentkit/openai: {ours[0] / theirs[0]:.2f} (target <= 0.33): {'PASS' if time_ok else 'FAIL'}"
+    )
+    print(
+        f"memory ratio agentkit/openai: {ours[1] / theirs[1]:.2f}: (target <= 0.33): {'PASS' if rss_ok else 'FAIL'}"
+    )
     return 0 if time_ok and rss_ok else 1
 
 

@@ -15,7 +15,11 @@ def main() -> int:
         print(f"\n=== {script.stem} ===", flush=True)
         if subprocess.run([sys.executable, str(script)], check=False).returncode != 0:
             failed.append(script.stem)
-    print(f"\nbenchmarks missing their targets: {', '.join(failed)}" if failed else "\nall benchmark targets met")
+    print(
+        f"\nbenchmarks missing their targets: {', '.join(failed)}"
+        if failed
+        else "\nall benchmark targets met"
+    )
     return 1 if failed else 0
 
 
