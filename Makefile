@@ -6,7 +6,7 @@ UV := $(TOOLS)/bin/uv
 UV_VERSION := 0.13.9
 RUN := $(UV) run --frozen --no-sync
 
-.PHONY: setup generate check lint typecheck test unit integration contract demo serve bench clean
+.PHONY: setup generate check lint typecheck test fuzz demo serve bench clean
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -32,6 +32,9 @@ check: setup lint typecheck
 
 test: check
 	$(RUN) pytest -q
+
+fuzz: setup
+	AGENTKIT_FUZZ_EXAMPLES=200 $(RUN) pytest -q tests/contract/test_schemathesis.py
 
 demo: setup
 	$(RUN) python scripts/demo.py

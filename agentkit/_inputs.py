@@ -8,7 +8,6 @@ from typing import Any, TypeAlias
 from agentkit_api.models import (
     AudioPart,
     ChatMessageInput,
-    ChatRole,
     DataPart,
     FilePart,
     ImagePart,
@@ -50,7 +49,7 @@ def to_message(message: MessageInput) -> ChatMessageInput:
     if isinstance(message, ChatMessageInput):
         return message
     if isinstance(message, (str, *_PART_TYPES)):
-        return ChatMessageInput(parts=[_to_part(message, 0)], role=ChatRole.USER)
+        return ChatMessageInput(parts=[_to_part(message, 0)])
     if isinstance(message, Mapping):
         try:
             return ChatMessageInput.from_dict(dict(message))
@@ -60,7 +59,7 @@ def to_message(message: MessageInput) -> ChatMessageInput:
         if not message:
             raise ValidationError.client_side("message.parts", "a message needs at least one part")
         parts = [_to_part(part, index) for index, part in enumerate(message)]
-        return ChatMessageInput(parts=parts, role=ChatRole.USER)
+        return ChatMessageInput(parts=parts)
     raise ValidationError.client_side(
         "message", f"cannot use {type(message).__name__} as a message"
     )

@@ -18,6 +18,7 @@ from .errors import ApiError
 from .routes import agents, chats, system
 from .store import SQLiteStore, Store
 from .streams import EventLog
+from .validation import allowed_methods
 
 __all__ = ["create_app"]
 
@@ -65,6 +66,9 @@ async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, HTTPException)
     if exc.status_code == 405:
         error = ApiError(405, "METHOD_NOT_ALLOWED", f"{request.method} is not allowed here")
+        response = _envelope(request, error)
+        response.headers["Allow"] = allowed_methods(request.url.path)
+        return response
     elif exc.status_code == 404:
         error = ApiError(404, "NOT_FOUND", f"no route for {request.url.path}")
     else:

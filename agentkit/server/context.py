@@ -119,6 +119,7 @@ def api(operation_id: str) -> Callable[[Route], Callable[[Request], Awaitable[Re
             if op.secured:
                 org_id, key_hash = _authenticate(request, state)
                 state.rate_limit(key_hash)
+            op.headers(request.headers)
             raw = await _read_body(request, state.config.max_body_bytes)
             call = Call(
                 request=request,

@@ -7,6 +7,7 @@ names the JSON path of the bad field, such as ``message.parts[0].type``.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Mapping
 from functools import cache
 from importlib import resources
@@ -17,7 +18,7 @@ from jsonschema.exceptions import ValidationError, best_match
 
 from .errors import invalid
 
-__all__ = ["Operation", "contract", "operation"]
+__all__ = ["Operation", "allowed_methods", "contract", "operation"]
 
 
 @cache
@@ -46,6 +47,22 @@ def _field(error: ValidationError) -> str:
     return _path(path) or "body"
 
 
+def _precise(error: ValidationError) -> ValidationError:
+    """For a tagged oneOf, the error inside the variant whose tag matched, if there is one."""
+    while error.validator in ("oneOf", "anyOf") and error.context:
+        inside = [
+            sub
+            for sub in error.context
+            if not (sub.validator == "const" and list(sub.relative_path) == ["type"])
+        ]
+        tagged = [sub for sub in inside if sub.relative_path or sub.validator != "type"]
+        best = best_match(tagged) if tagged and len(tagged) < len(error.context) else None
+        if best is None:
+            break
+        error = best
+    return error
+
+
 def _validator(schema: dict[str, Any]) -> Draft202012Validator:
     root = {**schema, "components": contract()["components"]}
     return Draft202012Validator(root)
@@ -62,17 +79,15 @@ class Operation:
         self.secured = spec.get("security", [{"bearerAuth": []}]) != []
         self._body = _validator(schema) if schema else None
         self._query: dict[str, tuple[dict[str, Any], bool, Draft202012Validator]] = {}
+        self._headers: dict[str, tuple[dict[str, Any], bool, Draft202012Validator]] = {}
         components = contract()["components"]["parameters"]
         for param in spec.get("parameters", []):
             if "$ref" in param:
                 param = components[param["$ref"].rsplit("/", 1)[-1]]
-            if param["in"] == "query":
+            if param["in"] in ("query", "header"):
+                target = self._query if param["in"] == "query" else self._headers
                 schema = param["schema"]
-                self._query[param["name"]] = (
-                    schema,
-                    param.get("required", False),
-                    _validator(schema),
-                )
+                target[param["name"]] = (schema, param.get("required", False), _validator(schema))
 
     def body(self, raw: bytes) -> dict[str, Any] | None:
         """Parse and validate the JSON body."""
@@ -90,18 +105,31 @@ class Operation:
             raise invalid("body", "not valid UTF-8 JSON") from None
         error = best_match(self._body.iter_errors(value))
         if error is not None:
+            error = _precise(error)
             raise invalid(_field(error), error.message)
         result: dict[str, Any] = value
         return result
 
     def query(self, params: Mapping[str, str]) -> dict[str, Any]:
         """Coerce and validate the query parameters, applying defaults."""
+        return self._parameters(self._query, params, "query")
+
+    def headers(self, headers: Mapping[str, str]) -> dict[str, Any]:
+        """Validate the header parameters the operation declares."""
+        return self._parameters(self._headers, headers, "header")
+
+    @staticmethod
+    def _parameters(
+        declared: dict[str, tuple[dict[str, Any], bool, Draft202012Validator]],
+        params: Mapping[str, str],
+        location: str,
+    ) -> dict[str, Any]:
         values: dict[str, Any] = {}
-        for name, (schema, required, validator) in self._query.items():
+        for name, (schema, required, validator) in declared.items():
             raw = params.get(name)
             if raw is None:
                 if required:
-                    raise invalid(name, "is required", "query")
+                    raise invalid(name, "is required", location)
                 if "default" in schema:
                     values[name] = schema["default"]
                 continue
@@ -110,12 +138,27 @@ class Operation:
                 try:
                     value = int(raw)
                 except ValueError:
-                    raise invalid(name, "must be an integer", "query") from None
+                    raise invalid(name, "must be an integer", location) from None
             error = best_match(validator.iter_errors(value))
             if error is not None:
-                raise invalid(name, error.message, "query")
+                raise invalid(name, error.message, location)
             values[name] = value
         return values
+
+
+@cache
+def _path_methods() -> list[tuple[re.Pattern[str], str]]:
+    found = []
+    for pattern, item in contract()["paths"].items():
+        regex = re.compile("^" + re.sub(r"\{[^}]+\}", "[^/]+", pattern) + "$")
+        methods = sorted(name.upper() for name in item if name != "parameters")
+        found.append((regex, ", ".join(methods)))
+    return found
+
+
+def allowed_methods(path: str) -> str:
+    """The methods the contract defines for a path, as an ``Allow`` header value."""
+    return next((methods for regex, methods in _path_methods() if regex.match(path)), "")
 
 
 @cache

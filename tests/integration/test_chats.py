@@ -118,10 +118,17 @@ class TestMessages:
             client.chats.start(agent.id, "hi", chat_id="bad id with spaces")
         assert caught.value.field == "chat_id"
 
-    def test_semantically_invalid_message(self, client: Any, agent: Any) -> None:
-        """An empty text part is an InvalidChatMessageError."""
-        with pytest.raises(agentkit.InvalidChatMessageError):
+    def test_non_base64_content_is_refused(self, client: Any, agent: Any) -> None:
+        """A file part whose content is not base64 is refused, naming the field."""
+        with pytest.raises(agentkit.ValidationError) as caught:
+            client.chats.start(agent.id, [file("not base64!", "text/plain")])
+        assert caught.value.field == "message.parts[0].content"
+
+    def test_empty_text_breaks_the_contract(self, client: Any, agent: Any) -> None:
+        """An empty text part is a ValidationError naming its content."""
+        with pytest.raises(agentkit.ValidationError) as caught:
             client.chats.start(agent.id, "")
+        assert caught.value.field == "message.parts[0].content"
 
 
 class TestListing:

@@ -107,11 +107,12 @@ class TestBadInput:
         assert error["details"] == {"field": "limit", "location": "query"}
 
     def test_invalid_base64(self, http: httpx.Client) -> None:
-        """A file part whose content is not base64 is INVALID_CHAT_MESSAGE."""
+        """A file part whose content is not base64 is refused, naming its content."""
         agent = http.post("/v1/agents", json={"name": "a"}).json()
         part = {"type": "file", "content": "***", "mime_type": "text/plain"}
         body = {"agent_id": agent["id"], "message": {"parts": [part]}}
-        assert _error(http.post("/v1/chats", json=body))["code"] == "INVALID_CHAT_MESSAGE"
+        error = _error(http.post("/v1/chats", json=body))
+        assert error["details"]["field"] == "message.parts[0].content"
 
 
 class TestLimits:

@@ -27,8 +27,6 @@ def _check_message(message: dict[str, Any]) -> None:
         raise invalid_message("message.role", "only user messages can be sent")
     for index, part in enumerate(message["parts"]):
         field = f"message.parts[{index}].content"
-        if part["type"] == "text" and not part["content"].strip():
-            raise invalid_message(field, "a text part cannot be empty")
         if part["type"] in BINARY_PARTS:
             try:
                 base64.b64decode(part["content"], validate=True)

@@ -1,11 +1,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Literal,
+    Self,
+    TypeVar,
+    cast,
+)
 
 from attrs import define as _attrs_define
 
-from ..models.chat_role import ChatRole
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -23,7 +29,8 @@ T = TypeVar("T", bound="ChatMessageInput")
 @_attrs_define
 class ChatMessageInput:
     parts: list[AudioPart | DataPart | FilePart | ImagePart | TextPart]
-    role: ChatRole | Unset = UNSET
+    role: Literal["user"] | Unset = UNSET
+    """ Only users send messages; the agent's replies come back from the server. """
     metadata: Metadata | Unset = UNSET
     """ Free-form JSON metadata kept with the object. """
 
@@ -48,9 +55,7 @@ class ChatMessageInput:
 
             parts.append(parts_item)
 
-        role: str | Unset = UNSET
-        if not isinstance(self.role, Unset):
-            role = self.role.value
+        role = self.role
 
         metadata: dict[str, Any] | Unset = UNSET
         if not isinstance(self.metadata, Unset):
@@ -129,12 +134,9 @@ class ChatMessageInput:
 
             parts.append(parts_item)
 
-        _role = d.pop("role", UNSET)
-        role: ChatRole | Unset
-        if isinstance(_role, Unset):
-            role = UNSET
-        else:
-            role = ChatRole(_role)
+        role = cast(Literal["user"] | Unset, d.pop("role", UNSET))
+        if role != "user" and not isinstance(role, Unset):
+            raise ValueError(f"role must match const 'user', got '{role}'")
 
         _metadata = d.pop("metadata", UNSET)
         metadata: Metadata | Unset
