@@ -17,7 +17,7 @@ import socket
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -36,14 +36,23 @@ class ReferenceServer:
     Args:
         config: Server settings; ``db_path`` defaults to a file in a temporary directory.
         start_timeout: Seconds to wait for the server to accept connections.
+        wrap_app: Wraps the ASGI app in middleware of your own, for example to inject faults
+            or to play a newer server version.
 
     Attributes:
         base_url: Where the server listens, such as ``http://127.0.0.1:53117``.
         api_key: A key of an organization made at start.
     """
 
-    def __init__(self, config: ServerConfig | None = None, *, start_timeout: float = 10.0) -> None:
+    def __init__(
+        self,
+        config: ServerConfig | None = None,
+        *,
+        start_timeout: float = 10.0,
+        wrap_app: Callable[[Any], Any] | None = None,
+    ) -> None:
         self._config = config
+        self._wrap_app = wrap_app
         self._start_timeout = start_timeout
         self._thread: threading.Thread | None = None
         self._server: Any = None
@@ -65,6 +74,8 @@ class ReferenceServer:
             config = replace(config, db_path=str(Path(self._tmp.name) / "agentkit.sqlite3"))
         self._store = SQLiteStore(config.db_path)
         app = create_app(config, store=self._store)
+        if self._wrap_app is not None:
+            app = self._wrap_app(app)
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind(("127.0.0.1", 0))

@@ -34,11 +34,11 @@ from agentkit_api.models import (
 )
 from agentkit_api.types import UNSET, Unset
 
-from ._compat import open_enums
+from ._compat import UnknownPart, open_models
 from ._events import ChatEvent, UnknownEvent
 from .parts import Part
 
-open_enums()
+open_models()
 
 __all__ = [
     "UNSET",
@@ -67,6 +67,7 @@ __all__ = [
     "Part",
     "TextPart",
     "UnknownEvent",
+    "UnknownPart",
     "Unset",
     "Version",
 ]

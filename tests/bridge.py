@@ -2,7 +2,8 @@
 
 ``AsyncBridge(obj, runner)`` forwards attribute access to ``obj``. Calls whose result is a
 coroutine run to completion on the runner's event loop; async iterators become iterators and
-async context managers become context managers; agentkit objects are bridged recursively.
+async context managers become context managers; the async client's objects are bridged
+recursively, while plain values (models, events, pages) pass through as they are.
 """
 
 from __future__ import annotations
@@ -20,9 +21,11 @@ def _wrap(value: Any, runner: asyncio.Runner) -> Any:
     if isinstance(value, _PLAIN):
         return value
     module = type(value).__module__ or ""
-    if module.startswith("agentkit.") and not module.startswith("agentkit_api"):
+    if module.startswith("agentkit._async.") or hasattr(value, "__anext__"):
         return AsyncBridge(value, runner)
-    if hasattr(value, "__anext__") or inspect.ismethod(value):
+    if inspect.ismethod(value) and (type(value.__self__).__module__ or "").startswith(
+        "agentkit._async."
+    ):
         return AsyncBridge(value, runner)
     return value
 

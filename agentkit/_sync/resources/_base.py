@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..._compat import open_enums
+from ..._compat import open_models
 
 if TYPE_CHECKING:
     from ..client import AgentKit
 
-open_enums()
+open_models()
 
 
 class SyncResource:

@@ -1,0 +1,152 @@
+"""An SDK built from today's contract keeps working against a newer server.
+
+The reference server is wrapped in middleware that plays a future version of the API: every
+JSON object gains a field, chats report a status value unknown today, messages carry a part type
+unknown today, errors carry a new code, and streams interleave an event type unknown today.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+import agentkit
+from agentkit import AgentKit, AsyncAgentKit
+from agentkit.testing import ReferenceServer
+from agentkit.types import ChatContentEvent, ChatDoneEvent, TextPart, UnknownEvent, UnknownPart
+from tests.bridge import AsyncBridge
+
+FUTURE_PART = {"type": "video", "content": "AAAA", "mime_type": "video/mp4", "fps": 24}
+
+
+def _future(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_future(item) for item in value]
+    if not isinstance(value, dict):
+        return value
+    out = {key: _future(item) for key, item in value.items()}
+    out["added_in_v2"] = {"nested": [1, 2]}
+    if out.get("status") in ("ACTIVE", "PAUSED", "CLOSED"):
+        out["status"] = "ARCHIVED"
+    if isinstance(out.get("parts"), list):
+        out["parts"] = [*out["parts"], FUTURE_PART]
+    if isinstance(out.get("code"), str) and "message" in out:
+        out["code"] = "SOMETHING_NEW"
+    return out
+
+
+def _future_event(chunk: bytes) -> bytes:
+    if not chunk.startswith(b"event: "):
+        return chunk
+    head, _, data = chunk.rstrip(b"\n").partition(b"\ndata: ")
+    name = head.split(b"\n", 1)[0][len(b"event: ") :]
+    payload = _future(json.loads(data))
+    if name == b"done":
+        payload["chat"]["status"] = "ACTIVE"
+    newer = b'event: reasoning\ndata: {"type": "reasoning", "text": "thinking..."}\n\n'
+    return newer + head + b"\ndata: " + json.dumps(payload).encode() + b"\n\n"
+
+
+class FutureAPI:
+    """ASGI middleware that rewrites the reference server's answers into a future version's."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        start: dict[str, Any] = {}
+        body: list[bytes] = []
+
+        async def rewrite(message: dict[str, Any]) -> None:
+            if message["type"] == "http.response.start":
+                start.update(message)
+                if b"text/event-stream" in dict(message["headers"]).get(b"content-type", b""):
+                    start["stream"] = True
+                    await send(message)
+                return
+            if start.get("stream"):
+                await send({**message, "body": _future_event(message.get("body", b""))})
+                return
+            body.append(message.get("body", b""))
+            if message.get("more_body"):
+                return
+            content = json.dumps(_future(json.loads(b"".join(body)))).encode()
+            headers = [(k, v) for k, v in start["headers"] if k != b"content-length"]
+            headers.append((b"content-length", str(len(content)).encode()))
+            await send(
+                {"type": "http.response.start", "status": start["status"], "headers": headers}
+            )
+            await send({"type": "http.response.body", "body": content})
+
+        await self.app(scope, receive, rewrite)
+
+
+@pytest.fixture(scope="module")
+def future_server() -> Iterator[ReferenceServer]:
+    with ReferenceServer(wrap_app=FutureAPI) as running:
+        yield running
+
+
+@pytest.fixture(params=["sync", "async"])
+def client(request: pytest.FixtureRequest, future_server: ReferenceServer) -> Iterator[Any]:
+    options = {"api_key": future_server.create_api_key(), "base_url": future_server.base_url}
+    if request.param == "sync":
+        with AgentKit(**options) as sync_client:
+            yield sync_client
+        return
+    runner = asyncio.Runner()
+    async_client = AsyncAgentKit(**options)
+    yield AsyncBridge(async_client, runner)
+    runner.run(async_client.aclose())
+    runner.close()
+
+
+class TestNewerServer:
+    def test_new_fields_are_kept(self, client: Any) -> None:
+        """A field the contract does not know is kept on the model, not dropped or fatal."""
+        agent = client.agents.create(name="a")
+        assert agent.additional_properties["added_in_v2"] == {"nested": [1, 2]}
+        assert agent["added_in_v2"] == {"nested": [1, 2]}
+
+    def test_new_status_value_does_not_raise(self, client: Any) -> None:
+        """An unknown enum value comes through as a value equal to its string."""
+        agent = client.agents.create(name="a")
+        chat = client.chats.start(agent.id, "hello")
+        assert chat.status == "ARCHIVED"
+        assert [c.status for c in client.chats.list()] == ["ARCHIVED"]
+
+    def test_new_part_type_is_kept_in_place(self, client: Any) -> None:
+        """A part type unknown today arrives as UnknownPart with its raw data, in its place."""
+        agent = client.agents.create(name="a")
+        chat = client.chats.start(agent.id, "hello")
+        parts = chat.message.parts
+        assert isinstance(parts[0], TextPart) and parts[0].content == "hello"
+        assert isinstance(parts[1], UnknownPart)
+        assert parts[1].type == "video" and parts[1].raw["fps"] == 24
+        stored = list(client.chats.list_messages(chat.id))
+        assert all(isinstance(message.parts[-1], UnknownPart) for message in stored)
+
+    def test_new_error_code_maps_by_status(self, client: Any) -> None:
+        """An unknown error code raises the class of its HTTP status, with the code kept."""
+        with pytest.raises(agentkit.NotFoundError) as caught:
+            client.chats.get("chat_missing")
+        assert type(caught.value) is agentkit.NotFoundError
+        assert caught.value.code == "SOMETHING_NEW"
+
+    def test_new_event_type_arrives_as_unknown_event(self, client: Any) -> None:
+        """An SSE event type unknown today is delivered as UnknownEvent, and the rest still parse."""
+        agent = client.agents.create(name="a")
+        with client.chats.stream_start(agent.id, "one two") as stream:
+            events = list(stream)
+        unknown = [event for event in events if isinstance(event, UnknownEvent)]
+        assert unknown and unknown[0].event == "reasoning" and unknown[0].json()["text"]
+        deltas = [event.delta for event in events if isinstance(event, ChatContentEvent)]
+        assert "".join(deltas) == "one two"
+        assert isinstance(events[-1], ChatDoneEvent)
