@@ -1,0 +1,67 @@
+"""The `agentkit` command."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+
+from agentkit import AgentKit
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class TestServe:
+    def test_serve_prints_a_working_url_and_key(self, tmp_path: Path) -> None:
+        """`agentkit serve` prints its URL and a fresh key that the SDK can use at once."""
+        port = _free_port()
+        command = [
+            sys.executable,
+            "-m",
+            "agentkit.cli",
+            "serve",
+            "--port",
+            str(port),
+            "--db",
+            str(tmp_path / "db.sqlite3"),
+        ]
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+        try:
+            assert process.stdout is not None
+            lines = [process.stdout.readline() for _ in range(3)]
+            key = lines[2].strip().split("=", 1)[1]
+            base_url = lines[1].strip().split("=", 1)[1]
+            assert base_url == f"http://127.0.0.1:{port}"
+            deadline = time.monotonic() + 10
+            while True:
+                try:
+                    httpx.get(f"{base_url}/v1/health")
+                    break
+                except httpx.TransportError:
+                    assert time.monotonic() < deadline, "the server did not come up"
+                    time.sleep(0.05)
+            with AgentKit(api_key=key, base_url=base_url) as client:
+                assert client.agents.create(name="from-cli").name == "from-cli"
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
+
+    def test_version(self) -> None:
+        """`agentkit version` prints the package version."""
+        out = subprocess.run(
+            [sys.executable, "-m", "agentkit.cli", "version"],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        from agentkit import __version__
+
+        assert out.stdout.strip() == __version__
