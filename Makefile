@@ -27,6 +27,8 @@ typecheck:
 	$(RUN) mypy
 
 check: setup lint typecheck
+	$(RUN) python scripts/lint_spec.py
+	$(RUN) python scripts/spec_diff.py --against-base openapi/agentkit.yaml
 	$(RUN) scripts/regenerate.sh --check
 	$(RUN) python scripts/unasync.py --check
 

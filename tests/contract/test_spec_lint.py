@@ -1,0 +1,472 @@
+"""The contract linter: the real contract passes, and each convention fires on a spec breaking it."""
+
+from __future__ import annotations
+
+import copy
+import importlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SCRIPTS = ROOT / "scripts"
+CONTRACT = ROOT / "openapi" / "agentkit.yaml"
+if str(SCRIPTS) not in sys.path:
+    sys.path.insert(0, str(SCRIPTS))
+lint_spec = importlib.import_module("lint_spec")
+
+ERROR = {"$ref": "#/components/responses/Error"}
+IDEMPOTENCY = {"$ref": "#/components/parameters/IdempotencyKey"}
+REQUEST_ID = {"X-Request-Id": {"$ref": "#/components/headers/X-Request-Id"}}
+
+
+def ref(name: str) -> dict[str, str]:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def ok(schema: dict[str, Any], media: str = "application/json") -> dict[str, Any]:
+    return {
+        "description": "ok",
+        "headers": dict(REQUEST_ID),
+        "content": {media: {"schema": schema}},
+    }
+
+
+def tagged(tag_value: str, **extra: Any) -> dict[str, Any]:
+    return {
+        "type": "object",
+        "required": ["kind"],
+        "properties": {"kind": {"type": "string", "const": tag_value}, **extra},
+    }
+
+
+def minimal_spec() -> dict[str, Any]:
+    """A small spec that follows every convention; tests break one thing at a time."""
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "widgets", "version": "1.0.0"},
+        "tags": [{"name": "widgets"}],
+        "paths": {
+            "/v1/widgets": {
+                "post": {
+                    "tags": ["widgets"],
+                    "operationId": "widgets_create",
+                    "parameters": [IDEMPOTENCY],
+                    "requestBody": {
+                        "required": True,
+                        "content": {"application/json": {"schema": ref("WidgetCreate")}},
+                    },
+                    "responses": {"201": ok(ref("Widget")), "default": ERROR},
+                },
+                "get": {
+                    "tags": ["widgets"],
+                    "operationId": "widgets_list",
+                    "parameters": [
+                        {"name": "page_size", "in": "query", "schema": {"type": "integer"}}
+                    ],
+                    "responses": {"200": ok(ref("WidgetList")), "default": ERROR},
+                },
+            },
+            "/v1/widgets/events": {
+                "get": {
+                    "tags": ["widgets"],
+                    "operationId": "widgets_events",
+                    "responses": {
+                        "200": {
+                            **ok({"type": "string"}, "text/event-stream"),
+                            "x-sse-events": {"created": "WidgetCreatedEvent"},
+                        },
+                        "default": ERROR,
+                    },
+                }
+            },
+        },
+        "components": {
+            "headers": {"X-Request-Id": {"schema": {"type": "string"}}},
+            "parameters": {
+                "IdempotencyKey": {
+                    "name": "Idempotency-Key",
+                    "in": "header",
+                    "required": False,
+                    "schema": {"type": "string"},
+                }
+            },
+            "responses": {
+                "Error": {
+                    "description": "error",
+                    "headers": dict(REQUEST_ID),
+                    "content": {"application/json": {"schema": ref("ErrorResponse")}},
+                }
+            },
+            "schemas": {
+                "ErrorResponse": {
+                    "type": "object",
+                    "required": ["error"],
+                    "properties": {"error": {"type": "string"}},
+                },
+                "Circle": tagged("circle", radius={"type": "number"}),
+                "Square": tagged("square", side={"type": "number"}),
+                "Shape": {"oneOf": [ref("Circle"), ref("Square")]},
+                "Widget": {
+                    "type": "object",
+                    "required": ["widget_id", "shape"],
+                    "properties": {
+                        "widget_id": {"type": "string"},
+                        "shape": ref("Shape"),
+                        "parent": {"anyOf": [ref("Widget"), {"type": "null"}]},
+                    },
+                },
+                "WidgetCreate": {
+                    "type": "object",
+                    "required": ["shape"],
+                    "properties": {"shape": ref("Shape")},
+                },
+                "WidgetList": {
+                    "type": "object",
+                    "required": ["data"],
+                    "properties": {"data": {"type": "array", "items": ref("Widget")}},
+                },
+                "WidgetCreatedEvent": {
+                    "type": "object",
+                    "required": ["type", "widget"],
+                    "properties": {
+                        "type": {"type": "string", "const": "created"},
+                        "widget": ref("Widget"),
+                    },
+                },
+            },
+        },
+    }
+
+
+def messages(spec: dict[str, Any]) -> list[str]:
+    return [str(v) for v in lint_spec.lint(spec)]
+
+
+def assert_fires(spec: dict[str, Any], where: str, fragment: str) -> None:
+    found = lint_spec.lint(spec)
+    hits = [v for v in found if v.pointer == where and fragment in v.message]
+    assert hits, f"no violation at {where} mentioning {fragment!r}; got {[str(v) for v in found]}"
+
+
+@pytest.fixture
+def spec() -> dict[str, Any]:
+    return minimal_spec()
+
+
+POST = "#/paths/~1v1~1widgets/post"
+GET = "#/paths/~1v1~1widgets/get"
+EVENTS_200 = "#/paths/~1v1~1widgets~1events/get/responses/200"
+
+
+class TestRealContract:
+    def test_contract_is_valid_openapi_31(self) -> None:
+        """The contract validates as OpenAPI 3.1."""
+        assert [str(v) for v in lint_spec.validate(lint_spec.load(CONTRACT))] == []
+
+    def test_contract_follows_every_convention(self) -> None:
+        """The contract has no convention violations."""
+        assert messages(lint_spec.load(CONTRACT)) == []
+
+    def test_command_passes_on_the_contract(self) -> None:
+        """`python scripts/lint_spec.py` with no argument lints the contract and exits 0."""
+        result = subprocess.run(
+            [sys.executable, str(SCRIPTS / "lint_spec.py")],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            check=False,
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert "OK" in result.stdout
+
+
+class TestBaseline:
+    def test_minimal_spec_is_clean(self, spec: dict[str, Any]) -> None:
+        """The crafted spec passes, so every violation below comes from its one mutation."""
+        assert messages(spec) == []
+        assert lint_spec.validate(spec) == []
+
+
+class TestOperationIds:
+    def test_missing_operation_id_fires(self, spec: dict[str, Any]) -> None:
+        """An operation without operationId is reported at the operation."""
+        del spec["paths"]["/v1/widgets"]["post"]["operationId"]
+        assert_fires(spec, POST, "no operationId")
+
+    def test_operation_id_must_start_with_its_tag(self, spec: dict[str, Any]) -> None:
+        """`gadgets_create` under tag `widgets` is not <tag>_<verb>."""
+        spec["paths"]["/v1/widgets"]["post"]["operationId"] = "gadgets_create"
+        assert_fires(spec, POST, "<tag>_<verb>")
+
+    def test_operation_id_needs_a_verb(self, spec: dict[str, Any]) -> None:
+        """The bare tag name is not an operationId."""
+        spec["paths"]["/v1/widgets"]["post"]["operationId"] = "widgets"
+        assert_fires(spec, POST, "<tag>_<verb>")
+
+    def test_camel_case_operation_id_fires(self, spec: dict[str, Any]) -> None:
+        """`widgets_createOne` is not snake_case."""
+        spec["paths"]["/v1/widgets"]["post"]["operationId"] = "widgets_createOne"
+        assert_fires(spec, POST, "not snake_case")
+
+    def test_undeclared_tag_fires(self, spec: dict[str, Any]) -> None:
+        """A tag missing from the top-level tags is reported."""
+        spec["tags"] = []
+        assert_fires(spec, POST, "not declared")
+
+    def test_operation_needs_exactly_one_tag(self, spec: dict[str, Any]) -> None:
+        """No tag, or two tags, are both reported."""
+        spec["tags"].append({"name": "extra"})
+        spec["paths"]["/v1/widgets"]["post"]["tags"] = ["widgets", "extra"]
+        del spec["paths"]["/v1/widgets"]["get"]["tags"]
+        assert_fires(spec, POST, "use exactly one")
+        assert_fires(spec, GET, "no tag")
+
+    def test_duplicate_operation_id_fires(self, spec: dict[str, Any]) -> None:
+        """Two operations sharing an operationId are both reported."""
+        spec["paths"]["/v1/widgets"]["get"]["operationId"] = "widgets_create"
+        assert_fires(spec, f"{GET}/operationId", "used 2 times")
+        assert_fires(spec, f"{POST}/operationId", "used 2 times")
+
+
+class TestErrorResponses:
+    def test_missing_default_response_fires(self, spec: dict[str, Any]) -> None:
+        """An operation without a default/4XX/5XX error response is reported."""
+        del spec["paths"]["/v1/widgets"]["get"]["responses"]["default"]
+        assert_fires(spec, f"{GET}/responses", "no default")
+
+    def test_error_response_must_be_the_shared_envelope(self, spec: dict[str, Any]) -> None:
+        """An inline default response, even with a JSON body, is not the shared Error."""
+        spec["paths"]["/v1/widgets"]["get"]["responses"]["default"] = ok(ref("ErrorResponse"))
+        assert_fires(spec, f"{GET}/responses/default", "#/components/responses/Error")
+
+    def test_specific_error_status_must_be_the_envelope_too(self, spec: dict[str, Any]) -> None:
+        """A 404 with its own schema breaks the one-envelope rule even when default is right."""
+        spec["paths"]["/v1/widgets"]["get"]["responses"]["404"] = ok(ref("Widget"))
+        assert_fires(spec, f"{GET}/responses/404", "#/components/responses/Error")
+
+    def test_4xx_and_5xx_ranges_stand_in_for_default(self, spec: dict[str, Any]) -> None:
+        """`4XX` and `5XX` referencing Error satisfy the rule without `default`."""
+        responses = spec["paths"]["/v1/widgets"]["get"]["responses"]
+        del responses["default"]
+        responses["4XX"] = ERROR
+        responses["5XX"] = ERROR
+        assert messages(spec) == []
+
+
+class TestIdempotencyKey:
+    def test_post_without_idempotency_key_fires(self, spec: dict[str, Any]) -> None:
+        """A POST that does not take the IdempotencyKey parameter is reported."""
+        spec["paths"]["/v1/widgets"]["post"]["parameters"] = []
+        assert_fires(spec, f"{POST}/parameters", "Idempotency-Key")
+
+    def test_an_inline_idempotency_header_is_not_enough(self, spec: dict[str, Any]) -> None:
+        """The header must come from the shared component, not a look-alike."""
+        look_alike = {"name": "Idempotency-Key", "in": "header", "schema": {"type": "string"}}
+        spec["paths"]["/v1/widgets"]["post"]["parameters"] = [look_alike]
+        assert_fires(spec, f"{POST}/parameters", "Idempotency-Key")
+
+    def test_path_level_parameter_counts(self, spec: dict[str, Any]) -> None:
+        """Declaring the key on the path item covers its POST."""
+        spec["paths"]["/v1/widgets"]["post"]["parameters"] = []
+        spec["paths"]["/v1/widgets"]["parameters"] = [IDEMPOTENCY]
+        assert messages(spec) == []
+
+
+class TestRequestIdHeader:
+    def test_2xx_without_request_id_fires(self, spec: dict[str, Any]) -> None:
+        """A success response without X-Request-Id is reported."""
+        del spec["paths"]["/v1/widgets"]["get"]["responses"]["200"]["headers"]
+        assert_fires(spec, f"{GET}/responses/200", "X-Request-Id")
+
+    def test_header_name_is_case_insensitive(self, spec: dict[str, Any]) -> None:
+        """`x-request-id` is the same HTTP header."""
+        response = spec["paths"]["/v1/widgets"]["get"]["responses"]["200"]
+        response["headers"] = {"x-request-id": {"schema": {"type": "string"}}}
+        assert messages(spec) == []
+
+    def test_referenced_response_is_resolved(self, spec: dict[str, Any]) -> None:
+        """A 2xx given as a $ref to components/responses is checked through the ref."""
+        spec["components"]["responses"]["WidgetOk"] = {
+            "description": "ok",
+            "content": {"application/json": {"schema": ref("Widget")}},
+        }
+        spec["paths"]["/v1/widgets"]["post"]["responses"]["201"] = {
+            "$ref": "#/components/responses/WidgetOk"
+        }
+        assert_fires(spec, f"{POST}/responses/201", "X-Request-Id")
+
+
+class TestTaggedUnions:
+    def test_untagged_variant_fires(self, spec: dict[str, Any]) -> None:
+        """A referenced object variant without a const tag is reported at its index."""
+        del spec["components"]["schemas"]["Square"]["properties"]["kind"]["const"]
+        assert_fires(spec, "#/components/schemas/Shape/oneOf/1", "does not pin its tag 'kind'")
+
+    def test_tag_must_be_required(self, spec: dict[str, Any]) -> None:
+        """A const tag that is optional does not let the generator tell variants apart."""
+        spec["components"]["schemas"]["Circle"]["required"] = ["radius"]
+        assert_fires(spec, "#/components/schemas/Shape/oneOf/0", "in required")
+
+    def test_duplicate_tag_value_fires(self, spec: dict[str, Any]) -> None:
+        """Two variants pinning the same tag value are reported."""
+        spec["components"]["schemas"]["Square"]["properties"]["kind"]["const"] = "circle"
+        assert_fires(spec, "#/components/schemas/Shape/oneOf/1", "repeats tag kind='circle'")
+
+    def test_inline_untagged_variant_in_any_of_fires(self, spec: dict[str, Any]) -> None:
+        """anyOf is held to the same rule, inline variants included."""
+        spec["components"]["schemas"]["Shape"] = {
+            "anyOf": [ref("Circle"), {"type": "object", "additionalProperties": True}]
+        }
+        assert_fires(spec, "#/components/schemas/Shape/anyOf/1", "does not pin its tag")
+
+    def test_discriminator_names_the_tag(self, spec: dict[str, Any]) -> None:
+        """With discriminator.propertyName, that property is the one that must be pinned."""
+        spec["components"]["schemas"]["Shape"]["discriminator"] = {"propertyName": "variety"}
+        assert_fires(spec, "#/components/schemas/Shape/oneOf/0", "'variety'")
+
+    def test_null_variant_needs_no_tag(self, spec: dict[str, Any]) -> None:
+        """`{type: null}` beside tagged variants is allowed."""
+        spec["components"]["schemas"]["Shape"]["oneOf"].append({"type": "null"})
+        assert messages(spec) == []
+
+    def test_nullable_wrapper_of_one_object_needs_no_tag(self, spec: dict[str, Any]) -> None:
+        """`anyOf: [Widget, null]` (Widget has no tag) is the 3.1 nullable idiom, not a union."""
+        assert "kind" not in spec["components"]["schemas"]["Widget"]["properties"]
+        assert messages(spec) == []
+
+    def test_two_untagged_objects_with_null_still_fire(self, spec: dict[str, Any]) -> None:
+        """The null exemption does not excuse two untagged objects."""
+        parent = spec["components"]["schemas"]["Widget"]["properties"]["parent"]
+        parent["anyOf"].insert(1, ref("WidgetList"))
+        assert_fires(
+            spec, "#/components/schemas/Widget/properties/parent/anyOf/0", "does not pin its tag"
+        )
+
+
+class TestNoInlineObjects:
+    INLINE = {"type": "object", "properties": {"name": {"type": "string"}}}
+
+    def test_inline_request_body_fires(self, spec: dict[str, Any]) -> None:
+        """A request body with an inline object schema is reported."""
+        content = spec["paths"]["/v1/widgets"]["post"]["requestBody"]["content"]
+        content["application/json"]["schema"] = copy.deepcopy(self.INLINE)
+        assert_fires(spec, f"{POST}/requestBody/content/application~1json/schema", "inline object")
+
+    def test_inline_response_fires(self, spec: dict[str, Any]) -> None:
+        """A response with an inline object schema is reported."""
+        spec["paths"]["/v1/widgets"]["get"]["responses"]["200"] = ok(copy.deepcopy(self.INLINE))
+        where = f"{GET}/responses/200/content/application~1json/schema"
+        assert_fires(spec, where, "inline object")
+
+    def test_inline_property_and_items_fire(self, spec: dict[str, Any]) -> None:
+        """Nested objects inside a named schema must be named too."""
+        widget = spec["components"]["schemas"]["Widget"]["properties"]
+        widget["owner"] = copy.deepcopy(self.INLINE)
+        widget["tags"] = {"type": "array", "items": copy.deepcopy(self.INLINE)}
+        assert_fires(spec, "#/components/schemas/Widget/properties/owner", "inline object")
+        assert_fires(spec, "#/components/schemas/Widget/properties/tags/items", "inline object")
+
+    def test_inline_parameter_schema_fires(self, spec: dict[str, Any]) -> None:
+        """Parameters are schema sites as well."""
+        param = spec["paths"]["/v1/widgets"]["get"]["parameters"][0]
+        param["schema"] = copy.deepcopy(self.INLINE)
+        assert_fires(spec, f"{GET}/parameters/0/schema", "inline object")
+
+    def test_inline_all_of_member_fires(self, spec: dict[str, Any]) -> None:
+        """An allOf member with properties is inline, even inside a named schema."""
+        spec["components"]["schemas"]["Special"] = {"allOf": [ref("Widget"), self.INLINE]}
+        assert_fires(spec, "#/components/schemas/Special/allOf/1", "inline object")
+
+
+class TestEventStreams:
+    def test_ref_schema_on_event_stream_fires(self, spec: dict[str, Any]) -> None:
+        """An SSE response must declare `{type: string}`, not the event schema."""
+        content = spec["paths"]["/v1/widgets/events"]["get"]["responses"]["200"]["content"]
+        content["text/event-stream"]["schema"] = ref("WidgetCreatedEvent")
+        assert_fires(spec, f"{EVENTS_200}/content/text~1event-stream/schema", "{type: string}")
+
+    def test_missing_event_map_fires(self, spec: dict[str, Any]) -> None:
+        """An SSE response without x-sse-events is reported."""
+        del spec["paths"]["/v1/widgets/events"]["get"]["responses"]["200"]["x-sse-events"]
+        assert_fires(spec, EVENTS_200, "no x-sse-events")
+
+    def test_unknown_event_schema_fires(self, spec: dict[str, Any]) -> None:
+        """Every event must name a schema that exists."""
+        events = spec["paths"]["/v1/widgets/events"]["get"]["responses"]["200"]["x-sse-events"]
+        events["deleted"] = "WidgetDeletedEvent"
+        assert_fires(spec, f"{EVENTS_200}/x-sse-events/deleted", "not in components/schemas")
+
+    def test_event_type_const_must_match_event_name(self, spec: dict[str, Any]) -> None:
+        """The payload's `type` const must equal the SSE event name."""
+        events = spec["paths"]["/v1/widgets/events"]["get"]["responses"]["200"]["x-sse-events"]
+        events["updated"] = "WidgetCreatedEvent"
+        assert_fires(spec, f"{EVENTS_200}/x-sse-events/updated", "const 'updated'")
+
+    def test_event_type_must_be_required(self, spec: dict[str, Any]) -> None:
+        """An optional `type` would let a payload hide which event it is."""
+        spec["components"]["schemas"]["WidgetCreatedEvent"]["required"] = ["widget"]
+        assert_fires(spec, f"{EVENTS_200}/x-sse-events/created", "required")
+
+    def test_event_map_on_the_media_type_is_accepted(self, spec: dict[str, Any]) -> None:
+        """x-sse-events may sit on the media type object instead of the response."""
+        response = spec["paths"]["/v1/widgets/events"]["get"]["responses"]["200"]
+        events = response.pop("x-sse-events")
+        response["content"]["text/event-stream"]["x-sse-events"] = events
+        assert messages(spec) == []
+
+
+class TestWireNames:
+    def test_camel_case_property_fires(self, spec: dict[str, Any]) -> None:
+        """`widgetName` is not snake_case."""
+        props = spec["components"]["schemas"]["Widget"]["properties"]
+        props["widgetName"] = {"type": "string"}
+        assert_fires(spec, "#/components/schemas/Widget/properties/widgetName", "snake_case")
+
+    def test_camel_case_query_parameter_fires(self, spec: dict[str, Any]) -> None:
+        """Query parameters are wire names too."""
+        spec["paths"]["/v1/widgets"]["get"]["parameters"][0]["name"] = "pageSize"
+        assert_fires(spec, f"{GET}/parameters/0/name", "not snake_case")
+
+    def test_header_parameters_keep_http_spelling(self, spec: dict[str, Any]) -> None:
+        """`Last-Event-ID` is an HTTP header name and is not held to snake_case."""
+        header = {"name": "Last-Event-ID", "in": "header", "schema": {"type": "string"}}
+        spec["paths"]["/v1/widgets"]["get"]["parameters"].append(header)
+        assert messages(spec) == []
+
+    def test_foreign_format_schemas_keep_their_names(self, spec: dict[str, Any]) -> None:
+        """A schema marked x-foreign-format (e.g. the Vercel UI stream) may use camelCase."""
+        spec["components"]["schemas"]["UiTextDelta"] = {
+            "x-foreign-format": "vercel-ui-message-stream",
+            "type": "object",
+            "properties": {"messageId": {"type": "string"}},
+        }
+        assert messages(spec) == []
+
+
+class TestValidation:
+    def test_invalid_document_is_reported(self, spec: dict[str, Any]) -> None:
+        """A document that is not OpenAPI 3.1 yields validation violations."""
+        del spec["info"]
+        found = lint_spec.validate(spec)
+        assert found and all(v.message.startswith("OpenAPI 3.1:") for v in found)
+
+    def test_command_prints_pointers_and_exits_1(
+        self, spec: dict[str, Any], tmp_path: Path
+    ) -> None:
+        """The command prints `<pointer>: <message>` per violation and exits 1."""
+        del spec["paths"]["/v1/widgets"]["post"]["parameters"]
+        path = tmp_path / "bad.json"
+        path.write_text(json.dumps(spec), encoding="utf-8")
+        result = subprocess.run(
+            [sys.executable, str(SCRIPTS / "lint_spec.py"), str(path)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.returncode == 1
+        assert f"{POST}/parameters: POST does not declare the Idempotency-Key" in result.stdout
