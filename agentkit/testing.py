@@ -1,13 +1,23 @@
-"""Run the reference server in your own tests.
+"""Run the agentkit reference server in your own tests.
 
+``ReferenceServer`` starts the real server (uvicorn over real sockets, SQLite storage, the
+built-in agents) on ``127.0.0.1`` and a free port, in a background thread::
+
+    from agentkit import AgentKit
     from agentkit.testing import ReferenceServer
 
     with ReferenceServer() as server:
         client = AgentKit(api_key=server.api_key, base_url=server.base_url)
+        agent = client.agents.create(name="Support Bot", brain="echo")
 
-The server is real: uvicorn on 127.0.0.1 and a free port, in a background thread, with a fresh
-SQLite file in a temporary directory. As a pytest plugin this module also provides the
-``agentkit_server`` fixture, one server for the whole test session.
+With pytest, this module is a plugin (registered when agentkit is installed, nothing to
+configure) and provides the ``agentkit_server`` fixture, one server for the whole session::
+
+    def test_my_app(agentkit_server):
+        client = AgentKit(api_key=agentkit_server.create_api_key(),
+                          base_url=agentkit_server.base_url)
+
+The server needs the ``server`` extra: ``pip install 'agentkit[server]'``.
 """
 
 from __future__ import annotations
@@ -22,26 +32,37 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import pytest
-
 if TYPE_CHECKING:
+    from ._contract_check import ContractTransport, ContractValidator
     from .server import ServerConfig
 
-__all__ = ["ReferenceServer", "agentkit_server"]
+__all__ = ["ContractTransport", "ContractValidator", "ReferenceServer", "agentkit_server"]
+
+
+def __getattr__(name: str) -> Any:
+    # The validator needs the `contract` extra; load it only when asked for.
+    if name in ("ContractTransport", "ContractValidator"):
+        from . import _contract_check
+
+        return getattr(_contract_check, name)
+    raise AttributeError(f"module 'agentkit.testing' has no attribute {name!r}")
 
 
 class ReferenceServer:
-    """The reference server, started on loopback for the life of a ``with`` block.
+    """The reference server on loopback, for a ``with`` block (or between ``start`` and ``stop``).
 
     Args:
-        config: Server settings; ``db_path`` defaults to a file in a temporary directory.
-        start_timeout: Seconds to wait for the server to accept connections.
+        config: Server settings, such as ``ServerConfig(echo_delay=0.01)``. When its ``db_path``
+            is left at the default, the server uses a fresh SQLite file in a temporary directory,
+            deleted by ``stop``.
+        start_timeout: Seconds to wait for the server to answer before ``start`` fails.
         wrap_app: Wraps the ASGI app in middleware of your own, for example to inject faults
             or to play a newer server version.
 
     Attributes:
-        base_url: Where the server listens, such as ``http://127.0.0.1:53117``.
+        base_url: Where the server listens, such as ``"http://127.0.0.1:53117"``.
         api_key: A key of an organization made at start.
+        config: The settings the server runs with (set by ``start``).
     """
 
     def __init__(
@@ -51,72 +72,116 @@ class ReferenceServer:
         start_timeout: float = 10.0,
         wrap_app: Callable[[Any], Any] | None = None,
     ) -> None:
-        self._config = config
+        self._requested = config
         self._wrap_app = wrap_app
         self._start_timeout = start_timeout
         self._thread: threading.Thread | None = None
-        self._server: Any = None
+        self._uvicorn: Any = None
         self._store: Any = None
         self._tmp: tempfile.TemporaryDirectory[str] | None = None
         self.base_url = ""
         self.api_key = ""
+        self.config: ServerConfig | None = None
+
+    def __repr__(self) -> str:
+        return f"<ReferenceServer {self.base_url if self.running else 'stopped'}>"
+
+    @property
+    def running(self) -> bool:
+        """Whether the server thread is serving."""
+        return self._thread is not None and self._thread.is_alive()
 
     def start(self) -> ReferenceServer:
-        """Start serving; returns once the server accepts connections."""
+        """Start serving; returns once the server answers HTTP requests.
+
+        Raises:
+            RuntimeError: The server is running already, or did not answer in time.
+        """
         import uvicorn
 
-        from .server import ServerConfig, create_api_key, create_app
+        from .server import ServerConfig, create_app, create_organization
         from .server.store import SQLiteStore
 
-        config = self._config or ServerConfig()
-        if self._config is None or self._config.db_path == ServerConfig().db_path:
+        if self._thread is not None:
+            raise RuntimeError("the reference server is running already")
+        config = self._requested or ServerConfig()
+        if config.db_path == ServerConfig().db_path:
             self._tmp = tempfile.TemporaryDirectory(prefix="agentkit-")
             config = replace(config, db_path=str(Path(self._tmp.name) / "agentkit.sqlite3"))
+        self.config = config
         self._store = SQLiteStore(config.db_path)
-        app = create_app(config, store=self._store)
+        app: Any = create_app(config, store=self._store)
         if self._wrap_app is not None:
             app = self._wrap_app(app)
-        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        # IPPROTO_TCP explicitly: asyncio turns Nagle off (TCP_NODELAY) only on sockets whose
+        # proto says TCP; with Nagle on, each response waits ~40 ms for a delayed ACK.
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
         sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-        self._server = uvicorn.Server(
+        self.base_url = f"http://127.0.0.1:{sock.getsockname()[1]}"
+        server = uvicorn.Server(
             uvicorn.Config(
-                app,
-                log_level="warning",
-                lifespan="off",
-                timeout_graceful_shutdown=2,
-                ws="none",
+                app, log_level="warning", lifespan="off", ws="none", timeout_graceful_shutdown=2
             )
         )
-        self._thread = threading.Thread(
-            target=lambda: asyncio.run(self._server.serve(sockets=[sock])),
-            name="agentkit-reference-server",
-            daemon=True,
-        )
+        self._uvicorn = server
+
+        def serve() -> None:
+            try:
+                asyncio.run(server.serve(sockets=[sock]))
+            finally:
+                sock.close()
+
+        self._thread = threading.Thread(target=serve, name="agentkit-reference-server", daemon=True)
         self._thread.start()
-        deadline = time.monotonic() + self._start_timeout
-        while not self._server.started:
-            if time.monotonic() > deadline or not self._thread.is_alive():
-                raise RuntimeError("the reference server did not start")
-            time.sleep(0.01)
-        self.base_url = f"http://127.0.0.1:{port}"
-        self.api_key = create_api_key(self._store)
+        try:
+            self._wait_until_answering()
+        except BaseException:
+            self.stop()
+            raise
+        self.api_key = create_organization(self._store)[1]
         return self
 
-    def create_api_key(self) -> str:
-        """A key for a new organization, which sees none of the others' data."""
-        from .server import create_api_key
+    def _wait_until_answering(self) -> None:
+        import httpx
 
-        return create_api_key(self._store)
+        deadline = time.monotonic() + self._start_timeout
+        while True:
+            if not self.running:
+                raise RuntimeError("the reference server stopped while starting")
+            if self._uvicorn.started:
+                try:
+                    if httpx.get(f"{self.base_url}/v1/health", timeout=1.0).status_code == 200:
+                        return
+                except httpx.HTTPError:
+                    pass
+            if time.monotonic() > deadline:
+                raise RuntimeError(
+                    f"the reference server did not answer within {self._start_timeout} s"
+                )
+            time.sleep(0.01)
+
+    def create_api_key(self) -> str:
+        """A key for a new organization, which sees none of the other organizations' data."""
+        from .server import create_organization
+
+        if self._store is None:
+            raise RuntimeError("the reference server is not running")
+        return create_organization(self._store)[1]
 
     def stop(self) -> None:
-        """Stop serving and wait for the server thread to end."""
-        if self._server is not None:
-            self._server.should_exit = True
+        """Stop serving and join the server thread; safe to call twice.
+
+        Open streams get two seconds to finish; turns still running are cancelled.
+        """
+        if self._uvicorn is not None:
+            self._uvicorn.should_exit = True
         if self._thread is not None:
             self._thread.join(timeout=10)
+            if self._thread.is_alive():
+                self._uvicorn.force_exit = True
+                self._thread.join(timeout=5)
             self._thread = None
+        self._uvicorn = None
         if self._store is not None:
             self._store.close()
             self._store = None
@@ -131,8 +196,18 @@ class ReferenceServer:
         self.stop()
 
 
-@pytest.fixture(scope="session")
-def agentkit_server() -> Iterator[ReferenceServer]:
-    """A reference server shared by the whole test session."""
-    with ReferenceServer() as server:
-        yield server
+try:
+    import pytest
+except ImportError:  # pragma: no cover - the fixture is for pytest users only
+    pass
+else:
+
+    @pytest.fixture(scope="session")
+    def agentkit_server() -> Iterator[ReferenceServer]:
+        """A reference server shared by the whole test session, on a fresh SQLite file.
+
+        Call ``agentkit_server.create_api_key()`` for a new organization per test when tests
+        must not see each other's agents and chats.
+        """
+        with ReferenceServer() as server:
+            yield server

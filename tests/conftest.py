@@ -9,9 +9,8 @@ from typing import Any
 import pytest
 
 from agentkit import AgentKit, AsyncAgentKit
-from agentkit.testing import ReferenceServer
+from agentkit.testing import ContractTransport, ContractValidator, ReferenceServer
 from tests.bridge import AsyncBridge
-from tests.contract_check import ContractTransport, ContractValidator
 
 ClientFactory = Callable[..., Any]
 

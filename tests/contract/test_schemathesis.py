@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from agentkit._contract_check import contract
 from agentkit.testing import ReferenceServer
-from tests.contract_check import contract
 
 EXAMPLES = os.environ.get("AGENTKIT_FUZZ_EXAMPLES", "8")
 SCHEMATHESIS = Path(sys.executable).with_name("schemathesis")

@@ -1,9 +1,9 @@
-"""Validate every response the tests receive against the contract.
+"""Validate responses against the contract, from any deployment of the API.
 
 ``ContractTransport`` sits between a client and the real transport. Each JSON response is
 checked with openapi-core (status, headers, body); each event of an event stream is checked
-against the schema the operation's ``x-sse-events`` names for it. Mismatches are collected, and
-the test fixture that installed the transport fails the test that triggered them.
+against the schema the operation's ``x-sse-events`` names for it. Mismatches are collected in
+``validator.problems``. Needs the ``contract`` extra (``pip install agentkit[contract]``).
 """
 
 from __future__ import annotations
@@ -15,13 +15,15 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import httpx
 import jsonschema
 from openapi_core import OpenAPI
 from openapi_core.datatypes import RequestParameters
 from werkzeug.datastructures import Headers, ImmutableMultiDict
 
-from agentkit._sse import ServerSentEvent, SSEDecoder
+from ._http import httpx
+from ._sse import ServerSentEvent, SSEDecoder
+
+__all__ = ["ContractTransport", "ContractValidator", "contract"]
 
 
 @cache
@@ -54,7 +56,11 @@ class _Response:
 
 
 class ContractValidator:
-    """Checks responses against the contract, for one server base URL."""
+    """Checks responses against the contract, for one server base URL.
+
+    Args:
+        base_url: Where the API under test is served.
+    """
 
     def __init__(self, base_url: str) -> None:
         spec = dict(contract())
@@ -137,7 +143,15 @@ class _CheckedStream(httpx.SyncByteStream, httpx.AsyncByteStream):
 
 
 class ContractTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
-    """Forwards to ``inner`` and validates what comes back."""
+    """An httpx transport that forwards to ``inner`` and validates what comes back.
+
+    Pass it as ``transport=`` to ``AgentKit`` or ``AsyncAgentKit``; afterwards,
+    ``transport.validator.problems`` lists every mismatch with the contract.
+
+    Args:
+        validator: The validator that collects problems.
+        inner: The transport to forward to (default: a plain HTTP transport).
+    """
 
     def __init__(self, validator: ContractValidator, inner: Any | None = None) -> None:
         self.validator = validator
