@@ -1,9 +1,11 @@
-"""The ``agentkit`` command."""
+"""The ``agentkit`` command: ``agentkit serve`` runs the reference server, ``agentkit version``
+prints the version."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 
 from ._version import __version__
 
@@ -11,36 +13,41 @@ __all__ = ["main"]
 
 
 def _serve(args: argparse.Namespace) -> int:
-    import uvicorn
+    # Imported here so that `agentkit version` works without the server extra.
+    try:
+        import uvicorn
 
-    from .server import ServerConfig, create_api_key, create_app
-    from .server.store import SQLiteStore
-
+        from .server import ServerConfig, create_app, create_organization, server_state
+    except ImportError as exc:
+        print(f"agentkit serve needs the server extra: pip install 'agentkit[server]' ({exc})")
+        return 2
     config = ServerConfig(db_path=args.db, echo_delay=args.echo_delay)
-    store = SQLiteStore(config.db_path)
-    app = create_app(config, store=store)
-    key = create_api_key(store)
+    app = create_app(config)
+    _, key = create_organization(server_state(app).store)
     base_url = f"http://{args.host}:{args.port}"
-    print(f"agentkit reference server on {base_url}  (database: {args.db})")
+    print(f"agentkit reference server {__version__} on {base_url} (database: {args.db})")
     print(f"  export AGENTKIT_BASE_URL={base_url}")
     print(f"  export AGENTKIT_API_KEY={key}")
-    sys.stdout.flush()
+    print("Press Ctrl-C to stop.", flush=True)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning", ws="none")
     return 0
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Entry point of the ``agentkit`` console script."""
-    parser = argparse.ArgumentParser(prog="agentkit", description="agentkit tools")
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``agentkit`` console script with ``argv`` (default: the process arguments)."""
+    parser = argparse.ArgumentParser(prog="agentkit", description="agentkit command-line tools")
     commands = parser.add_subparsers(dest="command", required=True)
     serve = commands.add_parser("serve", help="run the reference server")
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8765)
-    serve.add_argument("--db", default="agentkit.sqlite3", help="SQLite file")
+    serve.add_argument("--host", default="127.0.0.1", help="interface to listen on")
+    serve.add_argument("--port", type=int, default=8765, help="port to listen on")
+    serve.add_argument("--db", default="./agentkit.sqlite3", help="SQLite file (made if missing)")
     serve.add_argument(
-        "--echo-delay", type=float, default=0.03, help="seconds between echoed words"
+        "--echo-delay",
+        type=float,
+        default=0.03,
+        help="seconds the echo agent waits between streamed words",
     )
-    commands.add_parser("version", help="print the version")
+    commands.add_parser("version", help="print the agentkit version")
     args = parser.parse_args(argv)
     if args.command == "version":
         print(__version__)

@@ -1,9 +1,13 @@
-"""The ASGI application: routes, request ids, and the error envelope on every failure."""
+"""The ASGI application: routes, request ids, body limits, and the error envelope on every
+failure (unknown routes, wrong methods and unexpected exceptions included)."""
 
 from __future__ import annotations
 
+import json
 import logging
 import secrets
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 from starlette.applications import Starlette
@@ -12,24 +16,31 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from .auth import RateLimiter
 from .config import ServerConfig
 from .context import ServerState
-from .errors import ApiError
+from .errors import ApiError, envelope
+from .idempotency import IdempotencyGuard
 from .routes import agents, chats, system
 from .store import SQLiteStore, Store
 from .streams import EventLog
-from .validation import allowed_methods
+from .validation import compile_all
 
-__all__ = ["create_app"]
+__all__ = ["EnvelopeMiddleware", "create_app", "server_state"]
 
 logger = logging.getLogger("agentkit.server")
 
 
-class RequestIdMiddleware:
-    """Gives every request an id and every response an ``X-Request-Id`` header."""
+class EnvelopeMiddleware:
+    """Outermost layer: a request id on every response, body limits, and no tracebacks.
 
-    def __init__(self, app: ASGIApp) -> None:
+    Any exception that escapes the app becomes a 500 INTERNAL_ERROR envelope (if the response has
+    not started yet), so clients always get JSON they can parse and a request id to quote.
+    """
+
+    def __init__(self, app: ASGIApp, max_body_bytes: int) -> None:
         self.app = app
+        self.max_body_bytes = max_body_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -37,75 +48,115 @@ class RequestIdMiddleware:
             return
         request_id = "req_" + secrets.token_hex(12)
         scope.setdefault("state", {})["request_id"] = request_id
+        started = False
 
         async def send_with_id(message: Message) -> None:
+            nonlocal started
             if message["type"] == "http.response.start":
-                message.setdefault("headers", [])
-                message["headers"] = [*message["headers"], (b"x-request-id", request_id.encode())]
+                started = True
+                headers = [*message.get("headers", []), (b"x-request-id", request_id.encode())]
+                message = {**message, "headers": headers}
             await send(message)
 
-        await self.app(scope, receive, send_with_id)
+        length = dict(scope.get("headers", [])).get(b"content-length", b"")
+        if length.isdigit() and int(length) > self.max_body_bytes:
+            error = ApiError(
+                413, "REQUEST_TOO_LARGE", f"the request body exceeds {self.max_body_bytes} bytes"
+            )
+            await _send_error(send_with_id, error, request_id)
+            return
+        try:
+            await self.app(scope, receive, send_with_id)
+        except Exception:
+            logger.exception(
+                "unhandled error [%s] %s %s", request_id, scope["method"], scope["path"]
+            )
+            if not started:
+                error = ApiError(500, "INTERNAL_ERROR", "the server failed; quote the request id")
+                await _send_error(send_with_id, error, request_id)
 
 
-def _envelope(request: Request, error: ApiError) -> JSONResponse:
+async def _send_error(send: Send, error: ApiError, request_id: str) -> None:
+    body = json.dumps(envelope(error.code, error.message, request_id, error.details)).encode()
+    headers = [
+        (b"content-type", b"application/json"),
+        (b"content-length", str(len(body)).encode()),
+        (b"connection", b"close"),
+    ]
+    await send({"type": "http.response.start", "status": error.status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
+
+
+def _error_response(request: Request, error: ApiError) -> JSONResponse:
     request_id = getattr(request.state, "request_id", None)
-    headers = {}
-    if error.status == 429 and error.details and "retry_after" in error.details:
-        headers["Retry-After"] = str(error.details["retry_after"])
     return JSONResponse(
-        {"error": error.detail(request_id)}, status_code=error.status, headers=headers
+        envelope(error.code, error.message, request_id, error.details),
+        status_code=error.status,
+        headers=error.headers,
     )
 
 
 async def _api_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, ApiError)
-    return _envelope(request, exc)
+    return _error_response(request, exc)
 
 
 async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, HTTPException)
     if exc.status_code == 405:
-        error = ApiError(405, "METHOD_NOT_ALLOWED", f"{request.method} is not allowed here")
-        response = _envelope(request, error)
-        response.headers["Allow"] = allowed_methods(request.url.path)
-        return response
+        allow = (exc.headers or {}).get("Allow", "")
+        error = ApiError(
+            405,
+            "METHOD_NOT_ALLOWED",
+            f"{request.method} is not allowed on {request.url.path}; use {allow}",
+            {"allow": allow},
+            headers={"Allow": allow},
+        )
     elif exc.status_code == 404:
-        error = ApiError(404, "NOT_FOUND", f"no route for {request.url.path}")
+        error = ApiError(404, "NOT_FOUND", f"there is no route {request.url.path}")
     else:
         error = ApiError(exc.status_code, "INTERNAL_ERROR", str(exc.detail))
-    return _envelope(request, error)
+    return _error_response(request, error)
 
 
-async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
-    logger.exception("unhandled error on %s %s", request.method, request.url.path)
-    response = _envelope(
-        request, ApiError(500, "INTERNAL_ERROR", "the server failed; quote the request id")
-    )
-    # This handler runs outside RequestIdMiddleware, so the header is added here.
-    response.headers["x-request-id"] = str(getattr(request.state, "request_id", ""))
-    return response
+def server_state(app: Starlette) -> ServerState:
+    """The shared state of an app made by ``create_app`` (its store, config, event log)."""
+    state: ServerState = app.state.server
+    return state
 
 
 def create_app(config: ServerConfig | None = None, *, store: Store | None = None) -> Starlette:
     """Build the reference server's ASGI app.
 
     Args:
-        config: Settings; the defaults use ``./agentkit.sqlite3``.
-        store: A store to use instead of opening ``config.db_path``.
+        config: Settings; the defaults keep data in ``./agentkit.sqlite3``.
+        store: A store to use instead of opening ``config.db_path``; the caller closes it.
     """
     config = config or ServerConfig()
-    store = store or SQLiteStore(config.db_path)
-    exception_handlers: dict[Any, Any] = {
-        ApiError: _api_error,
-        HTTPException: _http_error,
-        Exception: _unexpected,
-    }
+    owned = store is None
+    active: Store = store if store is not None else SQLiteStore(config.db_path)
+    compile_all()
+    events = EventLog(active, config.keepalive_interval)
+
+    @asynccontextmanager
+    async def lifespan(_: Starlette) -> AsyncIterator[None]:
+        yield
+        await events.cancel_all()
+        if owned:
+            active.close()
+
+    handlers: dict[Any, Any] = {ApiError: _api_error, HTTPException: _http_error}
     app = Starlette(
         routes=[*system.routes, *agents.routes, *chats.routes],
-        exception_handlers=exception_handlers,
+        exception_handlers=handlers,
+        lifespan=lifespan,
     )
     app.state.server = ServerState(
-        config=config, store=store, events=EventLog(store, config.keepalive_interval)
+        config=config,
+        store=active,
+        events=events,
+        idempotency=IdempotencyGuard(active, config.idempotency_ttl),
+        limiter=RateLimiter(config.rate_limit_per_minute),
     )
-    app.add_middleware(RequestIdMiddleware)
+    app.add_middleware(EnvelopeMiddleware, max_body_bytes=config.max_body_bytes)
     return app

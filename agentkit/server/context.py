@@ -1,181 +1,149 @@
 """What every route shares: the server state, and the ``api`` decorator that authenticates,
-rate-limits, validates and applies ``Idempotency-Key`` before the route body runs."""
+rate-limits, reads and validates the request and applies ``Idempotency-Key`` before the route's
+own code runs."""
 
 from __future__ import annotations
 
-import asyncio
-import hashlib
-import time
-from collections import defaultdict, deque
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
+from starlette.routing import Route as StarletteRoute
 
-from .auth import hash_key
+from .auth import RateLimiter, authenticate
 from .config import ServerConfig
 from .errors import ApiError
+from .idempotency import IdempotencyGuard, fingerprint
 from .store import Store
 from .streams import EventLog
 from .validation import operation
 
-__all__ = ["Call", "ServerState", "api", "json_response", "sse_response"]
+__all__ = [
+    "Call",
+    "ServerState",
+    "api",
+    "json_response",
+    "last_event_id",
+    "page_response",
+    "resource",
+]
 
 
 @dataclass
 class ServerState:
-    """Everything the routes need, shared for the life of the app."""
+    """Everything the routes share for the life of the app."""
 
     config: ServerConfig
     store: Store
     events: EventLog
-    key_locks: dict[tuple[str, str], asyncio.Lock] = field(default_factory=dict)
-    hits: dict[str, deque[float]] = field(default_factory=lambda: defaultdict(deque))
-
-    def rate_limit(self, key_hash: str) -> None:
-        limit = self.config.rate_limit_per_minute
-        if limit is None:
-            return
-        window, moment = self.hits[key_hash], time.monotonic()
-        while window and moment - window[0] > 60:
-            window.popleft()
-        if len(window) >= limit:
-            wait = max(1, int(60 - (moment - window[0])) + 1)
-            error = ApiError(429, "RATE_LIMITED", f"more than {limit} requests a minute")
-            error.details = {"retry_after": wait}
-            raise error
-        window.append(moment)
+    idempotency: IdempotencyGuard
+    limiter: RateLimiter
 
 
 @dataclass
 class Call:
-    """One validated request as a route sees it."""
+    """One authenticated, validated request as a route sees it."""
 
     request: Request
     state: ServerState
     org_id: str
     body: dict[str, Any]
-    query: dict[str, Any]
+    params: dict[str, Any]
     idempotency: tuple[str, str] | None = None
 
     def remember_stream(self, chat_id: str, after: int) -> None:
-        """Let a repeat of this streaming POST (same key) replay the stream."""
+        """Let a repeat of this streaming POST (same key) replay its turn's events."""
         if self.idempotency is not None:
             key, digest = self.idempotency
-            record = {"hash": digest, "kind": "stream", "chat_id": chat_id, "after": after}
-            self.state.store.put_idempotent(self.org_id, key, record)
+            self.state.idempotency.remember_stream(self.org_id, key, digest, chat_id, after)
 
 
 def json_response(status: int, body: Any) -> JSONResponse:
+    """A JSON response."""
     return JSONResponse(body, status_code=status)
 
 
-def sse_response(stream: Any) -> StreamingResponse:
-    return StreamingResponse(
-        stream,
-        media_type="text/event-stream",
-        headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+def page_response(rows: list[dict[str, Any]], next_cursor: str | None) -> JSONResponse:
+    """A cursor page ``{"data", "has_more", "next_cursor"}``."""
+    return JSONResponse(
+        {"data": rows, "has_more": next_cursor is not None, "next_cursor": next_cursor}
     )
 
 
+def last_event_id(request: Request) -> int | None:
+    """The ``Last-Event-ID`` header as a seq, when it is one."""
+    value = request.headers.get("last-event-id", "").strip()
+    return int(value) if value.isdigit() else None
+
+
 async def _read_body(request: Request, limit: int) -> bytes:
-    declared = request.headers.get("content-length")
-    if declared and declared.isdigit() and int(declared) > limit:
-        raise ApiError(413, "REQUEST_TOO_LARGE", f"the body exceeds {limit} bytes")
-    chunks, size = [], 0
+    # The middleware refuses a too-large Content-Length up front; this catches chunked bodies.
+    chunks: list[bytes] = []
+    size = 0
     async for chunk in request.stream():
         size += len(chunk)
         if size > limit:
-            raise ApiError(413, "REQUEST_TOO_LARGE", f"the body exceeds {limit} bytes")
+            raise ApiError(413, "REQUEST_TOO_LARGE", f"the request body exceeds {limit} bytes")
         chunks.append(chunk)
     return b"".join(chunks)
 
 
-def _authenticate(request: Request, state: ServerState) -> tuple[str, str]:
-    header = request.headers.get("authorization", "")
-    scheme, _, token = header.partition(" ")
-    if scheme.lower() != "bearer" or not token.strip():
-        raise ApiError(401, "UNAUTHORIZED", "send your API key as 'Authorization: Bearer <key>'")
-    digest = hash_key(token.strip())
-    org_id = state.store.org_for_key(digest)
-    if org_id is None:
-        raise ApiError(401, "UNAUTHORIZED", "the API key is not valid")
-    return org_id, digest
+Handler = Callable[[Call], Awaitable[Response]]
+Endpoint = Callable[[Request], Awaitable[Response]]
 
 
-Route = Callable[[Call], Awaitable[Response]]
-
-
-def api(operation_id: str) -> Callable[[Route], Callable[[Request], Awaitable[Response]]]:
-    """Wrap a route body with auth, rate limiting, validation and idempotency."""
+def api(operation_id: str) -> Callable[[Handler], Endpoint]:
+    """Wrap a route with auth, rate limiting, validation and idempotency for an operation."""
     op = operation(operation_id)
 
-    def decorate(route: Route) -> Callable[[Request], Awaitable[Response]]:
+    def decorate(handler: Handler) -> Endpoint:
         async def endpoint(request: Request) -> Response:
             state: ServerState = request.app.state.server
             org_id = ""
             if op.secured:
-                org_id, key_hash = _authenticate(request, state)
-                state.rate_limit(key_hash)
-            op.headers(request.headers)
+                org_id, key_hash = authenticate(state.store, request.headers.get("authorization"))
+                state.limiter.check(key_hash)
             raw = await _read_body(request, state.config.max_body_bytes)
-            call = Call(
-                request=request,
-                state=state,
-                org_id=org_id,
-                body=op.body(raw) or {},
-                query=op.query(request.query_params),
-            )
-            key = request.headers.get("idempotency-key") if request.method == "POST" else None
+            params = op.parameters(request.query_params, request.path_params, request.headers)
+            call = Call(request, state, org_id, op.body(raw), params)
+            key = params.get("Idempotency-Key") if request.method == "POST" else None
             if not key:
-                return await route(call)
-            digest = hashlib.sha256(
-                b"%s %s?%s\n"
-                % (request.method.encode(), request.url.path.encode(), request.url.query.encode())
-                + raw
-            ).hexdigest()
-            lock = state.key_locks.setdefault((org_id, key), asyncio.Lock())
-            async with lock:
-                since = time.time() - state.config.idempotency_ttl
-                record = state.store.get_idempotent(org_id, key, since)
+                return await handler(call)
+            digest = fingerprint(request.method, request.url.path, request.url.query, raw)
+            guard = state.idempotency
+            async with guard.exclusive(org_id, key):
+                record = guard.lookup(org_id, key, digest)
                 if record is not None:
-                    return _replay(call, record, digest)
+                    return guard.replay(
+                        org_id,
+                        record,
+                        last_event_id=last_event_id(request),
+                        request_id=getattr(request.state, "request_id", None),
+                        events=state.events,
+                    )
                 call.idempotency = (key, digest)
-                response = await route(call)
-                if 200 <= response.status_code < 300 and not isinstance(
-                    response, StreamingResponse
-                ):
-                    stored = {
-                        "hash": digest,
-                        "kind": "json",
-                        "status": response.status_code,
-                        "body": bytes(response.body).decode(),
-                    }
-                    state.store.put_idempotent(org_id, key, stored)
+                response = await handler(call)
+                # Responses the handler returned (not raised) reflect work done: keep them all.
+                if not isinstance(response, StreamingResponse):
+                    guard.remember_json(org_id, key, digest, response)
                 return response
 
-        endpoint.__name__ = route.__name__
+        endpoint.__name__ = endpoint.__qualname__ = handler.__name__
+        endpoint.__doc__ = handler.__doc__
         return endpoint
 
     return decorate
 
 
-def _replay(call: Call, record: dict[str, Any], digest: str) -> Response:
-    if record["hash"] != digest:
-        raise ApiError(
-            409, "IDEMPOTENCY_KEY_REUSED", "this Idempotency-Key was used for a different request"
-        )
-    headers = {"Idempotent-Replayed": "true"}
-    if record["kind"] == "stream":
-        last = call.request.headers.get("last-event-id", "")
-        after = max(record["after"], int(last) if last.isdigit() else 0)
-        response = sse_response(
-            call.state.events.tail(call.org_id, record["chat_id"], after, one_turn=True)
-        )
-        response.headers.update(headers)
-        return response
-    return Response(
-        record["body"], status_code=record["status"], media_type="application/json", headers=headers
-    )
+def resource(path: str, **handlers: Endpoint) -> StarletteRoute:
+    """One route per path, dispatching on the method, so a 405 lists every allowed method."""
+    table = {method.upper(): handler for method, handler in handlers.items()}
+    if "GET" in table:
+        table["HEAD"] = table["GET"]
+
+    async def dispatch(request: Request) -> Response:
+        return await table[request.method](request)
+
+    return StarletteRoute(path, dispatch, methods=list(table))

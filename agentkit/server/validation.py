@@ -1,14 +1,15 @@
-"""Request validation against the contract: JSON bodies and query parameters.
+"""Request validation against the contract: JSON bodies, query, path and header parameters.
 
-Validators are compiled once from the contract that ships with the generated client. A failure
-names the JSON path of the bad field, such as ``message.parts[0].type``.
+Validators are compiled once per operation, from the contract that ships with the generated
+client. A failure is a 400 VALIDATION_ERROR whose ``details.field`` is the JSON path of the bad
+field (``message.parts[0].type``) and whose ``details.location`` says where it was sent.
 """
 
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -18,7 +19,7 @@ from jsonschema.exceptions import ValidationError, best_match
 
 from .errors import invalid
 
-__all__ = ["Operation", "allowed_methods", "contract", "operation"]
+__all__ = ["Operation", "compile_all", "contract", "json_path", "operation"]
 
 
 @cache
@@ -29,43 +30,74 @@ def contract() -> dict[str, Any]:
     return loaded
 
 
-def _path(parts: Iterable[Any]) -> str:
+def json_path(parts: Iterable[Any]) -> str:
+    """``["message", "parts", 0, "type"]`` as ``message.parts[0].type``."""
     out = ""
     for part in parts:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
     return out
 
 
-def _field(error: ValidationError) -> str:
+def _resolve(ref: str) -> dict[str, Any]:
+    node: Any = contract()
+    for name in ref.removeprefix("#/").split("/"):
+        node = node[name]
+    resolved: dict[str, Any] = node
+    return resolved
+
+
+def _explain(error: ValidationError) -> tuple[list[Any], str]:
+    """The path of the field to blame and a message, looking inside tagged unions."""
     path = list(error.absolute_path)
-    if error.validator == "required" and isinstance(error.instance, dict):
-        missing = [name for name in error.validator_value if name not in error.instance]
-        path += missing[:1]
-    elif error.validator == "additionalProperties" and isinstance(error.instance, dict):
-        allowed = error.schema.get("properties", {})
-        path += [name for name in error.instance if name not in allowed][:1]
-    return _path(path) or "body"
+    schema, instance = error.schema, error.instance
+    if error.validator == "oneOf" and isinstance(schema, dict) and "discriminator" in schema:
+        tag = schema["discriminator"]["propertyName"]
+        mapping: dict[str, str] = schema["discriminator"].get("mapping", {})
+        if not isinstance(instance, dict):
+            return path, "must be an object"
+        value = instance.get(tag)
+        if not isinstance(value, str) or value not in mapping:
+            return [*path, tag], f"must be one of {sorted(mapping)}, not {value!r}"
+        # Blame only the variant the tag selects, not every alternative of the union.
+        index = next(
+            i for i, variant in enumerate(schema["oneOf"]) if variant.get("$ref") == mapping[value]
+        )
+        inner = [e for e in error.context or [] if e.relative_schema_path[0] == index]
+        chosen = best_match(inner) if inner else None
+        if chosen is not None:
+            return _explain(chosen)
+    if error.validator == "required" and isinstance(instance, dict):
+        missing = [name for name in error.validator_value if name not in instance]
+        return [*path, *missing[:1]], "is required"
+    if error.validator == "additionalProperties" and isinstance(instance, dict):
+        known = schema.get("properties", {}) if isinstance(schema, dict) else {}
+        extra = [name for name in instance if name not in known]
+        return [*path, *extra[:1]], "is not a known field"
+    return path, error.message
 
 
-def _precise(error: ValidationError) -> ValidationError:
-    """For a tagged oneOf, the error inside the variant whose tag matched, if there is one."""
-    while error.validator in ("oneOf", "anyOf") and error.context:
-        inside = [
-            sub
-            for sub in error.context
-            if not (sub.validator == "const" and list(sub.relative_path) == ["type"])
-        ]
-        tagged = [sub for sub in inside if sub.relative_path or sub.validator != "type"]
-        best = best_match(tagged) if tagged and len(tagged) < len(error.context) else None
-        if best is None:
-            break
-        error = best
-    return error
+def _compile(schema: dict[str, Any]) -> Draft202012Validator:
+    # Refs in the contract point at "#/components/...", so the root carries the components.
+    return Draft202012Validator({**schema, "components": contract()["components"]})
 
 
-def _validator(schema: dict[str, Any]) -> Draft202012Validator:
-    root = {**schema, "components": contract()["components"]}
-    return Draft202012Validator(root)
+def _check(validator: Draft202012Validator, value: Any, location: str, prefix: list[Any]) -> None:
+    error = best_match(validator.iter_errors(value))
+    if error is not None:
+        path, message = _explain(error)
+        raise invalid(json_path([*prefix, *path]) or location, message, location)
+
+
+@dataclass(frozen=True, slots=True)
+class _Param:
+    name: str
+    location: str
+    required: bool
+    schema: dict[str, Any]
+    validator: Draft202012Validator
 
 
 class Operation:
@@ -76,89 +108,63 @@ class Operation:
         body = spec.get("requestBody", {})
         schema = body.get("content", {}).get("application/json", {}).get("schema")
         self.body_required = bool(body.get("required"))
-        self.secured = spec.get("security", [{"bearerAuth": []}]) != []
-        self._body = _validator(schema) if schema else None
-        self._query: dict[str, tuple[dict[str, Any], bool, Draft202012Validator]] = {}
-        self._headers: dict[str, tuple[dict[str, Any], bool, Draft202012Validator]] = {}
-        components = contract()["components"]["parameters"]
+        self.secured = spec.get("security", contract().get("security", [])) != []
+        self._body = _compile(schema) if schema else None
+        self._params: list[_Param] = []
         for param in spec.get("parameters", []):
             if "$ref" in param:
-                param = components[param["$ref"].rsplit("/", 1)[-1]]
-            if param["in"] in ("query", "header"):
-                target = self._query if param["in"] == "query" else self._headers
-                schema = param["schema"]
-                target[param["name"]] = (schema, param.get("required", False), _validator(schema))
+                param = _resolve(param["$ref"])
+            self._params.append(
+                _Param(
+                    name=param["name"],
+                    location=param["in"],
+                    required=bool(param.get("required")),
+                    schema=param["schema"],
+                    validator=_compile(param["schema"]),
+                )
+            )
 
-    def body(self, raw: bytes) -> dict[str, Any] | None:
-        """Parse and validate the JSON body."""
-        if not raw.strip():
-            if self._body is not None and self.body_required:
-                raise invalid("body", "a JSON body is required")
-            return None
+    def body(self, raw: bytes) -> dict[str, Any]:
+        """Parse and validate the JSON body; an absent optional body is ``{}``."""
         if self._body is None:
-            return None
+            return {}
+        if not raw.strip():
+            if self.body_required:
+                raise invalid("body", "a JSON body is required")
+            return {}
         try:
             value = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            raise invalid("body", f"not valid JSON ({exc.msg})") from None
-        except ValueError:
-            raise invalid("body", "not valid UTF-8 JSON") from None
-        error = best_match(self._body.iter_errors(value))
-        if error is not None:
-            error = _precise(error)
-            raise invalid(_field(error), error.message)
+        except ValueError as exc:
+            reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "not UTF-8"
+            raise invalid("body", f"is not valid JSON ({reason})") from None
+        _check(self._body, value, "body", [])
         result: dict[str, Any] = value
         return result
 
-    def query(self, params: Mapping[str, str]) -> dict[str, Any]:
-        """Coerce and validate the query parameters, applying defaults."""
-        return self._parameters(self._query, params, "query")
-
-    def headers(self, headers: Mapping[str, str]) -> dict[str, Any]:
-        """Validate the header parameters the operation declares."""
-        return self._parameters(self._headers, headers, "header")
-
-    @staticmethod
-    def _parameters(
-        declared: dict[str, tuple[dict[str, Any], bool, Draft202012Validator]],
-        params: Mapping[str, str],
-        location: str,
+    def parameters(
+        self, query: Mapping[str, str], path: Mapping[str, str], headers: Mapping[str, str]
     ) -> dict[str, Any]:
+        """Coerce and validate the declared parameters, applying defaults; keyed by name."""
+        sources = {"query": query, "path": path, "header": headers}
         values: dict[str, Any] = {}
-        for name, (schema, required, validator) in declared.items():
-            raw = params.get(name)
+        for param in self._params:
+            source = sources.get(param.location, {})
+            raw = source.get(param.name.lower() if param.location == "header" else param.name)
             if raw is None:
-                if required:
-                    raise invalid(name, "is required", location)
-                if "default" in schema:
-                    values[name] = schema["default"]
+                if param.required:
+                    raise invalid(param.name, "is required", param.location)
+                if "default" in param.schema:
+                    values[param.name] = param.schema["default"]
                 continue
             value: Any = raw
-            if schema.get("type") == "integer":
+            if param.schema.get("type") == "integer":
                 try:
                     value = int(raw)
                 except ValueError:
-                    raise invalid(name, "must be an integer", location) from None
-            error = best_match(validator.iter_errors(value))
-            if error is not None:
-                raise invalid(name, error.message, location)
-            values[name] = value
+                    raise invalid(param.name, "must be an integer", param.location) from None
+            _check(param.validator, value, param.location, [param.name])
+            values[param.name] = value
         return values
-
-
-@cache
-def _path_methods() -> list[tuple[re.Pattern[str], str]]:
-    found = []
-    for pattern, item in contract()["paths"].items():
-        regex = re.compile("^" + re.sub(r"\{[^}]+\}", "[^/]+", pattern) + "$")
-        methods = sorted(name.upper() for name in item if name != "parameters")
-        found.append((regex, ", ".join(methods)))
-    return found
-
-
-def allowed_methods(path: str) -> str:
-    """The methods the contract defines for a path, as an ``Allow`` header value."""
-    return next((methods for regex, methods in _path_methods() if regex.match(path)), "")
 
 
 @cache
@@ -171,3 +177,11 @@ def operation(operation_id: str) -> Operation:
                 merged = {**spec, "parameters": [*shared, *spec.get("parameters", [])]}
                 return Operation(operation_id, merged)
     raise KeyError(operation_id)
+
+
+def compile_all() -> None:
+    """Compile every operation's validators now, so no request pays for it."""
+    for item in contract()["paths"].values():
+        for spec in item.values():
+            if isinstance(spec, dict) and "operationId" in spec:
+                operation(spec["operationId"])

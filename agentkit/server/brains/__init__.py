@@ -1,6 +1,8 @@
 """Agent runtimes ("brains"): they turn a user's message into a stream of text deltas."""
 
-from .base import Brain, BrainError, describe_parts
+from __future__ import annotations
+
+from .base import Brain, BrainError, Turn, describe_parts, words
 from .echo import EchoBrain
 from .openai import OpenAIBrain
 from .scripted import ScriptedBrain
@@ -11,13 +13,15 @@ __all__ = [
     "EchoBrain",
     "OpenAIBrain",
     "ScriptedBrain",
+    "Turn",
     "brain_for",
     "describe_parts",
+    "words",
 ]
 
 
 def brain_for(name: str, *, echo_delay: float = 0.0) -> Brain:
-    """The brain an agent names."""
+    """The brain an agent names (``echo``, ``scripted`` or ``openai``)."""
     if name == "scripted":
         return ScriptedBrain()
     if name == "openai":

@@ -1,20 +1,24 @@
+"""The ``echo`` brain: streams the user's words back."""
+
 from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
-from typing import Any
 
-from .base import words
+from .base import Turn, words
+
+__all__ = ["EchoBrain"]
 
 
 class EchoBrain:
-    """Streams the user's words back, one word per delta."""
+    """Repeats the user's message word by word, waiting ``delay`` seconds between words."""
 
     def __init__(self, delay: float = 0.0) -> None:
         self._delay = delay
 
-    async def reply(self, agent: dict[str, Any], text: str) -> AsyncIterator[str]:
-        for index, word in enumerate(words(text)):
-            if index and self._delay:
+    async def reply(self, turn: Turn) -> AsyncIterator[str]:
+        """Yield the text in words; joined, they give back the exact text."""
+        for index, word in enumerate(words(turn.text)):
+            if index and self._delay > 0:
                 await asyncio.sleep(self._delay)
             yield word

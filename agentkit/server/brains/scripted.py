@@ -1,29 +1,42 @@
+"""The ``scripted`` brain: deterministic replies driven by commands in the message."""
+
 from __future__ import annotations
 
 import asyncio
 import re
 from collections.abc import AsyncIterator
-from typing import Any
 
-from .base import BrainError, words
+from .base import BrainError, Turn, words
+
+__all__ = ["ScriptedBrain"]
+
+_LONG = re.compile(r"/long\s+(\d+)")
+_SLOW_DELAY = 0.05
+_MAX_LONG = 100_000
 
 
 class ScriptedBrain:
-    """Deterministic replies driven by commands in the message.
+    """Replies by script, for tests.
 
-    ``/error`` fails the turn; ``/long N`` streams N deltas ``tok0 `` ...; ``/slow`` waits
-    50 ms between deltas; anything else is answered ``You said: <text>``.
+    ``/error`` fails the turn (an AGENT_ERROR ``error`` event, no ``done``); ``/long N`` streams N
+    deltas ``tok0 ``, ``tok1 ``, ...; ``/slow`` waits 50 ms before each delta; anything else is
+    answered ``You said: <text>``, word by word.
     """
 
-    async def reply(self, agent: dict[str, Any], text: str) -> AsyncIterator[str]:
-        delay = 0.05 if "/slow" in text else 0.0
+    async def reply(self, turn: Turn) -> AsyncIterator[str]:
+        """Yield the scripted reply."""
+        text = turn.text
+        delay = _SLOW_DELAY if "/slow" in text else 0.0
         if "/error" in text:
-            raise BrainError("the scripted agent failed on purpose (/error)")
-        long = re.search(r"/long\s+(\d+)", text)
-        chunks = (
-            [f"tok{i} " for i in range(int(long.group(1)))] if long else words(f"You said: {text}")
-        )
-        for chunk in chunks:
             if delay:
                 await asyncio.sleep(delay)
+            raise BrainError("the scripted agent failed on purpose (/error)")
+        long = _LONG.search(text)
+        if long:
+            chunks = [f"tok{i} " for i in range(min(int(long.group(1)), _MAX_LONG))]
+        else:
+            chunks = words(f"You said: {text}")
+        for chunk in chunks:
+            # Even without a delay, yield to the loop so a long stream cannot starve the server.
+            await asyncio.sleep(delay)
             yield chunk

@@ -1,63 +1,74 @@
+"""Chats with a target agent: start, message (plain or streamed), follow, end, pause, resume."""
+
 from __future__ import annotations
 
+import asyncio
 import base64
 import binascii
 from typing import Any
 
 from starlette.responses import Response
-from starlette.routing import Route
 
-from ..brains import BrainError, brain_for, describe_parts
-from ..context import Call, api, json_response, sse_response
-from ..errors import ApiError, invalid_message
-from ..util import new_id, now
+from ..context import Call, api, json_response, last_event_id, page_response, resource
+from ..errors import ApiError, envelope, invalid_message
+from ..store import Conflict, Row
+from ..streams import sse_response
+from ..turns import TurnHandle, begin_turn
+from ..util import decode_cursor, encode_cursor, new_id, now
+
+__all__ = ["routes"]
 
 BINARY_PARTS = frozenset({"file", "image", "audio"})
 
 
-def _chat(call: Call) -> dict[str, Any]:
-    chat = call.state.store.get_chat(call.org_id, call.request.path_params["chat_id"])
+def _chat(call: Call) -> Row:
+    chat = call.state.store.get_chat(call.org_id, call.params["chat_id"])
     if chat is None:
-        raise ApiError(404, "CHAT_NOT_FOUND", "no such chat")
+        raise ApiError(404, "CHAT_NOT_FOUND", f"no chat {call.params['chat_id']!r}")
     return chat
 
 
 def _check_message(message: dict[str, Any]) -> None:
-    if message.get("role", "user") != "user":
-        raise invalid_message("message.role", "only user messages can be sent")
+    """What the schema leaves to the server: binary contents must decode as base64."""
     for index, part in enumerate(message["parts"]):
-        field = f"message.parts[{index}].content"
         if part["type"] in BINARY_PARTS:
             try:
                 base64.b64decode(part["content"], validate=True)
             except (binascii.Error, ValueError):
-                raise invalid_message(field, "must be base64") from None
+                field = f"message.parts[{index}].content"
+                raise invalid_message(field, f"a {part['type']} part must be base64") from None
 
 
-def _check_can_talk(call: Call, chat: dict[str, Any]) -> None:
+def _check_can_talk(call: Call, chat: Row) -> None:
     if chat["status"] == "CLOSED":
         raise ApiError(409, "CHAT_ALREADY_CLOSED", "the chat is closed; start a new one")
     if chat["status"] == "PAUSED":
         raise ApiError(409, "CHAT_NOT_ACTIVE", "the chat is paused; resume it first")
     if call.state.events.busy(call.org_id, chat["id"]):
-        raise ApiError(409, "CHAT_NOT_ACTIVE", "the chat is busy with another turn")
-    if chat["message_count"] + 2 > call.state.config.max_chat_messages:
-        raise ApiError(409, "CHAT_BUFFER_OVERFLOW", "the chat holds as many messages as it may")
+        raise ApiError(
+            409,
+            "CHAT_NOT_ACTIVE",
+            "the agent is still replying to the previous message; wait for its reply",
+        )
+    # A turn adds two messages (the user's and the reply); the chat never holds more than the cap.
+    limit = call.state.config.max_chat_messages
+    if chat["message_count"] + 2 > limit:
+        raise ApiError(
+            409,
+            "CHAT_BUFFER_OVERFLOW",
+            f"the chat holds {chat['message_count']} messages of at most {limit}; start a new one",
+        )
 
 
-def _new_chat(call: Call) -> dict[str, Any]:
+def _start(call: Call) -> tuple[Row, TurnHandle]:
     body = call.body
     agent = call.state.store.get_agent(call.org_id, body["agent_id"])
     if agent is None:
-        raise ApiError(404, "AGENT_NOT_FOUND", "no such agent", {"field": "agent_id"})
+        details = {"field": "agent_id", "location": "body"}
+        raise ApiError(404, "AGENT_NOT_FOUND", f"no agent {body['agent_id']!r}", details)
     _check_message(body["message"])
-    chat_id = body.get("chat_id") or new_id("chat")
-    if call.state.store.get_chat(call.org_id, chat_id) is not None:
-        raise ApiError(
-            409, "CHAT_ID_TAKEN", f"the chat id {chat_id!r} is in use", {"field": "chat_id"}
-        )
-    chat = {
-        "id": chat_id,
+    chat: Row = {
+        "id": body.get("chat_id") or new_id("chat"),
         "agent_id": agent["id"],
         "status": "ACTIVE",
         "message": None,
@@ -69,219 +80,161 @@ def _new_chat(call: Call) -> dict[str, Any]:
         "closed_at": None,
         "close_reason": None,
     }
-    call.state.store.insert_chat(call.org_id, chat)
-    return chat
+    try:
+        call.state.store.insert_chat(call.org_id, chat)
+    except Conflict:
+        details = {"field": "chat_id", "location": "body"}
+        message = f"the chat id {chat['id']!r} is in use"
+        raise ApiError(409, "CHAT_ID_TAKEN", message, details) from None
+    return chat, begin_turn(call.state, call.org_id, chat, agent, body["message"], None)
 
 
-def _begin_turn(call: Call, chat: dict[str, Any], message: dict[str, Any]) -> tuple[int, Any]:
-    """Store the user's message, log the turn's first event and run the turn in the background."""
-    state, org_id = call.state, call.org_id
-    agent = state.store.get_agent(org_id, chat["agent_id"]) or {
-        "brain": "echo",
-        "id": chat["agent_id"],
-    }
-    user_message = {
-        "id": new_id("msg"),
-        "role": "user",
-        "parts": message["parts"],
-        "created_at": now(),
-        **({"metadata": message["metadata"]} if "metadata" in message else {}),
-    }
-    state.store.insert_message(org_id, chat["id"], user_message)
-    chat["message_count"] += 1
-    if call.body.get("trace_id"):
-        chat["trace_id"] = call.body["trace_id"]
-    state.store.update_chat(org_id, chat)
-    reply_id = new_id("msg")
-    first = state.events.append(
-        org_id,
-        chat["id"],
-        {
-            "type": "metadata",
-            "chat_id": chat["id"],
-            "message_id": reply_id,
-            "trace_id": chat["trace_id"],
-            "metadata": chat["metadata"],
-        },
-    )
-    brain = brain_for(agent.get("brain", "echo"), echo_delay=state.config.echo_delay)
-    text = describe_parts(message["parts"])
-
-    async def turn() -> str | None:
-        deltas: list[str] = []
-        try:
-            async for delta in brain.reply(agent, text):
-                deltas.append(delta)
-                state.events.append(
-                    org_id,
-                    chat["id"],
-                    {
-                        "type": "content",
-                        "chat_id": chat["id"],
-                        "message_id": reply_id,
-                        "delta": delta,
-                    },
-                )
-        except BrainError as exc:
-            state.events.append(
-                org_id,
-                chat["id"],
-                {
-                    "type": "error",
-                    "chat_id": chat["id"],
-                    "message_id": reply_id,
-                    "error": {"code": "AGENT_ERROR", "message": str(exc)},
-                },
-            )
-            return str(exc)
-        reply = {
-            "id": reply_id,
-            "role": "agent",
-            "parts": [{"type": "text", "content": "".join(deltas)}],
-            "created_at": now(),
-        }
-        state.store.insert_message(org_id, chat["id"], reply)
-        current = state.store.get_chat(org_id, chat["id"]) or chat
-        current.update(message=reply, message_count=current["message_count"] + 1)
-        state.store.update_chat(org_id, current)
-        state.events.append(org_id, chat["id"], {"type": "done", "chat": current})
-        return None
-
-    return first, state.events.start_turn(org_id, chat["id"], turn())
+def _continue(call: Call) -> tuple[Row, TurnHandle]:
+    chat = _chat(call)
+    _check_can_talk(call, chat)
+    _check_message(call.body["message"])
+    agent = call.state.store.get_agent(call.org_id, chat["agent_id"])
+    if agent is None:
+        raise ApiError(404, "AGENT_NOT_FOUND", "the chat's agent was deleted; start a new chat")
+    trace_id = call.body.get("trace_id")
+    return chat, begin_turn(call.state, call.org_id, chat, agent, call.body["message"], trace_id)
 
 
-async def _finish(call: Call, chat_id: str, task: Any, status: int) -> Response:
-    failure = await task
-    if failure is not None:
-        raise ApiError(502, "AGENT_ERROR", f"the agent failed to reply: {failure}")
+async def _finish(call: Call, chat_id: str, handle: TurnHandle, status: int) -> Response:
+    # Shielded: a client that goes away must not cancel the turn, which others may follow.
+    error = await asyncio.shield(handle.task)
+    if error is not None:
+        message = f"the agent failed to reply: {error.message}"
+        request_id = call.request.state.request_id
+        body = envelope(error.code, message, request_id, {"chat_id": chat_id})
+        return json_response(error.status, body)
     return json_response(status, call.state.store.get_chat(call.org_id, chat_id))
 
 
-def _stream(call: Call, chat_id: str, first: int) -> Response:
-    call.remember_stream(chat_id, first - 1)
-    return sse_response(call.state.events.tail(call.org_id, chat_id, first - 1, one_turn=True))
+def _stream(call: Call, chat_id: str, handle: TurnHandle) -> Response:
+    after = handle.first_seq - 1
+    call.remember_stream(chat_id, after)
+    return sse_response(call.state.events.tail(call.org_id, chat_id, after, one_turn=True))
 
 
 @api("chats_start")
 async def start(call: Call) -> Response:
-    chat = _new_chat(call)
-    _, task = _begin_turn(call, chat, call.body["message"])
-    return await _finish(call, chat["id"], task, 201)
+    """Start a chat with a target agent and get its first reply."""
+    chat, handle = _start(call)
+    return await _finish(call, chat["id"], handle, 201)
 
 
 @api("chats_start_stream")
 async def start_stream(call: Call) -> Response:
-    chat = _new_chat(call)
-    first, _ = _begin_turn(call, chat, call.body["message"])
-    return _stream(call, chat["id"], first)
+    """Start a chat and stream the agent's first reply."""
+    chat, handle = _start(call)
+    return _stream(call, chat["id"], handle)
 
 
 @api("chats_message")
 async def message(call: Call) -> Response:
-    chat = _chat(call)
-    _check_can_talk(call, chat)
-    _check_message(call.body["message"])
-    _, task = _begin_turn(call, chat, call.body["message"])
-    return await _finish(call, chat["id"], task, 200)
+    """Send a message to an active chat and get the agent's reply."""
+    chat, handle = _continue(call)
+    return await _finish(call, chat["id"], handle, 200)
 
 
 @api("chats_message_stream")
 async def message_stream(call: Call) -> Response:
-    chat = _chat(call)
-    _check_can_talk(call, chat)
-    _check_message(call.body["message"])
-    first, _ = _begin_turn(call, chat, call.body["message"])
-    return _stream(call, chat["id"], first)
+    """Send a message to an active chat and stream the agent's reply."""
+    chat, handle = _continue(call)
+    return _stream(call, chat["id"], handle)
 
 
 @api("chats_events")
 async def events(call: Call) -> Response:
+    """Follow a chat's event stream from a given event id."""
     chat = _chat(call)
-    last = call.request.headers.get("last-event-id", "")
-    after = int(last) if last.isdigit() else call.query.get("after", 0)
+    after = last_event_id(call.request)
+    if call.params.get("Last-Event-ID") is not None and after is None:
+        raise ApiError(
+            400,
+            "VALIDATION_ERROR",
+            "Last-Event-ID: must be an event id this server sent (a non-negative integer)",
+            {"field": "Last-Event-ID", "location": "header"},
+        )
+    if after is None:
+        after = call.params.get("after", 0)
     return sse_response(call.state.events.tail(call.org_id, chat["id"], after, one_turn=False))
 
 
-def _set_status(call: Call, chat: dict[str, Any], status: str) -> Response:
-    chat["status"] = status
+def _save(call: Call, chat: Row) -> Response:
     call.state.store.update_chat(call.org_id, chat)
     return json_response(200, chat)
 
 
 @api("chats_end")
 async def end(call: Call) -> Response:
+    """End a chat; a closed chat cannot be resumed."""
     chat = _chat(call)
     if chat["status"] == "CLOSED":
         raise ApiError(409, "CHAT_ALREADY_CLOSED", "the chat is closed already")
-    chat.update(closed_at=now(), close_reason=call.body.get("reason"))
+    chat.update(status="CLOSED", closed_at=now(), close_reason=call.body.get("reason"))
     if call.body.get("trace_id"):
         chat["trace_id"] = call.body["trace_id"]
-    return _set_status(call, chat, "CLOSED")
+    return _save(call, chat)
 
 
 @api("chats_pause")
 async def pause(call: Call) -> Response:
+    """Pause an active chat; messages are refused until it is resumed."""
     chat = _chat(call)
     if chat["status"] == "CLOSED":
-        raise ApiError(409, "CHAT_ALREADY_CLOSED", "the chat is closed")
-    return _set_status(call, chat, "PAUSED")
+        raise ApiError(409, "CHAT_ALREADY_CLOSED", "the chat is closed; it cannot be paused")
+    chat["status"] = "PAUSED"
+    return _save(call, chat)
 
 
 @api("chats_resume")
 async def resume(call: Call) -> Response:
+    """Resume a paused chat."""
     chat = _chat(call)
     if chat["status"] == "CLOSED":
         raise ApiError(409, "CHAT_ALREADY_CLOSED", "the chat is closed; start a new one")
-    return _set_status(call, chat, "ACTIVE")
+    chat["status"] = "ACTIVE"
+    return _save(call, chat)
 
 
 @api("chats_get")
 async def get(call: Call) -> Response:
+    """Get a chat."""
     return json_response(200, _chat(call))
 
 
 @api("chats_list")
 async def list_chats(call: Call) -> Response:
-    query = call.query
+    """List chats, oldest first."""
+    params = call.params
+    after = decode_cursor(params.get("cursor"))
     page = call.state.store.list_chats(
-        call.org_id, query["limit"], query.get("cursor"), query.get("status"), query.get("agent_id")
+        call.org_id, after, params["limit"], params.get("status"), params.get("agent_id")
     )
-    return json_response(
-        200,
-        {
-            "data": page.rows,
-            "has_more": page.next_cursor is not None,
-            "next_cursor": page.next_cursor,
-        },
-    )
+    cursor = None if page.next_position is None else encode_cursor(page.next_position)
+    return page_response(page.rows, cursor)
 
 
 @api("chats_list_messages")
 async def list_messages(call: Call) -> Response:
+    """List the messages of a chat, oldest first."""
     chat = _chat(call)
-    page = call.state.store.list_messages(
-        call.org_id, chat["id"], call.query["limit"], call.query.get("cursor")
-    )
-    return json_response(
-        200,
-        {
-            "data": page.rows,
-            "has_more": page.next_cursor is not None,
-            "next_cursor": page.next_cursor,
-        },
-    )
+    after = decode_cursor(call.params.get("cursor"))
+    page = call.state.store.list_messages(call.org_id, chat["id"], after, call.params["limit"])
+    cursor = None if page.next_position is None else encode_cursor(page.next_position)
+    return page_response(page.rows, cursor)
 
 
 routes = [
-    Route("/v1/chats", start, methods=["POST"]),
-    Route("/v1/chats", list_chats, methods=["GET"]),
-    Route("/v1/chats/stream", start_stream, methods=["POST"]),
-    Route("/v1/chats/{chat_id}", get, methods=["GET"]),
-    Route("/v1/chats/{chat_id}/messages", message, methods=["POST"]),
-    Route("/v1/chats/{chat_id}/messages", list_messages, methods=["GET"]),
-    Route("/v1/chats/{chat_id}/messages/stream", message_stream, methods=["POST"]),
-    Route("/v1/chats/{chat_id}/events", events, methods=["GET"]),
-    Route("/v1/chats/{chat_id}/end", end, methods=["POST"]),
-    Route("/v1/chats/{chat_id}/pause", pause, methods=["POST"]),
-    Route("/v1/chats/{chat_id}/resume", resume, methods=["POST"]),
+    resource("/v1/chats", post=start, get=list_chats),
+    resource("/v1/chats/stream", post=start_stream),
+    resource("/v1/chats/{chat_id}", get=get),
+    resource("/v1/chats/{chat_id}/messages", post=message, get=list_messages),
+    resource("/v1/chats/{chat_id}/messages/stream", post=message_stream),
+    resource("/v1/chats/{chat_id}/events", get=events),
+    resource("/v1/chats/{chat_id}/end", post=end),
+    resource("/v1/chats/{chat_id}/pause", post=pause),
+    resource("/v1/chats/{chat_id}/resume", post=resume),
 ]

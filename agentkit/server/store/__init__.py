@@ -1,6 +1,6 @@
-"""Storage behind one interface: ``Store``. SQLite is the embedded default."""
+"""Storage behind one interface, ``Store``; SQLite is the embedded default."""
 
-from .base import Page, Store
+from .base import Conflict, Event, Page, Row, Store
 from .sqlite import SQLiteStore
 
-__all__ = ["Page", "SQLiteStore", "Store"]
+__all__ = ["Conflict", "Event", "Page", "Row", "SQLiteStore", "Store"]

@@ -1,0 +1,127 @@
+"""One turn of a chat: store the user's message, run the agent's brain in the background, and
+log what happens as numbered events (``metadata``, ``content``..., then ``done`` or ``error``)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from .brains import BrainError, Turn, brain_for, describe_parts
+from .context import ServerState
+from .errors import ApiError
+from .store import Row
+from .util import new_id, now
+
+__all__ = ["TurnHandle", "begin_turn"]
+
+logger = logging.getLogger("agentkit.server")
+
+_HISTORY = 50
+
+
+@dataclass(frozen=True, slots=True)
+class TurnHandle:
+    """A turn in progress: the seq of its first event, and its task (the error, if it fails)."""
+
+    first_seq: int
+    task: asyncio.Task[ApiError | None]
+
+
+def _history(state: ServerState, org_id: str, chat_id: str) -> list[tuple[str, str]]:
+    page = state.store.list_messages(org_id, chat_id, 0, state.config.max_chat_messages)
+    return [(row["role"], describe_parts(row["parts"])) for row in page.rows[-_HISTORY:]]
+
+
+def begin_turn(
+    state: ServerState,
+    org_id: str,
+    chat: Row,
+    agent: Row,
+    message: dict[str, Any],
+    trace_id: str | None,
+) -> TurnHandle:
+    """Store the user's message, log the turn's ``metadata`` event and start the brain.
+
+    Everything up to starting the task is synchronous, so no other request can slip a second
+    turn into the chat between the route's checks and this call.
+    """
+    chat_id = chat["id"]
+    history = _history(state, org_id, chat_id)
+    user_message: Row = {
+        "id": new_id("msg"),
+        "role": "user",
+        "parts": message["parts"],
+        "metadata": message.get("metadata", {}),
+        "created_at": now(),
+    }
+    state.store.insert_message(org_id, chat_id, user_message)
+    chat["message_count"] += 1
+    if trace_id:
+        chat["trace_id"] = trace_id
+    state.store.update_chat(org_id, chat)
+    reply_id = new_id("msg")
+    first = state.events.append(
+        org_id,
+        chat_id,
+        {
+            "type": "metadata",
+            "chat_id": chat_id,
+            "message_id": reply_id,
+            "trace_id": chat.get("trace_id"),
+            "metadata": chat["metadata"],
+        },
+    )
+    turn = Turn(agent=agent, text=describe_parts(message["parts"]), history=history)
+    run = _run(state, org_id, chat_id, reply_id, turn)
+    return TurnHandle(first, state.events.start_turn(org_id, chat_id, run))
+
+
+async def _run(
+    state: ServerState, org_id: str, chat_id: str, reply_id: str, turn: Turn
+) -> ApiError | None:
+    brain = brain_for(turn.agent.get("brain", "echo"), echo_delay=state.config.echo_delay)
+    deltas: list[str] = []
+    try:
+        async for delta in brain.reply(turn):
+            deltas.append(delta)
+            event = {"type": "content", "chat_id": chat_id, "message_id": reply_id, "delta": delta}
+            state.events.append(org_id, chat_id, event)
+    except BrainError as exc:
+        return _fail(state, org_id, chat_id, reply_id, ApiError(502, "AGENT_ERROR", str(exc)))
+    except asyncio.CancelledError:
+        error = ApiError(503, "INTERNAL_ERROR", "the server stopped during the turn")
+        _fail(state, org_id, chat_id, reply_id, error)
+        raise
+    except Exception:
+        logger.exception("turn of chat %s failed", chat_id)
+        error = ApiError(500, "INTERNAL_ERROR", "the agent's turn failed inside the server")
+        return _fail(state, org_id, chat_id, reply_id, error)
+    reply: Row = {
+        "id": reply_id,
+        "role": "agent",
+        "parts": [{"type": "text", "content": "".join(deltas)}],
+        "metadata": {},
+        "created_at": now(),
+    }
+    state.store.insert_message(org_id, chat_id, reply)
+    chat = state.store.get_chat(org_id, chat_id)
+    if chat is None:  # pragma: no cover - chats are never deleted
+        return None
+    chat["message"] = reply
+    chat["message_count"] += 1
+    state.store.update_chat(org_id, chat)
+    state.events.append(org_id, chat_id, {"type": "done", "chat": chat})
+    return None
+
+
+def _fail(
+    state: ServerState, org_id: str, chat_id: str, reply_id: str, error: ApiError
+) -> ApiError:
+    event = {"type": "error", "chat_id": chat_id, "message_id": reply_id, "error": error.detail()}
+    try:
+        state.events.append(org_id, chat_id, event)
+    except Exception:  # the store may be closed already when the server stops
+        logger.warning("could not log the failure of chat %s", chat_id)
+    return error

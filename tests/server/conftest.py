@@ -1,0 +1,285 @@
+"""Fixtures for the reference server's own tests: real servers on loopback, a raw httpx client
+whose every response is checked against the contract, and an SSE reader."""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import httpx
+import jsonschema
+import pytest
+
+from agentkit._sse import ServerSentEvent, SSEDecoder
+from agentkit.server import ServerConfig
+from agentkit.testing import ReferenceServer
+
+TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$")
+
+
+@cache
+def contract() -> dict[str, Any]:
+    text = resources.files("agentkit_api").joinpath("contract.json").read_text(encoding="utf-8")
+    loaded: dict[str, Any] = json.loads(text)
+    return loaded
+
+
+@cache
+def validator(schema_name: str) -> jsonschema.Draft202012Validator:
+    """A validator for ``#/components/schemas/<schema_name>``."""
+    root = {"$ref": f"#/components/schemas/{schema_name}", "components": contract()["components"]}
+    return jsonschema.Draft202012Validator(
+        root, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+
+
+def assert_schema(schema_name: str, value: Any) -> None:
+    """Fail with every error when ``value`` does not match the named schema."""
+    errors = [
+        f"{'/'.join(map(str, e.absolute_path)) or '<root>'}: {e.message}"
+        for e in validator(schema_name).iter_errors(value)
+    ]
+    assert not errors, f"not a valid {schema_name}: {errors}"
+
+
+@dataclass(frozen=True)
+class Operation:
+    """One operation of the contract, found by method and path."""
+
+    operation_id: str
+    method: str
+    pattern: re.Pattern[str]
+    literal_segments: int
+    spec: dict[str, Any]
+
+    def schema_for(self, status: int) -> str:
+        responses = self.spec["responses"]
+        response = responses.get(str(status), responses.get("default"))
+        assert response is not None, f"{self.operation_id} does not document {status}"
+        if "$ref" in response:
+            response = contract()["components"]["responses"][response["$ref"].rsplit("/", 1)[1]]
+        ref: str = response["content"]["application/json"]["schema"]["$ref"]
+        return ref.rsplit("/", 1)[1]
+
+    def sse_events(self) -> dict[str, str]:
+        events: dict[str, str] = self.spec["responses"]["200"].get("x-sse-events", {})
+        return events
+
+
+@cache
+def operations() -> list[Operation]:
+    found = []
+    for path, item in contract()["paths"].items():
+        regex = re.compile("^" + re.sub(r"\{[^}]+\}", "[^/]+", path) + "$")
+        literal = sum(1 for segment in path.split("/") if segment and "{" not in segment)
+        for method, spec in item.items():
+            if isinstance(spec, dict) and "operationId" in spec:
+                found.append(Operation(spec["operationId"], method.upper(), regex, literal, spec))
+    # Literal segments win: /v1/chats/stream is chats_start_stream, not chats_get.
+    return sorted(found, key=lambda op: -op.literal_segments)
+
+
+def operation_for(method: str, path: str) -> Operation | None:
+    for op in operations():
+        if op.method == method and op.pattern.match(path):
+            return op
+    return None
+
+
+def check_response(response: httpx.Response, body: Any = None) -> None:
+    """Assert that a (non-streamed) response is what the contract says for its operation."""
+    request = response.request
+    assert response.headers.get("x-request-id", "").startswith("req_"), "no X-Request-Id"
+    op = operation_for(request.method, request.url.path)
+    payload = response.json() if body is None else body
+    if op is None:  # unknown routes and methods still answer the envelope
+        assert response.status_code in (404, 405)
+        assert_schema("ErrorResponse", payload)
+        return
+    if response.status_code >= 400:
+        assert response.headers["content-type"].startswith("application/json")
+        assert_schema("ErrorResponse", payload)
+        assert payload["error"]["request_id"] == response.headers["x-request-id"]
+        assert payload["error"]["code"] in contract()["components"]["schemas"]["ErrorCode"]["enum"]
+        return
+    assert str(response.status_code) in op.spec["responses"], (
+        f"{op.operation_id} does not document {response.status_code}"
+    )
+    assert_schema(op.schema_for(response.status_code), payload)
+
+
+@dataclass
+class Stream:
+    """What an SSE response delivered: status, headers, decoded events and the raw bytes."""
+
+    status_code: int
+    headers: httpx.Headers
+    events: list[ServerSentEvent] = field(default_factory=list)
+    raw: bytearray = field(default_factory=bytearray)
+    error: dict[str, Any] | None = None
+
+    @property
+    def comments(self) -> list[str]:
+        return [line for line in bytes(self.raw).decode().splitlines() if line.startswith(":")]
+
+    @property
+    def kinds(self) -> list[str]:
+        return [event.event for event in self.events]
+
+    @property
+    def ids(self) -> list[int]:
+        return [int(event.id) for event in self.events]
+
+    def payloads(self, kind: str | None = None) -> list[dict[str, Any]]:
+        return [json.loads(e.data) for e in self.events if kind is None or e.event == kind]
+
+    @property
+    def text(self) -> str:
+        return "".join(data["delta"] for data in self.payloads("content"))
+
+
+def check_event(op: Operation, event: ServerSentEvent) -> None:
+    """Assert that one SSE event is what the operation's ``x-sse-events`` says."""
+    schemas = op.sse_events()
+    assert event.event in schemas, f"undocumented event {event.event!r}"
+    data = json.loads(event.data)
+    assert data["type"] == event.event
+    assert event.id.isdigit()
+    assert_schema(schemas[event.event], data)
+
+
+class Api:
+    """A raw httpx client for one API key; every response is checked against the contract."""
+
+    def __init__(self, base_url: str, key: str | None) -> None:
+        headers = {"Authorization": f"Bearer {key}"} if key else {}
+        self.base_url = base_url
+        self.key = key
+        self.http = httpx.Client(base_url=base_url, headers=headers, timeout=15.0)
+
+    def close(self) -> None:
+        self.http.close()
+
+    def request(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        response = self.http.request(method, path, **kwargs)
+        check_response(response)
+        return response
+
+    def get(self, path: str, **kwargs: Any) -> httpx.Response:
+        return self.request("GET", path, **kwargs)
+
+    def post(self, path: str, **kwargs: Any) -> httpx.Response:
+        return self.request("POST", path, **kwargs)
+
+    def stream(
+        self,
+        method: str,
+        path: str,
+        *,
+        stop: Callable[[Stream], bool] | None = None,
+        **kwargs: Any,
+    ) -> Stream:
+        """Read an SSE response to its end (or until ``stop`` says so, then disconnect)."""
+        with self.http.stream(method, path, **kwargs) as response:
+            result = Stream(response.status_code, response.headers)
+            op = operation_for(method, path.split("?")[0])
+            assert op is not None
+            assert response.headers.get("x-request-id", "").startswith("req_")
+            if response.status_code != 200:
+                body = json.loads(response.read())
+                check_response(response, body)
+                result.error = body["error"]
+                return result
+            decoder = SSEDecoder()
+            for chunk in response.iter_bytes():
+                result.raw += chunk
+                for event in decoder.feed(chunk):
+                    check_event(op, event)
+                    result.events.append(event)
+                if stop is not None and stop(result):
+                    return result
+            for event in decoder.close():
+                check_event(op, event)
+                result.events.append(event)
+        return result
+
+
+@dataclass
+class Harness:
+    """A running server and a factory of clients, each in a fresh organization by default."""
+
+    server: ReferenceServer
+    clients: list[Api] = field(default_factory=list)
+
+    def client(self, key: str | None = "new") -> Api:
+        api = Api(self.server.base_url, self.server.create_api_key() if key == "new" else key)
+        self.clients.append(api)
+        return api
+
+    def close(self) -> None:
+        for api in self.clients:
+            api.close()
+
+
+@pytest.fixture(scope="session")
+def harness() -> Iterator[Harness]:
+    """One reference server for these tests, with short keep-alives and a small chat buffer."""
+    config = ServerConfig(keepalive_interval=0.2, max_chat_messages=6, max_body_bytes=64 * 1024)
+    with ReferenceServer(config=config) as server:
+        running = Harness(server)
+        yield running
+        running.close()
+
+
+@pytest.fixture
+def api(harness: Harness) -> Api:
+    """A client in an organization of its own."""
+    return harness.client()
+
+
+def new_agent(api: Api, **fields: Any) -> dict[str, Any]:
+    """Create an agent and return it."""
+    response = api.post("/v1/agents", json=fields)
+    assert response.status_code == 201, response.text
+    created: dict[str, Any] = response.json()
+    return created
+
+
+@pytest.fixture
+def echo_agent(api: Api) -> dict[str, Any]:
+    """An echo agent in the test's organization."""
+    return new_agent(api, name="Echo", brain="echo")
+
+
+@pytest.fixture
+def scripted_agent(api: Api) -> dict[str, Any]:
+    """A scripted agent in the test's organization."""
+    return new_agent(api, name="Scripted", brain="scripted")
+
+
+def text_message(text: str) -> dict[str, Any]:
+    """A chat message with one text part."""
+    return {"parts": [{"type": "text", "content": text}]}
+
+
+def run_in_threads(count: int, work: Callable[[int], Any]) -> list[Any]:
+    """Run ``work(i)`` in ``count`` threads released together; return the results in order."""
+    barrier = threading.Barrier(count)
+    results: list[Any] = [None] * count
+
+    def run(index: int) -> None:
+        barrier.wait()
+        results[index] = work(index)
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    return results
