@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -55,6 +56,13 @@ class _Response:
         self.data = body
 
 
+@dataclass(frozen=True, slots=True)
+class _StreamShape:
+    schemas: dict[str, str]
+    chunked: bool
+    terminator: str | None
+
+
 class ContractValidator:
     """Checks responses against the contract, for one server base URL.
 
@@ -67,17 +75,26 @@ class ContractValidator:
         spec["servers"] = [{"url": base_url}]
         self._openapi = OpenAPI.from_dict(spec)
         self._components = spec["components"]
-        self._streams: list[tuple[re.Pattern[str], str, dict[str, str]]] = []
+        self._streams: list[tuple[re.Pattern[str], str, _StreamShape]] = []
         for pattern, item in spec["paths"].items():
             regex = re.compile("^" + re.sub(r"\{[^}]+\}", "[^/]+", pattern) + "$")
             for method, operation in item.items():
-                events = (
-                    operation.get("responses", {}).get("200", {}).get("x-sse-events")
+                ok = (
+                    operation.get("responses", {}).get("200", {})
                     if isinstance(operation, dict)
-                    else None
+                    else {}
                 )
-                if events:
-                    self._streams.append((regex, method.upper(), dict(events)))
+                if ok.get("x-sse-events"):
+                    shape = _StreamShape(dict(ok["x-sse-events"]), chunked=False, terminator=None)
+                elif ok.get("x-sse-chunks"):
+                    shape = _StreamShape(
+                        dict(ok["x-sse-chunks"]),
+                        chunked=True,
+                        terminator=ok.get("x-sse-terminator"),
+                    )
+                else:
+                    continue
+                self._streams.append((regex, method.upper(), shape))
         self.problems: list[str] = []
 
     def check(self, request: httpx.Request, response: httpx.Response, body: bytes) -> None:
@@ -91,17 +108,37 @@ class ContractValidator:
             )
 
     def check_event(self, request: httpx.Request, event: ServerSentEvent) -> None:
-        """Validate one event of a stream against the schema its operation names for it."""
-        names = next(
+        """Validate one event of a stream against the schema its operation names for it.
+
+        Named-event streams (``x-sse-events``) pick the schema by the SSE event name; foreign
+        chunk streams (``x-sse-chunks``) send unnamed events and pick it by the data's ``type``,
+        and may end with their ``x-sse-terminator`` line.
+        """
+        shape = next(
             (
-                events
-                for regex, method, events in self._streams
+                shape
+                for regex, method, shape in self._streams
                 if method == request.method and regex.match(request.url.path)
             ),
-            {},
+            _StreamShape({}, chunked=False, terminator=None),
         )
         where = f"{request.method} {request.url.path} event {event.event!r}"
-        schema_name = names.get(event.event)
+        if shape.chunked:
+            if event.event != "message":
+                self.problems.append(f"{where}: a chunk stream's events have no name")
+                return
+            if shape.terminator is not None and event.data == shape.terminator:
+                return
+            try:
+                payload = json.loads(event.data)
+            except ValueError as exc:
+                self.problems.append(f"{where}: {exc}")
+                return
+            key = payload.get("type") if isinstance(payload, dict) else None
+            where = f"{request.method} {request.url.path} chunk {key!r}"
+        else:
+            key = event.event
+        schema_name = shape.schemas.get(key) if isinstance(key, str) else None
         if schema_name is None:
             self.problems.append(f"{where}: not an event the contract names")
             return

@@ -18,7 +18,10 @@ Conventions checked by :func:`lint`:
 - object schemas with ``properties`` appear only directly under ``components/schemas``;
 - every ``text/event-stream`` response has schema ``{type: string}`` and an ``x-sse-events`` map
   (on the response, or on its media type) whose values name ``components/schemas`` entries that
-  require a ``type`` property whose ``const`` is the event name;
+  require a ``type`` property whose ``const`` is the event name. A foreign chunk stream (unnamed
+  events, such as the Vercel UI message stream) has an ``x-sse-chunks`` map instead, keyed by the
+  data's ``type`` with the same rule, whose schemas are all marked ``x-foreign-format``, and a
+  string ``x-sse-terminator`` (the final non-JSON data line);
 - wire names (schema properties, query and path parameters) are snake_case, except inside a
   named schema marked ``x-foreign-format: <name>``, for formats we speak on purpose with their
   own names (the Vercel UI message stream, OpenAI-compatible completions).
@@ -44,6 +47,8 @@ IDEMPOTENCY_KEY_REF = "#/components/parameters/IdempotencyKey"
 REQUEST_ID_HEADER = "x-request-id"
 SSE_MEDIA_TYPE = "text/event-stream"
 SSE_EVENTS_KEY = "x-sse-events"
+SSE_CHUNKS_KEY = "x-sse-chunks"
+SSE_TERMINATOR_KEY = "x-sse-terminator"
 FOREIGN_FORMAT_KEY = "x-foreign-format"
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -401,6 +406,10 @@ def _check_sse(spec: Mapping[str, Any], ops: list[_Operation]) -> Iterator[Viola
                     pointer((*media_parts, "schema")),
                     "an event-stream response's schema must be exactly {type: string}",
                 )
+            chunks = resolved.get(SSE_CHUNKS_KEY, media.get(SSE_CHUNKS_KEY))
+            if chunks is not None:
+                yield from _check_sse_chunks(spec, resolved, media, chunks, parts)
+                continue
             events = resolved.get(SSE_EVENTS_KEY, media.get(SSE_EVENTS_KEY))
             if not isinstance(events, Mapping) or not events:
                 yield Violation(
@@ -408,6 +417,32 @@ def _check_sse(spec: Mapping[str, Any], ops: list[_Operation]) -> Iterator[Viola
                 )
                 continue
             yield from _check_sse_events(spec, events, (*parts, SSE_EVENTS_KEY))
+
+
+def _check_sse_chunks(
+    spec: Mapping[str, Any],
+    response: Mapping[str, Any],
+    media: Mapping[str, Any],
+    chunks: Any,
+    parts: Parts,
+) -> Iterator[Violation]:
+    if not isinstance(chunks, Mapping) or not chunks:
+        yield Violation(pointer(parts), f"{SSE_CHUNKS_KEY} must be a non-empty map")
+        return
+    terminator = response.get(SSE_TERMINATOR_KEY, media.get(SSE_TERMINATOR_KEY))
+    if not isinstance(terminator, str) or not terminator:
+        yield Violation(pointer(parts), f"a chunk stream needs a string {SSE_TERMINATOR_KEY}")
+    where = (*parts, SSE_CHUNKS_KEY)
+    yield from _check_sse_events(spec, chunks, where)
+    schemas = (spec.get("components") or {}).get("schemas") or {}
+    for chunk, name in chunks.items():
+        schema = schemas.get(name) if isinstance(name, str) else None
+        if isinstance(schema, Mapping) and not schema.get(FOREIGN_FORMAT_KEY):
+            yield Violation(
+                pointer((*where, str(chunk))),
+                f"chunk schema {name} must be marked {FOREIGN_FORMAT_KEY}: only foreign formats"
+                " may leave their events unnamed",
+            )
 
 
 def _check_sse_events(

@@ -420,6 +420,42 @@ class TestEventStreams:
         assert messages(spec) == []
 
 
+class TestChunkStreams:
+    @pytest.fixture
+    def chunk_spec(self, spec: dict[str, Any]) -> dict[str, Any]:
+        response = spec["paths"]["/v1/widgets/events"]["get"]["responses"]["200"]
+        del response["x-sse-events"]
+        response["x-sse-chunks"] = {"text-delta": "UITextDelta"}
+        response["x-sse-terminator"] = "[DONE]"
+        spec["components"]["schemas"]["UITextDelta"] = {
+            "type": "object",
+            "x-foreign-format": "vercel-ui-message-stream",
+            "required": ["type", "delta"],
+            "properties": {"type": {"type": "string", "const": "text-delta"}, "delta": {}},
+        }
+        return spec
+
+    def test_a_foreign_chunk_stream_is_accepted(self, chunk_spec: dict[str, Any]) -> None:
+        """Unnamed events keyed by their data's type, with a terminator, pass."""
+        assert messages(chunk_spec) == []
+
+    def test_chunk_stream_needs_a_terminator(self, chunk_spec: dict[str, Any]) -> None:
+        """Without x-sse-terminator a reader cannot tell the end from a cut."""
+        del chunk_spec["paths"]["/v1/widgets/events"]["get"]["responses"]["200"]["x-sse-terminator"]
+        assert_fires(chunk_spec, EVENTS_200, "x-sse-terminator")
+
+    def test_chunk_type_const_must_match_its_key(self, chunk_spec: dict[str, Any]) -> None:
+        """A chunk schema's `type` const must equal its key in the map."""
+        chunks = chunk_spec["paths"]["/v1/widgets/events"]["get"]["responses"]["200"]
+        chunks["x-sse-chunks"]["text-end"] = "UITextDelta"
+        assert_fires(chunk_spec, f"{EVENTS_200}/x-sse-chunks/text-end", "const 'text-end'")
+
+    def test_only_foreign_formats_may_use_chunks(self, chunk_spec: dict[str, Any]) -> None:
+        """Our own streams name their events; unnamed chunks are for foreign formats only."""
+        del chunk_spec["components"]["schemas"]["UITextDelta"]["x-foreign-format"]
+        assert_fires(chunk_spec, f"{EVENTS_200}/x-sse-chunks/text-delta", "x-foreign-format")
+
+
 class TestWireNames:
     def test_camel_case_property_fires(self, spec: dict[str, Any]) -> None:
         """`widgetName` is not snake_case."""

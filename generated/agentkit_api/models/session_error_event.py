@@ -1,0 +1,115 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Literal,
+    Self,
+    TypeVar,
+    cast,
+)
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.error_detail import ErrorDetail
+
+
+T = TypeVar("T", bound="SessionErrorEvent")
+
+
+@_attrs_define
+class SessionErrorEvent:
+    """SSE event `error`: the turn failed; a `stop` with reason `error` follows."""
+
+    type_: Literal["error"]
+    id: int
+    session_id: str
+    error: ErrorDetail
+    message_index: int | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        type_ = self.type_
+
+        id = self.id
+
+        session_id = self.session_id
+
+        error = self.error.to_dict()
+
+        message_index: int | None | Unset
+        if isinstance(self.message_index, Unset):
+            message_index = UNSET
+        else:
+            message_index = self.message_index
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "type": type_,
+                "id": id,
+                "session_id": session_id,
+                "error": error,
+            }
+        )
+        if message_index is not UNSET:
+            field_dict["message_index"] = message_index
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.error_detail import ErrorDetail
+
+        d = dict(src_dict)
+        type_ = cast(Literal["error"], d.pop("type"))
+        if type_ != "error":
+            raise ValueError(f"type must match const 'error', got '{type_}'")
+
+        id = d.pop("id")
+
+        session_id = d.pop("session_id")
+
+        error = ErrorDetail.from_dict(d.pop("error"))
+
+        def _parse_message_index(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        message_index = _parse_message_index(d.pop("message_index", UNSET))
+
+        session_error_event = cls(
+            type_=type_,
+            id=id,
+            session_id=session_id,
+            error=error,
+            message_index=message_index,
+        )
+
+        session_error_event.additional_properties = d
+        return session_error_event
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
