@@ -5,6 +5,9 @@ TOOLS := .tools
 UV := $(TOOLS)/bin/uv
 UV_VERSION := 0.13.9
 RUN := $(UV) run --frozen --no-sync
+# The AI SDK (npm `ai`, pinned in its package-lock.json) checks our UI message stream in the tests.
+UI_CHECK := tests/uistream
+UI_CHECK_DEPS := $(UI_CHECK)/node_modules/.package-lock.json
 
 .PHONY: setup generate check lint typecheck test fuzz demo serve bench clean
 
@@ -14,6 +17,9 @@ $(UV):
 
 setup: $(UV)
 	$(UV) sync --frozen
+
+$(UI_CHECK_DEPS): $(UI_CHECK)/package-lock.json
+	npm ci --no-audit --no-fund --prefix $(UI_CHECK)
 
 generate: setup
 	$(RUN) scripts/regenerate.sh
@@ -32,7 +38,7 @@ check: setup lint typecheck
 	$(RUN) scripts/regenerate.sh --check
 	$(RUN) python scripts/unasync.py --check
 
-test: check
+test: check $(UI_CHECK_DEPS)
 	$(RUN) pytest -q
 
 fuzz: setup
@@ -48,4 +54,4 @@ bench: setup
 	$(RUN) python tests/benchmarks/run.py
 
 clean:
-	rm -rf $(TOOLS) .venv .mypy_cache .ruff_cache
+	rm -rf $(TOOLS) .venv .mypy_cache .ruff_cache $(UI_CHECK)/node_modules

@@ -22,7 +22,10 @@ from agentkit.testing import ReferenceServer
 
 EXAMPLES = os.environ.get("AGENTKIT_FUZZ_EXAMPLES", "8")
 SCHEMATHESIS = Path(sys.executable).with_name("schemathesis")
-STREAMS = "^(chats_start_stream|chats_message_stream|chats_events)$"
+STREAMS = (
+    "^(chats_start_stream|chats_message_stream|chats_events|sessions_send_stream"
+    "|sessions_send_ui_stream|sessions_submit_tool_results_stream|sessions_events)$"
+)
 
 
 def _run(spec: Path, server: ReferenceServer, *selection: str) -> subprocess.CompletedProcess[str]:
