@@ -19,6 +19,7 @@ class ServerConfig:
         max_chat_messages: Messages a chat may hold before CHAT_BUFFER_OVERFLOW.
         idempotency_ttl: Seconds an ``Idempotency-Key`` response is kept for replay.
         keepalive_interval: Seconds of silence after which a stream sends a comment.
+        slow_delay: Seconds the ``scripted`` brain waits before each delta of a ``/slow`` turn.
     """
 
     db_path: str = "agentkit.sqlite3"
@@ -28,3 +29,4 @@ class ServerConfig:
     max_chat_messages: int = 1000
     idempotency_ttl: float = 24 * 3600.0
     keepalive_interval: float = 15.0
+    slow_delay: float = 0.05

@@ -28,6 +28,7 @@ __all__ = [
     "last_event_id",
     "page_response",
     "resource",
+    "resume_after",
 ]
 
 
@@ -51,13 +52,14 @@ class Call:
     org_id: str
     body: dict[str, Any]
     params: dict[str, Any]
+    raw: bytes = b""
     idempotency: tuple[str, str] | None = None
 
-    def remember_stream(self, chat_id: str, after: int) -> None:
+    def remember_stream(self, stream: str, after: int, fmt: str = "sse") -> None:
         """Let a repeat of this streaming POST (same key) replay its turn's events."""
         if self.idempotency is not None:
             key, digest = self.idempotency
-            self.state.idempotency.remember_stream(self.org_id, key, digest, chat_id, after)
+            self.state.idempotency.remember_stream(self.org_id, key, digest, stream, after, fmt)
 
 
 def json_response(status: int, body: Any) -> JSONResponse:
@@ -76,6 +78,21 @@ def last_event_id(request: Request) -> int | None:
     """The ``Last-Event-ID`` header as a seq, when it is one."""
     value = request.headers.get("last-event-id", "").strip()
     return int(value) if value.isdigit() else None
+
+
+def resume_after(call: Call) -> int:
+    """Where a stream reader resumes: ``Last-Event-ID`` if sent, else ``?after=`` (default 0)."""
+    after = last_event_id(call.request)
+    if call.params.get("Last-Event-ID") is not None and after is None:
+        raise ApiError(
+            400,
+            "VALIDATION_ERROR",
+            "Last-Event-ID: must be an event id this server sent (a non-negative integer)",
+            {"field": "Last-Event-ID", "location": "header"},
+        )
+    if after is None:
+        after = int(call.params.get("after", 0))
+    return after
 
 
 async def _read_body(request: Request, limit: int) -> bytes:
@@ -107,7 +124,7 @@ def api(operation_id: str) -> Callable[[Handler], Endpoint]:
                 state.limiter.check(key_hash)
             raw = await _read_body(request, state.config.max_body_bytes)
             params = op.parameters(request.query_params, request.path_params, request.headers)
-            call = Call(request, state, org_id, op.body(raw), params)
+            call = Call(request, state, org_id, op.body(raw), params, raw)
             key = params.get("Idempotency-Key") if request.method == "POST" else None
             if not key:
                 return await handler(call)

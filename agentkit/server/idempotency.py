@@ -22,7 +22,7 @@ from starlette.responses import Response
 
 from .errors import ApiError
 from .store import Row, Store
-from .streams import EventLog, sse_response
+from .streams import CHAT_STREAM, EventLog
 
 __all__ = ["REPLAYED", "IdempotencyGuard", "fingerprint"]
 
@@ -80,9 +80,11 @@ class IdempotencyGuard:
         record = {"hash": digest, "kind": "json", "status": response.status_code, "body": body}
         self._put(org_id, key, record)
 
-    def remember_stream(self, org_id: str, key: str, digest: str, chat_id: str, after: int) -> None:
+    def remember_stream(
+        self, org_id: str, key: str, digest: str, stream: str, after: int, fmt: str = "sse"
+    ) -> None:
         """Store where a streamed turn's events start, so a repeat can replay them."""
-        record = {"hash": digest, "kind": "stream", "chat_id": chat_id, "after": after}
+        record = {"hash": digest, "kind": "stream", "stream": stream, "after": after, "fmt": fmt}
         self._put(org_id, key, record)
 
     def replay(
@@ -96,9 +98,13 @@ class IdempotencyGuard:
     ) -> Response:
         """The stored response again: the JSON body, or the turn's events from the log."""
         if record["kind"] == "stream":
-            after = max(int(record["after"]), last_event_id or 0)
-            tail = events.tail(org_id, str(record["chat_id"]), after, one_turn=True)
-            return sse_response(tail, REPLAYED)
+            # Records written before streams were shared name the chat alone.
+            stream = str(record.get("stream") or CHAT_STREAM.stream(str(record["chat_id"])))
+            fmt = str(record.get("fmt", "sse"))
+            after = int(record["after"])
+            if events.resumable(fmt):
+                after = max(after, last_event_id or 0)
+            return events.response(org_id, stream, after, one_turn=True, fmt=fmt, headers=REPLAYED)
         body = str(record["body"])
         if int(record["status"]) >= 400 and request_id:
             # An error body quotes the request id; quote this request's, as its header does.

@@ -12,6 +12,7 @@ from .brains import BrainError, Turn, brain_for, describe_parts
 from .context import ServerState
 from .errors import ApiError
 from .store import Row
+from .streams import CHAT_STREAM
 from .util import new_id, now
 
 __all__ = ["TurnHandle", "begin_turn"]
@@ -62,9 +63,10 @@ def begin_turn(
         chat["trace_id"] = trace_id
     state.store.update_chat(org_id, chat)
     reply_id = new_id("msg")
+    stream = CHAT_STREAM.stream(chat_id)
     first = state.events.append(
         org_id,
-        chat_id,
+        stream,
         {
             "type": "metadata",
             "chat_id": chat_id,
@@ -75,19 +77,23 @@ def begin_turn(
     )
     turn = Turn(agent=agent, text=describe_parts(message["parts"]), history=history)
     run = _run(state, org_id, chat_id, reply_id, turn)
-    return TurnHandle(first, state.events.start_turn(org_id, chat_id, run))
+    return TurnHandle(first, state.events.start_turn(org_id, stream, run))
 
 
 async def _run(
     state: ServerState, org_id: str, chat_id: str, reply_id: str, turn: Turn
 ) -> ApiError | None:
-    brain = brain_for(turn.agent.get("brain", "echo"), echo_delay=state.config.echo_delay)
+    brain = brain_for(
+        turn.agent.get("brain", "echo"),
+        echo_delay=state.config.echo_delay,
+        slow_delay=state.config.slow_delay,
+    )
     deltas: list[str] = []
     try:
         async for delta in brain.reply(turn):
             deltas.append(delta)
             event = {"type": "content", "chat_id": chat_id, "message_id": reply_id, "delta": delta}
-            state.events.append(org_id, chat_id, event)
+            state.events.append(org_id, CHAT_STREAM.stream(chat_id), event)
     except BrainError as exc:
         return _fail(state, org_id, chat_id, reply_id, ApiError(502, "AGENT_ERROR", str(exc)))
     except asyncio.CancelledError:
@@ -112,7 +118,7 @@ async def _run(
     chat["message"] = reply
     chat["message_count"] += 1
     state.store.update_chat(org_id, chat)
-    state.events.append(org_id, chat_id, {"type": "done", "chat": chat})
+    state.events.append(org_id, CHAT_STREAM.stream(chat_id), {"type": "done", "chat": chat})
     return None
 
 
@@ -121,7 +127,7 @@ def _fail(
 ) -> ApiError:
     event = {"type": "error", "chat_id": chat_id, "message_id": reply_id, "error": error.detail()}
     try:
-        state.events.append(org_id, chat_id, event)
+        state.events.append(org_id, CHAT_STREAM.stream(chat_id), event)
     except Exception:  # the store may be closed already when the server stops
         logger.warning("could not log the failure of chat %s", chat_id)
     return error

@@ -20,10 +20,10 @@ __all__ = [
 ]
 
 
-def brain_for(name: str, *, echo_delay: float = 0.0) -> Brain:
+def brain_for(name: str, *, echo_delay: float = 0.0, slow_delay: float = 0.05) -> Brain:
     """The brain an agent names (``echo``, ``scripted`` or ``openai``)."""
     if name == "scripted":
-        return ScriptedBrain()
+        return ScriptedBrain(slow_delay)
     if name == "openai":
         return OpenAIBrain()
     return EchoBrain(delay=echo_delay)

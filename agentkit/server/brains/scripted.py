@@ -11,7 +11,6 @@ from .base import BrainError, Turn, words
 __all__ = ["ScriptedBrain"]
 
 _LONG = re.compile(r"/long\s+(\d+)")
-_SLOW_DELAY = 0.05
 _MAX_LONG = 100_000
 
 
@@ -19,14 +18,17 @@ class ScriptedBrain:
     """Replies by script, for tests.
 
     ``/error`` fails the turn (an AGENT_ERROR ``error`` event, no ``done``); ``/long N`` streams N
-    deltas ``tok0 ``, ``tok1 ``, ...; ``/slow`` waits 50 ms before each delta; anything else is
-    answered ``You said: <text>``, word by word.
+    deltas ``tok0 ``, ``tok1 ``, ...; ``/slow`` waits ``slow_delay`` seconds (50 ms by default)
+    before each delta; anything else is answered ``You said: <text>``, word by word.
     """
+
+    def __init__(self, slow_delay: float = 0.05) -> None:
+        self._slow_delay = slow_delay
 
     async def reply(self, turn: Turn) -> AsyncIterator[str]:
         """Yield the scripted reply."""
         text = turn.text
-        delay = _SLOW_DELAY if "/slow" in text else 0.0
+        delay = self._slow_delay if "/slow" in text else 0.0
         if "/error" in text:
             if delay:
                 await asyncio.sleep(delay)

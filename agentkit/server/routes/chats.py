@@ -9,10 +9,10 @@ from typing import Any
 
 from starlette.responses import Response
 
-from ..context import Call, api, json_response, last_event_id, page_response, resource
+from ..context import Call, api, json_response, page_response, resource, resume_after
 from ..errors import ApiError, envelope, invalid_message
 from ..store import Conflict, Row
-from ..streams import sse_response
+from ..streams import CHAT_STREAM
 from ..turns import TurnHandle, begin_turn
 from ..util import decode_cursor, encode_cursor, new_id, now
 
@@ -44,7 +44,7 @@ def _check_can_talk(call: Call, chat: Row) -> None:
         raise ApiError(409, "CHAT_ALREADY_CLOSED", "the chat is closed; start a new one")
     if chat["status"] == "PAUSED":
         raise ApiError(409, "CHAT_NOT_ACTIVE", "the chat is paused; resume it first")
-    if call.state.events.busy(call.org_id, chat["id"]):
+    if call.state.events.busy(call.org_id, CHAT_STREAM.stream(chat["id"])):
         raise ApiError(
             409,
             "CHAT_NOT_ACTIVE",
@@ -113,8 +113,9 @@ async def _finish(call: Call, chat_id: str, handle: TurnHandle, status: int) -> 
 
 def _stream(call: Call, chat_id: str, handle: TurnHandle) -> Response:
     after = handle.first_seq - 1
-    call.remember_stream(chat_id, after)
-    return sse_response(call.state.events.tail(call.org_id, chat_id, after, one_turn=True))
+    stream = CHAT_STREAM.stream(chat_id)
+    call.remember_stream(stream, after)
+    return call.state.events.response(call.org_id, stream, after, one_turn=True)
 
 
 @api("chats_start")
@@ -149,17 +150,9 @@ async def message_stream(call: Call) -> Response:
 async def events(call: Call) -> Response:
     """Follow a chat's event stream from a given event id."""
     chat = _chat(call)
-    after = last_event_id(call.request)
-    if call.params.get("Last-Event-ID") is not None and after is None:
-        raise ApiError(
-            400,
-            "VALIDATION_ERROR",
-            "Last-Event-ID: must be an event id this server sent (a non-negative integer)",
-            {"field": "Last-Event-ID", "location": "header"},
-        )
-    if after is None:
-        after = call.params.get("after", 0)
-    return sse_response(call.state.events.tail(call.org_id, chat["id"], after, one_turn=False))
+    after = resume_after(call)
+    stream = CHAT_STREAM.stream(chat["id"])
+    return call.state.events.response(call.org_id, stream, after, one_turn=False)
 
 
 def _save(call: Call, chat: Row) -> Response:

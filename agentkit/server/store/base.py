@@ -28,7 +28,7 @@ class Page:
 
 @dataclass(frozen=True, slots=True)
 class Event:
-    """One stored stream event: ``seq`` counts up per chat from 1; ``data`` is JSON text."""
+    """One stored stream event: ``seq`` counts up per stream from 1; ``data`` is JSON text."""
 
     seq: int
     kind: str
@@ -67,10 +67,58 @@ class Store(Protocol):
     def insert_message(self, org_id: str, chat_id: str, message: Row) -> None: ...
     def list_messages(self, org_id: str, chat_id: str, after: int, limit: int) -> Page: ...
 
-    def append_event(self, org_id: str, chat_id: str, kind: str, data: Row) -> int:
-        """Store an event under the chat's next ``seq`` and return that ``seq``."""
+    def append_events(self, org_id: str, stream: str, rows: list[tuple[int, str, str]]) -> None:
+        """Store events ``(seq, kind, data)`` of a stream, in one transaction."""
 
-    def events_after(self, org_id: str, chat_id: str, after: int, limit: int) -> list[Event]: ...
+    def events_after(self, org_id: str, stream: str, after: int, limit: int) -> list[Event]: ...
+    def last_event_seq(self, org_id: str, stream: str) -> int:
+        """The seq of the stream's latest event, 0 before any."""
+
+    def delete_events(self, org_id: str, stream: str) -> None: ...
+
+    def insert_index(self, org_id: str, index: Row) -> None: ...
+    def get_index(self, org_id: str, index_id: str) -> Row | None:
+        """The index with its live ``document_count`` and ``chunk_count``."""
+
+    def update_index(self, org_id: str, index: Row) -> None: ...
+    def list_indexes(self, org_id: str, after: int, limit: int) -> Page: ...
+    def delete_index(self, org_id: str, index_id: str) -> bool:
+        """Delete the index with its documents and chunks."""
+
+    def insert_document(self, org_id: str, document: Row, chunks: list[Row]) -> None:
+        """Store a document (with its ``content``) and its chunks, searchable, in one go."""
+
+    def get_document(self, org_id: str, index_id: str, document_id: str) -> Row | None:
+        """The document with its ``content``."""
+
+    def list_documents(self, org_id: str, index_id: str, after: int, limit: int) -> Page:
+        """Documents without their ``content``."""
+
+    def delete_document(self, org_id: str, index_id: str, document_id: str) -> bool: ...
+    def search_chunks(self, org_id: str, index_ids: list[str], match: str, limit: int) -> list[Row]:
+        """The best chunks of those indexes for an FTS5 ``MATCH`` expression, best first.
+
+        Each row is a ``RetrievedChunk`` (``score`` is the negated bm25, higher is better).
+        """
+
+    def insert_session(self, org_id: str, session: Row) -> None: ...
+    def get_session(self, org_id: str, session_id: str) -> Row | None:
+        """The session row with its live ``message_count`` (without its messages)."""
+
+    def update_session(self, org_id: str, session: Row) -> None: ...
+    def delete_session(self, org_id: str, session_id: str) -> bool:
+        """Delete the session with its messages."""
+
+    def list_sessions(self, org_id: str, after: int, limit: int, agent_id: str | None) -> Page:
+        """Session rows with their live ``message_count``."""
+
+    def put_session_message(self, org_id: str, session_id: str, message: Row, stamp: int) -> None:
+        """Insert or replace the message at its ``index``; ``stamp`` is the event id of the change."""
+
+    def session_messages(self, org_id: str, session_id: str, changed_after: int = -1) -> list[Row]:
+        """The session's messages in index order, only those stamped after ``changed_after``."""
+
+    def session_message(self, org_id: str, session_id: str, index: int) -> Row | None: ...
 
     def get_idempotent(self, org_id: str, key: str, since: float) -> Row | None:
         """The record stored for the key at or after the Unix time ``since``."""

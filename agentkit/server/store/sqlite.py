@@ -4,6 +4,8 @@ The routes call the store directly on the event loop. Every call is a short inde
 local file (tens of microseconds, and WAL with ``synchronous=NORMAL`` does not fsync per
 commit), so a thread hop per query would cost more than it saves. A lock serialises the rare
 calls from other threads, such as a test minting keys while the server runs.
+
+The index and session tables live in their own modules, mixed into ``SQLiteStore``.
 """
 
 from __future__ import annotations
@@ -13,9 +15,10 @@ import secrets
 import sqlite3
 import threading
 import time
-from typing import Any
 
-from .base import Conflict, Event, Page, Row
+from ._sqlite_indexes import INDEX_SCHEMA, IndexTables
+from ._sqlite_sessions import SESSION_SCHEMA, SessionTables
+from .base import Event, Page, Row
 
 __all__ = ["SQLiteStore"]
 
@@ -34,9 +37,9 @@ CREATE TABLE IF NOT EXISTS chat_messages (
     pk INTEGER PRIMARY KEY AUTOINCREMENT, org_id TEXT NOT NULL, chat_id TEXT NOT NULL,
     data TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS chat_messages_by_chat ON chat_messages (org_id, chat_id, pk);
-CREATE TABLE IF NOT EXISTS chat_events (
-    org_id TEXT NOT NULL, chat_id TEXT NOT NULL, seq INTEGER NOT NULL, kind TEXT NOT NULL,
-    data TEXT NOT NULL, PRIMARY KEY (org_id, chat_id, seq)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS events (
+    org_id TEXT NOT NULL, stream TEXT NOT NULL, seq INTEGER NOT NULL, kind TEXT NOT NULL,
+    data TEXT NOT NULL, PRIMARY KEY (org_id, stream, seq)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS idempotency (
     org_id TEXT NOT NULL, key TEXT NOT NULL, created_at REAL NOT NULL, record TEXT NOT NULL,
     PRIMARY KEY (org_id, key));
@@ -44,7 +47,15 @@ CREATE INDEX IF NOT EXISTS idempotency_by_age ON idempotency (created_at);
 """
 
 
-class SQLiteStore:
+# Files written before streams were shared kept chat events in their own table.
+_MIGRATE_CHAT_EVENTS = """
+INSERT OR IGNORE INTO events
+    SELECT org_id, 'chat:' || chat_id, seq, kind, data FROM chat_events;
+DROP TABLE chat_events;
+"""
+
+
+class SQLiteStore(IndexTables, SessionTables):
     """The ``Store`` on one SQLite file (or ``":memory:"``)."""
 
     def __init__(self, path: str) -> None:
@@ -53,34 +64,15 @@ class SQLiteStore:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute("PRAGMA foreign_keys=ON")
-        self._db.executescript(SCHEMA)
+        self._db.executescript(SCHEMA + INDEX_SCHEMA + SESSION_SCHEMA)
+        legacy = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'chat_events'"
+        if self._db.execute(legacy).fetchone():
+            self._db.executescript("BEGIN;" + _MIGRATE_CHAT_EVENTS + "COMMIT;")
 
     def close(self) -> None:
         """Close the connection; the store is unusable afterwards."""
         with self._lock:
             self._db.close()
-
-    def _all(self, sql: str, *args: Any) -> list[tuple[Any, ...]]:
-        with self._lock:
-            return self._db.execute(sql, args).fetchall()
-
-    def _one(self, sql: str, *args: Any) -> tuple[Any, ...] | None:
-        with self._lock:
-            row: tuple[Any, ...] | None = self._db.execute(sql, args).fetchone()
-            return row
-
-    def _run(self, sql: str, *args: Any) -> int:
-        with self._lock:
-            try:
-                return self._db.execute(sql, args).rowcount
-            except sqlite3.IntegrityError as exc:
-                raise Conflict(str(exc)) from exc
-
-    @staticmethod
-    def _page(rows: list[tuple[Any, ...]], limit: int) -> Page:
-        more = len(rows) > limit
-        rows = rows[:limit]
-        return Page([json.loads(row[1]) for row in rows], int(rows[-1][0]) if more else None)
 
     # ------------------------------------------------------------------ identity
     def create_org(self) -> str:
@@ -195,26 +187,32 @@ class SQLiteStore:
         return self._page(rows, limit)
 
     # ------------------------------------------------------------------ event log
-    def append_event(self, org_id: str, chat_id: str, kind: str, data: Row) -> int:
-        with self._lock:
-            row = self._db.execute(
-                "INSERT INTO chat_events (org_id, chat_id, seq, kind, data)"
-                " SELECT ?1, ?2, COALESCE(MAX(seq), 0) + 1, ?3, ?4 FROM chat_events"
-                " WHERE org_id = ?1 AND chat_id = ?2 RETURNING seq",
-                (org_id, chat_id, kind, json.dumps(data)),
-            ).fetchone()
-            return int(row[0])
+    def append_events(self, org_id: str, stream: str, rows: list[tuple[int, str, str]]) -> None:
+        with self._transaction() as db:
+            db.executemany(
+                "INSERT INTO events (org_id, stream, seq, kind, data) VALUES (?, ?, ?, ?, ?)",
+                [(org_id, stream, seq, kind, data) for seq, kind, data in rows],
+            )
 
-    def events_after(self, org_id: str, chat_id: str, after: int, limit: int) -> list[Event]:
+    def events_after(self, org_id: str, stream: str, after: int, limit: int) -> list[Event]:
         rows = self._all(
-            "SELECT seq, kind, data FROM chat_events WHERE org_id = ? AND chat_id = ? AND seq > ?"
+            "SELECT seq, kind, data FROM events WHERE org_id = ? AND stream = ? AND seq > ?"
             " ORDER BY seq LIMIT ?",
             org_id,
-            chat_id,
+            stream,
             after,
             limit,
         )
         return [Event(int(seq), str(kind), str(data)) for seq, kind, data in rows]
+
+    def last_event_seq(self, org_id: str, stream: str) -> int:
+        row = self._one(
+            "SELECT MAX(seq) FROM events WHERE org_id = ? AND stream = ?", org_id, stream
+        )
+        return int(row[0]) if row and row[0] is not None else 0
+
+    def delete_events(self, org_id: str, stream: str) -> None:
+        self._run("DELETE FROM events WHERE org_id = ? AND stream = ?", org_id, stream)
 
     # ------------------------------------------------------------------ idempotency
     def get_idempotent(self, org_id: str, key: str, since: float) -> Row | None:
