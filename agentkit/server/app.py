@@ -21,7 +21,10 @@ from .config import ServerConfig
 from .context import ServerState
 from .errors import ApiError, envelope
 from .idempotency import IdempotencyGuard
-from .routes import agents, chats, system
+from .routes import agents, chats, indexes, session_turns, system
+from .routes import sessions as session_routes
+from .sessions.runner import SessionTurns
+from .sessions.ui_stream import UIMessageStream
 from .store import SQLiteStore, Store
 from .streams import EventLog
 from .validation import compile_all
@@ -136,7 +139,7 @@ def create_app(config: ServerConfig | None = None, *, store: Store | None = None
     owned = store is None
     active: Store = store if store is not None else SQLiteStore(config.db_path)
     compile_all()
-    events = EventLog(active, config.keepalive_interval)
+    events = EventLog(active, config.keepalive_interval, {"ui": UIMessageStream(active)})
 
     @asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
@@ -147,7 +150,14 @@ def create_app(config: ServerConfig | None = None, *, store: Store | None = None
 
     handlers: dict[Any, Any] = {ApiError: _api_error, HTTPException: _http_error}
     app = Starlette(
-        routes=[*system.routes, *agents.routes, *chats.routes],
+        routes=[
+            *system.routes,
+            *agents.routes,
+            *chats.routes,
+            *indexes.routes,
+            *session_routes.routes,
+            *session_turns.routes,
+        ],
         exception_handlers=handlers,
         lifespan=lifespan,
     )
@@ -157,6 +167,7 @@ def create_app(config: ServerConfig | None = None, *, store: Store | None = None
         events=events,
         idempotency=IdempotencyGuard(active, config.idempotency_ttl),
         limiter=RateLimiter(config.rate_limit_per_minute),
+        sessions=SessionTurns(events),
     )
     app.add_middleware(EnvelopeMiddleware, max_body_bytes=config.max_body_bytes)
     return app

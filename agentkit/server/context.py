@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
@@ -19,6 +19,9 @@ from .idempotency import IdempotencyGuard, fingerprint
 from .store import Store
 from .streams import EventLog
 from .validation import operation
+
+if TYPE_CHECKING:
+    from .sessions.runner import SessionTurns
 
 __all__ = [
     "Call",
@@ -41,6 +44,7 @@ class ServerState:
     events: EventLog
     idempotency: IdempotencyGuard
     limiter: RateLimiter
+    sessions: SessionTurns
 
 
 @dataclass

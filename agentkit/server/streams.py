@@ -142,7 +142,8 @@ class EventLog:
 
     def last_seq(self, org_id: str, stream: str) -> int:
         """The seq of the stream's latest event (0 before any)."""
-        return self.next_seq(org_id, stream) - 1
+        seq = self._next.get((org_id, stream))
+        return seq - 1 if seq is not None else self._store.last_event_seq(org_id, stream)
 
     def append(self, org_id: str, stream: str, data: Row) -> int:
         """Log an event (its ``type`` is the SSE event name) and return its seq.

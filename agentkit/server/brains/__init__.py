@@ -1,4 +1,5 @@
-"""Agent runtimes ("brains"): they turn a user's message into a stream of text deltas."""
+"""Agent runtimes ("brains"): they turn a user's message into a stream of text deltas (chats)
+or of typed steps (sessions)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,17 @@ from .base import Brain, BrainError, Turn, describe_parts, words
 from .echo import EchoBrain
 from .openai import OpenAIBrain
 from .scripted import ScriptedBrain
+from .scripted_session import ScriptedSessionBrain
+from .session import (
+    SessionBrain,
+    SessionTurn,
+    Step,
+    TextBrainAdapter,
+    TextDelta,
+    ThinkingDelta,
+    ToolCall,
+    ToolOutcome,
+)
 
 __all__ = [
     "Brain",
@@ -13,9 +25,19 @@ __all__ = [
     "EchoBrain",
     "OpenAIBrain",
     "ScriptedBrain",
+    "ScriptedSessionBrain",
+    "SessionBrain",
+    "SessionTurn",
+    "Step",
+    "TextBrainAdapter",
+    "TextDelta",
+    "ThinkingDelta",
+    "ToolCall",
+    "ToolOutcome",
     "Turn",
     "brain_for",
     "describe_parts",
+    "session_brain_for",
     "words",
 ]
 
@@ -27,3 +49,12 @@ def brain_for(name: str, *, echo_delay: float = 0.0, slow_delay: float = 0.05) -
     if name == "openai":
         return OpenAIBrain()
     return EchoBrain(delay=echo_delay)
+
+
+def session_brain_for(
+    name: str, *, echo_delay: float = 0.0, slow_delay: float = 0.05
+) -> SessionBrain:
+    """The brain an agent names, answering in sessions."""
+    if name == "scripted":
+        return ScriptedSessionBrain(slow_delay)
+    return TextBrainAdapter(brain_for(name, echo_delay=echo_delay, slow_delay=slow_delay))
