@@ -6,16 +6,21 @@ classes, so callers can catch exactly what they handle::
     AgentKitError
      ├── APIError
      │    ├── APIStatusError            (the server answered with an error)
-     │    │    ├── BadRequestError (400) ── ValidationError, InvalidChatMessageError
+     │    │    ├── BadRequestError (400) ── ValidationError, InvalidChatMessageError,
+     │    │    │                                ToolResultsMismatchError
      │    │    ├── AuthenticationError (401), PermissionDeniedError (403)
-     │    │    ├── NotFoundError (404) ── AgentNotFoundError, ChatNotFoundError
-     │    │    ├── ConflictError (409) ── ChatAlreadyClosedError, ChatNotActiveError, ...
-     │    │    ├── RequestTooLargeError (413), RateLimitedError (429)
+     │    │    ├── NotFoundError (404) ── AgentNotFoundError, ChatNotFoundError,
+     │    │    │                          SessionNotFoundError, IndexNotFoundError, ...
+     │    │    ├── ConflictError (409) ── ChatAlreadyClosedError, SessionBusyError, ...
+     │    │    ├── RequestTooLargeError (413), UnsupportedMediaTypeError (415)
+     │    │    ├── RateLimitedError (429)
      │    │    └── InternalServerError (5xx) ── AgentFailedError
      │    ├── APIConnectionError ── APITimeoutError
      │    └── APIResponseValidationError
      ├── PaginationLoopError
-     └── StreamError
+     ├── StreamError
+     ├── SessionTimeoutError (also a builtin TimeoutError)
+     └── ToolRoundsExceededError
 """
 
 from __future__ import annotations
@@ -42,17 +47,27 @@ __all__ = [
     "ChatNotActiveError",
     "ChatNotFoundError",
     "ConflictError",
+    "DocumentNotFoundError",
     "IdempotencyKeyReusedError",
+    "IndexNotFoundError",
     "InternalServerError",
     "InvalidChatMessageError",
     "MethodNotAllowedError",
+    "NoPendingToolCallsError",
     "NotFoundError",
     "PaginationLoopError",
     "PermissionDeniedError",
     "RateLimitedError",
     "RequestTooLargeError",
+    "SessionBusyError",
+    "SessionIndexesLockedError",
+    "SessionNotFoundError",
+    "SessionTimeoutError",
     "StreamError",
+    "ToolResultsMismatchError",
+    "ToolRoundsExceededError",
     "UnprocessableEntityError",
+    "UnsupportedMediaTypeError",
     "ValidationError",
 ]
 
@@ -107,6 +122,12 @@ class APIStatusError(APIError):
         self.headers: Mapping[str, str] = headers or {}
         self.retries_taken = retries_taken
 
+    @property
+    def field(self) -> str | None:
+        """The path of the field the error is about, such as ``message.parts[0].type``, if any."""
+        value = self.details.get("field")
+        return value if isinstance(value, str) else None
+
     def __str__(self) -> str:
         label = f"{self.status_code} {self.code}" if self.code else str(self.status_code)
         suffix = f" (request {self.request_id})" if self.request_id else ""
@@ -140,15 +161,22 @@ class ValidationError(BadRequestError, ValueError):
             details={"field": field, "location": "client"},
         )
 
-    @property
-    def field(self) -> str | None:
-        """The path of the offending field, such as ``message.parts[0].type``."""
-        value = self.details.get("field")
-        return value if isinstance(value, str) else None
-
 
 class InvalidChatMessageError(BadRequestError):
     """400 ``INVALID_CHAT_MESSAGE``: the message cannot be sent as it is."""
+
+
+class ToolResultsMismatchError(BadRequestError):
+    """400 ``TOOL_RESULTS_MISMATCH``: the results do not answer exactly the pending tool calls.
+
+    ``field`` names the result with an unknown id; ``missing`` lists the pending ids left out.
+    """
+
+    @property
+    def missing(self) -> list[str]:
+        """The ids of the pending tool calls that got no result."""
+        value = self.details.get("missing")
+        return [str(item) for item in value] if isinstance(value, list) else []
 
 
 class AuthenticationError(APIStatusError):
@@ -169,6 +197,19 @@ class AgentNotFoundError(NotFoundError):
 
 class ChatNotFoundError(NotFoundError):
     """404 ``CHAT_NOT_FOUND``."""
+
+
+class SessionNotFoundError(NotFoundError):
+    """404 ``SESSION_NOT_FOUND``."""
+
+
+class IndexNotFoundError(NotFoundError):
+    """404 ``INDEX_NOT_FOUND``; when an index named in a request is meant, ``details['field']``
+    says which (for example ``index_ids[1]``)."""
+
+
+class DocumentNotFoundError(NotFoundError):
+    """404 ``DOCUMENT_NOT_FOUND``."""
 
 
 class MethodNotAllowedError(APIStatusError):
@@ -203,8 +244,28 @@ class IdempotencyKeyReusedError(ConflictError):
     """409 ``IDEMPOTENCY_KEY_REUSED``: the key was used before with a different request."""
 
 
+class SessionBusyError(ConflictError):
+    """409 ``SESSION_BUSY``: the agent's turn is running, or it waits for client tool results.
+
+    Wait for the turn (``await_user_turn``), submit the tool results, or cancel.
+    """
+
+
+class SessionIndexesLockedError(ConflictError):
+    """409 ``SESSION_INDEXES_LOCKED``: a session's indexes cannot change after its first message,
+    and a bound session takes no other indexes per message."""
+
+
+class NoPendingToolCallsError(ConflictError):
+    """409 ``NO_PENDING_TOOL_CALLS``: tool results were sent while no client tool call waits."""
+
+
 class RequestTooLargeError(APIStatusError):
     """413: the request body is larger than the server accepts."""
+
+
+class UnsupportedMediaTypeError(APIStatusError):
+    """415 ``UNSUPPORTED_MEDIA_TYPE``: the server does not take this kind of file."""
 
 
 class UnprocessableEntityError(APIStatusError):
@@ -260,6 +321,25 @@ class StreamError(AgentKitError):
     """A stream was used wrongly, for example iterated twice."""
 
 
+class SessionTimeoutError(AgentKitError, TimeoutError):
+    """Waiting for a session (``await_user_turn``) took longer than its timeout.
+
+    It is also a builtin ``TimeoutError``, so ``except TimeoutError`` catches it.
+    """
+
+
+class ToolRoundsExceededError(AgentKitError):
+    """``run`` answered as many rounds of client tool calls as allowed and the agent asked again.
+
+    Attributes:
+        rounds: The rounds that were run.
+    """
+
+    def __init__(self, message: str, *, rounds: int) -> None:
+        super().__init__(message)
+        self.rounds = rounds
+
+
 _CODE_CLASSES: dict[str, type[APIStatusError]] = {
     "VALIDATION_ERROR": ValidationError,
     "INVALID_CHAT_MESSAGE": InvalidChatMessageError,
@@ -273,6 +353,14 @@ _CODE_CLASSES: dict[str, type[APIStatusError]] = {
     "IDEMPOTENCY_KEY_REUSED": IdempotencyKeyReusedError,
     "RATE_LIMITED": RateLimitedError,
     "AGENT_ERROR": AgentFailedError,
+    "INDEX_NOT_FOUND": IndexNotFoundError,
+    "DOCUMENT_NOT_FOUND": DocumentNotFoundError,
+    "UNSUPPORTED_MEDIA_TYPE": UnsupportedMediaTypeError,
+    "SESSION_NOT_FOUND": SessionNotFoundError,
+    "SESSION_BUSY": SessionBusyError,
+    "SESSION_INDEXES_LOCKED": SessionIndexesLockedError,
+    "NO_PENDING_TOOL_CALLS": NoPendingToolCallsError,
+    "TOOL_RESULTS_MISMATCH": ToolResultsMismatchError,
 }
 
 # The status an error code stands for, used for errors that arrive inside a 200 stream.
@@ -288,6 +376,14 @@ _CODE_STATUS: dict[str, int] = {
     "CHAT_BUFFER_OVERFLOW": 409,
     "RATE_LIMITED": 429,
     "AGENT_ERROR": 502,
+    "INDEX_NOT_FOUND": 404,
+    "DOCUMENT_NOT_FOUND": 404,
+    "SESSION_NOT_FOUND": 404,
+    "UNSUPPORTED_MEDIA_TYPE": 415,
+    "SESSION_BUSY": 409,
+    "SESSION_INDEXES_LOCKED": 409,
+    "NO_PENDING_TOOL_CALLS": 409,
+    "TOOL_RESULTS_MISMATCH": 400,
 }
 
 _STATUS_CLASSES: dict[int, type[APIStatusError]] = {
@@ -298,6 +394,7 @@ _STATUS_CLASSES: dict[int, type[APIStatusError]] = {
     405: MethodNotAllowedError,
     409: ConflictError,
     413: RequestTooLargeError,
+    415: UnsupportedMediaTypeError,
     422: UnprocessableEntityError,
     429: RateLimitedError,
 }

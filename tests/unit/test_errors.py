@@ -27,6 +27,14 @@ class TestStatusErrors:
             ("VALIDATION_ERROR", 400, agentkit.ValidationError),
             ("RATE_LIMITED", 429, agentkit.RateLimitedError),
             ("AGENT_NOT_FOUND", 404, agentkit.AgentNotFoundError),
+            ("INDEX_NOT_FOUND", 404, agentkit.IndexNotFoundError),
+            ("DOCUMENT_NOT_FOUND", 404, agentkit.DocumentNotFoundError),
+            ("SESSION_NOT_FOUND", 404, agentkit.SessionNotFoundError),
+            ("UNSUPPORTED_MEDIA_TYPE", 415, agentkit.UnsupportedMediaTypeError),
+            ("SESSION_BUSY", 409, agentkit.SessionBusyError),
+            ("SESSION_INDEXES_LOCKED", 409, agentkit.SessionIndexesLockedError),
+            ("NO_PENDING_TOOL_CALLS", 409, agentkit.NoPendingToolCallsError),
+            ("TOOL_RESULTS_MISMATCH", 400, agentkit.ToolResultsMismatchError),
         ],
     )
     def test_documented_codes_map_to_their_class(
@@ -59,6 +67,42 @@ class TestStatusErrors:
         assert isinstance(error, agentkit.ValidationError)
         assert error.field == "name"
 
+    @pytest.mark.parametrize(
+        ("cls", "family"),
+        [
+            (agentkit.IndexNotFoundError, agentkit.NotFoundError),
+            (agentkit.DocumentNotFoundError, agentkit.NotFoundError),
+            (agentkit.SessionNotFoundError, agentkit.NotFoundError),
+            (agentkit.SessionBusyError, agentkit.ConflictError),
+            (agentkit.SessionIndexesLockedError, agentkit.ConflictError),
+            (agentkit.NoPendingToolCallsError, agentkit.ConflictError),
+            (agentkit.ToolResultsMismatchError, agentkit.BadRequestError),
+            (agentkit.UnsupportedMediaTypeError, agentkit.APIStatusError),
+        ],
+    )
+    def test_session_and_index_codes_sit_under_their_status_family(
+        self, cls: type[agentkit.APIStatusError], family: type[agentkit.APIStatusError]
+    ) -> None:
+        """Each new code's class is caught by the handler of its HTTP status family."""
+        assert issubclass(cls, family)
+
+    def test_unknown_415_code_is_unsupported_media_type(self) -> None:
+        """A 415 with a code this SDK does not know still maps to UnsupportedMediaTypeError."""
+        error = make_status_error(415, _envelope("MEDIA_NEW"), {})
+        assert type(error) is agentkit.UnsupportedMediaTypeError
+
+    def test_field_is_read_from_details_for_any_code(self) -> None:
+        """An INDEX_NOT_FOUND naming a request field exposes it as .field."""
+        error = make_status_error(404, _envelope("INDEX_NOT_FOUND", field="index_ids[1]"), {})
+        assert error.field == "index_ids[1]"
+
+    def test_tool_results_mismatch_lists_the_missing_ids(self) -> None:
+        """TOOL_RESULTS_MISMATCH exposes the pending ids that got no result."""
+        body = _envelope("TOOL_RESULTS_MISMATCH", field="results", missing=["tu_1", "tu_2"])
+        error = make_status_error(400, body, {})
+        assert isinstance(error, agentkit.ToolResultsMismatchError)
+        assert (error.field, error.missing) == ("results", ["tu_1", "tu_2"])
+
     def test_rate_limit_exposes_retry_after(self) -> None:
         """RateLimitedError reads the wait from the response headers."""
         error = make_status_error(429, _envelope("RATE_LIMITED"), {"retry-after": "3"})
@@ -72,6 +116,22 @@ class TestStreamErrors:
         error = error_from_detail({"code": "AGENT_ERROR", "message": "model down"})
         assert isinstance(error, agentkit.AgentFailedError)
         assert error.status_code == 502
+
+    @pytest.mark.parametrize(
+        ("code", "cls", "status"),
+        [
+            ("SESSION_BUSY", agentkit.SessionBusyError, 409),
+            ("INDEX_NOT_FOUND", agentkit.IndexNotFoundError, 404),
+            ("TOOL_RESULTS_MISMATCH", agentkit.ToolResultsMismatchError, 400),
+        ],
+    )
+    def test_session_codes_in_a_stream_keep_their_status(
+        self, code: str, cls: type[agentkit.APIStatusError], status: int
+    ) -> None:
+        """A session code inside a stream maps to its class with the status it stands for."""
+        error = error_from_detail({"code": code, "message": "x"})
+        assert type(error) is cls
+        assert error.status_code == status
 
     def test_unknown_stream_code_is_a_server_error(self) -> None:
         """An unknown code in a stream is an InternalServerError, not a crash."""
@@ -90,3 +150,13 @@ class TestHierarchy:
     def test_timeouts_are_connection_errors(self) -> None:
         """APITimeoutError is caught by an APIConnectionError handler."""
         assert issubclass(agentkit.APITimeoutError, agentkit.APIConnectionError)
+
+    def test_session_timeout_is_a_builtin_timeout(self) -> None:
+        """SessionTimeoutError is caught by `except TimeoutError` and by AgentKitError."""
+        assert issubclass(agentkit.SessionTimeoutError, TimeoutError)
+        assert issubclass(agentkit.SessionTimeoutError, agentkit.AgentKitError)
+
+    def test_tool_rounds_error_keeps_the_count(self) -> None:
+        """ToolRoundsExceededError says how many rounds were run."""
+        error = agentkit.ToolRoundsExceededError("too many", rounds=3)
+        assert error.rounds == 3
