@@ -61,7 +61,7 @@ from ._errors import (
 from ._version import __version__
 
 if TYPE_CHECKING:
-    from . import parts, types
+    from . import parts, tools, types
     from ._async.client import AsyncAgentKit
     from ._async.pagination import AsyncPager
     from ._async.streaming import AsyncChatStream, AsyncStream
@@ -73,6 +73,7 @@ if TYPE_CHECKING:
     from ._sync.client import AgentKit
     from ._sync.pagination import Pager
     from ._sync.streaming import ChatStream, Stream
+    from .tools import ClientTool, client_tool
 
 __all__ = [
     "APIConnectionError",
@@ -98,6 +99,7 @@ __all__ = [
     "ChatNotActiveError",
     "ChatNotFoundError",
     "ChatStream",
+    "ClientTool",
     "ConflictError",
     "DocumentNotFoundError",
     "IdempotencyKeyReusedError",
@@ -130,7 +132,9 @@ __all__ = [
     "UnsupportedMediaTypeError",
     "ValidationError",
     "__version__",
+    "client_tool",
     "parts",
+    "tools",
     "types",
 ]
 
@@ -144,6 +148,8 @@ _LAZY = {
     "AsyncStream": "._async.streaming",
     "AsyncChatStream": "._async.streaming",
     "UnknownEvent": "._events",
+    "ClientTool": ".tools",
+    "client_tool": ".tools",
     "RequestInfo": "._hooks",
     "ResponseInfo": "._hooks",
     "RetryInfo": "._hooks",
@@ -154,7 +160,7 @@ _LAZY = {
 
 
 def __getattr__(name: str) -> Any:
-    if name in ("parts", "types"):
+    if name in ("parts", "tools", "types"):
         return importlib.import_module(f".{name}", __name__)
     module = _LAZY.get(name)
     if module is None:
