@@ -7,16 +7,41 @@ with its raw data, never dropped and never an error.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeAlias
 
-from agentkit_api.models import ChatContentEvent, ChatDoneEvent, ChatErrorEvent, ChatMetadataEvent
+from agentkit_api.models import (
+    ChatContentEvent,
+    ChatDoneEvent,
+    ChatErrorEvent,
+    ChatMetadataEvent,
+    SessionErrorEvent,
+    SessionStopEvent,
+    SessionTextDeltaEvent,
+    SessionTextEvent,
+    SessionThinkingDeltaEvent,
+    SessionThinkingEvent,
+    SessionToolCallEvent,
+    SessionToolResultEvent,
+    SessionUserInputEvent,
+    SessionWarningEvent,
+)
 
-from ._errors import APIResponseValidationError, error_from_detail
+from ._compat import UnknownPart
+from ._errors import APIResponseValidationError, APIStatusError, error_from_detail
 from ._sse import ServerSentEvent
 
-__all__ = ["ChatEvent", "UnknownEvent", "is_chat_terminal", "parse_chat_event"]
+__all__ = [
+    "ChatEvent",
+    "SessionEvent",
+    "UnknownEvent",
+    "is_chat_terminal",
+    "is_session_stop",
+    "parse_chat_event",
+    "parse_session_event",
+    "session_error",
+    "stored_session_event",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,11 +68,40 @@ ChatEvent: TypeAlias = (
 )
 
 
-_CHAT_EVENTS: dict[str, Callable[[Mapping[str, Any]], Any]] = {
-    "metadata": ChatMetadataEvent.from_dict,
-    "content": ChatContentEvent.from_dict,
-    "error": ChatErrorEvent.from_dict,
-    "done": ChatDoneEvent.from_dict,
+# Models, not their from_dict: open_models() replaces from_dict after this module is imported.
+_CHAT_EVENTS: dict[str, Any] = {
+    "metadata": ChatMetadataEvent,
+    "content": ChatContentEvent,
+    "error": ChatErrorEvent,
+    "done": ChatDoneEvent,
+}
+
+
+SessionEvent: TypeAlias = (
+    SessionUserInputEvent
+    | SessionTextDeltaEvent
+    | SessionThinkingDeltaEvent
+    | SessionTextEvent
+    | SessionThinkingEvent
+    | SessionToolCallEvent
+    | SessionToolResultEvent
+    | SessionWarningEvent
+    | SessionErrorEvent
+    | SessionStopEvent
+    | UnknownEvent
+)
+
+_SESSION_EVENTS: dict[str, Any] = {
+    "user_input": SessionUserInputEvent,
+    "text_delta": SessionTextDeltaEvent,
+    "thinking_delta": SessionThinkingDeltaEvent,
+    "text": SessionTextEvent,
+    "thinking": SessionThinkingEvent,
+    "tool_call": SessionToolCallEvent,
+    "tool_result": SessionToolResultEvent,
+    "warning": SessionWarningEvent,
+    "error": SessionErrorEvent,
+    "stop": SessionStopEvent,
 }
 
 
@@ -63,15 +117,15 @@ def _payload(sse: ServerSentEvent) -> dict[str, Any]:
 
 def parse_chat_event(sse: ServerSentEvent) -> ChatEvent:
     """Decode one SSE event of a chat stream; an ``error`` event raises its mapped exception."""
-    parse = _CHAT_EVENTS.get(sse.event)
-    if parse is None:
+    model = _CHAT_EVENTS.get(sse.event)
+    if model is None:
         return UnknownEvent(event=sse.event, data=sse.data, id=sse.id)
     payload = _payload(sse)
     if sse.event == "error":
         detail = payload.get("error")
         raise error_from_detail(detail if isinstance(detail, dict) else {"message": sse.data})
     try:
-        event: ChatEvent = parse(payload)
+        event: ChatEvent = model.from_dict(payload)
     except (KeyError, TypeError, ValueError) as exc:
         raise APIResponseValidationError(
             f"event {sse.event!r} does not match the contract"
@@ -82,3 +136,46 @@ def parse_chat_event(sse: ServerSentEvent) -> ChatEvent:
 def is_chat_terminal(event: ChatEvent) -> bool:
     """Whether the event ends a chat turn."""
     return isinstance(event, ChatDoneEvent | ChatErrorEvent)
+
+
+def parse_session_event(sse: ServerSentEvent) -> SessionEvent:
+    """Decode one SSE event of a session stream into its typed model.
+
+    An ``error`` event is returned as a ``SessionErrorEvent`` (the stream raises its exception
+    once the turn's ``stop`` has arrived, see ``session_error``); an unknown type is an
+    ``UnknownEvent``.
+    """
+    model = _SESSION_EVENTS.get(sse.event)
+    if model is None:
+        return UnknownEvent(event=sse.event, data=sse.data, id=sse.id)
+    try:
+        event: SessionEvent = model.from_dict(_payload(sse))
+    except (KeyError, TypeError, ValueError) as exc:
+        raise APIResponseValidationError(
+            f"event {sse.event!r} does not match the contract"
+        ) from exc
+    return event
+
+
+def session_error(event: SessionErrorEvent) -> APIStatusError:
+    """The typed exception a session ``error`` event stands for (by its error code)."""
+    return error_from_detail(event.error.to_dict())
+
+
+def is_session_stop(event: SessionEvent) -> bool:
+    """Whether the event is a turn's ``stop``."""
+    return isinstance(event, SessionStopEvent)
+
+
+def stored_session_event(item: Any) -> SessionEvent:
+    """An event of a session's history page, with an unknown type as ``UnknownEvent`` (as the
+    stream gives it)."""
+    if isinstance(item, UnknownPart):
+        raw_id = item.raw.get("id")
+        return UnknownEvent(
+            event=item.type,
+            data=json.dumps(item.raw, separators=(",", ":")),
+            id="" if raw_id is None else str(raw_id),
+        )
+    event: SessionEvent = item
+    return event

@@ -7,6 +7,8 @@ this version does not know yet, so a newer server does not break an older client
 
 from __future__ import annotations
 
+from typing import TypeAlias
+
 from agentkit_api.models import (
     Agent,
     AgentBrain,
@@ -21,22 +23,69 @@ from agentkit_api.models import (
     ChatMetadataEvent,
     ChatRole,
     ChatStatus,
+    ClientToolResult,
+    ClientToolSpec,
     DataPart,
     Deleted,
+    Document,
+    DocumentContentType,
+    ErrorBlock,
     ErrorCode,
     ErrorDetail,
     FilePart,
     ImagePart,
+    Index,
+    IndexQueryResult,
+    JsonObject,
     Metadata,
     NameAvailability,
+    RetrievedChunk,
+    Session,
+    SessionDelta,
+    SessionErrorEvent,
+    SessionMessage,
+    SessionMessageStatus,
+    SessionRole,
+    SessionStatus,
+    SessionStopEvent,
+    SessionSummary,
+    SessionTextDeltaEvent,
+    SessionTextEvent,
+    SessionThinkingDeltaEvent,
+    SessionThinkingEvent,
+    SessionToolCallEvent,
+    SessionToolResultEvent,
+    SessionUserInputEvent,
+    SessionWarningEvent,
+    StopReason,
     TextPart,
+    ThinkingBlock,
+    TokenUsage,
+    ToolResultBlock,
+    ToolResultStatus,
+    ToolUseBlock,
+    UIChatRequest,
     Version,
 )
 from agentkit_api.types import UNSET, Unset
 
 from ._compat import UnknownPart, open_models
-from ._events import ChatEvent, UnknownEvent
+from ._events import ChatEvent, SessionEvent, UnknownEvent
 from .parts import Part
+
+ContentBlock: TypeAlias = (
+    TextPart
+    | ThinkingBlock
+    | ToolUseBlock
+    | ToolResultBlock
+    | ErrorBlock
+    | DataPart
+    | FilePart
+    | ImagePart
+    | AudioPart
+    | UnknownPart
+)
+"""One block of a session message; a block type this SDK does not know is an ``UnknownPart``."""
 
 open_models()
 
@@ -56,16 +105,51 @@ __all__ = [
     "ChatMetadataEvent",
     "ChatRole",
     "ChatStatus",
+    "ClientToolResult",
+    "ClientToolSpec",
+    "ContentBlock",
     "DataPart",
     "Deleted",
+    "Document",
+    "DocumentContentType",
+    "ErrorBlock",
     "ErrorCode",
     "ErrorDetail",
     "FilePart",
     "ImagePart",
+    "Index",
+    "IndexQueryResult",
+    "JsonObject",
     "Metadata",
     "NameAvailability",
     "Part",
+    "RetrievedChunk",
+    "Session",
+    "SessionDelta",
+    "SessionErrorEvent",
+    "SessionEvent",
+    "SessionMessage",
+    "SessionMessageStatus",
+    "SessionRole",
+    "SessionStatus",
+    "SessionStopEvent",
+    "SessionSummary",
+    "SessionTextDeltaEvent",
+    "SessionTextEvent",
+    "SessionThinkingDeltaEvent",
+    "SessionThinkingEvent",
+    "SessionToolCallEvent",
+    "SessionToolResultEvent",
+    "SessionUserInputEvent",
+    "SessionWarningEvent",
+    "StopReason",
     "TextPart",
+    "ThinkingBlock",
+    "TokenUsage",
+    "ToolResultBlock",
+    "ToolResultStatus",
+    "ToolUseBlock",
+    "UIChatRequest",
     "UnknownEvent",
     "UnknownPart",
     "Unset",
