@@ -64,7 +64,9 @@ if TYPE_CHECKING:
     from . import parts, tools, types
     from ._async.client import AsyncAgentKit
     from ._async.pagination import AsyncPager
-    from ._async.streaming import AsyncChatStream, AsyncStream
+    from ._async.session import AsyncAgentSession
+    from ._async.streaming import AsyncChatStream, AsyncSessionStream, AsyncStream
+    from ._async.ui_stream import AsyncUIMessageStream
     from ._events import UnknownEvent
     from ._hooks import RequestInfo, ResponseInfo, RetryInfo
     from ._page import Page
@@ -72,7 +74,9 @@ if TYPE_CHECKING:
     from ._retry import RetryPolicy
     from ._sync.client import AgentKit
     from ._sync.pagination import Pager
-    from ._sync.streaming import ChatStream, Stream
+    from ._sync.session import AgentSession
+    from ._sync.streaming import ChatStream, SessionStream, Stream
+    from ._sync.ui_stream import UIMessageStream
     from .tools import ClientTool, client_tool
 
 __all__ = [
@@ -87,10 +91,14 @@ __all__ = [
     "AgentKitError",
     "AgentNameTakenError",
     "AgentNotFoundError",
+    "AgentSession",
     "AsyncAgentKit",
+    "AsyncAgentSession",
     "AsyncChatStream",
     "AsyncPager",
+    "AsyncSessionStream",
     "AsyncStream",
+    "AsyncUIMessageStream",
     "AuthenticationError",
     "BadRequestError",
     "ChatAlreadyClosedError",
@@ -122,11 +130,13 @@ __all__ = [
     "SessionBusyError",
     "SessionIndexesLockedError",
     "SessionNotFoundError",
+    "SessionStream",
     "SessionTimeoutError",
     "Stream",
     "StreamError",
     "ToolResultsMismatchError",
     "ToolRoundsExceededError",
+    "UIMessageStream",
     "UnknownEvent",
     "UnprocessableEntityError",
     "UnsupportedMediaTypeError",
@@ -147,9 +157,15 @@ _LAZY = {
     "ChatStream": "._sync.streaming",
     "AsyncStream": "._async.streaming",
     "AsyncChatStream": "._async.streaming",
-    "UnknownEvent": "._events",
+    "SessionStream": "._sync.streaming",
+    "AsyncSessionStream": "._async.streaming",
+    "UIMessageStream": "._sync.ui_stream",
+    "AsyncUIMessageStream": "._async.ui_stream",
+    "AgentSession": "._sync.session",
+    "AsyncAgentSession": "._async.session",
     "ClientTool": ".tools",
     "client_tool": ".tools",
+    "UnknownEvent": "._events",
     "RequestInfo": "._hooks",
     "ResponseInfo": "._hooks",
     "RetryInfo": "._hooks",

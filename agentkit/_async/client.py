@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Iterator, Mapping
+from contextlib import contextmanager
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from .._errors import AgentKitError, APIConnectionError, APIResponseValidationError, APITimeoutError
 from .._hooks import RequestInfo, ResponseInfo, RetryInfo
@@ -13,7 +14,7 @@ from .._http import httpx
 from .._logging import setup_logging_from_env
 from .._response import APIResponse
 from .._settings import USER_AGENT, CallContext, ClientSettings, calling
-from .streaming import AsyncChatStream
+from .streaming import AsyncStream
 from .transport import AsyncRetryTransport
 
 if TYPE_CHECKING:
@@ -22,8 +23,30 @@ if TYPE_CHECKING:
 
     from .resources.agents import AsyncAgents
     from .resources.chats import AsyncChats
+    from .resources.indexes import AsyncIndexes
+    from .resources.sessions import AsyncSessions
 
 __all__ = ["AsyncAgentKit"]
+
+S = TypeVar("S", bound=AsyncStream[Any])
+T = TypeVar("T")
+
+
+@contextmanager
+def _translated_errors() -> Iterator[None]:
+    """Turn transport and parsing failures into agentkit exceptions."""
+    try:
+        yield
+    except AgentKitError:
+        raise
+    except httpx.TimeoutException as exc:
+        raise APITimeoutError() from exc
+    except httpx.TransportError as exc:
+        raise APIConnectionError(f"Connection error: {exc!r}") from exc
+    except (KeyError, TypeError, ValueError) as exc:
+        raise APIResponseValidationError(
+            f"the response does not match the contract: {exc}"
+        ) from exc
 
 
 class _AsyncConnection:
@@ -182,6 +205,20 @@ class AsyncAgentKit:
 
         return AsyncChats(self)
 
+    @cached_property
+    def sessions(self) -> AsyncSessions:
+        """Persistent sessions with an agent: streamed turns, retrieval, client tools."""
+        from .resources.sessions import AsyncSessions
+
+        return AsyncSessions(self)
+
+    @cached_property
+    def indexes(self) -> AsyncIndexes:
+        """Knowledge indexes of documents that sessions retrieve from."""
+        from .resources.indexes import AsyncIndexes
+
+        return AsyncIndexes(self)
+
     async def aclose(self) -> None:
         """Release the client's connections."""
         await self._connection.aclose()
@@ -204,19 +241,8 @@ class AsyncAgentKit:
     ) -> APIResponse[Any]:
         """Run a generated operation as one logical call of this client."""
         call = CallContext(settings=self._settings, idempotency_key=idempotency_key)
-        with calling(call):
-            try:
-                response = await fn(*args, client=self._connection.api, **kwargs)
-            except AgentKitError:
-                raise
-            except httpx.TimeoutException as exc:
-                raise APITimeoutError() from exc
-            except httpx.TransportError as exc:
-                raise APIConnectionError(f"Connection error: {exc!r}") from exc
-            except (KeyError, TypeError, ValueError) as exc:
-                raise APIResponseValidationError(
-                    f"the response does not match the contract: {exc}"
-                ) from exc
+        with calling(call), _translated_errors():
+            response = await fn(*args, client=self._connection.api, **kwargs)
         return APIResponse(
             status_code=int(response.status_code),
             headers=response.headers,
@@ -225,26 +251,56 @@ class AsyncAgentKit:
             idempotency_key=call.idempotency_key,
         )
 
-    def _chat_stream(
+    async def _request(
         self,
         method: str,
         path: str,
+        parse: Callable[[Any], T],
         *,
-        body: dict[str, Any] | None = None,
-        params: Mapping[str, str] | None = None,
         idempotency_key: str | None = None,
-        end_on_eof: bool = False,
-    ) -> AsyncChatStream:
+        **request: Any,
+    ) -> APIResponse[T]:
+        """Send a request built here rather than by the generated client (such as a multipart
+        upload) through the same transport, and parse its JSON body with ``parse``."""
+        call = CallContext(settings=self._settings, idempotency_key=idempotency_key)
+        http = self._connection.http
+        with calling(call), _translated_errors():
+            response = await http.send(http.build_request(method, path, **request))
+            try:
+                parsed = parse(response.json())
+            finally:
+                await response.aclose()
+        return APIResponse(
+            status_code=response.status_code,
+            headers=response.headers,
+            parsed=parsed,
+            retries_taken=call.retries_taken,
+            idempotency_key=call.idempotency_key,
+        )
+
+    def _stream(
+        self,
+        stream_class: type[S],
+        method: str,
+        path: str,
+        *,
+        body: Any = None,
+        params: Mapping[str, Any] | None = None,
+        idempotency_key: str | None = None,
+        **options: Any,
+    ) -> S:
+        """A stream of ``stream_class`` over the SSE response of one request (sent lazily)."""
+
         def build_request(http: httpx.AsyncClient, last_event_id: str | None) -> httpx.Request:
             headers = {"Accept": "text/event-stream", "Cache-Control": "no-cache"}
             if last_event_id:
                 headers["Last-Event-ID"] = last_event_id
             return http.build_request(method, path, json=body, params=params, headers=headers)
 
-        return AsyncChatStream(
+        return stream_class(
             http=self._connection.http,
             settings=self._settings,
             build_request=build_request,
             idempotency_key=idempotency_key,
-            end_on_eof=end_on_eof,
+            **options,
         )

@@ -14,7 +14,15 @@ import time
 from collections.abc import AsyncIterator, Callable
 from typing import Any, Generic, Self, TypeVar
 
-from agentkit_api.models import Chat, ChatContentEvent, ChatDoneEvent, ChatMetadataEvent
+from agentkit_api.models import (
+    Chat,
+    ChatContentEvent,
+    ChatDoneEvent,
+    ChatMetadataEvent,
+    SessionStopEvent,
+    SessionTextDeltaEvent,
+    TokenUsage,
+)
 
 from .._errors import (
     APIConnectionError,
@@ -22,13 +30,21 @@ from .._errors import (
     APITimeoutError,
     StreamError,
 )
-from .._events import ChatEvent, is_chat_terminal, parse_chat_event
+from .._events import (
+    ChatEvent,
+    SessionEvent,
+    is_chat_terminal,
+    is_session_stop,
+    parse_chat_event,
+    parse_session_event,
+)
 from .._http import httpx
 from .._retry import retry_delay
+from .._session_state import TurnRecorder
 from .._settings import CallContext, ClientSettings, calling
 from .._sse import ServerSentEvent, SSEDecoder
 
-__all__ = ["AsyncChatStream", "AsyncStream"]
+__all__ = ["AsyncChatStream", "AsyncSessionStream", "AsyncStream"]
 
 T = TypeVar("T")
 
@@ -46,6 +62,9 @@ class AsyncStream(Generic[T]):
         last_event_id: The id of the last event received, sent as ``Last-Event-ID`` on resume.
         reconnects: How many times the stream was resumed after a dropped connection.
     """
+
+    #: Whether a dropped connection may be resumed with ``Last-Event-ID``.
+    resumable = True
 
     def __init__(
         self,
@@ -109,6 +128,9 @@ class AsyncStream(Generic[T]):
     def _observe(self, event: T) -> None:
         """Hook for subclasses that keep a running summary of the stream."""
 
+    def _delivered(self, event: T) -> None:
+        """Hook run after an event was handed out; raising here ends the stream."""
+
     async def _connect(self) -> None:
         if self._closed:
             raise StreamError("the stream is closed")
@@ -163,6 +185,7 @@ class AsyncStream(Generic[T]):
                             event = self._parse(sse)
                             self._observe(event)
                             yield event
+                            self._delivered(event)
                             if self._is_terminal(event):
                                 return
                     decoder.close()
@@ -173,7 +196,7 @@ class AsyncStream(Generic[T]):
                     raise APITimeoutError(f"no data for {idle}s") from exc
                 except httpx.TransportError as exc:
                     failure = f"the stream broke: {exc!r}"
-                if self.reconnects >= self._settings.max_stream_reconnects:
+                if not self.resumable or self.reconnects >= self._settings.max_stream_reconnects:
                     raise APIConnectionError(failure, request_id=self.request_id)
                 delay = decoder.retry / 1000 if decoder.retry is not None else None
                 self.reconnects += 1
@@ -229,3 +252,82 @@ class AsyncChatStream(AsyncStream[ChatEvent]):
         """Read the stream to its end and return the reply's whole text."""
         await self.until_done()
         return self.text
+
+
+class AsyncSessionStream(AsyncStream[SessionEvent]):
+    """The typed events of a session: ``user_input``, thinking and text deltas, tool calls and
+    results, warnings, and the turn's ``stop``.
+
+    Events are the ``Session*Event`` models of ``agentkit.types`` (an unknown type arrives as
+    ``UnknownEvent``); each carries the ``id`` it has in the session's history. A dropped
+    connection is resumed with ``Last-Event-ID``, so no event is lost or repeated.
+
+    When a turn fails, its ``error`` event is delivered like any other, then its ``stop``, and
+    then the stream raises the exception the error's code maps to (``AgentFailedError`` for
+    ``AGENT_ERROR``), unless it was opened with ``raise_on_error=False``.
+
+    Besides iterating events, iterate only the answer's text (``text_deltas()``) or wait for the
+    end (``until_stop()`` returns the ``stop`` event; ``collect_text()`` the whole text).
+    """
+
+    def __init__(
+        self, *, raise_on_error: bool = True, stop_ends: bool = True, **kwargs: Any
+    ) -> None:
+        super().__init__(
+            parse=parse_session_event,
+            is_terminal=is_session_stop if stop_ends else _never,
+            **kwargs,
+        )
+        self._turn = TurnRecorder()
+        self._raise_on_error = raise_on_error
+
+    def _observe(self, event: SessionEvent) -> None:
+        self._turn.observe(event)
+
+    def _delivered(self, event: SessionEvent) -> None:
+        failure = self._turn.failure()
+        if failure is not None and self._raise_on_error:
+            raise failure
+
+    @property
+    def text(self) -> str:
+        """The text deltas received so far, joined."""
+        return self._turn.text
+
+    @property
+    def stop(self) -> SessionStopEvent | None:
+        """The last ``stop`` event received, or ``None`` before it arrives."""
+        return self._turn.stop
+
+    @property
+    def usage(self) -> TokenUsage | None:
+        """The token usage of the turn, from its ``stop`` event."""
+        return self._turn.stop.usage if self._turn.stop is not None else None
+
+    async def text_deltas(self) -> AsyncIterator[str]:
+        """Iterate only the text deltas of the answer, as they arrive."""
+        async for event in self:
+            if isinstance(event, SessionTextDeltaEvent):
+                yield event.content
+
+    async def until_stop(self) -> SessionStopEvent:
+        """Read the stream to its end and return the turn's ``stop`` event.
+
+        Raises:
+            StreamError: The stream ended without a ``stop``.
+            APIStatusError: The turn failed (the exception its error code maps to).
+        """
+        async for _ in self:
+            pass
+        if self._turn.stop is None:
+            raise StreamError("the stream ended without a stop event")
+        return self._turn.stop
+
+    async def collect_text(self) -> str:
+        """Read the stream to its end and return the text of the answer."""
+        await self.until_stop()
+        return self.text
+
+
+def _never(event: object) -> bool:
+    return False

@@ -4,9 +4,10 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from .._errors import AgentKitError, APIConnectionError, APIResponseValidationError, APITimeoutError
 from .._hooks import RequestInfo, ResponseInfo, RetryInfo
@@ -14,7 +15,7 @@ from .._http import httpx
 from .._logging import setup_logging_from_env
 from .._response import APIResponse
 from .._settings import USER_AGENT, CallContext, ClientSettings, calling
-from .streaming import ChatStream
+from .streaming import Stream
 from .transport import RetryTransport
 
 if TYPE_CHECKING:
@@ -23,8 +24,30 @@ if TYPE_CHECKING:
 
     from .resources.agents import Agents
     from .resources.chats import Chats
+    from .resources.indexes import Indexes
+    from .resources.sessions import Sessions
 
 __all__ = ["AgentKit"]
+
+S = TypeVar("S", bound=Stream[Any])
+T = TypeVar("T")
+
+
+@contextmanager
+def _translated_errors() -> Iterator[None]:
+    """Turn transport and parsing failures into agentkit exceptions."""
+    try:
+        yield
+    except AgentKitError:
+        raise
+    except httpx.TimeoutException as exc:
+        raise APITimeoutError() from exc
+    except httpx.TransportError as exc:
+        raise APIConnectionError(f"Connection error: {exc!r}") from exc
+    except (KeyError, TypeError, ValueError) as exc:
+        raise APIResponseValidationError(
+            f"the response does not match the contract: {exc}"
+        ) from exc
 
 
 class _Connection:
@@ -179,6 +202,20 @@ class AgentKit:
 
         return Chats(self)
 
+    @cached_property
+    def sessions(self) -> Sessions:
+        """Persistent sessions with an agent: streamed turns, retrieval, client tools."""
+        from .resources.sessions import Sessions
+
+        return Sessions(self)
+
+    @cached_property
+    def indexes(self) -> Indexes:
+        """Knowledge indexes of documents that sessions retrieve from."""
+        from .resources.indexes import Indexes
+
+        return Indexes(self)
+
     def close(self) -> None:
         """Release the client's connections."""
         self._connection.close()
@@ -201,19 +238,8 @@ class AgentKit:
     ) -> APIResponse[Any]:
         """Run a generated operation as one logical call of this client."""
         call = CallContext(settings=self._settings, idempotency_key=idempotency_key)
-        with calling(call):
-            try:
-                response = fn(*args, client=self._connection.api, **kwargs)
-            except AgentKitError:
-                raise
-            except httpx.TimeoutException as exc:
-                raise APITimeoutError() from exc
-            except httpx.TransportError as exc:
-                raise APIConnectionError(f"Connection error: {exc!r}") from exc
-            except (KeyError, TypeError, ValueError) as exc:
-                raise APIResponseValidationError(
-                    f"the response does not match the contract: {exc}"
-                ) from exc
+        with calling(call), _translated_errors():
+            response = fn(*args, client=self._connection.api, **kwargs)
         return APIResponse(
             status_code=int(response.status_code),
             headers=response.headers,
@@ -222,26 +248,56 @@ class AgentKit:
             idempotency_key=call.idempotency_key,
         )
 
-    def _chat_stream(
+    def _request(
         self,
         method: str,
         path: str,
+        parse: Callable[[Any], T],
         *,
-        body: dict[str, Any] | None = None,
-        params: Mapping[str, str] | None = None,
         idempotency_key: str | None = None,
-        end_on_eof: bool = False,
-    ) -> ChatStream:
+        **request: Any,
+    ) -> APIResponse[T]:
+        """Send a request built here rather than by the generated client (such as a multipart
+        upload) through the same transport, and parse its JSON body with ``parse``."""
+        call = CallContext(settings=self._settings, idempotency_key=idempotency_key)
+        http = self._connection.http
+        with calling(call), _translated_errors():
+            response = http.send(http.build_request(method, path, **request))
+            try:
+                parsed = parse(response.json())
+            finally:
+                response.close()
+        return APIResponse(
+            status_code=response.status_code,
+            headers=response.headers,
+            parsed=parsed,
+            retries_taken=call.retries_taken,
+            idempotency_key=call.idempotency_key,
+        )
+
+    def _stream(
+        self,
+        stream_class: type[S],
+        method: str,
+        path: str,
+        *,
+        body: Any = None,
+        params: Mapping[str, Any] | None = None,
+        idempotency_key: str | None = None,
+        **options: Any,
+    ) -> S:
+        """A stream of ``stream_class`` over the SSE response of one request (sent lazily)."""
+
         def build_request(http: httpx.Client, last_event_id: str | None) -> httpx.Request:
             headers = {"Accept": "text/event-stream", "Cache-Control": "no-cache"}
             if last_event_id:
                 headers["Last-Event-ID"] = last_event_id
             return http.build_request(method, path, json=body, params=params, headers=headers)
 
-        return ChatStream(
+        return stream_class(
             http=self._connection.http,
             settings=self._settings,
             build_request=build_request,
             idempotency_key=idempotency_key,
-            end_on_eof=end_on_eof,
+            **options,
         )

@@ -119,8 +119,12 @@ class AsyncChats(AsyncResource):
         and a final ``ChatDoneEvent``; an ``error`` event raises its mapped exception.
         """
         body = _start_body(agent, message, chat_id, metadata, trace_id)
-        return self._client._chat_stream(
-            "POST", "/v1/chats/stream", body=body.to_dict(), idempotency_key=idempotency_key
+        return self._client._stream(
+            AsyncChatStream,
+            "POST",
+            "/v1/chats/stream",
+            body=body.to_dict(),
+            idempotency_key=idempotency_key,
         )
 
     @async_endpoint
@@ -156,7 +160,8 @@ class AsyncChats(AsyncResource):
     ) -> AsyncChatStream:
         """Send a message and stream the reply; the same events and errors as ``stream_start``."""
         body = _message_body(message, trace_id)
-        return self._client._chat_stream(
+        return self._client._stream(
+            AsyncChatStream,
             "POST",
             _path(chat_id, "/messages/stream"),
             body=body.to_dict(),
@@ -166,8 +171,8 @@ class AsyncChats(AsyncResource):
     def events(self, chat_id: str, *, after: str | None = None) -> AsyncChatStream:
         """Follow a chat's events after event id ``after`` until the turn in progress ends."""
         params = {"after": after} if after else None
-        return self._client._chat_stream(
-            "GET", _path(chat_id, "/events"), params=params, end_on_eof=True
+        return self._client._stream(
+            AsyncChatStream, "GET", _path(chat_id, "/events"), params=params, end_on_eof=True
         )
 
     @async_endpoint

@@ -120,8 +120,12 @@ class Chats(SyncResource):
         and a final ``ChatDoneEvent``; an ``error`` event raises its mapped exception.
         """
         body = _start_body(agent, message, chat_id, metadata, trace_id)
-        return self._client._chat_stream(
-            "POST", "/v1/chats/stream", body=body.to_dict(), idempotency_key=idempotency_key
+        return self._client._stream(
+            ChatStream,
+            "POST",
+            "/v1/chats/stream",
+            body=body.to_dict(),
+            idempotency_key=idempotency_key,
         )
 
     @endpoint
@@ -157,7 +161,8 @@ class Chats(SyncResource):
     ) -> ChatStream:
         """Send a message and stream the reply; the same events and errors as ``stream_start``."""
         body = _message_body(message, trace_id)
-        return self._client._chat_stream(
+        return self._client._stream(
+            ChatStream,
             "POST",
             _path(chat_id, "/messages/stream"),
             body=body.to_dict(),
@@ -167,8 +172,8 @@ class Chats(SyncResource):
     def events(self, chat_id: str, *, after: str | None = None) -> ChatStream:
         """Follow a chat's events after event id ``after`` until the turn in progress ends."""
         params = {"after": after} if after else None
-        return self._client._chat_stream(
-            "GET", _path(chat_id, "/events"), params=params, end_on_eof=True
+        return self._client._stream(
+            ChatStream, "GET", _path(chat_id, "/events"), params=params, end_on_eof=True
         )
 
     @endpoint
