@@ -136,8 +136,7 @@ class TestOptionalAndDefaults:
     def test_a_default_that_is_not_json_is_left_out(self) -> None:
         """A default JSON cannot hold makes the parameter optional without a `default`."""
 
-        def tool(when: int = object()) -> None:
-            ...
+        def tool(when: int = object()) -> None: ...
 
         schema = ClientTool(tool).input_schema
         assert schema["properties"]["when"] == {"type": "integer"}
