@@ -91,6 +91,9 @@ def _check(validator: Draft202012Validator, value: Any, location: str, prefix: l
         raise invalid(json_path([*prefix, *path]) or location, message, location)
 
 
+_BOOLEANS = {"true": True, "false": False, "1": True, "0": False}
+
+
 @dataclass(frozen=True, slots=True)
 class _Param:
     name: str
@@ -162,6 +165,10 @@ class Operation:
                     value = int(raw)
                 except ValueError:
                     raise invalid(param.name, "must be an integer", param.location) from None
+            elif param.schema.get("type") == "boolean":
+                if raw.lower() not in _BOOLEANS:
+                    raise invalid(param.name, "must be true or false", param.location)
+                value = _BOOLEANS[raw.lower()]
             _check(param.validator, value, param.location, [param.name])
             values[param.name] = value
         return values

@@ -71,6 +71,16 @@ class Operation:
         events: dict[str, str] = self.spec["responses"]["200"].get("x-sse-events", {})
         return events
 
+    def sse_chunks(self) -> dict[str, str]:
+        """For a foreign chunk stream (the UI message stream): chunk ``type`` -> schema."""
+        chunks: dict[str, str] = self.spec["responses"]["200"].get("x-sse-chunks", {})
+        return chunks
+
+    @property
+    def sse_terminator(self) -> str | None:
+        terminator: str | None = self.spec["responses"]["200"].get("x-sse-terminator")
+        return terminator
+
 
 @cache
 def operations() -> list[Operation]:
@@ -143,15 +153,45 @@ class Stream:
     def text(self) -> str:
         return "".join(data["delta"] for data in self.payloads("content"))
 
+    @property
+    def chunks(self) -> list[dict[str, Any]]:
+        """The JSON chunks of a UI message stream (the terminator left out)."""
+        return [json.loads(e.data) for e in self.events if e.data != "[DONE]"]
+
+    @property
+    def chunk_types(self) -> list[str]:
+        return [chunk["type"] for chunk in self.chunks]
+
 
 def check_event(op: Operation, event: ServerSentEvent) -> None:
-    """Assert that one SSE event is what the operation's ``x-sse-events`` says."""
+    """Assert that one SSE event is what the operation's ``x-sse-events`` says, or for a chunk
+    stream, what its ``x-sse-chunks`` say (unnamed events; the terminator line as is)."""
+    chunks = op.sse_chunks()
+    if chunks:
+        assert event.event == "message", f"a chunk stream names no events: {event.event!r}"
+        assert event.id == "", "a chunk stream sends no ids"
+        if event.data == op.sse_terminator:
+            return
+        data = json.loads(event.data)
+        assert data["type"] in chunks, f"undocumented chunk {data['type']!r}"
+        assert_schema(chunks[data["type"]], data)
+        return
     schemas = op.sse_events()
     assert event.event in schemas, f"undocumented event {event.event!r}"
     data = json.loads(event.data)
     assert data["type"] == event.event
     assert event.id.isdigit()
+    if "id" in data:  # session events carry their own id: the SSE id
+        assert data["id"] == int(event.id)
     assert_schema(schemas[event.event], data)
+
+
+def check_terminated(op: Operation, events: list[ServerSentEvent]) -> None:
+    """A chunk stream that ran to its end sent its terminator last, and only there."""
+    if op.sse_terminator is None:
+        return
+    ends = [i for i, event in enumerate(events) if event.data == op.sse_terminator]
+    assert ends == [len(events) - 1], f"the terminator must come once, last: {ends}"
 
 
 class Api:
@@ -207,6 +247,7 @@ class Api:
             for event in decoder.close():
                 check_event(op, event)
                 result.events.append(event)
+            check_terminated(op, result.events)
         return result
 
 
@@ -266,6 +307,27 @@ def scripted_agent(api: Api) -> dict[str, Any]:
 def text_message(text: str) -> dict[str, Any]:
     """A chat message with one text part."""
     return {"parts": [{"type": "text", "content": text}]}
+
+
+def new_session(api: Api, agent: dict[str, Any], **fields: Any) -> dict[str, Any]:
+    """Create a session with the agent and return it."""
+    response = api.post("/v1/sessions", json={"agent_id": agent["id"], **fields})
+    assert response.status_code == 201, response.text
+    created: dict[str, Any] = response.json()
+    return created
+
+
+def session_turn(api: Api, session_id: str, text: str, **fields: Any) -> Stream:
+    """Send a message with ``sessions_send_stream`` and read the turn to its ``stop``."""
+    body = {"message": text_message(text), **fields}
+    return api.stream("POST", f"/v1/sessions/{session_id}/messages/stream", json=body)
+
+
+def wait_idle(api: Api, session_id: str) -> dict[str, Any]:
+    """Follow the session's events until no turn runs; return the session then."""
+    assert api.stream("GET", f"/v1/sessions/{session_id}/events").status_code == 200
+    session: dict[str, Any] = api.get(f"/v1/sessions/{session_id}").json()
+    return session
 
 
 def run_in_threads(count: int, work: Callable[[int], Any]) -> list[Any]:

@@ -22,7 +22,8 @@ from .session import (
 __all__ = ["ScriptedSessionBrain", "sample_input"]
 
 _LONG = re.compile(r"/long\s+(\d+)")
-_TOOL = re.compile(r"/tool\b(?:[ \t]+(?!\{)(\S+))?(?:\s*(\{.*\}))?", re.DOTALL)
+_TOOL = re.compile(r"/tool\b(?:[ \t]+(?![{/])(\S+))?")
+_JSON = json.JSONDecoder()
 _MAX_LONG = 100_000
 _CITED = 300
 _SAMPLES: dict[str, Any] = {
@@ -75,7 +76,7 @@ class ScriptedSessionBrain:
 
     A plain prompt is thought about, then answered: with usable indexes, by retrieving and citing
     the best chunk; without, ``You said: <text>``. Commands in the prompt: ``/tool [NAME] [JSON]``
-    calls a client tool, ``/error`` fails after thinking, ``/long N`` streams N text deltas
+    calls a client tool (each ``/tool`` one more), ``/error`` fails after thinking, ``/long N`` streams N text deltas
     ``tok0 `` ... (no thinking), and ``/slow`` waits ``slow_delay`` seconds before each delta.
     After client tools, it reports their results.
     """
@@ -106,10 +107,10 @@ class ScriptedSessionBrain:
                     await asyncio.sleep(delay)
                 yield TextDelta(f"tok{index} ")
             return
-        command = _TOOL.search(text)
-        tool, answer = self._client_tool(turn, command) if command else (None, None)
-        if tool is not None:
-            plan = f"I will call the client tool {tool.name}."
+        tools, answer = self._client_tools(turn, text) if _TOOL.search(text) else ([], None)
+        if tools:
+            names = " and ".join(tool.name for tool in tools)
+            plan = f"I will call the client tool{'s' if len(tools) > 1 else ''} {names}."
         elif answer is None and turn.index_ids and "/error" not in text:
             plan = f"I will search {_plural(len(turn.index_ids))}."
         else:
@@ -118,8 +119,9 @@ class ScriptedSessionBrain:
             yield step
         if "/error" in text:
             raise BrainError("the scripted agent failed on purpose (/error)")
-        if tool is not None:
-            yield tool
+        if tools:
+            for tool in tools:
+                yield tool
             return
         if answer is None and turn.index_ids:
             outcome = yield ToolCall("retrieve", {"query": text, "index_ids": turn.index_ids})
@@ -129,28 +131,29 @@ class ScriptedSessionBrain:
             yield step
 
     @staticmethod
-    def _client_tool(
-        turn: SessionTurn, command: re.Match[str]
-    ) -> tuple[ToolCall | None, str | None]:
-        """The client tool call a ``/tool`` command asks for, or the answer saying why not."""
-        name, given = command.group(1), command.group(2)
-        tools = turn.client_tools
-        spec = (
-            next((t for t in tools if t["name"] == name), None) if name else next(iter(tools), None)
-        )
-        if spec is None:
-            return (
-                None,
-                f"I have no client tool named {name}." if name else "I have no client tools.",
-            )
-        if given is None:
-            return ToolCall(
-                spec["name"], sample_input(spec.get("input_schema", {})), client=True
-            ), None
-        try:
-            value = json.loads(given)
-        except (ValueError, RecursionError):
-            value = None
-        if not isinstance(value, dict):
-            return None, f"The input for {spec['name']} must be a JSON object."
-        return ToolCall(spec["name"], value, client=True), None
+    def _client_tools(turn: SessionTurn, text: str) -> tuple[list[ToolCall], str | None]:
+        """The client tool calls the ``/tool`` commands ask for, or the answer saying why not."""
+        calls = []
+        for command in _TOOL.finditer(text):
+            name = command.group(1)
+            tools = turn.client_tools
+            if name:
+                spec = next((tool for tool in tools if tool["name"] == name), None)
+            else:
+                spec = next(iter(tools), None)
+            if spec is None:
+                return [], f"I have no client tool named {name}." if name else (
+                    "I have no client tools."
+                )
+            given: Any = None
+            rest = text[command.end() :].lstrip()
+            if rest.startswith("{"):
+                try:
+                    given, _ = _JSON.raw_decode(rest)
+                except (ValueError, RecursionError):
+                    given = []
+                if not isinstance(given, dict):
+                    return [], f"The input for {spec['name']} must be a JSON object."
+            tool_input = given if given is not None else sample_input(spec.get("input_schema", {}))
+            calls.append(ToolCall(spec["name"], tool_input, client=True))
+        return calls, None

@@ -144,7 +144,7 @@ class TurnRunner:
             self._save(self._message)
             self._message = None
 
-    def _tool_use(self, call: ToolCall) -> tuple[str, Row]:
+    def _tool_use(self, call: ToolCall, *, complete: bool) -> tuple[str, Row]:
         self._close_block()
         message = self._current()
         tool_use_id = new_id("toolu")
@@ -156,7 +156,10 @@ class TurnRunner:
             "client": call.client,
         }
         message["content"].append(block)
-        self._end_message("completed")
+        if complete:
+            self._end_message("completed")
+        else:
+            self._save(message)
         self._emit(
             "tool_call",
             message_index=message["index"],
@@ -168,7 +171,7 @@ class TurnRunner:
         return tool_use_id, message
 
     def _server_tool(self, call: ToolCall) -> ToolOutcome:
-        tool_use_id, _ = self._tool_use(call)
+        tool_use_id, _ = self._tool_use(call, complete=True)
         started = time.perf_counter()
         outcome = self._execute(call)
         runtime_ms = int((time.perf_counter() - started) * 1000)
@@ -195,7 +198,8 @@ class TurnRunner:
         return ToolOutcome("success", {"chunks": chunks})
 
     def _client_tool(self, call: ToolCall) -> None:
-        tool_use_id, _ = self._tool_use(call)
+        # The message completes with the turn: the agent may call several client tools at once.
+        tool_use_id, _ = self._tool_use(call, complete=False)
         self._pending.append({"tool_use_id": tool_use_id, "tool_name": call.name})
 
     def _stop(self, reason: str, *, is_error: bool = False) -> None:
