@@ -39,16 +39,22 @@ def _future(value: Any) -> Any:
     return out
 
 
-def _future_event(chunk: bytes) -> bytes:
-    if not chunk.startswith(b"event: "):
-        return chunk
-    head, _, data = chunk.rstrip(b"\n").partition(b"\ndata: ")
+def _future_one_event(block: bytes) -> bytes:
+    if not block.startswith(b"event: "):
+        return block + b"\n\n"
+    head, _, data = block.partition(b"\ndata: ")
     name = head.split(b"\n", 1)[0][len(b"event: ") :]
     payload = _future(json.loads(data))
     if name == b"done":
         payload["chat"]["status"] = "ACTIVE"
     newer = b'event: reasoning\ndata: {"type": "reasoning", "text": "thinking..."}\n\n'
     return newer + head + b"\ndata: " + json.dumps(payload).encode() + b"\n\n"
+
+
+def _future_event(chunk: bytes) -> bytes:
+    # The server writes whole events per body chunk, one or several.
+    blocks = [block for block in chunk.split(b"\n\n") if block]
+    return b"".join(_future_one_event(block) for block in blocks)
 
 
 class FutureAPI:
