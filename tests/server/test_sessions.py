@@ -236,7 +236,7 @@ class TestBusy:
     ) -> None:
         """While the agent answers, a message is SESSION_BUSY saying to wait or cancel."""
         session = new_session(api, scripted_agent)
-        send(api, session["id"], "/slow /long 40")
+        send(api, session["id"], "/slow /long 8")
         refused = send(api, session["id"], "too soon")
         assert refused.status_code == 409
         error = refused.json()["error"]
