@@ -264,8 +264,12 @@ class AsyncAgentKit:
         upload) through the same transport, and parse its JSON body with ``parse``."""
         call = CallContext(settings=self._settings, idempotency_key=idempotency_key)
         http = self._connection.http
+        built = http.build_request(method, path, **request)
+        # Read a multipart body into memory now: every attempt then sends the same bytes, and
+        # hooks and validators can see them.
+        await built.aread()
         with calling(call), _translated_errors():
-            response = await http.send(http.build_request(method, path, **request))
+            response = await http.send(built)
             try:
                 parsed = parse(response.json())
             finally:

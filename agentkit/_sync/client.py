@@ -261,8 +261,12 @@ class AgentKit:
         upload) through the same transport, and parse its JSON body with ``parse``."""
         call = CallContext(settings=self._settings, idempotency_key=idempotency_key)
         http = self._connection.http
+        built = http.build_request(method, path, **request)
+        # Read a multipart body into memory now: every attempt then sends the same bytes, and
+        # hooks and validators can see them.
+        built.read()
         with calling(call), _translated_errors():
-            response = http.send(http.build_request(method, path, **request))
+            response = http.send(built)
             try:
                 parsed = parse(response.json())
             finally:
