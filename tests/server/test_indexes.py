@@ -263,6 +263,17 @@ class TestUpload:
         assert response.json()["content"] == "plain words"
         assert response.json()["title"] is None
 
+    def test_a_plain_field_is_text(self, api: Api) -> None:
+        """A `file` sent as a form field rather than a file part is its text, as text/plain."""
+        index = new_index(api)
+        response = upload(
+            api, index["id"], data={"file": "typed in", "metadata": ""}, files={"x": ("a", b"")}
+        )
+        assert response.status_code == 201, response.text
+        document = response.json()
+        assert (document["content"], document["content_type"]) == ("typed in", "text/plain")
+        assert document["filename"] is None and document["metadata"] == {}
+
     @pytest.mark.parametrize(
         ("name", "kind"), [("photo.png", "image/png"), ("doc.pdf", "application/octet-stream")]
     )
@@ -291,7 +302,6 @@ class TestUpload:
                 {"data": {"title": "no file"}, "files": {"other": ("a.txt", b"x", "text/plain")}},
                 "file",
             ),
-            ({"data": {"file": "a field, not a file"}, "files": {"x": ("a.txt", b"x")}}, "file"),
             ({"files": {"file": ("a.txt", b"", "text/plain")}}, "file"),
             (
                 {"files": {"file": ("a.txt", b"x", "text/plain")}, "data": {"metadata": "[1]"}},

@@ -85,14 +85,15 @@ async def read_upload(headers: Headers, raw: bytes) -> Upload:
         raise invalid("body", f"is not valid multipart/form-data ({exc})") from None
     try:
         part = form.get("file")
-        if not isinstance(part, UploadFile):
+        if part is None:
             raise invalid("file", "is required (a file part)")
         title = _text(form.get("title"), "title")
         if title is not None and len(title) > MAX_TITLE:
             raise invalid("title", f"must be at most {MAX_TITLE} characters")
         metadata: dict[str, Any] = {}
         text = _text(form.get("metadata"), "metadata")
-        if text is not None:
+        # An empty form field is a field left blank: no metadata.
+        if text is not None and text.strip():
             try:
                 loaded = json.loads(text)
             except (ValueError, RecursionError):
@@ -100,8 +101,13 @@ async def read_upload(headers: Headers, raw: bytes) -> Upload:
             if not isinstance(loaded, dict):
                 raise invalid("metadata", "must be a JSON object, as text")
             metadata = loaded
-        kind = _kind(part.content_type, part.filename)
-        data = await part.read()
+        if isinstance(part, UploadFile):
+            kind = _kind(part.content_type, part.filename)
+            filename = part.filename or None
+            data = await part.read()
+        else:
+            # A plain form field (no file name): its value is the text itself.
+            kind, filename, data = "text/plain", None, part.encode()
     finally:
         await form.close()
     try:
@@ -112,4 +118,4 @@ async def read_upload(headers: Headers, raw: bytes) -> Upload:
         raise invalid("file", "is empty")
     if len(content) > MAX_CHARACTERS:
         raise invalid("file", f"must be at most {MAX_CHARACTERS} characters")
-    return Upload(content, kind, part.filename or None, title, metadata)
+    return Upload(content, kind, filename, title, metadata)

@@ -24,10 +24,12 @@ def _agent(call: Call, session: Row) -> Row:
     return agent
 
 
-def _send(call: Call, body: Row) -> tuple[str, int]:
+def _send(call: Call, body: Row | None = None) -> tuple[str, int]:
     session = load_session(call)
     agent = _agent(call, session)
-    return session["id"], start_message_turn(call.state, call.org_id, session, agent, body)
+    # The UI request is read once the session is known: an unknown session is a 404 first.
+    message = body if body is not None else _ui_message(call.body)
+    return session["id"], start_message_turn(call.state, call.org_id, session, agent, message)
 
 
 def _submit(call: Call) -> tuple[str, int]:
@@ -77,7 +79,7 @@ async def send_stream(call: Call) -> Response:
 @api("sessions_send_ui_stream")
 async def send_ui_stream(call: Call) -> Response:
     """Send the last user message of an AI SDK chat request; stream the turn as UI chunks."""
-    session_id, first = _send(call, _ui_message(call.body))
+    session_id, first = _send(call)
     return _stream(call, session_id, first, "ui")
 
 
