@@ -31,6 +31,7 @@ __all__ = [
     "MessageInput",
     "ToolResultInput",
     "UploadInput",
+    "as_client_tools",
     "read_upload",
     "runnable_tools",
     "to_client_tools",
@@ -166,16 +167,20 @@ def to_client_tools(
     return specs
 
 
+def as_client_tools(tools: Iterable[ClientToolInput]) -> list[ClientToolInput]:
+    """The tools with plain functions made ``ClientTool``s once, so their schema is derived once
+    however often the list is used."""
+    return [
+        ClientTool(tool)
+        if callable(tool) and not isinstance(tool, ClientTool | ClientToolSpec | Mapping)
+        else tool
+        for tool in tools
+    ]
+
+
 def runnable_tools(tools: Iterable[ClientToolInput]) -> dict[str, ClientTool[..., Any]]:
     """The tools among ``tools`` that come with a function to run, by name."""
-    found: dict[str, ClientTool[..., Any]] = {}
-    for tool in tools:
-        if isinstance(tool, ClientTool):
-            found[tool.name] = tool
-        elif callable(tool) and not isinstance(tool, ClientToolSpec | Mapping):
-            converted = ClientTool(tool)
-            found[converted.name] = converted
-    return found
+    return {tool.name: tool for tool in as_client_tools(tools) if isinstance(tool, ClientTool)}
 
 
 def _to_result(value: ToolResultInput, field: str) -> ClientToolResult:

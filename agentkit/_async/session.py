@@ -21,7 +21,13 @@ from agentkit_api.models import (
 
 from .._errors import APIStatusError, SessionTimeoutError, ToolRoundsExceededError, ValidationError
 from .._events import SessionEvent
-from .._inputs import ClientToolInput, MessageInput, ToolResultInput, runnable_tools
+from .._inputs import (
+    ClientToolInput,
+    MessageInput,
+    ToolResultInput,
+    as_client_tools,
+    runnable_tools,
+)
 from .._session_state import merge_delta, pending_tool_calls, render_transcript
 from .._tool_calls import (
     Registry,
@@ -200,16 +206,17 @@ class AsyncAgentSession:
             SessionBusyError: A turn is running, or client tool results are awaited.
             ValidationError: The message is empty (caught before sending).
         """
+        tools = None if client_tools is None else as_client_tools(client_tools)
         self._turn_begins()
         self._record = await self._sessions.send(
             self.id,
             message,
             index_ids=index_ids,
             require_all_indexes=require_all_indexes,
-            client_tools=client_tools,
+            client_tools=tools,
         )
-        if client_tools is not None:
-            self._tools = runnable_tools(client_tools)
+        if tools is not None:
+            self._tools = runnable_tools(tools)
         return self
 
     async def send_text(self, text: str) -> Self:
@@ -352,9 +359,8 @@ class AsyncAgentSession:
             TypeError: The sync client was given a coroutine function as a tool or callback.
             APIStatusError: A turn failed: the exception its error code maps to.
         """
-        registry = prepare_run_async(tools if tools is not None else self._tools.values(), on_event)
-        specs: list[ClientToolInput] | None = list(tools) if tools is not None else None
-        self._tools = registry
+        specs = None if tools is None else as_client_tools(tools)
+        self._tools = prepare_run_async(self._tools.values() if specs is None else specs, on_event)
         stream: AsyncSessionStream | None = None
         if message is not None:
             self._turn_begins()

@@ -41,6 +41,7 @@ from ..._inputs import (
     ClientToolInput,
     MessageInput,
     ToolResultInput,
+    as_client_tools,
     runnable_tools,
     to_client_tools,
     to_index_ids,
@@ -501,16 +502,17 @@ class Sessions(SyncResource):
         request, or two with a message (the agent then answers in the background: follow it
         with ``stream()``, ``await_user_turn()`` or use ``run()`` instead of ``message``).
         """
+        tools = None if client_tools is None else as_client_tools(client_tools)
         record = self.create(
             agent,
             index_ids=index_ids,
             system_prompt=system_prompt,
             model_profile=model_profile,
-            client_tools=client_tools,
+            client_tools=tools,
             title=title,
             metadata=metadata,
         )
-        session = AgentSession(self, record, tools=runnable_tools(client_tools or ()))
+        session = AgentSession(self, record, tools=runnable_tools(tools or ()))
         if message is not None:
             session.send(message)
         return session
