@@ -215,3 +215,21 @@ class TestTranscript:
     def test_an_empty_conversation_is_empty(self) -> None:
         """No messages give an empty transcript."""
         assert render_transcript([]) == ""
+
+
+class TestNewerServers:
+    def test_unknown_statuses_roles_and_blocks_parse_merge_and_render(self) -> None:
+        """Values a newer server may add (statuses, roles, block types) never raise."""
+        record = _session(
+            _message(0, "user", _text("hi")),
+            _message(1, "narrator", {"type": "sticker", "ref": "s1"}, status="redacted"),
+            status="paused_by_admin",
+        )
+        assert record.status == "paused_by_admin"
+        assert isinstance(record.messages[1].content[0], UnknownPart)
+        assert pending_tool_calls(record) == []
+        assert render_transcript(record.messages) == (
+            "User: hi\n\nNarrator (redacted): (sticker block)"
+        )
+        merge_delta(record, _delta(_message(2, "assistant", _text("ok")), status="archived"))
+        assert (record.status, len(record.messages)) == ("archived", 3)
