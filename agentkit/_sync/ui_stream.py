@@ -70,7 +70,7 @@ class UIMessageStream(Stream[dict[str, Any] | None]):
             StreamError: The stream is not connected yet (enter it first).
         """
         if self.response is None:
-            raise StreamError("connect the stream first (with ...)")
+            raise StreamError("the stream is not connected yet; enter it first")
         return {
             name: self.response.headers[name]
             for name in UI_STREAM_HEADERS
