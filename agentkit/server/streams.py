@@ -150,12 +150,26 @@ class EventLog:
 
         In a numbered stream the payload's ``id`` is set to the seq.
         """
+        numbered = kind_of(stream).numbered
+
+        def encode(seq: int) -> str:
+            if numbered:
+                data["id"] = seq
+            return json.dumps(data)
+
+        return self.append_encoded(org_id, stream, data["type"], encode)
+
+    def append_encoded(
+        self, org_id: str, stream: str, kind: str, encode: Callable[[int], str]
+    ) -> int:
+        """Log an event whose JSON text ``encode(seq)`` writes; for hot paths like deltas."""
         key = (org_id, stream)
         seq = self.next_seq(org_id, stream)
         self._next[key] = seq + 1
-        if kind_of(stream).numbered:
-            data["id"] = seq
-        self._pending.setdefault(key, []).append((seq, data["type"], json.dumps(data)))
+        pending = self._pending.get(key)
+        if pending is None:
+            pending = self._pending[key] = []
+        pending.append((seq, kind, encode(seq)))
         if self._flush_handle is None:
             self._flush_handle = asyncio.get_running_loop().call_soon(self.flush)
         return seq

@@ -14,6 +14,7 @@ the messages changed since.
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import time
 from collections.abc import Iterator
@@ -33,6 +34,7 @@ __all__ = ["RETRIEVED", "SessionTurns", "TurnRunner", "TurnSetup"]
 logger = logging.getLogger("agentkit.server")
 
 RETRIEVED = 3
+_json_string = json.encoder.encode_basestring_ascii
 # A brain that never awaits would hold the event loop for a whole long turn: yield now and then.
 _YIELD_EVERY = 256
 
@@ -70,6 +72,7 @@ class TurnRunner:
         self._next_index = setup.message["index"] + 1
         self._open_kind: str | None = None
         self._open: list[str] = []
+        self._delta_head = self._delta_tail = ""
         self._live_stamp = 0
         self._pending: list[Row] = []
         self._output_words = 0
@@ -117,12 +120,21 @@ class TurnRunner:
         return {"type": "thinking" if kind == "thinking" else "text", "content": content}
 
     def _delta(self, kind: str, text: str) -> None:
-        if self._open_kind != kind:
+        if self._open_kind != kind or self._message is None:
             self._close_block()
             self._open_kind = kind
-        message = self._current()
+            index = self._current()["index"]
+            # Deltas are most of a turn's events: their JSON is written without a dict.
+            self._delta_head = f'{{"type": "{kind}_delta", "id": '
+            self._delta_tail = (
+                f', "session_id": {json.dumps(self.session_id)}, "message_index": {index},'
+                ' "content": '
+            )
         self._open.append(text)
-        self._live_stamp = self._emit(f"{kind}_delta", message_index=message["index"], content=text)
+        head, tail, content = self._delta_head, self._delta_tail, _json_string(text)
+        self._live_stamp = self._events.append_encoded(
+            self.org_id, self.stream, f"{kind}_delta", lambda seq: f"{head}{seq}{tail}{content}}}"
+        )
 
     def _close_block(self) -> None:
         kind, parts = self._open_kind, self._open
