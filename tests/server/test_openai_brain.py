@@ -80,3 +80,36 @@ class TestOpenAIBrain:
             response = http.post("/v1/chats", json={"agent_id": agent["id"], "message": message})
         assert response.status_code == 502
         assert response.json()["error"]["code"] == "AGENT_ERROR"
+
+
+class TestOpenAIBrainInSessions:
+    def test_a_session_turn_sends_prompt_history_and_profile(
+        self, server: ReferenceServer, upstream: str, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """The session's system prompt and model profile win; history maps assistant turns."""
+        monkeypatch.setenv("AGENTKIT_OPENAI_BASE_URL", upstream)
+        headers = {"Authorization": f"Bearer {server.create_api_key()}"}
+        with httpx.Client(base_url=server.base_url, headers=headers) as http:
+            agent = http.post(
+                "/v1/agents",
+                json={"name": "gpt", "brain": "openai", "model_profile": "m1", "instructions": "A"},
+            ).json()
+            body = {"agent_id": agent["id"], "system_prompt": "Be terse.", "model_profile": "m2"}
+            session = http.post("/v1/sessions", json=body).json()
+            path = f"/v1/sessions/{session['id']}/messages/stream"
+            for text in ("first", "second"):
+                message = {"message": {"parts": [{"type": "text", "content": text}]}}
+                reply = http.post(path, json=message).text
+                assert "event: stop" in reply
+            state = http.get(f"/v1/sessions/{session['id']}").json()
+        assert state["messages"][3]["content"] == [
+            {"type": "text", "content": "Hello from upstream"}
+        ]
+        sent = seen[-1]["body"]
+        assert sent["model"] == "m2"  # type: ignore[index]
+        assert sent["messages"] == [  # type: ignore[index]
+            {"role": "system", "content": "Be terse."},
+            {"role": "user", "content": "first"},
+            {"role": "assistant", "content": "Hello from upstream"},
+            {"role": "user", "content": "second"},
+        ]

@@ -4,11 +4,16 @@ retrieval, client tools, failures, cancel, delete, usage, titles and isolation."
 from __future__ import annotations
 
 import json
+import sqlite3
 import threading
 import time
+from pathlib import Path
 from typing import Any
 
 import pytest
+
+from agentkit.server import ServerConfig
+from agentkit.testing import ReferenceServer
 
 from .conftest import (
     TIMESTAMP,
@@ -636,8 +641,11 @@ class TestFailures:
             session_turn(api, session["id"], "ok now").payloads("stop")[0]["reason"] == "end_turn"
         )
 
-    def test_an_unconfigured_openai_brain_fails_the_turn(self, api: Api) -> None:
+    def test_an_unconfigured_openai_brain_fails_the_turn(
+        self, api: Api, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
         """An openai agent without an upstream ends its turn with AGENT_ERROR, not a crash."""
+        monkeypatch.delenv("AGENTKIT_OPENAI_BASE_URL", raising=False)
         agent = new_agent(api, name="gpt", brain="openai", model_profile="m")
         session = new_session(api, agent)
         stream = session_turn(api, session["id"], "hi")
@@ -706,6 +714,76 @@ class TestCancel:
             json={"results": [{"tool_use_id": call["tool_use_id"], "status": "success"}]},
         )
         assert late.status_code == 409 and late.json()["error"]["code"] == "NO_PENDING_TOOL_CALLS"
+
+
+class TestRestarts:
+    def test_sessions_outlive_the_server(self, tmp_path: Path) -> None:
+        """A session, its messages and events are still there after a restart, and go on."""
+        config = ServerConfig(db_path=str(tmp_path / "agentkit.sqlite3"))
+        with ReferenceServer(config=config) as server:
+            key = server.api_key
+            api = Api(server.base_url, key)
+            session = new_session(api, new_agent(api, name="s", brain="scripted"))
+            first = session_turn(api, session["id"], "before")
+            api.close()
+        with ReferenceServer(config=config) as server:
+            api = Api(server.base_url, key)
+            state = api.get(f"/v1/sessions/{session['id']}").json()
+            assert state["last_event_id"] == first.ids[-1] and state["message_count"] == 2
+            again = session_turn(api, session["id"], "after")
+            assert again.ids[0] == first.ids[-1] + 1
+            api.close()
+
+    def test_a_turn_cut_by_a_stop_ends_in_error(self, tmp_path: Path) -> None:
+        """A server stopped mid-turn fails the turn; after a restart the session takes messages."""
+        config = ServerConfig(db_path=str(tmp_path / "agentkit.sqlite3"))
+        with ReferenceServer(config=config) as server:
+            key = server.api_key
+            api = Api(server.base_url, key)
+            session = new_session(api, new_agent(api, name="s", brain="scripted"))
+            send(api, session["id"], "/slow /long 400")
+            time.sleep(0.2)
+            api.close()
+        with ReferenceServer(config=config) as server:
+            api = Api(server.base_url, key)
+            state = api.get(f"/v1/sessions/{session['id']}").json()
+            assert state["status"] == "user_turn"
+            assert state["messages"][1]["status"] == "failed"
+            assert state["messages"][1]["content"][-1]["error_code"] == "INTERNAL_ERROR"
+            tail = api.stream("GET", f"/v1/sessions/{session['id']}/events").payloads()[-2:]
+            assert [e["type"] for e in tail] == ["error", "stop"]
+            assert tail[1]["reason"] == "error" and tail[1]["is_error"] is True
+            assert (
+                session_turn(api, session["id"], "ok").payloads("stop")[0]["reason"] == "end_turn"
+            )
+            api.close()
+
+    def test_an_abandoned_turn_is_recovered(self, tmp_path: Path) -> None:
+        """A session left in agent_turn with no turn running (a crash) is ended when next read."""
+        path = tmp_path / "agentkit.sqlite3"
+        config = ServerConfig(db_path=str(path))
+        with ReferenceServer(config=config) as server:
+            key = server.api_key
+            api = Api(server.base_url, key)
+            session = new_session(api, new_agent(api, name="s", brain="scripted"))
+            session_turn(api, session["id"], "hi")
+            api.close()
+        with sqlite3.connect(path) as db:
+            [(data,)] = db.execute("SELECT data FROM sessions").fetchall()
+            db.execute(
+                "UPDATE sessions SET data = ?",
+                (json.dumps({**json.loads(data), "status": "agent_turn"}),),
+            )
+        with ReferenceServer(config=config) as server:
+            api = Api(server.base_url, key)
+            state = api.get(f"/v1/sessions/{session['id']}").json()
+            assert state["status"] == "user_turn"
+            tail = api.stream("GET", f"/v1/sessions/{session['id']}/events").payloads()[-2:]
+            assert [(e["type"], e.get("reason")) for e in tail] == [
+                ("error", None),
+                ("stop", "error"),
+            ]
+            api.close()
 
 
 class TestUsage:

@@ -17,7 +17,6 @@ import asyncio
 import json
 import logging
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -344,6 +343,3 @@ class SessionTurns:
         merged = {row["index"]: row for row in messages}
         merged[message["index"]] = message
         return [merged[index] for index in sorted(merged)]
-
-    def __iter__(self) -> Iterator[TurnRunner]:
-        return iter(list(self._running.values()))
