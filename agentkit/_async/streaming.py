@@ -76,6 +76,7 @@ class AsyncStream(Generic[T]):
         is_terminal: Callable[[T], bool],
         idempotency_key: str | None = None,
         end_on_eof: bool = False,
+        follow: bool = False,
     ) -> None:
         self._http = http
         self._settings = settings
@@ -84,6 +85,7 @@ class AsyncStream(Generic[T]):
         self._is_terminal = is_terminal
         self._idempotency_key = idempotency_key
         self._end_on_eof = end_on_eof
+        self._follow = follow
         self._response: httpx.Response | None = None
         self._iterator: AsyncIterator[T] | None = None
         self._closed = False
@@ -162,7 +164,9 @@ class AsyncStream(Generic[T]):
             )
 
     async def _events(self) -> AsyncIterator[T]:
-        idle = self._settings.stream_idle_timeout
+        # A followed stream may go quiet between turns for any time: only a connection that
+        # stops carrying bytes (keep-alives included) is dead, which the read timeout notices.
+        idle = None if self._follow else self._settings.stream_idle_timeout
         try:
             if self._response is None:
                 await self._connect()
@@ -170,8 +174,10 @@ class AsyncStream(Generic[T]):
                 decoder = SSEDecoder()
                 assert self._response is not None
                 last_event_at = time.monotonic()
+                carried = False
                 try:
                     async for chunk in self._response.aiter_bytes():
+                        carried = carried or bool(chunk)
                         events = decoder.feed(chunk)
                         now = time.monotonic()
                         if not events:
@@ -189,6 +195,12 @@ class AsyncStream(Generic[T]):
                             if self._is_terminal(event):
                                 return
                     decoder.close()
+                    if self._follow and carried:
+                        # The server ends followed streams after a while; a planned
+                        # reconnection, not a failure.
+                        await self._response.aclose()
+                        await self._connect()
+                        continue
                     if self._end_on_eof:
                         return
                     failure = "the stream ended before its final event"

@@ -20,6 +20,9 @@ class ServerConfig:
         idempotency_ttl: Seconds an ``Idempotency-Key`` response is kept for replay.
         keepalive_interval: Seconds of silence after which a stream sends a comment.
         slow_delay: Seconds the ``scripted`` brain waits before each delta of a ``/slow`` turn.
+        max_follow_seconds: How long a ``follow=true`` session stream stays open; once idle past
+            it, the server ends the stream and the client resumes with ``Last-Event-ID`` (so no
+            connection is held forever, and a stuck reader cannot pin server resources).
     """
 
     db_path: str = "agentkit.sqlite3"
@@ -30,3 +33,4 @@ class ServerConfig:
     idempotency_ttl: float = 24 * 3600.0
     keepalive_interval: float = 15.0
     slow_delay: float = 0.05
+    max_follow_seconds: float = 900.0

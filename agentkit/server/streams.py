@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import time
 from collections.abc import AsyncIterator, Callable, Coroutine, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -217,12 +218,14 @@ class EventLog:
         one_turn: bool,
         forever: bool = False,
         alive: Callable[[], bool] | None = None,
+        deadline: float | None = None,
     ) -> AsyncIterator[list[Event]]:
         """Batches of the events after seq ``after``, then live ones; ``[]`` while idle.
 
         With ``one_turn`` it ends after the first terminal event of the stream's kind; otherwise
-        once the stored events are sent and no turn is in progress, unless ``forever`` is set.
-        A stream that ``alive`` says is gone ends too. While idle, an empty batch comes every
+        once the stored events are sent and no turn is in progress, unless ``forever`` is set:
+        then it ends only when idle past ``deadline`` (a ``time.monotonic()`` value). A stream
+        that ``alive`` says is gone ends too. While idle, an empty batch comes every
         ``keepalive`` seconds.
         """
         key = (org_id, stream)
@@ -241,10 +244,14 @@ class EventLog:
                 after = events[-1].seq
                 continue
             idle = not self.busy(org_id, stream)
-            if idle and (not forever or (alive is not None and not alive())):
+            expired = deadline is not None and time.monotonic() >= deadline
+            if idle and (not forever or expired or (alive is not None and not alive())):
                 return
+            wait = self._keepalive
+            if deadline is not None:
+                wait = max(0.0, min(wait, deadline - time.monotonic()))
             try:
-                await asyncio.wait_for(signal.wait(), self._keepalive)
+                await asyncio.wait_for(signal.wait(), wait)
             except TimeoutError:
                 if alive is not None and not alive():
                     return
@@ -260,12 +267,19 @@ class EventLog:
         fmt: str = "sse",
         forever: bool = False,
         alive: Callable[[], bool] | None = None,
+        deadline: float | None = None,
         headers: Mapping[str, str] | None = None,
     ) -> StreamingResponse:
         """The stream from seq ``after`` as a streaming response in the format ``fmt``."""
         chosen = self._formats[fmt]
         batches = self.follow(
-            org_id, stream, after, one_turn=one_turn, forever=forever, alive=alive
+            org_id,
+            stream,
+            after,
+            one_turn=one_turn,
+            forever=forever,
+            alive=alive,
+            deadline=deadline,
         )
         body = chosen.encode(org_id, stream, batches)
         return sse_response(body, {**chosen.headers, **(headers or {})})

@@ -173,16 +173,6 @@ class TestReplay:
         assert _dicts(everything) == _dicts(list(client.sessions.history(session.id)))
         assert sum(isinstance(event, SessionErrorEvent) for event in everything) == 1
 
-    def test_follow_keeps_the_stream_open_when_idle(self, make_client: Any) -> None:
-        """Without follow an idle session's stream ends; with follow it waits for more."""
-        client = make_client(stream_idle_timeout=0.5)
-        agent = client.agents.create(name="Scripted", brain="scripted")
-        session = client.sessions.create(agent.id)
-        client.sessions.stream_send(session.id, "hi").until_stop()
-        assert list(client.sessions.events(session.id, after=100)) == []
-        with pytest.raises(agentkit.APITimeoutError):
-            list(client.sessions.events(session.id, after=100, follow=True))
-
 
 class TestResume:
     def test_a_cut_stream_resumes_without_loss_or_duplicates(self, make_client: Any) -> None:

@@ -402,7 +402,9 @@ class AsyncSessions(AsyncResource):
         """Replay a session's events after event id ``after`` (default: all), then follow them.
 
         The stream ends once every stored event is sent and no turn is running, unless
-        ``follow`` is true: then it stays open across turns until you close it. A failed turn
+        ``follow`` is true: then it stays open across turns until you close it (it is not
+        subject to ``stream_idle_timeout`` between events, and when the server ends it after its
+        follow limit it reconnects after the last event, transparently). A failed turn
         raises its exception after its ``stop``; pass ``raise_on_error=False`` to read through
         failed turns (their ``error`` events are then plain events).
         """
@@ -430,6 +432,7 @@ class AsyncSessions(AsyncResource):
             _path(session_id, "/events"),
             params=params,
             end_on_eof=True,
+            follow=follow,
             raise_on_error=raise_on_error,
             stop_ends=stop_ends,
         )

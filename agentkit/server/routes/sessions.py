@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 
 from starlette.responses import Response
 
@@ -171,13 +172,16 @@ async def events(call: Call) -> Response:
     def alive() -> bool:
         return store.get_session(org_id, session_id) is not None
 
+    forever = bool(call.params.get("follow", False))
+    deadline = time.monotonic() + call.state.config.max_follow_seconds if forever else None
     return call.state.events.response(
         org_id,
         SESSION_STREAM.stream(session_id),
         after,
         one_turn=False,
-        forever=bool(call.params.get("follow", False)),
+        forever=forever,
         alive=alive,
+        deadline=deadline,
     )
 
 

@@ -75,7 +75,9 @@ def sync_detailed(
 
      Replays the stored events after `Last-Event-ID` (or the `after` query parameter), then
     follows new ones live. The stream ends once the session is idle (no turn in progress),
-    unless `follow` is true, in which case it stays open across turns.
+    unless `follow` is true, in which case it stays open across turns, with keep-alive
+    comments, until the server's follow limit passes while the session is idle; a client
+    then reconnects with `Last-Event-ID`.
 
     Args:
         session_id (str):
@@ -117,7 +119,9 @@ def sync(
 
      Replays the stored events after `Last-Event-ID` (or the `after` query parameter), then
     follows new ones live. The stream ends once the session is idle (no turn in progress),
-    unless `follow` is true, in which case it stays open across turns.
+    unless `follow` is true, in which case it stays open across turns, with keep-alive
+    comments, until the server's follow limit passes while the session is idle; a client
+    then reconnects with `Last-Event-ID`.
 
     Args:
         session_id (str):
@@ -154,7 +158,9 @@ async def asyncio_detailed(
 
      Replays the stored events after `Last-Event-ID` (or the `after` query parameter), then
     follows new ones live. The stream ends once the session is idle (no turn in progress),
-    unless `follow` is true, in which case it stays open across turns.
+    unless `follow` is true, in which case it stays open across turns, with keep-alive
+    comments, until the server's follow limit passes while the session is idle; a client
+    then reconnects with `Last-Event-ID`.
 
     Args:
         session_id (str):
@@ -194,7 +200,9 @@ async def asyncio(
 
      Replays the stored events after `Last-Event-ID` (or the `after` query parameter), then
     follows new ones live. The stream ends once the session is idle (no turn in progress),
-    unless `follow` is true, in which case it stays open across turns.
+    unless `follow` is true, in which case it stays open across turns, with keep-alive
+    comments, until the server's follow limit passes while the session is idle; a client
+    then reconnects with `Last-Event-ID`.
 
     Args:
         session_id (str):
