@@ -90,12 +90,18 @@ async def _send_error(send: Send, error: ApiError, request_id: str) -> None:
     await send({"type": "http.response.body", "body": body})
 
 
+# Every conflict this server reports is about the state of a resource (a closed chat, a busy
+# session, a used key): repeating the request at once cannot succeed, so clients that retry 409
+# by default are told not to.
+_FINAL = {409: {"x-should-retry": "false"}}
+
+
 def _error_response(request: Request, error: ApiError) -> JSONResponse:
     request_id = getattr(request.state, "request_id", None)
     return JSONResponse(
         envelope(error.code, error.message, request_id, error.details),
         status_code=error.status,
-        headers=error.headers,
+        headers={**_FINAL.get(error.status, {}), **error.headers},
     )
 
 

@@ -223,13 +223,16 @@ class TestTurns:
         assert _text(done.latest_message) == "You said: Hello agent"
 
     def test_a_busy_session_refuses_messages(self, make_client: Any) -> None:
-        """While the agent's turn runs, another message is SESSION_BUSY."""
-        client = make_client(max_retries=0)
+        """While the agent's turn runs, another message is SESSION_BUSY, at once: the server
+        marks the conflict final (x-should-retry: false), so the SDK does not retry it."""
+        retries: list[Any] = []
+        client = make_client(on_retry=retries.append)
         agent = client.agents.create(name="Slow", brain="scripted")
         session = client.sessions.start(agent.id, "/slow /long 40")
         with pytest.raises(agentkit.SessionBusyError) as caught:
             session.send_text("again")
         assert caught.value.status_code == 409
+        assert retries == []
         session.cancel()
 
     def test_cancel_keeps_the_partial_answer(self, client: Any, agent: Any) -> None:
