@@ -17,10 +17,20 @@ import pytest
 import agentkit
 from agentkit import AgentKit, AsyncAgentKit
 from agentkit.testing import ReferenceServer
-from agentkit.types import ChatContentEvent, ChatDoneEvent, TextPart, UnknownEvent, UnknownPart
+from agentkit.types import (
+    ChatContentEvent,
+    ChatDoneEvent,
+    SessionStopEvent,
+    SessionTextDeltaEvent,
+    SessionUserInputEvent,
+    TextPart,
+    UnknownEvent,
+    UnknownPart,
+)
 from tests.bridge import AsyncBridge
 
 FUTURE_PART = {"type": "video", "content": "AAAA", "mime_type": "video/mp4", "fps": 24}
+FUTURE_BLOCK = {"type": "citation", "document_id": "doc_1", "quote": "..."}
 
 
 def _future(value: Any) -> Any:
@@ -34,6 +44,10 @@ def _future(value: Any) -> Any:
         out["status"] = "ARCHIVED"
     if isinstance(out.get("parts"), list):
         out["parts"] = [*out["parts"], FUTURE_PART]
+    if isinstance(out.get("content"), list) and ("role" in out or out.get("type") == "user_input"):
+        out["content"] = [*out["content"], FUTURE_BLOCK]
+    if out.get("status") == "not_started":
+        out["status"] = "queued"
     if isinstance(out.get("code"), str) and "message" in out:
         out["code"] = "SOMETHING_NEW"
     return out
@@ -156,3 +170,28 @@ class TestNewerServer:
         deltas = [event.delta for event in events if isinstance(event, ChatContentEvent)]
         assert "".join(deltas) == "one two"
         assert isinstance(events[-1], ChatDoneEvent)
+
+    def test_new_session_status_does_not_raise(self, client: Any) -> None:
+        """A session status unknown today comes through as a value equal to its string."""
+        agent = client.agents.create(name="a", brain="scripted")
+        session = client.sessions.create(agent.id)
+        assert session.status == "queued"
+        assert [s.status for s in client.sessions.list()] == ["queued"]
+
+    def test_new_session_event_and_block_types_are_kept(self, client: Any) -> None:
+        """In a session stream, an unknown event is an UnknownEvent and an unknown content
+        block an UnknownPart in place; the known events still parse and end the turn."""
+        agent = client.agents.create(name="a", brain="scripted")
+        session = client.sessions.create(agent.id)
+        with client.sessions.stream_send(session.id, "one two") as stream:
+            events = list(stream)
+        assert any(isinstance(e, UnknownEvent) and e.event == "reasoning" for e in events)
+        user_input = next(e for e in events if isinstance(e, SessionUserInputEvent))
+        assert isinstance(user_input.content[0], TextPart)
+        assert isinstance(user_input.content[-1], UnknownPart)
+        assert user_input.content[-1].type == "citation"
+        text = "".join(e.content for e in events if isinstance(e, SessionTextDeltaEvent))
+        assert text == "You said: one two"
+        assert isinstance(events[-1], SessionStopEvent)
+        messages = client.sessions.get(session.id).messages
+        assert all(isinstance(message.content[-1], UnknownPart) for message in messages)
