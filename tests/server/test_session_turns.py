@@ -24,7 +24,7 @@ class TestRetrieval:
         kinds = [k for k in stream.kinds if not k.endswith("_delta")]
         assert kinds == ["user_input", "thinking", "tool_call", "tool_result", "text", "stop"]
         thinking = stream.payloads("thinking")[0]["content"]
-        assert thinking == "The user asks: How are refunds paid?. I will search 1 index."
+        assert thinking == "The user asks: How are refunds paid? I will search 1 index."
         call, result = stream.payloads("tool_call")[0], stream.payloads("tool_result")[0]
         assert call["tool_name"] == "retrieve" and call["client"] is False
         assert call["input"] == {"query": "How are refunds paid?", "index_ids": [index["id"]]}

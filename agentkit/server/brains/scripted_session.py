@@ -115,7 +115,10 @@ class ScriptedSessionBrain:
             plan = f"I will search {_plural(len(turn.index_ids))}."
         else:
             plan = "I will answer directly."
-        async for step in self._say(ThinkingDelta, f"The user asks: {text}. {plan}", delay):
+        asked = text.rstrip()
+        if not asked.endswith((".", "?", "!")):
+            asked += "."
+        async for step in self._say(ThinkingDelta, f"The user asks: {asked} {plan}", delay):
             yield step
         if "/error" in text:
             raise BrainError("the scripted agent failed on purpose (/error)")
