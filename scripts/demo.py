@@ -2,7 +2,9 @@
 
 Starts the reference server on loopback, then with the SDK: creates an agent, starts a chat,
 streams a reply to the terminal as it arrives, sends two more messages, ends the chat, and shows
-an error being handled (a message to the closed chat).
+an error being handled (a message to the closed chat). Then a session: a knowledge index with a
+document, a session bound to it whose answer is streamed as typed events (thinking, the
+retrieval tool call and its result, the cited answer), and a client tool run by the SDK.
 """
 
 from __future__ import annotations
@@ -13,6 +15,72 @@ import agentkit
 from agentkit import AgentKit
 from agentkit.server import ServerConfig
 from agentkit.testing import ReferenceServer
+from agentkit.tools import client_tool
+from agentkit.types import (
+    SessionEvent,
+    SessionTextDeltaEvent,
+    SessionThinkingEvent,
+    SessionToolCallEvent,
+    SessionToolResultEvent,
+    SessionWarningEvent,
+)
+
+HANDBOOK = """# Refunds
+
+Refunds are paid within 14 days of the return reaching our warehouse.
+
+# Shipping
+
+Orders ship from Lyon on weekdays; delivery takes two to four days in Europe.
+"""
+
+
+@client_tool
+def order_status(order_id: str) -> dict[str, str]:
+    """Look up an order in the shop's own system.
+
+    Args:
+        order_id: The order number, such as "A-1042".
+    """
+    return {"order_id": order_id, "status": "shipped", "carrier": "La Poste"}
+
+
+def show(event: SessionEvent) -> None:
+    """Print a session event the way a chat window might."""
+    if isinstance(event, SessionThinkingEvent):
+        print(f"  (thinking: {event.content})")
+    elif isinstance(event, SessionToolCallEvent):
+        where = "on this machine" if event.client else "on the server"
+        print(f"  [tool call {event.tool_name} {where}: {event.input_.to_dict()}]")
+    elif isinstance(event, SessionToolResultEvent):
+        print(f"  [tool result {event.tool_name}: {event.status}]")
+    elif isinstance(event, SessionWarningEvent):
+        print(f"  [warning {event.code}: {event.message}]")
+    elif isinstance(event, SessionTextDeltaEvent):
+        print(event.content, end="", flush=True)
+
+
+def sessions_demo(client: AgentKit) -> None:
+    """An index, a session that retrieves from it, and a client tool."""
+    index = client.indexes.create(name="Shop handbook")
+    document = client.indexes.add_document(
+        index.id, HANDBOOK, content_type="text/markdown", title="Handbook"
+    )
+    print(f"\nindexed {document.title!r} ({document.chunk_count} chunks) in {index.id}")
+
+    librarian = client.agents.create(name="Librarian", brain="scripted")
+    session = client.sessions.start(librarian.id, index_ids=[index.id])
+    print(f"started session {session.id} [{session.status}]")
+    with client.sessions.stream_send(session.id, "How long do refunds take?") as stream:
+        for event in stream:
+            show(event)
+    print(f"\n  (stop: {stream.stop.reason}, {stream.usage.total_tokens} tokens)")
+    summary = session.refresh().summary()
+    print(f"  title {summary.title!r}, {summary.message_count} messages")
+
+    helper = client.sessions.start(librarian.id, client_tools=[order_status])
+    helper.run('/tool order_status {"order_id": "A-1042"}', on_event=show)
+    print(f"\n  [{helper.status}] transcript:\n{helper.transcript}")
 
 
 def main() -> int:
@@ -49,6 +117,8 @@ def main() -> int:
                 client.chats.message(chat.id, "One more thing...")
             except agentkit.ChatAlreadyClosedError as error:
                 print(f"handled {type(error).__name__}: {error.code}: {error.message}")
+
+            sessions_demo(client)
     print("\ndemo finished")
     return 0
 
