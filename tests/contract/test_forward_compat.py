@@ -1,8 +1,9 @@
 """An SDK built from today's contract keeps working against a newer server.
 
 The reference server is wrapped in middleware that plays a future version of the API: every
-JSON object gains a field, chats report a status value unknown today, messages carry a part type
-unknown today, errors carry a new code, and streams interleave an event type unknown today.
+JSON object gains a field, chats and new sessions report a status value unknown today, chat
+messages carry a part type and session messages a content block type unknown today, errors carry
+a new code, and streams interleave an event type unknown today.
 """
 
 from __future__ import annotations
