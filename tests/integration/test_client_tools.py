@@ -221,6 +221,27 @@ class TestByHand:
         assert session.refresh().is_client_tool_turn()
         assert [pending.tool_use_id for pending in session.pending_tool_calls] == [call.tool_use_id]
 
+    def test_results_must_answer_every_pending_call(self, client: Any, agent: Any) -> None:
+        """Two calls in one turn: answering one of them names the other as missing; answering
+        both lets run() finish the turn, and the answer quotes both tools' results."""
+        session = client.sessions.start(
+            agent.id,
+            '/tool get_weather {"city": "Oslo"} /tool count_words {"text": "one two three"}',
+            client_tools=[get_weather, count_words],
+        )
+        first, second = session.await_user_turn().pending_tool_calls
+        assert (first.tool_name, second.tool_name) == ("get_weather", "count_words")
+        with pytest.raises(agentkit.ToolResultsMismatchError) as caught:
+            session.submit_tool_results([{"tool_use_id": first.tool_use_id, "status": "success"}])
+        assert caught.value.missing == [second.tool_use_id]
+        assert caught.value.field == "results"
+        session.run()
+        assert session.is_user_turn()
+        assert CALLS == [{"city": "Oslo", "unit": "C"}]
+        tool_message = session.messages[-2]
+        assert [block.tool_name for block in tool_message.content] == ["get_weather", "count_words"]
+        assert [block.output.to_dict() for block in tool_message.content][1] == {"result": 3}
+
     def test_a_result_without_an_id_is_refused_before_sending(self, make_client: Any) -> None:
         """A tool result lacking tool_use_id is a client-side ValidationError."""
         seen: list[Any] = []
