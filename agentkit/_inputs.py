@@ -144,7 +144,10 @@ def _to_spec(value: ClientToolInput, field: str) -> ClientToolSpec:
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise ValidationError.client_side(field, f"not a client tool spec: {exc!r}") from None
     if callable(value):
-        return ClientTool(value).spec
+        try:
+            return ClientTool(value).spec
+        except (TypeError, ValueError) as exc:
+            raise ValidationError.client_side(field, str(exc)) from exc
     raise ValidationError.client_side(field, f"cannot use {type(value).__name__} as a client tool")
 
 
@@ -154,8 +157,8 @@ def to_client_tools(
     """The specs of client tools given as ``ClientTool``s, functions, specs or dicts.
 
     Raises:
-        ValidationError: An item is not a tool, or two tools share a name.
-        TypeError: A function's type hints cannot be expressed in JSON Schema.
+        ValidationError: An item is not a tool, a function cannot be one (its name, or type
+            hints that JSON Schema cannot express), or two tools share a name.
     """
     specs = [_to_spec(tool, f"{field}[{index}]") for index, tool in enumerate(tools)]
     names = [spec.name for spec in specs]
@@ -167,15 +170,25 @@ def to_client_tools(
     return specs
 
 
+def _as_client_tool(tool: ClientToolInput, index: int) -> ClientToolInput:
+    if not callable(tool) or isinstance(tool, ClientTool | ClientToolSpec | Mapping):
+        return tool
+    try:
+        return ClientTool(tool)
+    except (TypeError, ValueError) as exc:
+        # Raised where the function is handed over, with the place in the list it came from.
+        raise ValidationError.client_side(f"client_tools[{index}]", str(exc)) from exc
+
+
 def as_client_tools(tools: Iterable[ClientToolInput]) -> list[ClientToolInput]:
     """The tools with plain functions made ``ClientTool``s once, so their schema is derived once
-    however often the list is used."""
-    return [
-        ClientTool(tool)
-        if callable(tool) and not isinstance(tool, ClientTool | ClientToolSpec | Mapping)
-        else tool
-        for tool in tools
-    ]
+    however often the list is used.
+
+    Raises:
+        ValidationError: A function cannot be a tool (its name or a parameter's annotation);
+            ``field`` is ``client_tools[i]``.
+    """
+    return [_as_client_tool(tool, index) for index, tool in enumerate(tools)]
 
 
 def runnable_tools(tools: Iterable[ClientToolInput]) -> dict[str, ClientTool[..., Any]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import socket
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,7 @@ import pytest
 
 import agentkit
 from agentkit._inputs import (
+    as_client_tools,
     read_upload,
     runnable_tools,
     to_client_tools,
@@ -82,6 +84,22 @@ class TestClientTools:
         with pytest.raises(agentkit.ValidationError) as caught:
             to_client_tools([{"name": "half"}])
         assert caught.value.field == "client_tools[0]"
+
+    @pytest.mark.parametrize("convert", [to_client_tools, as_client_tools])
+    def test_a_function_that_cannot_be_a_tool_names_its_place(self, convert: Any) -> None:
+        """A lambda (no valid name) or an inexpressible hint is a ValidationError naming the
+        item, not a bare TypeError or ValueError from deep inside."""
+
+        def takes_a_socket(conn: socket.socket) -> None:
+            """Not expressible in JSON Schema."""
+
+        for tools, field in [
+            ([lookup, lambda text: text], "client_tools[1]"),
+            ([takes_a_socket], "client_tools[0]"),
+        ]:
+            with pytest.raises(agentkit.ValidationError) as caught:
+                convert(tools)
+            assert caught.value.field == field
 
 
 class TestToolResults:
