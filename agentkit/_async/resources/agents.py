@@ -27,7 +27,6 @@ from agentkit_api.models import (
 from agentkit_api.types import UNSET, Unset
 
 from ..._inputs import to_metadata
-from ..._page import Page
 from ..._response import APIResponse
 from ..endpoint import async_endpoint
 from ..pagination import AsyncPager
@@ -173,10 +172,4 @@ class AsyncAgents(AsyncResource):
         No request is made until you iterate (``async for``) or call ``first_page()``.
         """
 
-        async def fetch(cursor: str | None) -> Page[Agent]:
-            response = await self._client._call(
-                agents_list.asyncio_detailed, limit=page_size, cursor=_given(cursor)
-            )
-            return Page(response.parsed.data, response.parsed.has_more, response.parsed.next_cursor)
-
-        return AsyncPager(fetch)
+        return self._cursor_pager(agents_list.asyncio_detailed, page_size=page_size)

@@ -28,7 +28,6 @@ from agentkit_api.models import (
 from agentkit_api.types import UNSET
 
 from ..._inputs import MessageInput, to_message, to_metadata
-from ..._page import Page
 from ..._response import APIResponse
 from ..endpoint import async_endpoint
 from ..pagination import AsyncPager
@@ -220,17 +219,9 @@ class AsyncChats(AsyncResource):
     def list_messages(self, chat_id: str, *, page_size: int = 20) -> AsyncPager[ChatMessage]:
         """The chat's messages, oldest first, fetched page by page as you iterate."""
 
-        async def fetch(cursor: str | None) -> Page[ChatMessage]:
-            response = await self._client._call(
-                chats_list_messages.asyncio_detailed,
-                chat_id,
-                limit=page_size,
-                cursor=UNSET if cursor is None else cursor,
-            )
-            page = response.parsed
-            return Page(page.data, page.has_more, page.next_cursor)
-
-        return AsyncPager(fetch)
+        return self._cursor_pager(
+            chats_list_messages.asyncio_detailed, chat_id, page_size=page_size
+        )
 
     def list(
         self,
@@ -241,15 +232,9 @@ class AsyncChats(AsyncResource):
     ) -> AsyncPager[Chat]:
         """Your chats, oldest first, optionally only those in one state or with one agent."""
 
-        async def fetch(cursor: str | None) -> Page[Chat]:
-            response = await self._client._call(
-                chats_list.asyncio_detailed,
-                limit=page_size,
-                cursor=UNSET if cursor is None else cursor,
-                status=UNSET if status is None else ChatStatus(status),
-                agent_id=UNSET if agent is None else agent,
-            )
-            page = response.parsed
-            return Page(page.data, page.has_more, page.next_cursor)
-
-        return AsyncPager(fetch)
+        return self._cursor_pager(
+            chats_list.asyncio_detailed,
+            page_size=page_size,
+            status=UNSET if status is None else ChatStatus(status),
+            agent_id=UNSET if agent is None else agent,
+        )

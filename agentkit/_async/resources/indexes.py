@@ -33,7 +33,6 @@ from agentkit_api.types import UNSET
 
 from ..._errors import ValidationError
 from ..._inputs import UploadInput, read_upload, to_metadata
-from ..._page import Page
 from ..._response import APIResponse
 from ..endpoint import async_endpoint
 from ..pagination import AsyncPager
@@ -94,16 +93,7 @@ class AsyncIndexes(AsyncResource):
     def list(self, *, page_size: int = 20) -> AsyncPager[Index]:
         """Your indexes, oldest first, fetched page by page as you iterate."""
 
-        async def fetch(cursor: str | None) -> Page[Index]:
-            response = await self._client._call(
-                indexes_list.asyncio_detailed,
-                limit=page_size,
-                cursor=UNSET if cursor is None else cursor,
-            )
-            page = response.parsed
-            return Page(page.data, page.has_more, page.next_cursor)
-
-        return AsyncPager(fetch)
+        return self._cursor_pager(indexes_list.asyncio_detailed, page_size=page_size)
 
     @async_endpoint
     async def delete(self, index_id: str) -> APIResponse[Deleted]:
@@ -219,17 +209,9 @@ class AsyncIndexes(AsyncResource):
     def list_documents(self, index_id: str, *, page_size: int = 20) -> AsyncPager[Document]:
         """The index's documents (without their text), oldest first, page by page."""
 
-        async def fetch(cursor: str | None) -> Page[Document]:
-            response = await self._client._call(
-                indexes_list_documents.asyncio_detailed,
-                index_id,
-                limit=page_size,
-                cursor=UNSET if cursor is None else cursor,
-            )
-            page = response.parsed
-            return Page(page.data, page.has_more, page.next_cursor)
-
-        return AsyncPager(fetch)
+        return self._cursor_pager(
+            indexes_list_documents.asyncio_detailed, index_id, page_size=page_size
+        )
 
     @async_endpoint
     async def delete_document(self, index_id: str, document_id: str) -> APIResponse[Deleted]:

@@ -48,7 +48,6 @@ from ..._inputs import (
     to_metadata,
     to_tool_results,
 )
-from ..._page import Page
 from ..._response import APIResponse
 from ..endpoint import async_endpoint
 from ..pagination import AsyncPager
@@ -233,17 +232,9 @@ class AsyncSessions(AsyncResource):
     def list(self, *, agent: str | None = None, page_size: int = 20) -> AsyncPager[SessionSummary]:
         """Summaries of your sessions (optionally only with one agent), oldest first."""
 
-        async def fetch(cursor: str | None) -> Page[SessionSummary]:
-            response = await self._client._call(
-                sessions_list.asyncio_detailed,
-                limit=page_size,
-                cursor=_optional(cursor),
-                agent_id=_optional(agent),
-            )
-            page = response.parsed
-            return Page(page.data, page.has_more, page.next_cursor)
-
-        return AsyncPager(fetch)
+        return self._cursor_pager(
+            sessions_list.asyncio_detailed, page_size=page_size, agent_id=_optional(agent)
+        )
 
     @async_endpoint
     async def delta(
@@ -443,18 +434,12 @@ class AsyncSessions(AsyncResource):
         They are the same events a stream delivers; an unknown type is an ``UnknownEvent``.
         """
 
-        async def fetch(cursor: str | None) -> Page[SessionEvent]:
-            response = await self._client._call(
-                sessions_list_events.asyncio_detailed,
-                session_id,
-                limit=page_size,
-                cursor=_optional(cursor),
-            )
-            page = response.parsed
-            events = [stored_session_event(item) for item in page.data]
-            return Page(events, page.has_more, page.next_cursor)
-
-        return AsyncPager(fetch)
+        return self._cursor_pager(
+            sessions_list_events.asyncio_detailed,
+            session_id,
+            page_size=page_size,
+            item=stored_session_event,
+        )
 
     def stream_ui(
         self,

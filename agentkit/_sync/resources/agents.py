@@ -28,7 +28,6 @@ from agentkit_api.models import (
 from agentkit_api.types import UNSET, Unset
 
 from ..._inputs import to_metadata
-from ..._page import Page
 from ..._response import APIResponse
 from ..endpoint import endpoint
 from ..pagination import Pager
@@ -172,10 +171,4 @@ class Agents(SyncResource):
         No request is made until you iterate (``for``) or call ``first_page()``.
         """
 
-        def fetch(cursor: str | None) -> Page[Agent]:
-            response = self._client._call(
-                agents_list.sync_detailed, limit=page_size, cursor=_given(cursor)
-            )
-            return Page(response.parsed.data, response.parsed.has_more, response.parsed.next_cursor)
-
-        return Pager(fetch)
+        return self._cursor_pager(agents_list.sync_detailed, page_size=page_size)

@@ -29,7 +29,6 @@ from agentkit_api.models import (
 from agentkit_api.types import UNSET
 
 from ..._inputs import MessageInput, to_message, to_metadata
-from ..._page import Page
 from ..._response import APIResponse
 from ..endpoint import endpoint
 from ..pagination import Pager
@@ -221,17 +220,7 @@ class Chats(SyncResource):
     def list_messages(self, chat_id: str, *, page_size: int = 20) -> Pager[ChatMessage]:
         """The chat's messages, oldest first, fetched page by page as you iterate."""
 
-        def fetch(cursor: str | None) -> Page[ChatMessage]:
-            response = self._client._call(
-                chats_list_messages.sync_detailed,
-                chat_id,
-                limit=page_size,
-                cursor=UNSET if cursor is None else cursor,
-            )
-            page = response.parsed
-            return Page(page.data, page.has_more, page.next_cursor)
-
-        return Pager(fetch)
+        return self._cursor_pager(chats_list_messages.sync_detailed, chat_id, page_size=page_size)
 
     def list(
         self,
@@ -242,15 +231,9 @@ class Chats(SyncResource):
     ) -> Pager[Chat]:
         """Your chats, oldest first, optionally only those in one state or with one agent."""
 
-        def fetch(cursor: str | None) -> Page[Chat]:
-            response = self._client._call(
-                chats_list.sync_detailed,
-                limit=page_size,
-                cursor=UNSET if cursor is None else cursor,
-                status=UNSET if status is None else ChatStatus(status),
-                agent_id=UNSET if agent is None else agent,
-            )
-            page = response.parsed
-            return Page(page.data, page.has_more, page.next_cursor)
-
-        return Pager(fetch)
+        return self._cursor_pager(
+            chats_list.sync_detailed,
+            page_size=page_size,
+            status=UNSET if status is None else ChatStatus(status),
+            agent_id=UNSET if agent is None else agent,
+        )

@@ -34,7 +34,6 @@ from agentkit_api.types import UNSET
 
 from ..._errors import ValidationError
 from ..._inputs import UploadInput, read_upload, to_metadata
-from ..._page import Page
 from ..._response import APIResponse
 from ..endpoint import endpoint
 from ..pagination import Pager
@@ -95,16 +94,7 @@ class Indexes(SyncResource):
     def list(self, *, page_size: int = 20) -> Pager[Index]:
         """Your indexes, oldest first, fetched page by page as you iterate."""
 
-        def fetch(cursor: str | None) -> Page[Index]:
-            response = self._client._call(
-                indexes_list.sync_detailed,
-                limit=page_size,
-                cursor=UNSET if cursor is None else cursor,
-            )
-            page = response.parsed
-            return Page(page.data, page.has_more, page.next_cursor)
-
-        return Pager(fetch)
+        return self._cursor_pager(indexes_list.sync_detailed, page_size=page_size)
 
     @endpoint
     def delete(self, index_id: str) -> APIResponse[Deleted]:
@@ -218,17 +208,9 @@ class Indexes(SyncResource):
     def list_documents(self, index_id: str, *, page_size: int = 20) -> Pager[Document]:
         """The index's documents (without their text), oldest first, page by page."""
 
-        def fetch(cursor: str | None) -> Page[Document]:
-            response = self._client._call(
-                indexes_list_documents.sync_detailed,
-                index_id,
-                limit=page_size,
-                cursor=UNSET if cursor is None else cursor,
-            )
-            page = response.parsed
-            return Page(page.data, page.has_more, page.next_cursor)
-
-        return Pager(fetch)
+        return self._cursor_pager(
+            indexes_list_documents.sync_detailed, index_id, page_size=page_size
+        )
 
     @endpoint
     def delete_document(self, index_id: str, document_id: str) -> APIResponse[Deleted]:

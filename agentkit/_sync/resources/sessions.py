@@ -49,7 +49,6 @@ from ..._inputs import (
     to_metadata,
     to_tool_results,
 )
-from ..._page import Page
 from ..._response import APIResponse
 from ..endpoint import endpoint
 from ..pagination import Pager
@@ -234,17 +233,9 @@ class Sessions(SyncResource):
     def list(self, *, agent: str | None = None, page_size: int = 20) -> Pager[SessionSummary]:
         """Summaries of your sessions (optionally only with one agent), oldest first."""
 
-        def fetch(cursor: str | None) -> Page[SessionSummary]:
-            response = self._client._call(
-                sessions_list.sync_detailed,
-                limit=page_size,
-                cursor=_optional(cursor),
-                agent_id=_optional(agent),
-            )
-            page = response.parsed
-            return Page(page.data, page.has_more, page.next_cursor)
-
-        return Pager(fetch)
+        return self._cursor_pager(
+            sessions_list.sync_detailed, page_size=page_size, agent_id=_optional(agent)
+        )
 
     @endpoint
     def delta(
@@ -444,18 +435,12 @@ class Sessions(SyncResource):
         They are the same events a stream delivers; an unknown type is an ``UnknownEvent``.
         """
 
-        def fetch(cursor: str | None) -> Page[SessionEvent]:
-            response = self._client._call(
-                sessions_list_events.sync_detailed,
-                session_id,
-                limit=page_size,
-                cursor=_optional(cursor),
-            )
-            page = response.parsed
-            events = [stored_session_event(item) for item in page.data]
-            return Page(events, page.has_more, page.next_cursor)
-
-        return Pager(fetch)
+        return self._cursor_pager(
+            sessions_list_events.sync_detailed,
+            session_id,
+            page_size=page_size,
+            item=stored_session_event,
+        )
 
     def stream_ui(
         self,
