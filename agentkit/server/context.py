@@ -18,6 +18,7 @@ from .errors import ApiError
 from .idempotency import IdempotencyGuard, fingerprint
 from .store import Store
 from .streams import EventLog
+from .util import decode_cursor, encode_cursor
 from .validation import operation
 
 if TYPE_CHECKING:
@@ -30,6 +31,7 @@ __all__ = [
     "json_response",
     "last_event_id",
     "page_response",
+    "page_start",
     "resource",
     "resume_after",
 ]
@@ -71,11 +73,16 @@ def json_response(status: int, body: Any) -> JSONResponse:
     return JSONResponse(body, status_code=status)
 
 
-def page_response(rows: list[dict[str, Any]], next_cursor: str | None) -> JSONResponse:
-    """A cursor page ``{"data", "has_more", "next_cursor"}``."""
-    return JSONResponse(
-        {"data": rows, "has_more": next_cursor is not None, "next_cursor": next_cursor}
-    )
+def page_start(call: Call) -> int:
+    """The store position the request's ``cursor`` names (0, the start, when there is none)."""
+    return decode_cursor(call.params.get("cursor"))
+
+
+def page_response(rows: list[dict[str, Any]], next_position: int | None) -> JSONResponse:
+    """A cursor page ``{"data", "has_more", "next_cursor"}``; ``next_position`` is the store's
+    position of the page's last row when more rows follow."""
+    cursor = None if next_position is None else encode_cursor(next_position)
+    return JSONResponse({"data": rows, "has_more": cursor is not None, "next_cursor": cursor})
 
 
 def last_event_id(request: Request) -> int | None:

@@ -6,10 +6,10 @@ from typing import Any
 
 from starlette.responses import Response
 
-from ..context import Call, api, json_response, page_response, resource
+from ..context import Call, api, json_response, page_response, page_start, resource
 from ..errors import ApiError
 from ..store import Conflict, Row
-from ..util import decode_cursor, encode_cursor, new_id, now
+from ..util import new_id, now
 
 __all__ = ["routes"]
 
@@ -105,10 +105,9 @@ async def delete(call: Call) -> Response:
 @api("agents_list")
 async def list_agents(call: Call) -> Response:
     """List agents, oldest first."""
-    after = decode_cursor(call.params.get("cursor"))
+    after = page_start(call)
     page = call.state.store.list_agents(call.org_id, after, call.params["limit"])
-    cursor = None if page.next_position is None else encode_cursor(page.next_position)
-    return page_response(page.rows, cursor)
+    return page_response(page.rows, page.next_position)
 
 
 @api("agents_check_name")

@@ -9,12 +9,12 @@ from typing import Any
 
 from starlette.responses import Response
 
-from ..context import Call, api, json_response, page_response, resource, resume_after
+from ..context import Call, api, json_response, page_response, page_start, resource, resume_after
 from ..errors import ApiError, envelope, invalid_message
 from ..store import Conflict, Row
 from ..streams import CHAT_STREAM
 from ..turns import TurnHandle, begin_turn
-from ..util import decode_cursor, encode_cursor, new_id, now
+from ..util import new_id, now
 
 __all__ = ["routes"]
 
@@ -202,22 +202,20 @@ async def get(call: Call) -> Response:
 async def list_chats(call: Call) -> Response:
     """List chats, oldest first."""
     params = call.params
-    after = decode_cursor(params.get("cursor"))
+    after = page_start(call)
     page = call.state.store.list_chats(
         call.org_id, after, params["limit"], params.get("status"), params.get("agent_id")
     )
-    cursor = None if page.next_position is None else encode_cursor(page.next_position)
-    return page_response(page.rows, cursor)
+    return page_response(page.rows, page.next_position)
 
 
 @api("chats_list_messages")
 async def list_messages(call: Call) -> Response:
     """List the messages of a chat, oldest first."""
     chat = _chat(call)
-    after = decode_cursor(call.params.get("cursor"))
+    after = page_start(call)
     page = call.state.store.list_messages(call.org_id, chat["id"], after, call.params["limit"])
-    cursor = None if page.next_position is None else encode_cursor(page.next_position)
-    return page_response(page.rows, cursor)
+    return page_response(page.rows, page.next_position)
 
 
 routes = [

@@ -6,11 +6,11 @@ from typing import Any
 
 from starlette.responses import Response
 
-from ..context import Call, api, json_response, page_response, resource
+from ..context import Call, api, json_response, page_response, page_start, resource
 from ..errors import ApiError
 from ..knowledge import chunk_document, read_upload, retrieve
 from ..store import Row
-from ..util import decode_cursor, encode_cursor, new_id, now
+from ..util import new_id, now
 
 __all__ = ["routes"]
 
@@ -83,10 +83,9 @@ async def get(call: Call) -> Response:
 @api("indexes_list")
 async def list_indexes(call: Call) -> Response:
     """List indexes, oldest first."""
-    after = decode_cursor(call.params.get("cursor"))
+    after = page_start(call)
     page = call.state.store.list_indexes(call.org_id, after, call.params["limit"])
-    cursor = None if page.next_position is None else encode_cursor(page.next_position)
-    return page_response(page.rows, cursor)
+    return page_response(page.rows, page.next_position)
 
 
 @api("indexes_delete")
@@ -143,10 +142,9 @@ def _document(call: Call, index: Row) -> Row:
 async def list_documents(call: Call) -> Response:
     """List an index's documents, oldest first, without their text."""
     index = _index(call)
-    after = decode_cursor(call.params.get("cursor"))
+    after = page_start(call)
     page = call.state.store.list_documents(call.org_id, index["id"], after, call.params["limit"])
-    cursor = None if page.next_position is None else encode_cursor(page.next_position)
-    return page_response(page.rows, cursor)
+    return page_response(page.rows, page.next_position)
 
 
 @api("indexes_get_document")

@@ -7,13 +7,13 @@ import time
 
 from starlette.responses import Response
 
-from ..context import Call, api, json_response, page_response, resource, resume_after
+from ..context import Call, api, json_response, page_response, page_start, resource, resume_after
 from ..errors import ApiError
 from ..sessions.model import session_view, summary_view, zero_usage
 from ..sessions.turns import delete_session, recover, session_messages
 from ..store import Row
 from ..streams import SESSION_STREAM
-from ..util import decode_cursor, encode_cursor, new_id, now
+from ..util import encode_cursor, new_id, now
 
 __all__ = ["load_session", "routes", "session_response"]
 
@@ -126,13 +126,12 @@ async def delete(call: Call) -> Response:
 @api("sessions_list")
 async def list_sessions(call: Call) -> Response:
     """List session summaries, oldest first."""
-    after = decode_cursor(call.params.get("cursor"))
+    after = page_start(call)
     page = call.state.store.list_sessions(
         call.org_id, after, call.params["limit"], call.params.get("agent_id")
     )
     rows = [summary_view(row, _last_event_id(call, row["id"])) for row in page.rows]
-    cursor = None if page.next_position is None else encode_cursor(page.next_position)
-    return page_response(rows, cursor)
+    return page_response(rows, page.next_position)
 
 
 @api("sessions_get_summary")
@@ -191,9 +190,7 @@ async def history(call: Call) -> Response:
     session = load_session(call)
     limit = call.params["limit"]
     stream = SESSION_STREAM.stream(session["id"])
-    found = call.state.events.events_after(
-        call.org_id, stream, decode_cursor(call.params.get("cursor")), limit + 1
-    )
+    found = call.state.events.events_after(call.org_id, stream, page_start(call), limit + 1)
     page = found[:limit]
     cursor = encode_cursor(page[-1].seq) if len(found) > limit else None
     # The stored JSON goes out as it is: the very objects the event stream carries.
