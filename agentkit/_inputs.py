@@ -6,7 +6,7 @@ import mimetypes
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import IO, Any, TypeAlias
+from typing import IO, Any, TypeAlias, TypeVar
 
 from agentkit_api.models import (
     AudioPart,
@@ -32,6 +32,7 @@ __all__ = [
     "ToolResultInput",
     "UploadInput",
     "as_client_tools",
+    "given",
     "read_upload",
     "runnable_tools",
     "to_client_tools",
@@ -40,6 +41,8 @@ __all__ = [
     "to_metadata",
     "to_tool_results",
 ]
+
+T = TypeVar("T")
 
 MessageInput: TypeAlias = (
     str | Part | Sequence[str | Part | Mapping[str, Any]] | ChatMessageInput | Mapping[str, Any]
@@ -105,6 +108,11 @@ def to_message(message: MessageInput) -> ChatMessageInput:
                 f"message.parts[{index}].content", "a text part needs some text"
             )
     return built
+
+
+def given(value: T | None) -> T | Unset:
+    """``UNSET`` for an argument left at ``None``, so the field is left out of the request."""
+    return UNSET if value is None else value
 
 
 def to_metadata(metadata: Mapping[str, Any] | Metadata | None) -> Metadata | Unset:

@@ -26,17 +26,13 @@ from agentkit_api.models import (
 )
 from agentkit_api.types import UNSET, Unset
 
-from ..._inputs import to_metadata
+from ..._inputs import given, to_metadata
 from ..._response import APIResponse
 from ..endpoint import async_endpoint
 from ..pagination import AsyncPager
 from ._base import AsyncResource
 
 __all__ = ["AsyncAgents"]
-
-
-def _given(value: Any) -> Any:
-    return UNSET if value is None else value
 
 
 class AsyncAgents(AsyncResource):
@@ -78,11 +74,11 @@ class AsyncAgents(AsyncResource):
         """
         body = AgentCreate(
             name=name,
-            instructions=_given(instructions),
-            description=_given(description),
+            instructions=given(instructions),
+            description=given(description),
             brain=UNSET if brain is None else AgentBrain(brain),
-            model_profile=_given(model_profile),
-            streaming=_given(streaming),
+            model_profile=given(model_profile),
+            streaming=given(streaming),
             sub_agent_ids=UNSET if sub_agent_ids is None else list(sub_agent_ids),
             prompt_suggestions=UNSET if prompt_suggestions is None else list(prompt_suggestions),
             metadata=to_metadata(metadata),

@@ -32,7 +32,7 @@ from agentkit_api.models import (
 from agentkit_api.types import UNSET
 
 from ..._errors import ValidationError
-from ..._inputs import UploadInput, read_upload, to_metadata
+from ..._inputs import UploadInput, given, read_upload, to_metadata
 from ..._response import APIResponse
 from ..endpoint import async_endpoint
 from ..pagination import AsyncPager
@@ -74,7 +74,7 @@ class AsyncIndexes(AsyncResource):
         """
         body = IndexCreate(
             name=name,
-            description=UNSET if description is None else description,
+            description=given(description),
             metadata=to_metadata(metadata),
         )
         return await self._client._call(
@@ -135,7 +135,7 @@ class AsyncIndexes(AsyncResource):
         body = DocumentCreate(
             content=content,
             content_type=UNSET if content_type is None else DocumentContentType(content_type),
-            title=UNSET if title is None else title,
+            title=given(title),
             metadata=to_metadata(metadata),
         )
         return await self._client._call(

@@ -41,6 +41,7 @@ from ..._inputs import (
     MessageInput,
     ToolResultInput,
     as_client_tools,
+    given,
     runnable_tools,
     to_client_tools,
     to_index_ids,
@@ -63,10 +64,6 @@ def _path(session_id: str, suffix: str) -> str:
     return f"/v1/sessions/{quote(session_id, safe='')}{suffix}"
 
 
-def _optional(value: Any) -> Any:
-    return UNSET if value is None else value
-
-
 def _send_body(
     message: MessageInput,
     index_ids: Iterable[str] | None,
@@ -76,7 +73,7 @@ def _send_body(
     return SessionMessageSend(
         message=to_message(message),
         index_ids=UNSET if index_ids is None else to_index_ids(index_ids),
-        require_all_indexes=_optional(require_all_indexes),
+        require_all_indexes=given(require_all_indexes),
         client_tools=UNSET if client_tools is None else to_client_tools(client_tools),
     )
 
@@ -158,10 +155,10 @@ class AsyncSessions(AsyncResource):
         body = SessionCreate(
             agent_id=agent,
             index_ids=UNSET if index_ids is None else to_index_ids(index_ids),
-            system_prompt=_optional(system_prompt),
-            model_profile=_optional(model_profile),
+            system_prompt=given(system_prompt),
+            model_profile=given(model_profile),
             client_tools=UNSET if client_tools is None else to_client_tools(client_tools),
-            title=_optional(title),
+            title=given(title),
             metadata=to_metadata(metadata),
         )
         return await self._client._call(
@@ -233,7 +230,7 @@ class AsyncSessions(AsyncResource):
         """Summaries of your sessions (optionally only with one agent), oldest first."""
 
         return self._cursor_pager(
-            sessions_list.asyncio_detailed, page_size=page_size, agent_id=_optional(agent)
+            sessions_list.asyncio_detailed, page_size=page_size, agent_id=given(agent)
         )
 
     @async_endpoint
@@ -252,7 +249,7 @@ class AsyncSessions(AsyncResource):
         return await self._client._call(
             sessions_get_delta.asyncio_detailed,
             session_id,
-            continuation_token=_optional(continuation_token),
+            continuation_token=given(continuation_token),
         )
 
     @async_endpoint

@@ -27,17 +27,13 @@ from agentkit_api.models import (
 )
 from agentkit_api.types import UNSET, Unset
 
-from ..._inputs import to_metadata
+from ..._inputs import given, to_metadata
 from ..._response import APIResponse
 from ..endpoint import endpoint
 from ..pagination import Pager
 from ._base import SyncResource
 
 __all__ = ["Agents"]
-
-
-def _given(value: Any) -> Any:
-    return UNSET if value is None else value
 
 
 class Agents(SyncResource):
@@ -79,11 +75,11 @@ class Agents(SyncResource):
         """
         body = AgentCreate(
             name=name,
-            instructions=_given(instructions),
-            description=_given(description),
+            instructions=given(instructions),
+            description=given(description),
             brain=UNSET if brain is None else AgentBrain(brain),
-            model_profile=_given(model_profile),
-            streaming=_given(streaming),
+            model_profile=given(model_profile),
+            streaming=given(streaming),
             sub_agent_ids=UNSET if sub_agent_ids is None else list(sub_agent_ids),
             prompt_suggestions=UNSET if prompt_suggestions is None else list(prompt_suggestions),
             metadata=to_metadata(metadata),

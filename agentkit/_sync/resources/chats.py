@@ -28,7 +28,7 @@ from agentkit_api.models import (
 )
 from agentkit_api.types import UNSET
 
-from ..._inputs import MessageInput, to_message, to_metadata
+from ..._inputs import MessageInput, given, to_message, to_metadata
 from ..._response import APIResponse
 from ..endpoint import endpoint
 from ..pagination import Pager
@@ -48,16 +48,14 @@ def _start_body(
     return ChatStart(
         agent_id=agent,
         message=to_message(message),
-        chat_id=UNSET if chat_id is None else chat_id,
+        chat_id=given(chat_id),
         metadata=to_metadata(metadata),
-        trace_id=UNSET if trace_id is None else trace_id,
+        trace_id=given(trace_id),
     )
 
 
 def _message_body(message: MessageInput, trace_id: str | None) -> ChatMessageSend:
-    return ChatMessageSend(
-        message=to_message(message), trace_id=UNSET if trace_id is None else trace_id
-    )
+    return ChatMessageSend(message=to_message(message), trace_id=given(trace_id))
 
 
 def _path(chat_id: str, suffix: str = "") -> str:
@@ -191,8 +189,8 @@ class Chats(SyncResource):
             ChatAlreadyClosedError: The chat was already ended.
         """
         body = ChatEnd(
-            reason=UNSET if reason is None else reason,
-            trace_id=UNSET if trace_id is None else trace_id,
+            reason=given(reason),
+            trace_id=given(trace_id),
         )
         return self._client._call(
             chats_end.sync_detailed, chat_id, body=body, idempotency_key=idempotency_key
@@ -235,5 +233,5 @@ class Chats(SyncResource):
             chats_list.sync_detailed,
             page_size=page_size,
             status=UNSET if status is None else ChatStatus(status),
-            agent_id=UNSET if agent is None else agent,
+            agent_id=given(agent),
         )

@@ -33,7 +33,7 @@ from agentkit_api.models import (
 from agentkit_api.types import UNSET
 
 from ..._errors import ValidationError
-from ..._inputs import UploadInput, read_upload, to_metadata
+from ..._inputs import UploadInput, given, read_upload, to_metadata
 from ..._response import APIResponse
 from ..endpoint import endpoint
 from ..pagination import Pager
@@ -75,7 +75,7 @@ class Indexes(SyncResource):
         """
         body = IndexCreate(
             name=name,
-            description=UNSET if description is None else description,
+            description=given(description),
             metadata=to_metadata(metadata),
         )
         return self._client._call(
@@ -136,7 +136,7 @@ class Indexes(SyncResource):
         body = DocumentCreate(
             content=content,
             content_type=UNSET if content_type is None else DocumentContentType(content_type),
-            title=UNSET if title is None else title,
+            title=given(title),
             metadata=to_metadata(metadata),
         )
         return self._client._call(

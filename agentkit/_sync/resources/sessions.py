@@ -42,6 +42,7 @@ from ..._inputs import (
     MessageInput,
     ToolResultInput,
     as_client_tools,
+    given,
     runnable_tools,
     to_client_tools,
     to_index_ids,
@@ -64,10 +65,6 @@ def _path(session_id: str, suffix: str) -> str:
     return f"/v1/sessions/{quote(session_id, safe='')}{suffix}"
 
 
-def _optional(value: Any) -> Any:
-    return UNSET if value is None else value
-
-
 def _send_body(
     message: MessageInput,
     index_ids: Iterable[str] | None,
@@ -77,7 +74,7 @@ def _send_body(
     return SessionMessageSend(
         message=to_message(message),
         index_ids=UNSET if index_ids is None else to_index_ids(index_ids),
-        require_all_indexes=_optional(require_all_indexes),
+        require_all_indexes=given(require_all_indexes),
         client_tools=UNSET if client_tools is None else to_client_tools(client_tools),
     )
 
@@ -159,10 +156,10 @@ class Sessions(SyncResource):
         body = SessionCreate(
             agent_id=agent,
             index_ids=UNSET if index_ids is None else to_index_ids(index_ids),
-            system_prompt=_optional(system_prompt),
-            model_profile=_optional(model_profile),
+            system_prompt=given(system_prompt),
+            model_profile=given(model_profile),
             client_tools=UNSET if client_tools is None else to_client_tools(client_tools),
-            title=_optional(title),
+            title=given(title),
             metadata=to_metadata(metadata),
         )
         return self._client._call(
@@ -234,7 +231,7 @@ class Sessions(SyncResource):
         """Summaries of your sessions (optionally only with one agent), oldest first."""
 
         return self._cursor_pager(
-            sessions_list.sync_detailed, page_size=page_size, agent_id=_optional(agent)
+            sessions_list.sync_detailed, page_size=page_size, agent_id=given(agent)
         )
 
     @endpoint
@@ -253,7 +250,7 @@ class Sessions(SyncResource):
         return self._client._call(
             sessions_get_delta.sync_detailed,
             session_id,
-            continuation_token=_optional(continuation_token),
+            continuation_token=given(continuation_token),
         )
 
     @endpoint
