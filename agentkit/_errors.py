@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, ClassVar
 
 __all__ = [
     "APIConnectionError",
@@ -72,6 +72,10 @@ __all__ = [
 ]
 
 
+_CODE_CLASSES: dict[str, type[APIStatusError]] = {}
+_STATUS_CLASSES: dict[int, type[APIStatusError]] = {}
+
+
 class AgentKitError(Exception):
     """The root of every exception agentkit raises on purpose."""
 
@@ -101,6 +105,22 @@ class APIStatusError(APIError):
         headers: The response headers.
         retries_taken: How many retries the SDK made before giving up.
     """
+
+    #: The error code this class stands for, when it stands for one.
+    error_code: ClassVar[str | None] = None
+
+    def __init_subclass__(
+        cls, *, status: int | None = None, code: str | None = None, **kwargs: Any
+    ) -> None:
+        super().__init_subclass__(**kwargs)
+        # The class statement is the one place a code or a status family is named; the maps
+        # that pick the class for an error are built from these, the statuses of codes come
+        # from the contract.
+        if status is not None:
+            _STATUS_CLASSES[status] = cls
+        if code is not None:
+            cls.error_code = code
+            _CODE_CLASSES[code] = cls
 
     def __init__(
         self,
@@ -140,11 +160,11 @@ class APIStatusError(APIError):
         )
 
 
-class BadRequestError(APIStatusError):
+class BadRequestError(APIStatusError, status=400):
     """400: the request was malformed or semantically invalid."""
 
 
-class ValidationError(BadRequestError, ValueError):
+class ValidationError(BadRequestError, ValueError, code="VALIDATION_ERROR"):
     """400 ``VALIDATION_ERROR``: a field failed validation; ``field`` names its JSON path.
 
     The server raises it for any request that breaks the contract, and the SDK raises it itself,
@@ -162,11 +182,11 @@ class ValidationError(BadRequestError, ValueError):
         )
 
 
-class InvalidChatMessageError(BadRequestError):
+class InvalidChatMessageError(BadRequestError, code="INVALID_CHAT_MESSAGE"):
     """400 ``INVALID_CHAT_MESSAGE``: the message cannot be sent as it is."""
 
 
-class ToolResultsMismatchError(BadRequestError):
+class ToolResultsMismatchError(BadRequestError, code="TOOL_RESULTS_MISMATCH"):
     """400 ``TOOL_RESULTS_MISMATCH``: the results do not answer exactly the pending tool calls.
 
     ``field`` names the result with an unknown id; ``missing`` lists the pending ids left out.
@@ -179,100 +199,100 @@ class ToolResultsMismatchError(BadRequestError):
         return [str(item) for item in value] if isinstance(value, list) else []
 
 
-class AuthenticationError(APIStatusError):
+class AuthenticationError(APIStatusError, status=401, code="UNAUTHORIZED"):
     """401: the API key is missing or not valid."""
 
 
-class PermissionDeniedError(APIStatusError):
+class PermissionDeniedError(APIStatusError, status=403):
     """403: the key may not do this."""
 
 
-class NotFoundError(APIStatusError):
+class NotFoundError(APIStatusError, status=404, code="NOT_FOUND"):
     """404: no such resource (or it belongs to someone else)."""
 
 
-class AgentNotFoundError(NotFoundError):
+class AgentNotFoundError(NotFoundError, code="AGENT_NOT_FOUND"):
     """404 ``AGENT_NOT_FOUND``."""
 
 
-class ChatNotFoundError(NotFoundError):
+class ChatNotFoundError(NotFoundError, code="CHAT_NOT_FOUND"):
     """404 ``CHAT_NOT_FOUND``."""
 
 
-class SessionNotFoundError(NotFoundError):
+class SessionNotFoundError(NotFoundError, code="SESSION_NOT_FOUND"):
     """404 ``SESSION_NOT_FOUND``."""
 
 
-class IndexNotFoundError(NotFoundError):
+class IndexNotFoundError(NotFoundError, code="INDEX_NOT_FOUND"):
     """404 ``INDEX_NOT_FOUND``; when an index named in a request is meant, ``details['field']``
     says which (for example ``index_ids[1]``)."""
 
 
-class DocumentNotFoundError(NotFoundError):
+class DocumentNotFoundError(NotFoundError, code="DOCUMENT_NOT_FOUND"):
     """404 ``DOCUMENT_NOT_FOUND``."""
 
 
-class MethodNotAllowedError(APIStatusError):
+class MethodNotAllowedError(APIStatusError, status=405, code="METHOD_NOT_ALLOWED"):
     """405: the path exists but not with this method."""
 
 
-class ConflictError(APIStatusError):
+class ConflictError(APIStatusError, status=409):
     """409: the request conflicts with the resource's current state."""
 
 
-class ChatAlreadyClosedError(ConflictError):
+class ChatAlreadyClosedError(ConflictError, code="CHAT_ALREADY_CLOSED"):
     """409 ``CHAT_ALREADY_CLOSED``: a closed chat cannot be resumed; start a new one."""
 
 
-class ChatNotActiveError(ConflictError):
+class ChatNotActiveError(ConflictError, code="CHAT_NOT_ACTIVE"):
     """409 ``CHAT_NOT_ACTIVE``: the chat is paused or busy with another turn."""
 
 
-class ChatBufferOverflowError(ConflictError):
+class ChatBufferOverflowError(ConflictError, code="CHAT_BUFFER_OVERFLOW"):
     """409 ``CHAT_BUFFER_OVERFLOW``: the chat holds as many messages as it may."""
 
 
-class ChatIdTakenError(ConflictError):
+class ChatIdTakenError(ConflictError, code="CHAT_ID_TAKEN"):
     """409 ``CHAT_ID_TAKEN``: the client-chosen chat id is in use."""
 
 
-class AgentNameTakenError(ConflictError):
+class AgentNameTakenError(ConflictError, code="AGENT_NAME_TAKEN"):
     """409 ``AGENT_NAME_TAKEN``: another agent already has this name."""
 
 
-class IdempotencyKeyReusedError(ConflictError):
+class IdempotencyKeyReusedError(ConflictError, code="IDEMPOTENCY_KEY_REUSED"):
     """409 ``IDEMPOTENCY_KEY_REUSED``: the key was used before with a different request."""
 
 
-class SessionBusyError(ConflictError):
+class SessionBusyError(ConflictError, code="SESSION_BUSY"):
     """409 ``SESSION_BUSY``: the agent's turn is running, or it waits for client tool results.
 
     Wait for the turn (``await_user_turn``), submit the tool results, or cancel.
     """
 
 
-class SessionIndexesLockedError(ConflictError):
+class SessionIndexesLockedError(ConflictError, code="SESSION_INDEXES_LOCKED"):
     """409 ``SESSION_INDEXES_LOCKED``: a session's indexes cannot change after its first message,
     and a bound session takes no other indexes per message."""
 
 
-class NoPendingToolCallsError(ConflictError):
+class NoPendingToolCallsError(ConflictError, code="NO_PENDING_TOOL_CALLS"):
     """409 ``NO_PENDING_TOOL_CALLS``: tool results were sent while no client tool call waits."""
 
 
-class RequestTooLargeError(APIStatusError):
+class RequestTooLargeError(APIStatusError, status=413, code="REQUEST_TOO_LARGE"):
     """413: the request body is larger than the server accepts."""
 
 
-class UnsupportedMediaTypeError(APIStatusError):
+class UnsupportedMediaTypeError(APIStatusError, status=415, code="UNSUPPORTED_MEDIA_TYPE"):
     """415 ``UNSUPPORTED_MEDIA_TYPE``: the server does not take this kind of file."""
 
 
-class UnprocessableEntityError(APIStatusError):
+class UnprocessableEntityError(APIStatusError, status=422):
     """422."""
 
 
-class RateLimitedError(APIStatusError):
+class RateLimitedError(APIStatusError, status=429, code="RATE_LIMITED"):
     """429 ``RATE_LIMITED``: slow down; ``retry_after`` says for how long, when known."""
 
     @property
@@ -283,11 +303,11 @@ class RateLimitedError(APIStatusError):
         return parse_retry_after(self.headers)
 
 
-class InternalServerError(APIStatusError):
+class InternalServerError(APIStatusError, status=500, code="INTERNAL_ERROR"):
     """5xx: the server failed."""
 
 
-class AgentFailedError(InternalServerError):
+class AgentFailedError(InternalServerError, code="AGENT_ERROR"):
     """``AGENT_ERROR``: the agent's runtime failed to produce a reply."""
 
 
@@ -338,66 +358,6 @@ class ToolRoundsExceededError(AgentKitError):
     def __init__(self, message: str, *, rounds: int) -> None:
         super().__init__(message)
         self.rounds = rounds
-
-
-_CODE_CLASSES: dict[str, type[APIStatusError]] = {
-    "VALIDATION_ERROR": ValidationError,
-    "INVALID_CHAT_MESSAGE": InvalidChatMessageError,
-    "AGENT_NOT_FOUND": AgentNotFoundError,
-    "CHAT_NOT_FOUND": ChatNotFoundError,
-    "CHAT_ALREADY_CLOSED": ChatAlreadyClosedError,
-    "CHAT_NOT_ACTIVE": ChatNotActiveError,
-    "CHAT_BUFFER_OVERFLOW": ChatBufferOverflowError,
-    "CHAT_ID_TAKEN": ChatIdTakenError,
-    "AGENT_NAME_TAKEN": AgentNameTakenError,
-    "IDEMPOTENCY_KEY_REUSED": IdempotencyKeyReusedError,
-    "RATE_LIMITED": RateLimitedError,
-    "AGENT_ERROR": AgentFailedError,
-    "INDEX_NOT_FOUND": IndexNotFoundError,
-    "DOCUMENT_NOT_FOUND": DocumentNotFoundError,
-    "UNSUPPORTED_MEDIA_TYPE": UnsupportedMediaTypeError,
-    "SESSION_NOT_FOUND": SessionNotFoundError,
-    "SESSION_BUSY": SessionBusyError,
-    "SESSION_INDEXES_LOCKED": SessionIndexesLockedError,
-    "NO_PENDING_TOOL_CALLS": NoPendingToolCallsError,
-    "TOOL_RESULTS_MISMATCH": ToolResultsMismatchError,
-}
-
-# The status an error code stands for, used for errors that arrive inside a 200 stream.
-_CODE_STATUS: dict[str, int] = {
-    "VALIDATION_ERROR": 400,
-    "INVALID_CHAT_MESSAGE": 400,
-    "UNAUTHORIZED": 401,
-    "NOT_FOUND": 404,
-    "AGENT_NOT_FOUND": 404,
-    "CHAT_NOT_FOUND": 404,
-    "CHAT_ALREADY_CLOSED": 409,
-    "CHAT_NOT_ACTIVE": 409,
-    "CHAT_BUFFER_OVERFLOW": 409,
-    "RATE_LIMITED": 429,
-    "AGENT_ERROR": 502,
-    "INDEX_NOT_FOUND": 404,
-    "DOCUMENT_NOT_FOUND": 404,
-    "SESSION_NOT_FOUND": 404,
-    "UNSUPPORTED_MEDIA_TYPE": 415,
-    "SESSION_BUSY": 409,
-    "SESSION_INDEXES_LOCKED": 409,
-    "NO_PENDING_TOOL_CALLS": 409,
-    "TOOL_RESULTS_MISMATCH": 400,
-}
-
-_STATUS_CLASSES: dict[int, type[APIStatusError]] = {
-    400: BadRequestError,
-    401: AuthenticationError,
-    403: PermissionDeniedError,
-    404: NotFoundError,
-    405: MethodNotAllowedError,
-    409: ConflictError,
-    413: RequestTooLargeError,
-    415: UnsupportedMediaTypeError,
-    422: UnprocessableEntityError,
-    429: RateLimitedError,
-}
 
 
 def _class_for(status_code: int, code: str | None) -> type[APIStatusError]:
@@ -451,7 +411,9 @@ def error_from_detail(
     """Build the exception for an ``error`` event received inside a stream."""
     raw_code = detail.get("code")
     code = raw_code if isinstance(raw_code, str) else None
-    status = _CODE_STATUS.get(code or "", 500)
+    from ._contract import contract  # the contract loads on the first stream error, not at import
+
+    status = (contract().status_of(code) if code else None) or 500
     raw_details = detail.get("details")
     return _class_for(status, code)(
         str(detail.get("message") or "stream error"),
