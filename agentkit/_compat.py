@@ -14,11 +14,12 @@ import enum
 import json
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Any
+from typing import Any, TypeVar
 
-__all__ = ["UnknownPart", "open_models"]
+__all__ = ["UnknownPart", "open_models", "parse_model"]
 
 _done = False
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,3 +148,9 @@ def open_models() -> None:
         if model is not None:
             model.from_dict = _tolerant(model.from_dict.__func__, arrays)
     _done = True
+
+
+def parse_model(model: type[T], data: Any) -> T:
+    """Build a generated response model from its JSON, tolerating values from newer servers."""
+    result: T = model.from_dict(data)  # type: ignore[attr-defined]
+    return result
