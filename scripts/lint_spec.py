@@ -1,4 +1,4 @@
-"""Validate the contract as OpenAPI 3.1 and lint it against the conventions of DESIGN.md §3.
+"""Validate the contract as OpenAPI 3.1 and lint it against agentkit's contract conventions.
 
 Usage: ``python scripts/lint_spec.py [SPEC]`` (default ``openapi/agentkit.yaml``). Prints one
 line per problem, ``<json pointer>: <message>``, and exits 1 if there is any.
@@ -22,9 +22,16 @@ Conventions checked by :func:`lint`:
   events, such as the Vercel UI message stream) has an ``x-sse-chunks`` map instead, keyed by the
   data's ``type`` with the same rule, whose schemas are all marked ``x-foreign-format``, and a
   string ``x-sse-terminator`` (the final non-JSON data line);
+- a named-event stream also lists the events that end a turn in ``x-sse-terminal``, each one
+  of its ``x-sse-events``;
 - wire names (schema properties, query and path parameters) are snake_case, except inside a
   named schema marked ``x-foreign-format: <name>``, for formats we speak on purpose with their
-  own names (the Vercel UI message stream, OpenAI-compatible completions).
+  own names (the Vercel UI message stream, OpenAI-compatible completions);
+- error codes carry their status in the contract, so that clients and servers derive it: the
+  ``ErrorCode`` schema is an enum of UPPER_SNAKE codes whose ``x-statuses`` map gives every code
+  (and nothing else) a 4xx or 5xx status; ``x-common-error-codes`` lists, under ``every``,
+  ``secured`` and ``idempotency_key``, codes of the enum; and every operation lists the other
+  codes it may answer in ``x-error-codes``, each a code of the enum, none twice.
 """
 
 from __future__ import annotations
@@ -49,10 +56,17 @@ SSE_MEDIA_TYPE = "text/event-stream"
 SSE_EVENTS_KEY = "x-sse-events"
 SSE_CHUNKS_KEY = "x-sse-chunks"
 SSE_TERMINATOR_KEY = "x-sse-terminator"
+SSE_TERMINAL_KEY = "x-sse-terminal"
+ERROR_CODE_SCHEMA = "ErrorCode"
+ERROR_STATUSES_KEY = "x-statuses"
+COMMON_ERROR_CODES_KEY = "x-common-error-codes"
+COMMON_ERROR_SCOPES = ("every", "secured", "idempotency_key")
+OPERATION_ERROR_CODES_KEY = "x-error-codes"
 FOREIGN_FORMAT_KEY = "x-foreign-format"
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 SNAKE_CASE = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
+UPPER_SNAKE = re.compile(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$")
 
 _SCHEMA_MAPS = ("properties", "patternProperties", "$defs", "definitions", "dependentSchemas")
 _SCHEMA_SINGLES = (
@@ -417,6 +431,18 @@ def _check_sse(spec: Mapping[str, Any], ops: list[_Operation]) -> Iterator[Viola
                 )
                 continue
             yield from _check_sse_events(spec, events, (*parts, SSE_EVENTS_KEY))
+            terminal = resolved.get(SSE_TERMINAL_KEY, media.get(SSE_TERMINAL_KEY))
+            if not isinstance(terminal, list) or not terminal:
+                yield Violation(
+                    pointer(parts), f"event-stream response has no {SSE_TERMINAL_KEY} list"
+                )
+                continue
+            for name in terminal:
+                if name not in events:
+                    yield Violation(
+                        pointer((*parts, SSE_TERMINAL_KEY)),
+                        f"terminal event {name!r} is not one of its {SSE_EVENTS_KEY}",
+                    )
 
 
 def _check_sse_chunks(
@@ -582,8 +608,70 @@ def _check_wire_names(ops: list[_Operation], sites: list[_SchemaSite]) -> Iterat
                     )
 
 
+def _check_error_codes(spec: Mapping[str, Any], ops: list[_Operation]) -> Iterator[Violation]:
+    schemas = (spec.get("components") or {}).get("schemas") or {}
+    where = ("components", "schemas", ERROR_CODE_SCHEMA)
+    error_code = schemas.get(ERROR_CODE_SCHEMA)
+    codes = error_code.get("enum") if isinstance(error_code, Mapping) else None
+    if not isinstance(codes, list) or not codes:
+        yield Violation(pointer(where), "there is no ErrorCode enum of the documented codes")
+        return
+    for code in codes:
+        if not isinstance(code, str) or not UPPER_SNAKE.match(code):
+            yield Violation(pointer((*where, "enum")), f"error code {code!r} is not UPPER_SNAKE")
+    statuses = error_code.get(ERROR_STATUSES_KEY)
+    if not isinstance(statuses, Mapping):
+        yield Violation(pointer(where), f"ErrorCode has no {ERROR_STATUSES_KEY} map")
+        statuses = {}
+    for code in codes:
+        status = statuses.get(code)
+        if statuses and code not in statuses:
+            yield Violation(pointer((*where, ERROR_STATUSES_KEY)), f"{code} has no status")
+        elif statuses and not (isinstance(status, int) and 400 <= status <= 599):
+            yield Violation(
+                pointer((*where, ERROR_STATUSES_KEY, str(code))),
+                f"{code} has status {status!r}, not an HTTP error status (400-599)",
+            )
+    for code in statuses:
+        if code not in codes:
+            yield Violation(
+                pointer((*where, ERROR_STATUSES_KEY, str(code))),
+                f"{code} has a status but is not in the ErrorCode enum",
+            )
+    common = error_code.get(COMMON_ERROR_CODES_KEY, {})
+    if not isinstance(common, Mapping):
+        yield Violation(pointer((*where, COMMON_ERROR_CODES_KEY)), "must be a map of lists")
+        common = {}
+    for scope, listed in common.items():
+        parts = (*where, COMMON_ERROR_CODES_KEY, str(scope))
+        if scope not in COMMON_ERROR_SCOPES:
+            yield Violation(pointer(parts), f"unknown scope; use one of {COMMON_ERROR_SCOPES}")
+        yield from _check_code_list(listed, codes, parts)
+    for o in ops:
+        parts = (*o.parts, OPERATION_ERROR_CODES_KEY)
+        if OPERATION_ERROR_CODES_KEY not in o.op:
+            yield Violation(
+                pointer(o.parts), f"operation has no {OPERATION_ERROR_CODES_KEY} list (may be [])"
+            )
+            continue
+        yield from _check_code_list(o.op[OPERATION_ERROR_CODES_KEY], codes, parts)
+
+
+def _check_code_list(listed: Any, codes: list[Any], parts: Parts) -> Iterator[Violation]:
+    if not isinstance(listed, list):
+        yield Violation(pointer(parts), "must be a list of error codes")
+        return
+    seen: set[Any] = set()
+    for code in listed:
+        if code not in codes:
+            yield Violation(pointer(parts), f"{code!r} is not in the ErrorCode enum")
+        elif code in seen:
+            yield Violation(pointer(parts), f"{code} is listed twice")
+        seen.add(code)
+
+
 def lint(spec: Mapping[str, Any]) -> list[Violation]:
-    """Check the conventions of DESIGN.md §3 (see the module docstring); return every violation.
+    """Check the contract's conventions (see the module docstring); return every violation.
 
     Args:
         spec: the parsed OpenAPI document.
@@ -599,6 +687,7 @@ def lint(spec: Mapping[str, Any]) -> list[Violation]:
     found += _check_unions(spec, sites)
     found += _check_inline_objects(sites)
     found += _check_wire_names(ops, sites)
+    found += _check_error_codes(spec, ops)
     return list(dict.fromkeys(found))
 
 

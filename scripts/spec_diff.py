@@ -30,14 +30,16 @@ as ``ChatStreamEvent``, realtime frames).
 - Responses: old clients must parse what the server sends, so widening breaks: a type added
   (``integer`` to ``number``, ``null`` allowed), a property no longer required, a format
   added, changed or removed (generated clients parse by format). New enum values and union
-  variants are additions everywhere: agentkit's models keep values they do not know (DESIGN 7,
-  proven by tests/contract/test_forward_compat.py).
+  variants are additions everywhere: agentkit's models keep values they do not know (the SDK's
+  forward compatibility, proven by tests/contract/test_forward_compat.py).
   Narrowing is compatible: every value the new server sends was valid before.
 - Unreached schemas are judged both ways, except that new enum values and union variants are
   additions: nothing in the contract parses them as a closed set. The ``ErrorCode`` enum is
   always open (``ErrorDetail.code`` is a plain string; new codes are promised), as are
   ``x-sse-events`` (SSE clients skip unknown events). Bounds and patterns are ignored in
   responses.
+- Error codes: a documented code sent with another status (``ErrorCode.x-statuses``) breaks,
+  since clients pick the exception class by code and status.
 """
 
 from __future__ import annotations
@@ -439,7 +441,7 @@ class _SchemaDiff:
                 self.out.breaks(parts, f"{noun} {value!r} removed")
         for value in nv:
             if value not in ov:
-                # agentkit's models are open (DESIGN 7): older SDKs keep unknown values.
+                # agentkit's models are open: older SDKs keep unknown values.
                 self.out.adds(parts, f"new {noun} {value!r}")
 
     def _format(self, o: Mapping[str, Any], n: Mapping[str, Any], parts: Parts, role: Role) -> None:
@@ -535,7 +537,7 @@ class _SchemaDiff:
             if key == "allOf":
                 self.out.judge(role.request, where, f"allOf member {vkey} added")
             else:
-                # Older SDKs keep an unknown union member as UnknownPart/UnknownEvent (DESIGN 7).
+                # Older SDKs keep an unknown union member as UnknownPart/UnknownEvent.
                 self.out.adds(where, f"new {key} variant {vkey}")
 
 
@@ -620,6 +622,21 @@ class _Differ:
     def run(self) -> None:
         self._operations()
         self._named_schemas()
+        self._error_statuses()
+
+    def _error_statuses(self) -> None:
+        def statuses(spec: Mapping[str, Any]) -> Mapping[str, Any]:
+            schemas = (spec.get("components") or {}).get("schemas") or {}
+            found = (schemas.get("ErrorCode") or {}).get("x-statuses")
+            return found if isinstance(found, Mapping) else {}
+
+        old, new = statuses(self.old), statuses(self.new)
+        for code, status in old.items():
+            if code in new and new[code] != status:
+                where = ("components", "schemas", "ErrorCode", "x-statuses", str(code))
+                self.out.breaks(
+                    where, f"error code {code} is now sent with {new[code]}, not {status}"
+                )
 
     def _operations(self) -> None:
         old_ops, new_ops = _operations(self.old), _operations(self.new)

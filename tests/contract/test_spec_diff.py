@@ -124,7 +124,11 @@ def base_spec() -> Spec:
                     "properties": {"type": {"const": "deleted"}, "id": {"type": "string"}},
                 },
                 "AnyEvent": {"oneOf": [ref("CreatedEvent"), ref("DeletedEvent")]},
-                "ErrorCode": {"type": "string", "enum": ["NOT_FOUND", "RATE_LIMITED"]},
+                "ErrorCode": {
+                    "type": "string",
+                    "enum": ["NOT_FOUND", "RATE_LIMITED"],
+                    "x-statuses": {"NOT_FOUND": 404, "RATE_LIMITED": 429},
+                },
                 "Node": {
                     "type": "object",
                     "properties": {
@@ -491,6 +495,22 @@ class TestSharedRules:
         """New codes are promised; unknown ones map to the status class."""
         report = changed(lambda s: schemas(s)["ErrorCode"]["enum"].append("QUOTA_EXCEEDED"))
         assert_only_added(report, f"{S}/ErrorCode", "new error code 'QUOTA_EXCEEDED'")
+
+    def test_error_code_with_a_new_status_breaks(self) -> None:
+        """Clients pick the exception class by the code's status family."""
+        report = changed(lambda s: schemas(s)["ErrorCode"]["x-statuses"].update(NOT_FOUND=410))
+        assert_breaking(
+            report, f"{S}/ErrorCode/x-statuses/NOT_FOUND", "NOT_FOUND is now sent with 410"
+        )
+
+    def test_status_of_a_new_error_code_is_not_a_break(self) -> None:
+        """A new code brings its status along; only the code's addition is reported."""
+
+        def edit(s: Spec) -> None:
+            schemas(s)["ErrorCode"]["enum"].append("QUOTA_EXCEEDED")
+            schemas(s)["ErrorCode"]["x-statuses"]["QUOTA_EXCEEDED"] = 429
+
+        assert_only_added(changed(edit), f"{S}/ErrorCode", "new error code 'QUOTA_EXCEEDED'")
 
     def test_removed_sse_event_breaks(self) -> None:
         """Clients handle the event; it no longer comes."""

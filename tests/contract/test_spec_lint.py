@@ -55,6 +55,7 @@ def minimal_spec() -> dict[str, Any]:
                 "post": {
                     "tags": ["widgets"],
                     "operationId": "widgets_create",
+                    "x-error-codes": ["WIDGET_TAKEN"],
                     "parameters": [IDEMPOTENCY],
                     "requestBody": {
                         "required": True,
@@ -65,6 +66,7 @@ def minimal_spec() -> dict[str, Any]:
                 "get": {
                     "tags": ["widgets"],
                     "operationId": "widgets_list",
+                    "x-error-codes": [],
                     "parameters": [
                         {"name": "page_size", "in": "query", "schema": {"type": "integer"}}
                     ],
@@ -75,10 +77,12 @@ def minimal_spec() -> dict[str, Any]:
                 "get": {
                     "tags": ["widgets"],
                     "operationId": "widgets_events",
+                    "x-error-codes": [],
                     "responses": {
                         "200": {
                             **ok({"type": "string"}, "text/event-stream"),
                             "x-sse-events": {"created": "WidgetCreatedEvent"},
+                            "x-sse-terminal": ["created"],
                         },
                         "default": ERROR,
                     },
@@ -107,6 +111,12 @@ def minimal_spec() -> dict[str, Any]:
                     "type": "object",
                     "required": ["error"],
                     "properties": {"error": {"type": "string"}},
+                },
+                "ErrorCode": {
+                    "type": "string",
+                    "enum": ["NOT_FOUND", "WIDGET_TAKEN"],
+                    "x-statuses": {"NOT_FOUND": 404, "WIDGET_TAKEN": 409},
+                    "x-common-error-codes": {"every": ["NOT_FOUND"]},
                 },
                 "Circle": tagged("circle", radius={"type": "number"}),
                 "Square": tagged("square", side={"type": "number"}),
@@ -161,6 +171,7 @@ def spec() -> dict[str, Any]:
 POST = "#/paths/~1v1~1widgets/post"
 GET = "#/paths/~1v1~1widgets/get"
 EVENTS_200 = "#/paths/~1v1~1widgets~1events/get/responses/200"
+ERROR_CODE = "#/components/schemas/ErrorCode"
 
 
 class TestRealContract:
@@ -418,6 +429,68 @@ class TestEventStreams:
         events = response.pop("x-sse-events")
         response["content"]["text/event-stream"]["x-sse-events"] = events
         assert messages(spec) == []
+
+
+class TestTurnEnds:
+    def test_missing_terminal_list_fires(self, spec: dict[str, Any]) -> None:
+        """A named-event stream must say which events end a turn."""
+        del spec["paths"]["/v1/widgets/events"]["get"]["responses"]["200"]["x-sse-terminal"]
+        assert_fires(spec, EVENTS_200, "no x-sse-terminal")
+
+    def test_terminal_event_must_be_one_of_the_stream(self, spec: dict[str, Any]) -> None:
+        """A terminal event the stream never sends would leave readers waiting."""
+        response = spec["paths"]["/v1/widgets/events"]["get"]["responses"]["200"]
+        response["x-sse-terminal"] = ["created", "finished"]
+        assert_fires(spec, f"{EVENTS_200}/x-sse-terminal", "'finished' is not one of")
+
+
+class TestErrorCodes:
+    def test_missing_error_code_enum_fires(self, spec: dict[str, Any]) -> None:
+        """Without an ErrorCode enum nothing can map codes to statuses."""
+        del spec["components"]["schemas"]["ErrorCode"]
+        assert_fires(spec, ERROR_CODE, "no ErrorCode enum")
+
+    def test_code_without_status_fires(self, spec: dict[str, Any]) -> None:
+        """Every documented code needs its status in x-statuses."""
+        spec["components"]["schemas"]["ErrorCode"]["enum"].append("WIDGET_GONE")
+        assert_fires(spec, f"{ERROR_CODE}/x-statuses", "WIDGET_GONE has no status")
+
+    def test_status_must_be_an_error_status(self, spec: dict[str, Any]) -> None:
+        """A code sent with a 2xx (or a string) status is reported."""
+        spec["components"]["schemas"]["ErrorCode"]["x-statuses"]["WIDGET_TAKEN"] = 200
+        assert_fires(spec, f"{ERROR_CODE}/x-statuses/WIDGET_TAKEN", "not an HTTP error status")
+
+    def test_status_of_an_undocumented_code_fires(self, spec: dict[str, Any]) -> None:
+        """x-statuses may not hold codes the enum lacks: the two lists must agree."""
+        spec["components"]["schemas"]["ErrorCode"]["x-statuses"]["WIDGET_LOST"] = 410
+        assert_fires(spec, f"{ERROR_CODE}/x-statuses/WIDGET_LOST", "not in the ErrorCode enum")
+
+    def test_code_must_be_upper_snake(self, spec: dict[str, Any]) -> None:
+        """Codes are stable UPPER_SNAKE identifiers."""
+        error_code = spec["components"]["schemas"]["ErrorCode"]
+        error_code["enum"].append("widgetGone")
+        error_code["x-statuses"]["widgetGone"] = 410
+        assert_fires(spec, f"{ERROR_CODE}/enum", "not UPPER_SNAKE")
+
+    def test_unknown_common_scope_fires(self, spec: dict[str, Any]) -> None:
+        """Common codes are grouped only by the scopes clients understand."""
+        spec["components"]["schemas"]["ErrorCode"]["x-common-error-codes"]["admin"] = []
+        assert_fires(spec, f"{ERROR_CODE}/x-common-error-codes/admin", "unknown scope")
+
+    def test_operation_without_error_codes_fires(self, spec: dict[str, Any]) -> None:
+        """Every operation says which codes it may answer, even when it is none."""
+        del spec["paths"]["/v1/widgets"]["get"]["x-error-codes"]
+        assert_fires(spec, GET, "no x-error-codes")
+
+    def test_unknown_operation_code_fires(self, spec: dict[str, Any]) -> None:
+        """An operation may only list codes of the enum."""
+        spec["paths"]["/v1/widgets"]["post"]["x-error-codes"] = ["WIDGET_TAKEN", "NO_SUCH"]
+        assert_fires(spec, f"{POST}/x-error-codes", "'NO_SUCH' is not in the ErrorCode enum")
+
+    def test_code_listed_twice_fires(self, spec: dict[str, Any]) -> None:
+        """A repeated code is a slip worth flagging."""
+        spec["paths"]["/v1/widgets"]["post"]["x-error-codes"] = ["WIDGET_TAKEN", "WIDGET_TAKEN"]
+        assert_fires(spec, f"{POST}/x-error-codes", "listed twice")
 
 
 class TestChunkStreams:
