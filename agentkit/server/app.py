@@ -64,7 +64,7 @@ class EnvelopeMiddleware:
         length = dict(scope.get("headers", [])).get(b"content-length", b"")
         if length.isdigit() and int(length) > self.max_body_bytes:
             error = ApiError(
-                413, "REQUEST_TOO_LARGE", f"the request body exceeds {self.max_body_bytes} bytes"
+                "REQUEST_TOO_LARGE", f"the request body exceeds {self.max_body_bytes} bytes"
             )
             await _send_error(send_with_id, error, request_id)
             return
@@ -75,7 +75,7 @@ class EnvelopeMiddleware:
                 "unhandled error [%s] %s %s", request_id, scope["method"], scope["path"]
             )
             if not started:
-                error = ApiError(500, "INTERNAL_ERROR", "the server failed; quote the request id")
+                error = ApiError("INTERNAL_ERROR", "the server failed; quote the request id")
                 await _send_error(send_with_id, error, request_id)
 
 
@@ -115,16 +115,15 @@ async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     if exc.status_code == 405:
         allow = (exc.headers or {}).get("Allow", "")
         error = ApiError(
-            405,
             "METHOD_NOT_ALLOWED",
             f"{request.method} is not allowed on {request.url.path}; use {allow}",
             {"allow": allow},
             headers={"Allow": allow},
         )
     elif exc.status_code == 404:
-        error = ApiError(404, "NOT_FOUND", f"there is no route {request.url.path}")
+        error = ApiError("NOT_FOUND", f"there is no route {request.url.path}")
     else:
-        error = ApiError(exc.status_code, "INTERNAL_ERROR", str(exc.detail))
+        error = ApiError("INTERNAL_ERROR", str(exc.detail))
     return _error_response(request, error)
 
 

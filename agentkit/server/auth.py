@@ -41,11 +41,11 @@ def authenticate(store: Store, authorization: str | None) -> tuple[str, str]:
     scheme, _, token = (authorization or "").partition(" ")
     token = token.strip()
     if scheme.lower() != "bearer" or not token:
-        raise ApiError(401, "UNAUTHORIZED", "send an API key as 'Authorization: Bearer <key>'")
+        raise ApiError("UNAUTHORIZED", "send an API key as 'Authorization: Bearer <key>'")
     digest = hash_key(token)
     org_id = store.org_for_key(digest)
     if org_id is None:
-        raise ApiError(401, "UNAUTHORIZED", "the API key is not valid")
+        raise ApiError("UNAUTHORIZED", "the API key is not valid")
     return org_id, digest
 
 
@@ -67,7 +67,6 @@ class RateLimiter:
         if len(window) >= self._limit:
             wait = max(1, math.ceil(60.0 - (moment - window[0])))
             raise ApiError(
-                429,
                 "RATE_LIMITED",
                 f"more than {self._limit} requests a minute with this key; retry in {wait} s",
                 {"retry_after": wait},

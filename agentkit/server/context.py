@@ -96,7 +96,6 @@ def resume_after(call: Call) -> int:
     after = last_event_id(call.request)
     if call.params.get("Last-Event-ID") is not None and after is None:
         raise ApiError(
-            400,
             "VALIDATION_ERROR",
             "Last-Event-ID: must be an event id this server sent (a non-negative integer)",
             {"field": "Last-Event-ID", "location": "header"},
@@ -113,7 +112,7 @@ async def _read_body(request: Request, limit: int) -> bytes:
     async for chunk in request.stream():
         size += len(chunk)
         if size > limit:
-            raise ApiError(413, "REQUEST_TOO_LARGE", f"the request body exceeds {limit} bytes")
+            raise ApiError("REQUEST_TOO_LARGE", f"the request body exceeds {limit} bytes")
         chunks.append(chunk)
     return b"".join(chunks)
 

@@ -67,7 +67,6 @@ class IdempotencyGuard:
         record = self._store.get_idempotent(org_id, key, time.time() - self._ttl)
         if record is not None and record["hash"] != digest:
             raise ApiError(
-                409,
                 "IDEMPOTENCY_KEY_REUSED",
                 "this Idempotency-Key was already used for a different request",
                 {"field": "Idempotency-Key", "location": "header"},

@@ -95,14 +95,14 @@ async def _run(
             event = {"type": "content", "chat_id": chat_id, "message_id": reply_id, "delta": delta}
             state.events.append(org_id, CHAT_STREAM.stream(chat_id), event)
     except BrainError as exc:
-        return _fail(state, org_id, chat_id, reply_id, ApiError(502, "AGENT_ERROR", str(exc)))
+        return _fail(state, org_id, chat_id, reply_id, ApiError("AGENT_ERROR", str(exc)))
     except asyncio.CancelledError:
-        error = ApiError(503, "INTERNAL_ERROR", "the server stopped during the turn")
+        error = ApiError("INTERNAL_ERROR", "the server stopped during the turn")
         _fail(state, org_id, chat_id, reply_id, error)
         raise
     except Exception:
         logger.exception("turn of chat %s failed", chat_id)
-        error = ApiError(500, "INTERNAL_ERROR", "the agent's turn failed inside the server")
+        error = ApiError("INTERNAL_ERROR", "the agent's turn failed inside the server")
         return _fail(state, org_id, chat_id, reply_id, error)
     reply: Row = {
         "id": reply_id,

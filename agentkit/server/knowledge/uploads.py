@@ -52,7 +52,6 @@ def _kind(content_type: str | None, filename: str | None) -> str:
                 return kind
     shown = media or "no content type"
     raise ApiError(
-        415,
         "UNSUPPORTED_MEDIA_TYPE",
         f"file: {shown} ({filename or 'no name'}) is not a text or markdown file;"
         " upload text/plain (.txt) or text/markdown (.md, .markdown)",

@@ -28,13 +28,12 @@ DEFAULTS: dict[str, Any] = {
 def _agent(call: Call) -> Row:
     agent = call.state.store.get_agent(call.org_id, call.params["agent_id"])
     if agent is None:
-        raise ApiError(404, "AGENT_NOT_FOUND", f"no agent {call.params['agent_id']!r}")
+        raise ApiError("AGENT_NOT_FOUND", f"no agent {call.params['agent_id']!r}")
     return agent
 
 
 def _name_taken(name: str) -> ApiError:
     return ApiError(
-        409,
         "AGENT_NAME_TAKEN",
         f"an agent named {name!r} exists already",
         {"field": "name", "location": "body"},
@@ -45,7 +44,6 @@ def _check_sub_agents(call: Call, ids: list[str], own_id: str | None = None) -> 
     for index, agent_id in enumerate(ids):
         if agent_id == own_id or call.state.store.get_agent(call.org_id, agent_id) is None:
             raise ApiError(
-                404,
                 "AGENT_NOT_FOUND",
                 f"no agent {agent_id!r} to use as a sub-agent",
                 {"field": f"sub_agent_ids[{index}]", "location": "body"},

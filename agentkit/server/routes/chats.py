@@ -24,7 +24,7 @@ BINARY_PARTS = frozenset({"file", "image", "audio"})
 def _chat(call: Call) -> Row:
     chat = call.state.store.get_chat(call.org_id, call.params["chat_id"])
     if chat is None:
-        raise ApiError(404, "CHAT_NOT_FOUND", f"no chat {call.params['chat_id']!r}")
+        raise ApiError("CHAT_NOT_FOUND", f"no chat {call.params['chat_id']!r}")
     return chat
 
 
@@ -41,12 +41,11 @@ def _check_message(message: dict[str, Any]) -> None:
 
 def _check_can_talk(call: Call, chat: Row) -> None:
     if chat["status"] == "CLOSED":
-        raise ApiError(409, "CHAT_ALREADY_CLOSED", "the chat is closed; start a new one")
+        raise ApiError("CHAT_ALREADY_CLOSED", "the chat is closed; start a new one")
     if chat["status"] == "PAUSED":
-        raise ApiError(409, "CHAT_NOT_ACTIVE", "the chat is paused; resume it first")
+        raise ApiError("CHAT_NOT_ACTIVE", "the chat is paused; resume it first")
     if call.state.events.busy(call.org_id, CHAT_STREAM.stream(chat["id"])):
         raise ApiError(
-            409,
             "CHAT_NOT_ACTIVE",
             "the agent is still replying to the previous message; wait for its reply",
         )
@@ -54,7 +53,6 @@ def _check_can_talk(call: Call, chat: Row) -> None:
     limit = call.state.config.max_chat_messages
     if chat["message_count"] + 2 > limit:
         raise ApiError(
-            409,
             "CHAT_BUFFER_OVERFLOW",
             f"the chat holds {chat['message_count']} messages of at most {limit}; start a new one",
         )
@@ -65,7 +63,7 @@ def _start(call: Call) -> tuple[Row, TurnHandle]:
     agent = call.state.store.get_agent(call.org_id, body["agent_id"])
     if agent is None:
         details = {"field": "agent_id", "location": "body"}
-        raise ApiError(404, "AGENT_NOT_FOUND", f"no agent {body['agent_id']!r}", details)
+        raise ApiError("AGENT_NOT_FOUND", f"no agent {body['agent_id']!r}", details)
     _check_message(body["message"])
     chat: Row = {
         "id": body.get("chat_id") or new_id("chat"),
@@ -85,7 +83,7 @@ def _start(call: Call) -> tuple[Row, TurnHandle]:
     except Conflict:
         details = {"field": "chat_id", "location": "body"}
         message = f"the chat id {chat['id']!r} is in use"
-        raise ApiError(409, "CHAT_ID_TAKEN", message, details) from None
+        raise ApiError("CHAT_ID_TAKEN", message, details) from None
     return chat, begin_turn(call.state, call.org_id, chat, agent, body["message"], None)
 
 
@@ -95,7 +93,7 @@ def _continue(call: Call) -> tuple[Row, TurnHandle]:
     _check_message(call.body["message"])
     agent = call.state.store.get_agent(call.org_id, chat["agent_id"])
     if agent is None:
-        raise ApiError(404, "AGENT_NOT_FOUND", "the chat's agent was deleted; start a new chat")
+        raise ApiError("AGENT_NOT_FOUND", "the chat's agent was deleted; start a new chat")
     trace_id = call.body.get("trace_id")
     return chat, begin_turn(call.state, call.org_id, chat, agent, call.body["message"], trace_id)
 
@@ -165,7 +163,7 @@ async def end(call: Call) -> Response:
     """End a chat; a closed chat cannot be resumed."""
     chat = _chat(call)
     if chat["status"] == "CLOSED":
-        raise ApiError(409, "CHAT_ALREADY_CLOSED", "the chat is closed already")
+        raise ApiError("CHAT_ALREADY_CLOSED", "the chat is closed already")
     chat.update(status="CLOSED", closed_at=now(), close_reason=call.body.get("reason"))
     if call.body.get("trace_id"):
         chat["trace_id"] = call.body["trace_id"]
@@ -177,7 +175,7 @@ async def pause(call: Call) -> Response:
     """Pause an active chat; messages are refused until it is resumed."""
     chat = _chat(call)
     if chat["status"] == "CLOSED":
-        raise ApiError(409, "CHAT_ALREADY_CLOSED", "the chat is closed; it cannot be paused")
+        raise ApiError("CHAT_ALREADY_CLOSED", "the chat is closed; it cannot be paused")
     chat["status"] = "PAUSED"
     return _save(call, chat)
 
@@ -187,7 +185,7 @@ async def resume(call: Call) -> Response:
     """Resume a paused chat."""
     chat = _chat(call)
     if chat["status"] == "CLOSED":
-        raise ApiError(409, "CHAT_ALREADY_CLOSED", "the chat is closed; start a new one")
+        raise ApiError("CHAT_ALREADY_CLOSED", "the chat is closed; start a new one")
     chat["status"] = "ACTIVE"
     return _save(call, chat)
 

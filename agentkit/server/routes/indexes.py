@@ -18,7 +18,7 @@ __all__ = ["routes"]
 def _index(call: Call) -> Row:
     index = call.state.store.get_index(call.org_id, call.params["index_id"])
     if index is None:
-        raise ApiError(404, "INDEX_NOT_FOUND", f"no index {call.params['index_id']!r}")
+        raise ApiError("INDEX_NOT_FOUND", f"no index {call.params['index_id']!r}")
     return index
 
 
@@ -134,7 +134,7 @@ def _document(call: Call, index: Row) -> Row:
     document = call.state.store.get_document(call.org_id, index["id"], call.params["document_id"])
     if document is None:
         message = f"no document {call.params['document_id']!r} in index {index['id']!r}"
-        raise ApiError(404, "DOCUMENT_NOT_FOUND", message)
+        raise ApiError("DOCUMENT_NOT_FOUND", message)
     return document
 
 

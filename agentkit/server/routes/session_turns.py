@@ -18,9 +18,7 @@ __all__ = ["routes"]
 def _agent(call: Call, session: Row) -> Row:
     agent = call.state.store.get_agent(call.org_id, session["agent_id"])
     if agent is None:
-        raise ApiError(
-            404, "AGENT_NOT_FOUND", "the session's agent was deleted; start a new session"
-        )
+        raise ApiError("AGENT_NOT_FOUND", "the session's agent was deleted; start a new session")
     return agent
 
 

@@ -23,7 +23,7 @@ def load_session(call: Call) -> Row:
     session_id = call.params["session_id"]
     session = call.state.store.get_session(call.org_id, session_id)
     if session is None:
-        raise ApiError(404, "SESSION_NOT_FOUND", f"no session {session_id!r}")
+        raise ApiError("SESSION_NOT_FOUND", f"no session {session_id!r}")
     return recover(call.state, call.org_id, session)
 
 
@@ -35,7 +35,7 @@ def session_response(call: Call, session_id: str, status: int = 200) -> Response
     """The session as it is now, with all its messages."""
     session = call.state.store.get_session(call.org_id, session_id)
     if session is None:
-        raise ApiError(404, "SESSION_NOT_FOUND", f"no session {session_id!r}")
+        raise ApiError("SESSION_NOT_FOUND", f"no session {session_id!r}")
     messages = session_messages(call.state, call.org_id, session_id)
     return json_response(status, session_view(session, messages, _last_event_id(call, session_id)))
 
@@ -44,7 +44,6 @@ def _check_indexes(call: Call, index_ids: list[str]) -> None:
     for position, index_id in enumerate(index_ids):
         if call.state.store.get_index(call.org_id, index_id) is None:
             raise ApiError(
-                404,
                 "INDEX_NOT_FOUND",
                 f"no index {index_id!r}",
                 {"field": f"index_ids[{position}]", "location": "body"},
@@ -57,7 +56,7 @@ async def create(call: Call) -> Response:
     body = call.body
     if call.state.store.get_agent(call.org_id, body["agent_id"]) is None:
         details = {"field": "agent_id", "location": "body"}
-        raise ApiError(404, "AGENT_NOT_FOUND", f"no agent {body['agent_id']!r}", details)
+        raise ApiError("AGENT_NOT_FOUND", f"no agent {body['agent_id']!r}", details)
     index_ids = body.get("index_ids", [])
     _check_indexes(call, index_ids)
     stamp = now()
@@ -97,7 +96,6 @@ async def update(call: Call) -> Response:
         if session["indexes_locked"]:
             if set(body["index_ids"]) != set(session["index_ids"]):
                 raise ApiError(
-                    409,
                     "SESSION_INDEXES_LOCKED",
                     "the session's indexes are locked since its first message",
                     {"field": "index_ids", "location": "body", "index_ids": session["index_ids"]},

@@ -49,14 +49,12 @@ def session_messages(
 def _refuse_if_busy(session: Row) -> None:
     if session["status"] == "agent_turn":
         raise ApiError(
-            409,
             "SESSION_BUSY",
             "the agent is still answering; wait for the turn's stop event or cancel the turn",
             {"status": session["status"]},
         )
     if session["status"] == "client_tool_turn":
         raise ApiError(
-            409,
             "SESSION_BUSY",
             "the agent waits for the results of its client tool calls; submit them"
             " (sessions_submit_tool_results) or cancel the turn",
@@ -70,7 +68,6 @@ def _turn_index_ids(session: Row, body: Row) -> list[str]:
     if bound:
         if asked is not None and set(asked) != set(bound):
             raise ApiError(
-                409,
                 "SESSION_INDEXES_LOCKED",
                 "the session is bound to its own indexes; send the message without index_ids"
                 " (or with the same ones), or use an unbound session",
@@ -90,7 +87,6 @@ def _usable_indexes(
         index = state.store.get_index(org_id, index_id)
         if index is None and require_all:
             raise ApiError(
-                404,
                 "INDEX_NOT_FOUND",
                 f"no index {index_id!r} (require_all_indexes refuses to skip it)",
                 {"field": f"index_ids[{position}]", "location": "body"},
@@ -207,13 +203,12 @@ def start_message_turn(state: ServerState, org_id: str, session: Row, agent: Row
 
 
 def _mismatch(message: str, details: Row) -> ApiError:
-    return ApiError(400, "TOOL_RESULTS_MISMATCH", message, {"location": "body", **details})
+    return ApiError("TOOL_RESULTS_MISMATCH", message, {"location": "body", **details})
 
 
 def _check_results(session: Row, results: list[Row]) -> dict[str, Row]:
     if session["status"] != "client_tool_turn":
         raise ApiError(
-            409,
             "NO_PENDING_TOOL_CALLS",
             f"no client tool call waits for results (the session is in {session['status']})",
             {"status": session["status"]},
