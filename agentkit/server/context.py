@@ -19,7 +19,7 @@ from .idempotency import IdempotencyGuard, fingerprint
 from .store import Store
 from .streams import EventLog
 from .util import decode_cursor, encode_cursor
-from .validation import operation
+from .validation import rules_for
 
 if TYPE_CHECKING:
     from .sessions.runner import SessionTurns
@@ -123,13 +123,14 @@ Endpoint = Callable[[Request], Awaitable[Response]]
 
 def api(operation_id: str) -> Callable[[Handler], Endpoint]:
     """Wrap a route with auth, rate limiting, validation and idempotency for an operation."""
-    op = operation(operation_id)
+    op = rules_for(operation_id)
+    secured = op.operation.secured
 
     def decorate(handler: Handler) -> Endpoint:
         async def endpoint(request: Request) -> Response:
             state: ServerState = request.app.state.server
             org_id = ""
-            if op.secured:
+            if secured:
                 org_id, key_hash = authenticate(state.store, request.headers.get("authorization"))
                 state.limiter.check(key_hash)
             raw = await _read_body(request, state.config.max_body_bytes)

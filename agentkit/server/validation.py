@@ -1,8 +1,9 @@
 """Request validation against the contract: JSON bodies, query, path and header parameters.
 
-Validators are compiled once per operation, from the contract that ships with the generated
-client. A failure is a 400 VALIDATION_ERROR whose ``details.field`` is the JSON path of the bad
-field (``message.parts[0].type``) and whose ``details.location`` says where it was sent.
+Validators are compiled once per operation, from the operations and schemas of the contract
+registry (``agentkit._contract``). A failure is a 400 VALIDATION_ERROR whose ``details.field`` is
+the JSON path of the bad field (``message.parts[0].type``) and whose ``details.location`` says
+where it was sent.
 """
 
 from __future__ import annotations
@@ -11,23 +12,15 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError, best_match
 
+from .._contract import Operation, contract
 from .errors import invalid
 
-__all__ = ["Operation", "compile_all", "contract", "json_path", "operation"]
-
-
-@cache
-def contract() -> dict[str, Any]:
-    """The contract (OpenAPI 3.1) as a dict."""
-    text = resources.files("agentkit_api").joinpath("contract.json").read_text(encoding="utf-8")
-    loaded: dict[str, Any] = json.loads(text)
-    return loaded
+__all__ = ["RequestRules", "compile_all", "json_path", "rules_for"]
 
 
 def json_path(parts: Iterable[Any]) -> str:
@@ -39,14 +32,6 @@ def json_path(parts: Iterable[Any]) -> str:
         else:
             out += f".{part}" if out else str(part)
     return out
-
-
-def _resolve(ref: str) -> dict[str, Any]:
-    node: Any = contract()
-    for name in ref.removeprefix("#/").split("/"):
-        node = node[name]
-    resolved: dict[str, Any] = node
-    return resolved
 
 
 def _explain(error: ValidationError) -> tuple[list[Any], str]:
@@ -79,9 +64,9 @@ def _explain(error: ValidationError) -> tuple[list[Any], str]:
     return path, error.message
 
 
-def _compile(schema: dict[str, Any]) -> Draft202012Validator:
+def _compile(schema: Mapping[str, Any]) -> Draft202012Validator:
     # Refs in the contract point at "#/components/...", so the root carries the components.
-    return Draft202012Validator({**schema, "components": contract()["components"]})
+    return Draft202012Validator({**schema, "components": contract().components})
 
 
 def _check(validator: Draft202012Validator, value: Any, location: str, prefix: list[Any]) -> None:
@@ -99,33 +84,22 @@ class _Param:
     name: str
     location: str
     required: bool
-    schema: dict[str, Any]
+    schema: Mapping[str, Any]
     validator: Draft202012Validator
 
 
-class Operation:
-    """One operation of the contract, with its compiled validators."""
+class RequestRules:
+    """The checks of one operation's input, compiled from its entry in the contract registry."""
 
-    def __init__(self, operation_id: str, spec: dict[str, Any]) -> None:
-        self.operation_id = operation_id
-        body = spec.get("requestBody", {})
-        schema = body.get("content", {}).get("application/json", {}).get("schema")
-        self.body_required = bool(body.get("required"))
-        self.secured = spec.get("security", contract().get("security", [])) != []
+    def __init__(self, operation: Operation) -> None:
+        self.operation = operation
+        self.body_required = operation.body_required
+        schema = operation.body_schema
         self._body = _compile(schema) if schema else None
-        self._params: list[_Param] = []
-        for param in spec.get("parameters", []):
-            if "$ref" in param:
-                param = _resolve(param["$ref"])
-            self._params.append(
-                _Param(
-                    name=param["name"],
-                    location=param["in"],
-                    required=bool(param.get("required")),
-                    schema=param["schema"],
-                    validator=_compile(param["schema"]),
-                )
-            )
+        self._params = [
+            _Param(p.name, p.location, p.required, p.schema, _compile(p.schema))
+            for p in operation.parameters
+        ]
 
     def body(self, raw: bytes) -> dict[str, Any]:
         """Parse and validate the JSON body; an absent optional body is ``{}``."""
@@ -175,20 +149,12 @@ class Operation:
 
 
 @cache
-def operation(operation_id: str) -> Operation:
-    """The compiled operation with this ``operationId``."""
-    for item in contract()["paths"].values():
-        shared = item.get("parameters", [])
-        for spec in item.values():
-            if isinstance(spec, dict) and spec.get("operationId") == operation_id:
-                merged = {**spec, "parameters": [*shared, *spec.get("parameters", [])]}
-                return Operation(operation_id, merged)
-    raise KeyError(operation_id)
+def rules_for(operation_id: str) -> RequestRules:
+    """The compiled input checks of the operation with this ``operationId``."""
+    return RequestRules(contract().operation(operation_id))
 
 
 def compile_all() -> None:
     """Compile every operation's validators now, so no request pays for it."""
-    for item in contract()["paths"].values():
-        for spec in item.values():
-            if isinstance(spec, dict) and "operationId" in spec:
-                operation(spec["operationId"])
+    for operation_id in contract().operations:
+        rules_for(operation_id)

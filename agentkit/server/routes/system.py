@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from starlette.responses import Response
 
+from ..._contract import contract
 from ..._version import __version__
 from ..context import Call, api, json_response, resource
-from ..validation import contract
 
 __all__ = ["routes"]
 
@@ -20,9 +20,7 @@ async def health(call: Call) -> Response:
 @api("system_version")
 async def version(call: Call) -> Response:
     """Report the server and API versions."""
-    return json_response(
-        200, {"server_version": __version__, "api_version": contract()["info"]["version"]}
-    )
+    return json_response(200, {"server_version": __version__, "api_version": contract().version})
 
 
 routes = [
