@@ -10,7 +10,7 @@ import pytest
 
 import agentkit.server
 from agentkit._contract import contract
-from agentkit.server.errors import ApiError
+from agentkit.server.core.errors import ApiError
 
 SERVER = Path(agentkit.server.__file__).parent
 
