@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import importlib
+import re
 from collections import Counter
 from pathlib import Path
 from types import ModuleType
@@ -56,16 +57,37 @@ class TestHandlers:
 
 class TestRoutes:
     def test_routes_are_the_contract_paths_with_their_methods(self) -> None:
-        """One route per contract path, allowing its methods (HEAD with GET), literal first."""
+        """One route per contract path, allowing its methods (HEAD with GET)."""
         app = create_app(ServerConfig(db_path=":memory:"))
-        routes = [route for route in app.router.routes if isinstance(route, Route)]
-        expected = list(contract().paths())
-        assert [route.path for route in routes] == [path for path, _ in expected]
-        for route, (_, operations) in zip(routes, expected, strict=True):
+        routes = {route.path: route for route in app.router.routes if isinstance(route, Route)}
+        expected = dict(contract().paths())
+        assert set(routes) == set(expected)
+        for path, operations in expected.items():
             methods = {op.method for op in operations}
             if "GET" in methods:
                 methods.add("HEAD")
-            assert route.methods == methods
+            assert routes[path].methods == methods
+
+    def test_each_path_is_routed_to_itself(self) -> None:
+        """A request for any path reaches that path's route first: a literal path such as
+        /v1/chats/stream is never taken by a templated one such as /v1/chats/{chat_id}."""
+        app = create_app(ServerConfig(db_path=":memory:"))
+        routes = [route for route in app.router.routes if isinstance(route, Route)]
+        for route in routes:
+            url = re.sub(r"\{[^}]+\}", "some_id", route.path)
+            first = next(r for r in routes if r.path_regex.match(url))
+            assert first.path == route.path, f"{url} is routed to {first.path}"
+
+    def test_collections_keep_their_contract_order(self) -> None:
+        """Routes of one collection are together, so a request does not scan the others'."""
+        app = create_app(ServerConfig(db_path=":memory:"))
+        routes = [route.path for route in app.router.routes if isinstance(route, Route)]
+        collections = ["/".join(path.split("/")[:3]) for path in routes]
+        in_order = list(dict.fromkeys(collections))
+        assert collections == sorted(collections, key=in_order.index)
+        assert in_order == list(
+            dict.fromkeys("/".join(p.split("/")[:3]) for p in contract().document["paths"])
+        )
 
     def test_the_server_types_no_path(self) -> None:
         """No string in the server's code is an API path: paths come from the contract."""

@@ -151,6 +151,9 @@ class DocumentTable:
         row = db.one(self._get, org_id, *key)
         if row is None:
             return None
+        if not self._unstored:
+            plain: Row = json.loads(row[0])
+            return plain
         document = self._read(row[0], row[1 + len(self._detached) :])
         for position, column in enumerate(self._detached, start=1):
             document[column] = row[position]
@@ -190,7 +193,10 @@ class DocumentTable:
         rows = db.all(sql + " ORDER BY pk LIMIT ?", *args, limit + 1)
         more = len(rows) > limit
         rows = rows[:limit]
-        found = [self._read(row[1], row[2:]) for row in rows]
+        if self._unstored:
+            found = [self._read(row[1], row[2:]) for row in rows]
+        else:
+            found = [json.loads(row[1]) for row in rows]
         return Page(found, int(rows[-1][0]) if more else None)
 
     def exists(self, db: Database, org_id: str, column: str, value: str) -> bool:

@@ -62,7 +62,8 @@ def endpoint(operation: Operation, handler: Handler) -> Endpoint:
             state.limiter.check(key_hash)
         raw = await _read_body(request, state.config.max_body_bytes)
         params = rules.parameters(request.query_params, request.path_params, request.headers)
-        request_id = getattr(request.state, "request_id", None)
+        # Read from the scope: Request.state would build an object for one value.
+        request_id = request.scope.get("state", {}).get("request_id")
         call = Call(state, org_id, rules.body(raw), params, raw, request.headers, request_id)
         key = params.get("Idempotency-Key") if request.method == "POST" else None
         if not key:
