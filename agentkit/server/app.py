@@ -1,137 +1,36 @@
-"""The ASGI application: routes, request ids, body limits, and the error envelope on every
-failure (unknown routes, wrong methods and unexpected exceptions included)."""
+"""The reference server's app: the families' handlers, routed by the contract, over one store,
+one event log and the core's request machinery."""
 
 from __future__ import annotations
 
-import json
-import logging
-import secrets
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
-from typing import Any
-
 from starlette.applications import Starlette
-from starlette.exceptions import HTTPException
-from starlette.requests import Request
-from starlette.responses import JSONResponse
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from .auth import RateLimiter
-from .config import ServerConfig
-from .context import ServerState
-from .errors import ApiError, envelope
-from .idempotency import IdempotencyGuard
-from .routes import agents, chats, indexes, session_turns, system
-from .routes import sessions as session_routes
-from .sessions.runner import SessionTurns
-from .sessions.ui_stream import UIMessageStream
-from .store import SQLiteStore, Store
-from .streams import EventLog
-from .validation import compile_all
+from .core.auth import RateLimiter
+from .core.call import Handler
+from .core.config import ServerConfig
+from .core.event_log import EventLog
+from .core.http import build_application, routes_for, server_state
+from .core.idempotency import IdempotencyGuard
+from .core.state import ServerState
+from .core.validation import compile_all
+from .families import FAMILIES, SQLiteStore, Store
 
-__all__ = ["EnvelopeMiddleware", "create_app", "server_state"]
-
-logger = logging.getLogger("agentkit.server")
+__all__ = ["all_handlers", "create_app", "server_state"]
 
 
-class EnvelopeMiddleware:
-    """Outermost layer: a request id on every response, body limits, and no tracebacks.
+def all_handlers() -> dict[str, Handler]:
+    """Every family's handlers, by operation id.
 
-    Any exception that escapes the app becomes a 500 INTERNAL_ERROR envelope (if the response has
-    not started yet), so clients always get JSON they can parse and a request id to quote.
+    Raises:
+        ValueError: Two families handle the same operation.
     """
-
-    def __init__(self, app: ASGIApp, max_body_bytes: int) -> None:
-        self.app = app
-        self.max_body_bytes = max_body_bytes
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        request_id = "req_" + secrets.token_hex(12)
-        scope.setdefault("state", {})["request_id"] = request_id
-        started = False
-
-        async def send_with_id(message: Message) -> None:
-            nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
-                headers = [*message.get("headers", []), (b"x-request-id", request_id.encode())]
-                message = {**message, "headers": headers}
-            await send(message)
-
-        length = dict(scope.get("headers", [])).get(b"content-length", b"")
-        if length.isdigit() and int(length) > self.max_body_bytes:
-            error = ApiError(
-                413, "REQUEST_TOO_LARGE", f"the request body exceeds {self.max_body_bytes} bytes"
-            )
-            await _send_error(send_with_id, error, request_id)
-            return
-        try:
-            await self.app(scope, receive, send_with_id)
-        except Exception:
-            logger.exception(
-                "unhandled error [%s] %s %s", request_id, scope["method"], scope["path"]
-            )
-            if not started:
-                error = ApiError(500, "INTERNAL_ERROR", "the server failed; quote the request id")
-                await _send_error(send_with_id, error, request_id)
-
-
-async def _send_error(send: Send, error: ApiError, request_id: str) -> None:
-    body = json.dumps(envelope(error.code, error.message, request_id, error.details)).encode()
-    headers = [
-        (b"content-type", b"application/json"),
-        (b"content-length", str(len(body)).encode()),
-        (b"connection", b"close"),
-    ]
-    await send({"type": "http.response.start", "status": error.status, "headers": headers})
-    await send({"type": "http.response.body", "body": body})
-
-
-# Every conflict this server reports is about the state of a resource (a closed chat, a busy
-# session, a used key): repeating the request at once cannot succeed, so clients that retry 409
-# by default are told not to.
-_FINAL = {409: {"x-should-retry": "false"}}
-
-
-def _error_response(request: Request, error: ApiError) -> JSONResponse:
-    request_id = getattr(request.state, "request_id", None)
-    return JSONResponse(
-        envelope(error.code, error.message, request_id, error.details),
-        status_code=error.status,
-        headers={**_FINAL.get(error.status, {}), **error.headers},
-    )
-
-
-async def _api_error(request: Request, exc: Exception) -> JSONResponse:
-    assert isinstance(exc, ApiError)
-    return _error_response(request, exc)
-
-
-async def _http_error(request: Request, exc: Exception) -> JSONResponse:
-    assert isinstance(exc, HTTPException)
-    if exc.status_code == 405:
-        allow = (exc.headers or {}).get("Allow", "")
-        error = ApiError(
-            405,
-            "METHOD_NOT_ALLOWED",
-            f"{request.method} is not allowed on {request.url.path}; use {allow}",
-            {"allow": allow},
-            headers={"Allow": allow},
-        )
-    elif exc.status_code == 404:
-        error = ApiError(404, "NOT_FOUND", f"there is no route {request.url.path}")
-    else:
-        error = ApiError(exc.status_code, "INTERNAL_ERROR", str(exc.detail))
-    return _error_response(request, error)
-
-
-def server_state(app: Starlette) -> ServerState:
-    """The shared state of an app made by ``create_app`` (its store, config, event log)."""
-    state: ServerState = app.state.server
-    return state
+    handlers: dict[str, Handler] = {}
+    for family in FAMILIES:
+        for operation_id, handler in family.handlers.items():
+            if operation_id in handlers:
+                raise ValueError(f"{operation_id} is handled twice (again by {family.name})")
+            handlers[operation_id] = handler
+    return handlers
 
 
 def create_app(config: ServerConfig | None = None, *, store: Store | None = None) -> Starlette:
@@ -145,35 +44,23 @@ def create_app(config: ServerConfig | None = None, *, store: Store | None = None
     owned = store is None
     active: Store = store if store is not None else SQLiteStore(config.db_path)
     compile_all()
-    events = EventLog(active, config.keepalive_interval, {"ui": UIMessageStream(active)})
-
-    @asynccontextmanager
-    async def lifespan(_: Starlette) -> AsyncIterator[None]:
-        yield
-        await events.cancel_all()
-        if owned:
-            active.close()
-
-    handlers: dict[Any, Any] = {ApiError: _api_error, HTTPException: _http_error}
-    app = Starlette(
-        routes=[
-            *system.routes,
-            *agents.routes,
-            *chats.routes,
-            *indexes.routes,
-            *session_routes.routes,
-            *session_turns.routes,
-        ],
-        exception_handlers=handlers,
-        lifespan=lifespan,
-    )
-    app.state.server = ServerState(
+    events = EventLog(active, config.keepalive_interval)
+    state = ServerState(
         config=config,
         store=active,
         events=events,
         idempotency=IdempotencyGuard(active, config.idempotency_ttl),
         limiter=RateLimiter(config.rate_limit_per_minute),
-        sessions=SessionTurns(events),
     )
-    app.add_middleware(EnvelopeMiddleware, max_body_bytes=config.max_body_bytes)
-    return app
+    for family in FAMILIES:
+        for kind in family.stream_kinds:
+            events.add_kind(kind)
+        if family.setup is not None:
+            family.setup(state)
+
+    async def shutdown() -> None:
+        await events.cancel_all()
+        if owned:
+            active.close()
+
+    return build_application(state, routes_for(all_handlers()), shutdown)

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from agentkit.server.knowledge.chunking import TARGET, chunk_document
+from agentkit.server.indexes.chunking import TARGET, chunk_document
 
 from .conftest import TIMESTAMP, Api, Harness
 

@@ -1,5 +1,20 @@
-"""Persistent sessions: their wire shapes, the turn runner, and the UI message stream.
+"""The sessions family: persistent conversations with an agent, whose turns run in the
+background (text, thinking, server and client tool calls, retrieval from indexes) and log their
+events in the session's stream, readable as SSE or as the AI SDK's UI message stream."""
 
-Import the submodules directly (``sessions.turns``, ``sessions.runner``, ...): the routes and the
-server state depend on different parts.
-"""
+from ..core.family import Family
+from ..core.state import ServerState
+from .routes import HANDLERS
+from .running import RunningTurns
+from .stream import SESSION_STREAM
+from .ui_stream import UIMessageStream
+
+__all__ = ["FAMILY"]
+
+
+def _setup(state: ServerState) -> None:
+    state.events.add_format("ui", UIMessageStream(state.store))
+    state.add_service(RunningTurns(state.events))
+
+
+FAMILY = Family("sessions", HANDLERS, stream_kinds=(SESSION_STREAM,), setup=_setup)

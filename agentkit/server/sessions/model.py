@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from ..brains import describe_parts
 from ..brains.session import compact_json
-from ..store import Row
-from ..util import new_id, now
+from ..core.ids import new_id, now
+from ..core.store import Row
 
 __all__ = [
     "add_usage",

@@ -15,7 +15,8 @@ from typing import Any
 
 from ..._sse import encode_comment
 from ..brains.session import compact_json
-from ..store import Event, Row, Store
+from ..core.store import Event, Row
+from .store import SessionStore
 
 __all__ = ["UIMessageStream", "UITranslator"]
 
@@ -157,7 +158,7 @@ class UIMessageStream:
     # Chunks carry no ids, and a part cannot be continued mid-way: always replay whole turns.
     resumable = False
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: SessionStore) -> None:
         self._store = store
 
     async def encode(

@@ -1,0 +1,45 @@
+"""Agents in SQLite: one JSON document per agent, its name unique in the organization."""
+
+from __future__ import annotations
+
+from ..core.sqlite import DocumentTable, SQLiteTables
+from ..core.store import Page, Row
+
+__all__ = ["AgentTables"]
+
+_AGENTS = DocumentTable("agents", columns=("name",))
+
+
+class AgentTables(SQLiteTables):
+    """The ``AgentStore`` part of the SQLite store."""
+
+    SCHEMA = """
+CREATE TABLE IF NOT EXISTS agents (
+    pk INTEGER PRIMARY KEY AUTOINCREMENT, org_id TEXT NOT NULL, id TEXT NOT NULL,
+    name TEXT NOT NULL, data TEXT NOT NULL,
+    UNIQUE (org_id, id), UNIQUE (org_id, name));
+"""
+
+    def insert_agent(self, org_id: str, agent: Row) -> None:
+        """Store a new agent; ``Conflict`` when its name is taken."""
+        _AGENTS.insert(self._database, org_id, agent)
+
+    def get_agent(self, org_id: str, agent_id: str) -> Row | None:
+        """The agent, or ``None``."""
+        return _AGENTS.get(self._database, org_id, agent_id)
+
+    def agent_name_taken(self, org_id: str, name: str) -> bool:
+        """Whether an agent of the organization has this name."""
+        return _AGENTS.exists(self._database, org_id, "name", name)
+
+    def update_agent(self, org_id: str, agent: Row) -> None:
+        """Replace the stored agent; ``Conflict`` when its new name is taken."""
+        _AGENTS.update(self._database, org_id, agent)
+
+    def delete_agent(self, org_id: str, agent_id: str) -> bool:
+        """Delete the agent; whether there was one."""
+        return _AGENTS.delete(self._database, org_id, agent_id)
+
+    def list_agents(self, org_id: str, after: int, limit: int) -> Page:
+        """Agents after the position ``after``, oldest first."""
+        return _AGENTS.page(self._database, org_id, after, limit)

@@ -1,0 +1,24 @@
+"""The storage the chats family needs."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from ..core.store import Page, Row
+
+__all__ = ["ChatStore"]
+
+
+class ChatStore(Protocol):
+    """Chats and their messages, by organization."""
+
+    def insert_chat(self, org_id: str, chat: Row) -> None:
+        """Raises ``Conflict`` when the organization has a chat with that id."""
+
+    def get_chat(self, org_id: str, chat_id: str) -> Row | None: ...
+    def update_chat(self, org_id: str, chat: Row) -> None: ...
+    def list_chats(
+        self, org_id: str, after: int, limit: int, status: str | None, agent_id: str | None
+    ) -> Page: ...
+    def insert_chat_message(self, org_id: str, chat_id: str, message: Row) -> None: ...
+    def list_chat_messages(self, org_id: str, chat_id: str, after: int, limit: int) -> Page: ...

@@ -1,0 +1,320 @@
+"""Event logs and their live tails, shared by the families that stream.
+
+Every streaming resource has a numbered log of events in the store (its *stream*, named
+``<kind>:<id>``, such as ``chat:<id>`` or ``session:<id>``). Turns run as background tasks that
+append to the log and wake the readers; responses only read it. A client that disconnects
+therefore does not stop the turn, and any reader can resume from any event id.
+
+Appends are buffered and written in one transaction per turn of the event loop, and every read of
+a stream first writes what is buffered for it, so a reader never misses an event and a long turn
+pays one ``INSERT`` per event, batched, and nothing more.
+
+The log writes bytes; the request machinery (``core.http``) sends them as a response.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from collections.abc import AsyncIterator, Callable, Coroutine, Mapping
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from ..._contract import contract
+from ..._sse import encode_comment
+from .store import Event, EventStore, Row
+
+__all__ = ["Encoded", "EventLog", "SSEFormat", "StreamFormat", "StreamKind"]
+
+_BATCH = 500
+_Key = tuple[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class StreamKind:
+    """A family of streams and its rules.
+
+    Attributes:
+        name: The prefix of its stream names (``chat``, ``session``).
+        numbered: Whether each event's payload carries its own id (``"id": <seq>``).
+        reader: The operation that reads such a stream; the contract's ``x-sse-terminal`` of
+            its stream says which events end one turn.
+    """
+
+    name: str
+    numbered: bool
+    reader: str
+
+    def stream(self, resource_id: str) -> str:
+        """The stream name of one resource, such as ``session:ses_123``."""
+        return f"{self.name}:{resource_id}"
+
+    def terminal(self) -> frozenset[str]:
+        """The event types that end one turn's stream, as the contract says."""
+        spec = contract().operation(self.reader).stream
+        if spec is None:
+            raise ValueError(f"{self.reader} does not stream")
+        return spec.terminal
+
+
+@dataclass(frozen=True, slots=True)
+class Encoded:
+    """A stream as bytes to send, with the headers its format adds."""
+
+    body: AsyncIterator[bytes]
+    headers: Mapping[str, str]
+
+
+class StreamFormat(Protocol):
+    """How a stream's events are written on the wire."""
+
+    headers: Mapping[str, str]
+    resumable: bool
+    """Whether a reader may start in the middle of a turn (after a ``Last-Event-ID``)."""
+
+    def encode(
+        self, org_id: str, stream: str, batches: AsyncIterator[list[Event]]
+    ) -> AsyncIterator[bytes]:
+        """Bytes for batches of events; an empty batch asks for a keep-alive."""
+        ...
+
+
+def _block(event: Event) -> str:
+    # Stored data is json.dumps output, which never holds a raw CR or LF: one data line is exact.
+    return f"event: {event.kind}\nid: {event.seq}\ndata: {event.data}\n\n"
+
+
+class SSEFormat:
+    """Plain server-sent events: the event type as the SSE name, the seq as the SSE id."""
+
+    headers: Mapping[str, str] = {}
+    resumable = True
+
+    async def encode(
+        self, org_id: str, stream: str, batches: AsyncIterator[list[Event]]
+    ) -> AsyncIterator[bytes]:
+        """One chunk of SSE blocks per batch; a keep-alive comment for an empty batch."""
+        async for batch in batches:
+            if batch:
+                yield "".join(map(_block, batch)).encode()
+            else:
+                yield encode_comment("keep-alive")
+
+
+class EventLog:
+    """Appends events to streams, tracks each stream's running turn, and follows streams live."""
+
+    def __init__(self, store: EventStore, keepalive: float) -> None:
+        self._store = store
+        self._keepalive = keepalive
+        self._formats: dict[str, StreamFormat] = {"sse": SSEFormat()}
+        self._numbered: dict[str, bool] = {}
+        self._terminal: dict[str, frozenset[str]] = {}
+        self._signals: dict[_Key, asyncio.Event] = {}
+        self._turns: dict[_Key, asyncio.Task[Any]] = {}
+        self._next: dict[_Key, int] = {}
+        self._pending: dict[_Key, list[tuple[int, str, str]]] = {}
+        self._flush_handle: asyncio.Handle | None = None
+
+    def add_kind(self, kind: StreamKind) -> None:
+        """Accept streams of this kind."""
+        self._numbered[kind.name] = kind.numbered
+        self._terminal[kind.name] = kind.terminal()
+
+    def add_format(self, name: str, fmt: StreamFormat) -> None:
+        """Let readers ask for the stream in this format (``sse`` is always there)."""
+        self._formats[name] = fmt
+
+    # ------------------------------------------------------------------ writing
+    def next_seq(self, org_id: str, stream: str) -> int:
+        """The seq the stream's next event will get."""
+        key = (org_id, stream)
+        seq = self._next.get(key)
+        if seq is None:
+            seq = self._next[key] = self._store.last_event_seq(org_id, stream) + 1
+        return seq
+
+    def last_seq(self, org_id: str, stream: str) -> int:
+        """The seq of the stream's latest event (0 before any)."""
+        seq = self._next.get((org_id, stream))
+        return seq - 1 if seq is not None else self._store.last_event_seq(org_id, stream)
+
+    def append(self, org_id: str, stream: str, data: Row) -> int:
+        """Log an event (its ``type`` is the SSE event name) and return its seq.
+
+        In a numbered stream the payload's ``id`` is set to the seq.
+        """
+        numbered = self._numbered[stream.partition(":")[0]]
+
+        def encode(seq: int) -> str:
+            if numbered:
+                data["id"] = seq
+            return json.dumps(data)
+
+        return self.append_encoded(org_id, stream, data["type"], encode)
+
+    def append_encoded(
+        self, org_id: str, stream: str, kind: str, encode: Callable[[int], str]
+    ) -> int:
+        """Log an event whose JSON text ``encode(seq)`` writes; for hot paths like deltas."""
+        key = (org_id, stream)
+        seq = self.next_seq(org_id, stream)
+        self._next[key] = seq + 1
+        pending = self._pending.get(key)
+        if pending is None:
+            pending = self._pending[key] = []
+        pending.append((seq, kind, encode(seq)))
+        if self._flush_handle is None:
+            self._flush_handle = asyncio.get_running_loop().call_soon(self.flush)
+        return seq
+
+    def flush(self) -> None:
+        """Write every buffered event and wake the readers of those streams."""
+        self._flush_handle = None
+        for key in list(self._pending):
+            self._flush_key(key)
+
+    def _flush_key(self, key: _Key) -> None:
+        rows = self._pending.pop(key, None)
+        if rows:
+            self._store.append_events(key[0], key[1], rows)
+            self._wake(key)
+        if key not in self._turns:
+            # Idle streams keep no counter: the store has it, and there may be many streams.
+            self._next.pop(key, None)
+
+    def _wake(self, key: _Key) -> None:
+        signal = self._signals.pop(key, None)
+        if signal is not None:
+            signal.set()
+
+    def drop(self, org_id: str, stream: str) -> None:
+        """Forget a stream and its events (its resource was deleted); its readers stop."""
+        key = (org_id, stream)
+        self._pending.pop(key, None)
+        self._next.pop(key, None)
+        self._store.delete_events(org_id, stream)
+        self._wake(key)
+
+    # ------------------------------------------------------------------ reading
+    def events_after(self, org_id: str, stream: str, after: int, limit: int) -> list[Event]:
+        """The stored events after seq ``after``, oldest first, at most ``limit``."""
+        self._flush_key((org_id, stream))
+        return self._store.events_after(org_id, stream, after, limit)
+
+    async def follow(
+        self,
+        org_id: str,
+        stream: str,
+        after: int,
+        *,
+        one_turn: bool,
+        forever: bool = False,
+        alive: Callable[[], bool] | None = None,
+        deadline: float | None = None,
+    ) -> AsyncIterator[list[Event]]:
+        """Batches of the events after seq ``after``, then live ones; ``[]`` while idle.
+
+        With ``one_turn`` it ends after the first terminal event of the stream's kind; otherwise
+        once the stored events are sent and no turn is in progress, unless ``forever`` is set:
+        then it ends only when idle past ``deadline`` (a ``time.monotonic()`` value). A stream
+        that ``alive`` says is gone ends too. While idle, an empty batch comes every
+        ``keepalive`` seconds.
+        """
+        key = (org_id, stream)
+        terminal = self._terminal[stream.partition(":")[0]]
+        while True:
+            # Register before reading, so an append between the read and the wait still wakes us.
+            signal = self._signals.setdefault(key, asyncio.Event())
+            events = self.events_after(org_id, stream, after, _BATCH)
+            if events:
+                if one_turn:
+                    for index, event in enumerate(events):
+                        if event.kind in terminal:
+                            yield events[: index + 1]
+                            return
+                yield events
+                after = events[-1].seq
+                continue
+            idle = not self.busy(org_id, stream)
+            expired = deadline is not None and time.monotonic() >= deadline
+            if idle and (not forever or expired or (alive is not None and not alive())):
+                return
+            wait = self._keepalive
+            if deadline is not None:
+                wait = max(0.0, min(wait, deadline - time.monotonic()))
+            try:
+                await asyncio.wait_for(signal.wait(), wait)
+            except TimeoutError:
+                if alive is not None and not alive():
+                    return
+                yield []
+
+    def encode(
+        self,
+        org_id: str,
+        stream: str,
+        after: int,
+        *,
+        one_turn: bool,
+        fmt: str = "sse",
+        forever: bool = False,
+        alive: Callable[[], bool] | None = None,
+        deadline: float | None = None,
+    ) -> Encoded:
+        """The stream from seq ``after`` as bytes in the format ``fmt`` (see ``follow``)."""
+        chosen = self._formats[fmt]
+        batches = self.follow(
+            org_id,
+            stream,
+            after,
+            one_turn=one_turn,
+            forever=forever,
+            alive=alive,
+            deadline=deadline,
+        )
+        return Encoded(chosen.encode(org_id, stream, batches), chosen.headers)
+
+    def resumable(self, fmt: str) -> bool:
+        """Whether readers of the format may start after a ``Last-Event-ID``."""
+        return self._formats[fmt].resumable
+
+    # ------------------------------------------------------------------ turns
+    def busy(self, org_id: str, stream: str) -> bool:
+        """Whether a turn of the stream is in progress."""
+        task = self._turns.get((org_id, stream))
+        return task is not None and not task.done()
+
+    def turn(self, org_id: str, stream: str) -> asyncio.Task[Any] | None:
+        """The task of the stream's turn in progress, if any."""
+        task = self._turns.get((org_id, stream))
+        return task if task is not None and not task.done() else None
+
+    def start_turn(
+        self, org_id: str, stream: str, turn: Coroutine[Any, Any, Any]
+    ) -> asyncio.Task[Any]:
+        """Run a turn in the background; readers follow it until it ends."""
+        key = (org_id, stream)
+        task: asyncio.Task[Any] = asyncio.get_running_loop().create_task(turn)
+        self._turns[key] = task
+
+        def finished(_: asyncio.Task[Any]) -> None:
+            if self._turns.get(key) is task:
+                del self._turns[key]
+            try:
+                self._flush_key(key)
+            except Exception:  # the store may be closed already when the server stops
+                self._pending.pop(key, None)
+            self._wake(key)
+
+        task.add_done_callback(finished)
+        return task
+
+    async def cancel_all(self) -> None:
+        """Cancel the turns in progress (at shutdown) and write what they logged."""
+        tasks = [task for task in self._turns.values() if not task.done()]
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        self.flush()

@@ -1,0 +1,30 @@
+"""A resource family as the app assembles it: its handlers, its streams, its long-lived parts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from .call import Handler
+from .event_log import StreamKind
+from .state import ServerState
+
+__all__ = ["Family"]
+
+
+@dataclass(frozen=True)
+class Family:
+    """One family of the server (agents, chats, ...).
+
+    Attributes:
+        name: The family, as the contract tags its operations.
+        handlers: Its operations' code, by operation id.
+        stream_kinds: The kinds of event stream it writes.
+        setup: Called once the app's state exists, to add the family's stream formats and
+            long-lived parts (``ServerState.add_service``).
+    """
+
+    name: str
+    handlers: Mapping[str, Handler]
+    stream_kinds: tuple[StreamKind, ...] = ()
+    setup: Callable[[ServerState], None] | None = None

@@ -1,0 +1,95 @@
+"""One operation's endpoint: what happens to a request before and after its handler runs.
+
+Authentication and rate limits (for a secured operation), the body read within its limit, the
+parameters and body validated against the contract, ``Idempotency-Key`` (replaying a stored
+answer, or recording this one), and the handler's answer sent as a response. Everything the
+contract says about the operation is looked up here, once, when the app is built.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from ...._contract import Operation
+from ..auth import authenticate
+from ..call import Call, Handler, last_event_id
+from ..errors import ApiError
+from ..idempotency import StreamRecord, fingerprint
+from ..replies import Answer, EventStream
+from ..state import ServerState
+from ..validation import rules_for
+from .responses import json_response, replay_response, stream_response
+
+__all__ = ["Endpoint", "endpoint"]
+
+Endpoint = Callable[[Request], Awaitable[Response]]
+
+
+async def _read_body(request: Request, limit: int) -> bytes:
+    # The middleware refuses a too-large Content-Length up front; this catches chunked bodies.
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise ApiError("REQUEST_TOO_LARGE", f"the request body exceeds {limit} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def endpoint(operation: Operation, handler: Handler) -> Endpoint:
+    """The endpoint that runs ``handler`` for requests of ``operation``."""
+    rules = rules_for(operation.id)
+    secured = operation.secured
+    success = operation.success_status
+    streams = operation.stream is not None
+
+    def respond(call: Call, answer: Answer) -> Response:
+        if isinstance(answer, EventStream):
+            return stream_response(call.state.events, call.org_id, answer)
+        if streams:  # pragma: no cover - a mistake in the handler
+            raise TypeError(f"{operation.id} streams: its handler must answer an EventStream")
+        return json_response(answer, success)
+
+    async def run(request: Request) -> Response:
+        state: ServerState = request.app.state.server
+        org_id = ""
+        if secured:
+            org_id, key_hash = authenticate(state.store, request.headers.get("authorization"))
+            state.limiter.check(key_hash)
+        raw = await _read_body(request, state.config.max_body_bytes)
+        params = rules.parameters(request.query_params, request.path_params, request.headers)
+        # Read from the scope: Request.state would build an object for one value.
+        request_id = request.scope.get("state", {}).get("request_id")
+        call = Call(state, org_id, rules.body(raw), params, raw, request.headers, request_id)
+        key = params.get("Idempotency-Key") if request.method == "POST" else None
+        if not key:
+            return respond(call, await handler(call))
+        digest = fingerprint(request.method, request.url.path, request.url.query, raw)
+        guard = state.idempotency
+        async with guard.exclusive(org_id, key):
+            record = guard.lookup(org_id, key, digest)
+            if record is not None:
+                return replay_response(
+                    state.events,
+                    org_id,
+                    record,
+                    last_event_id=last_event_id(request.headers),
+                    request_id=request_id,
+                )
+            answer = await handler(call)
+            response = respond(call, answer)
+            # Answers the handler returned (not raised) reflect work done: keep them all.
+            if isinstance(answer, EventStream):
+                spec = StreamRecord(answer.stream, answer.after, answer.fmt)
+                guard.remember_stream(org_id, key, digest, spec)
+            else:
+                guard.remember_json(org_id, key, digest, response.status_code, bytes(response.body))
+            return response
+
+    run.__name__ = run.__qualname__ = handler.__name__
+    run.__doc__ = handler.__doc__
+    return run

@@ -1,0 +1,67 @@
+"""Routes built from the contract registry: the server types no path.
+
+Each path template of the contract becomes one route that dispatches on the method, so a wrong
+method is a 405 whose ``Allow`` lists every method of the path (``HEAD`` with ``GET``). Within a
+collection more literal paths come first, so ``/v1/chats/stream`` is not taken for a chat id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from ...._contract import Operation, contract
+from ..call import Handler
+from .endpoint import Endpoint, endpoint
+
+__all__ = ["routes_for"]
+
+
+def _dispatcher(table: Mapping[str, Endpoint]) -> Endpoint:
+    async def dispatch(request: Request) -> Response:
+        return await table[request.method](request)
+
+    return dispatch
+
+
+def _collection(path: str) -> str:
+    """``/v1/chats`` for ``/v1/chats/{chat_id}/end``: paths of two collections never collide."""
+    return "/".join(path.split("/")[:3])
+
+
+def _route_order(paths: list[tuple[str, list[Operation]]]) -> list[tuple[str, list[Operation]]]:
+    # Starlette tries routes one by one. The registry puts more literal paths first across the
+    # whole contract, which would make a request for /v1/agents/{agent_id} try some twenty
+    # routes of other collections first; only paths of one collection can match the same URL,
+    # so collections keep their contract order and the literal-first order holds within each.
+    first_seen: dict[str, int] = {}
+    for path in contract().document["paths"]:
+        first_seen.setdefault(_collection(path), len(first_seen))
+    return sorted(paths, key=lambda item: first_seen[_collection(item[0])])
+
+
+def routes_for(handlers: Mapping[str, Handler]) -> list[Route]:
+    """One route per contract path, for the operations that have a handler.
+
+    Raises:
+        KeyError: A handler names an operation the contract does not have.
+    """
+    registry = contract()
+    for operation_id in handlers:
+        registry.operation(operation_id)
+    routes = []
+    for path, operations in _route_order(list(registry.paths())):
+        table = {
+            operation.method: endpoint(operation, handlers[operation.id])
+            for operation in operations
+            if operation.id in handlers
+        }
+        if not table:
+            continue
+        if "GET" in table:
+            table["HEAD"] = table["GET"]
+        routes.append(Route(path, _dispatcher(table), methods=list(table)))
+    return routes

@@ -1,0 +1,113 @@
+"""``Idempotency-Key`` on POST: the first response for a key is stored and replayed.
+
+A record is kept per (organization, key) for ``idempotency_ttl`` seconds, with a fingerprint of
+the request (method, path, query, body). The same key with the same request replays the stored
+response with ``Idempotent-Replayed: true``; with another request it is a 409
+IDEMPOTENCY_KEY_REUSED. A streaming POST stores where its turn's events start instead of a body,
+so repeating it replays the turn's events (after ``Last-Event-ID``) and follows it live.
+Requests with the same key run one at a time, so concurrent duplicates do not both act.
+
+This module keeps the records; the request machinery (``core.http``) decides what to record and
+answers with a record again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from .errors import ApiError
+from .store import IdempotencyStore, Row
+
+__all__ = ["IdempotencyGuard", "StreamRecord", "fingerprint"]
+
+_PURGE_EVERY = 60.0
+# Records written before streams were shared name the chat alone.
+_LEGACY_CHAT_STREAM = "chat:"
+
+
+@dataclass(frozen=True, slots=True)
+class StreamRecord:
+    """Where a streamed turn's events start, as stored for its key."""
+
+    stream: str
+    after: int
+    fmt: str
+
+    @classmethod
+    def of(cls, record: Row) -> StreamRecord:
+        """The stream record a stored ``stream`` record holds."""
+        stream = record.get("stream") or _LEGACY_CHAT_STREAM + str(record["chat_id"])
+        return cls(str(stream), int(record["after"]), str(record.get("fmt", "sse")))
+
+
+def fingerprint(method: str, path: str, query: str, body: bytes) -> str:
+    """A hash that tells two requests apart."""
+    digest = hashlib.sha256(f"{method} {path}?{query}\n".encode())
+    digest.update(body)
+    return digest.hexdigest()
+
+
+class IdempotencyGuard:
+    """Keeps the outcome of each ``Idempotency-Key`` for replay."""
+
+    def __init__(self, store: IdempotencyStore, ttl: float) -> None:
+        self._store = store
+        self._ttl = ttl
+        self._locks: dict[tuple[str, str], tuple[asyncio.Lock, int]] = {}
+        self._last_purge = 0.0
+
+    @asynccontextmanager
+    async def exclusive(self, org_id: str, key: str) -> AsyncIterator[None]:
+        """Hold the key: a duplicate arriving meanwhile waits, then finds the stored response."""
+        slot = (org_id, key)
+        lock, users = self._locks.get(slot, (asyncio.Lock(), 0))
+        self._locks[slot] = (lock, users + 1)
+        try:
+            async with lock:
+                yield
+        finally:
+            lock, users = self._locks[slot]
+            if users <= 1:
+                del self._locks[slot]
+            else:
+                self._locks[slot] = (lock, users - 1)
+
+    def lookup(self, org_id: str, key: str, digest: str) -> Row | None:
+        """The live record of the key, or ``None``; 409 when another request made it."""
+        record = self._store.get_idempotent(org_id, key, time.time() - self._ttl)
+        if record is not None and record["hash"] != digest:
+            raise ApiError(
+                "IDEMPOTENCY_KEY_REUSED",
+                "this Idempotency-Key was already used for a different request",
+                {"field": "Idempotency-Key", "location": "header"},
+            )
+        return record
+
+    def remember_json(self, org_id: str, key: str, digest: str, status: int, body: bytes) -> None:
+        """Store a finished JSON response for replay."""
+        record = {"hash": digest, "kind": "json", "status": status, "body": body.decode()}
+        self._put(org_id, key, record)
+
+    def remember_stream(self, org_id: str, key: str, digest: str, spec: StreamRecord) -> None:
+        """Store where a streamed turn's events start, so a repeat can replay them."""
+        record = {
+            "hash": digest,
+            "kind": "stream",
+            "stream": spec.stream,
+            "after": spec.after,
+            "fmt": spec.fmt,
+        }
+        self._put(org_id, key, record)
+
+    def _put(self, org_id: str, key: str, record: dict[str, Any]) -> None:
+        self._store.put_idempotent(org_id, key, record)
+        moment = time.time()
+        if moment - self._last_purge > _PURGE_EVERY:
+            self._last_purge = moment
+            self._store.purge_idempotent(moment - self._ttl)

@@ -1,0 +1,56 @@
+"""What a handler answers with: plain values the request machinery turns into responses.
+
+A handler never builds an HTTP response itself. It returns a ``Reply`` (a JSON body), a
+``JsonText`` (a JSON body encoded already), or, for an operation that streams, an
+``EventStream`` naming the part of the event log to send; the machinery sends it, and records it
+for replay when the request came with an ``Idempotency-Key``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = ["Answer", "EventStream", "JsonText", "Reply"]
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """A JSON answer; a ``status`` of ``None`` is the operation's success status."""
+
+    body: Any
+    status: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class JsonText:
+    """A JSON answer whose body is encoded already (stored JSON sent as it is)."""
+
+    text: str
+    status: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EventStream:
+    """A stream of the event log, from the event after ``after``.
+
+    Attributes:
+        stream: The stream's name, such as ``session:ses_123``.
+        after: The seq it starts after.
+        one_turn: End after the first event that ends a turn (a turn's own stream).
+        fmt: The wire format: ``sse``, or another one a family registered (``ui``).
+        forever: Stay open while idle, until ``deadline`` (a ``time.monotonic()`` value).
+        alive: Whether the stream's resource still exists; the stream ends when it is gone.
+    """
+
+    stream: str
+    after: int
+    one_turn: bool = True
+    fmt: str = "sse"
+    forever: bool = False
+    alive: Callable[[], bool] | None = None
+    deadline: float | None = None
+
+
+Answer = Reply | JsonText | EventStream

@@ -1,0 +1,117 @@
+"""The core's SQLite tables: organizations and API keys, the event log, idempotency records."""
+
+from __future__ import annotations
+
+import json
+import secrets
+import time
+
+from .sqlite import Database, SQLiteTables
+from .store import Event, Row
+
+__all__ = ["CoreTables"]
+
+
+# Files written before streams were shared kept chat events in their own table.
+_MIGRATE_CHAT_EVENTS = """
+INSERT OR IGNORE INTO events
+    SELECT org_id, 'chat:' || chat_id, seq, kind, data FROM chat_events;
+DROP TABLE chat_events;
+"""
+
+
+class CoreTables(SQLiteTables):
+    """The ``CoreStore`` part of the SQLite store."""
+
+    SCHEMA = """
+CREATE TABLE IF NOT EXISTS orgs (id TEXT PRIMARY KEY, created_at REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS api_keys (
+    key_hash TEXT PRIMARY KEY, org_id TEXT NOT NULL REFERENCES orgs (id));
+CREATE TABLE IF NOT EXISTS events (
+    org_id TEXT NOT NULL, stream TEXT NOT NULL, seq INTEGER NOT NULL, kind TEXT NOT NULL,
+    data TEXT NOT NULL, PRIMARY KEY (org_id, stream, seq)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS idempotency (
+    org_id TEXT NOT NULL, key TEXT NOT NULL, created_at REAL NOT NULL, record TEXT NOT NULL,
+    PRIMARY KEY (org_id, key));
+CREATE INDEX IF NOT EXISTS idempotency_by_age ON idempotency (created_at);
+"""
+
+    @staticmethod
+    def upgrade(database: Database) -> None:
+        """Move the chat events of files written before streams were shared into ``events``."""
+        legacy = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'chat_events'"
+        if database.one(legacy):
+            database.script("BEGIN;" + _MIGRATE_CHAT_EVENTS + "COMMIT;")
+
+    # ------------------------------------------------------------------ identity
+    def create_org(self) -> str:
+        """A new organization's id."""
+        org_id = "org_" + secrets.token_hex(8)
+        self._database.run("INSERT INTO orgs VALUES (?, ?)", org_id, time.time())
+        return org_id
+
+    def add_key(self, org_id: str, key_hash: str) -> None:
+        """Give the organization a key (by its hash)."""
+        self._database.run("INSERT INTO api_keys VALUES (?, ?)", key_hash, org_id)
+
+    def org_for_key(self, key_hash: str) -> str | None:
+        """The organization a key hash belongs to."""
+        row = self._database.one("SELECT org_id FROM api_keys WHERE key_hash = ?", key_hash)
+        return str(row[0]) if row else None
+
+    # ------------------------------------------------------------------ event log
+    def append_events(self, org_id: str, stream: str, rows: list[tuple[int, str, str]]) -> None:
+        """Store events ``(seq, kind, data)`` of a stream, in one transaction."""
+        with self._database.transaction() as db:
+            db.executemany(
+                "INSERT INTO events (org_id, stream, seq, kind, data) VALUES (?, ?, ?, ?, ?)",
+                [(org_id, stream, seq, kind, data) for seq, kind, data in rows],
+            )
+
+    def events_after(self, org_id: str, stream: str, after: int, limit: int) -> list[Event]:
+        """The stream's events after seq ``after``, oldest first, at most ``limit``."""
+        rows = self._database.all(
+            "SELECT seq, kind, data FROM events WHERE org_id = ? AND stream = ? AND seq > ?"
+            " ORDER BY seq LIMIT ?",
+            org_id,
+            stream,
+            after,
+            limit,
+        )
+        return [Event(int(seq), str(kind), str(data)) for seq, kind, data in rows]
+
+    def last_event_seq(self, org_id: str, stream: str) -> int:
+        """The seq of the stream's latest event, 0 before any."""
+        row = self._database.one(
+            "SELECT MAX(seq) FROM events WHERE org_id = ? AND stream = ?", org_id, stream
+        )
+        return int(row[0]) if row and row[0] is not None else 0
+
+    def delete_events(self, org_id: str, stream: str) -> None:
+        """Forget a stream's events."""
+        self._database.run("DELETE FROM events WHERE org_id = ? AND stream = ?", org_id, stream)
+
+    # ------------------------------------------------------------------ idempotency
+    def get_idempotent(self, org_id: str, key: str, since: float) -> Row | None:
+        """The record stored for the key at or after the Unix time ``since``."""
+        row = self._database.one(
+            "SELECT record FROM idempotency WHERE org_id = ? AND key = ? AND created_at >= ?",
+            org_id,
+            key,
+            since,
+        )
+        return json.loads(row[0]) if row else None
+
+    def put_idempotent(self, org_id: str, key: str, record: Row) -> None:
+        """Store (or replace) the record of a key, stamped now."""
+        self._database.run(
+            "INSERT OR REPLACE INTO idempotency VALUES (?, ?, ?, ?)",
+            org_id,
+            key,
+            time.time(),
+            json.dumps(record),
+        )
+
+    def purge_idempotent(self, before: float) -> int:
+        """Delete the records stamped before the Unix time ``before``."""
+        return self._database.run("DELETE FROM idempotency WHERE created_at < ?", before)

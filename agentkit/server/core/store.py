@@ -1,0 +1,88 @@
+"""What every family's storage shares: row shapes, pages, and the core's own store protocols.
+
+Rows are plain JSON-ready dicts in their wire shape. Lists page by an opaque integer position
+("after the row at position N"), oldest first, which stays stable while rows are inserted.
+
+Each family declares the store methods it needs as its own protocol (``AgentStore``,
+``ChatStore``, ...); the core needs only organizations and keys, the event log, and
+idempotency records (``CoreStore``). The server's ``Store`` is all of them in one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+__all__ = [
+    "AuthStore",
+    "Conflict",
+    "CoreStore",
+    "Event",
+    "EventStore",
+    "IdempotencyStore",
+    "Page",
+    "Row",
+]
+
+Row = dict[str, Any]
+
+
+class Conflict(Exception):
+    """A unique constraint refused the write (an agent name or a chat id in use)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One page of rows and the position of its last row when more follow."""
+
+    rows: list[Row]
+    next_position: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One stored stream event: ``seq`` counts up per stream from 1; ``data`` is JSON text."""
+
+    seq: int
+    kind: str
+    data: str
+
+
+class AuthStore(Protocol):
+    """Organizations and the hashes of their API keys."""
+
+    def create_org(self) -> str:
+        """A new organization's id."""
+
+    def add_key(self, org_id: str, key_hash: str) -> None: ...
+    def org_for_key(self, key_hash: str) -> str | None: ...
+
+
+class EventStore(Protocol):
+    """The numbered events of every stream."""
+
+    def append_events(self, org_id: str, stream: str, rows: list[tuple[int, str, str]]) -> None:
+        """Store events ``(seq, kind, data)`` of a stream, in one transaction."""
+
+    def events_after(self, org_id: str, stream: str, after: int, limit: int) -> list[Event]: ...
+    def last_event_seq(self, org_id: str, stream: str) -> int:
+        """The seq of the stream's latest event, 0 before any."""
+
+    def delete_events(self, org_id: str, stream: str) -> None: ...
+
+
+class IdempotencyStore(Protocol):
+    """The stored outcomes of requests sent with an ``Idempotency-Key``."""
+
+    def get_idempotent(self, org_id: str, key: str, since: float) -> Row | None:
+        """The record stored for the key at or after the Unix time ``since``."""
+
+    def put_idempotent(self, org_id: str, key: str, record: Row) -> None: ...
+    def purge_idempotent(self, before: float) -> int: ...
+
+
+class CoreStore(AuthStore, EventStore, IdempotencyStore, Protocol):
+    """What the core needs of the store; every method is one short transaction."""
+
+    def close(self) -> None:
+        """Release the store; it is unusable afterwards."""

@@ -1,0 +1,47 @@
+"""The families of the server: the one place a family is registered.
+
+A family is a package (its routes keyed by operation id, its store protocol, its SQLite tables,
+its logic). Registering one means adding it to ``FAMILIES``, its store protocol to ``Store``, and
+its tables to ``SQLiteStore``; a test checks that the three agree.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from . import agents, chats, indexes, sessions, system
+from .agents.sqlite import AgentTables
+from .agents.store import AgentStore
+from .chats.sqlite import ChatTables
+from .chats.store import ChatStore
+from .core.family import Family
+from .core.sqlite_tables import CoreTables
+from .core.store import CoreStore
+from .indexes.sqlite import IndexTables
+from .indexes.store import IndexStore
+from .sessions.sqlite import SessionTables
+from .sessions.store import SessionStore
+
+__all__ = ["FAMILIES", "SQLiteStore", "Store"]
+
+FAMILIES: tuple[Family, ...] = (
+    system.FAMILY,
+    agents.FAMILY,
+    chats.FAMILY,
+    indexes.FAMILY,
+    sessions.FAMILY,
+)
+
+
+class Store(CoreStore, AgentStore, ChatStore, IndexStore, SessionStore, Protocol):
+    """Persistent state of the reference server: every family's store in one.
+
+    A PostgreSQL store can implement it later; every method is one short transaction.
+    """
+
+
+class SQLiteStore(CoreTables, AgentTables, ChatTables, IndexTables, SessionTables):
+    """The ``Store`` on one SQLite file (or ``":memory:"``) in WAL mode, behind one connection.
+
+    Opening it creates every family's tables.
+    """
