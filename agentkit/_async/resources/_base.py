@@ -3,14 +3,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from ..._compat import open_models
 from ..._page import Page
 from ..pagination import AsyncPager
 
 if TYPE_CHECKING:
     from ..client import AsyncAgentKit
-
-open_models()
 
 
 class AsyncResource:

@@ -4,14 +4,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from ..._compat import open_models
 from ..._page import Page
 from ..pagination import Pager
 
 if TYPE_CHECKING:
     from ..client import AgentKit
-
-open_models()
 
 
 class SyncResource:
