@@ -1,4 +1,4 @@
-"""``AsyncAgentKit``: the async client.
+"""``AsyncAgentKit``: the agentkit client.
 
 Every call, plain or streamed, takes one path, driven by its operation id in the contract
 registry. ``_call`` (a JSON body), ``_upload`` (multipart) and ``_stream`` look the operation up

@@ -1,5 +1,5 @@
 # Generated from agentkit/_async by scripts/unasync.py: edit the async source, not this file.
-"""``AgentKit``: the async client.
+"""``AgentKit``: the agentkit client.
 
 Every call, plain or streamed, takes one path, driven by its operation id in the contract
 registry. ``_call`` (a JSON body), ``_upload`` (multipart) and ``_stream`` look the operation up
