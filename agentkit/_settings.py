@@ -1,11 +1,14 @@
-"""Client configuration shared by the sync and async clients, and the per-call context."""
+"""Client configuration shared by the sync and async clients.
+
+A request carries the settings it is sent with in its extensions (``SETTINGS_EXTENSION``), so
+that client copies made by ``with_options`` can share one transport; the transport hands back
+how many retries it made in the response's extensions (``RETRIES_EXTENSION``).
+"""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from ._errors import AgentKitError
@@ -17,15 +20,19 @@ from ._version import __version__
 __all__ = [
     "DEFAULT_BASE_URL",
     "DEFAULT_TIMEOUT",
-    "CallContext",
+    "RETRIES_EXTENSION",
+    "SETTINGS_EXTENSION",
     "ClientSettings",
     "Hooks",
-    "current_call",
 ]
 
 DEFAULT_BASE_URL = "http://127.0.0.1:8765"
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=5.0)
 USER_AGENT = f"agentkit-python/{__version__}"
+#: The request extension holding the ``ClientSettings`` of the call that sent the request.
+SETTINGS_EXTENSION = "agentkit.settings"
+#: The response extension holding how many retries the transport made before the response.
+RETRIES_EXTENSION = "agentkit.retries_taken"
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,31 +98,3 @@ def _as_timeout(value: float | httpx.Timeout | None) -> httpx.Timeout:
     if value is None:
         return DEFAULT_TIMEOUT
     return value if isinstance(value, httpx.Timeout) else httpx.Timeout(value)
-
-
-@dataclass(slots=True)
-class CallContext:
-    """One logical API call: its settings, its idempotency key, and what happened to it."""
-
-    settings: ClientSettings
-    idempotency_key: str | None = None
-    timeout: httpx.Timeout | None = None
-    retries_taken: int = 0
-
-
-_current: ContextVar[CallContext | None] = ContextVar("agentkit_call", default=None)
-
-
-def current_call() -> CallContext | None:
-    """The call in progress in this thread or task, as the transport sees it."""
-    return _current.get()
-
-
-@contextmanager
-def calling(context: CallContext) -> Iterator[CallContext]:
-    """Make ``context`` the call in progress for the requests sent inside the block."""
-    token = _current.set(context)
-    try:
-        yield context
-    finally:
-        _current.reset(token)

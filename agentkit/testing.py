@@ -142,7 +142,7 @@ class ReferenceServer:
         return self
 
     def _wait_until_answering(self) -> None:
-        import httpx
+        from ._http import httpx
 
         deadline = time.monotonic() + self._start_timeout
         while True:

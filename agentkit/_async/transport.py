@@ -1,16 +1,18 @@
-"""The retry transport: every request the SDK sends, generated or hand-written, passes through it.
+"""The retry transport: every request the SDK sends passes through it.
 
-It adds the User-Agent, extra headers and an ``Idempotency-Key`` on POSTs (one per logical call,
-the same on every attempt), keeps the bearer token away from other origins, runs the hooks,
-retries what the policy in ``agentkit._retry`` allows, and turns error responses into typed
-exceptions before anything tries to parse them.
+A request brings the settings it must be sent with in ``request.extensions`` (see
+``agentkit._settings``); one sent outside an SDK call gets the transport's own. The transport
+adds the User-Agent and extra headers (and an ``Idempotency-Key`` on a POST that has none),
+keeps the bearer token away from other origins, runs the hooks, retries what the policy in
+``agentkit._retry`` allows, and turns error responses into typed exceptions before anything
+tries to parse them. It reports the retries it made in ``response.extensions`` or on the
+raised error; it never changes the caller's state.
 """
 
 from __future__ import annotations
 
 import asyncio
 import time
-import uuid
 
 from .._errors import make_status_error
 from .._hooks import RequestInfo, ResponseInfo, RetryInfo, redact_headers
@@ -24,7 +26,8 @@ from .._retry import (
     should_retry_exception,
     should_retry_response,
 )
-from .._settings import USER_AGENT, CallContext, ClientSettings, current_call
+from .._routes import new_idempotency_key
+from .._settings import RETRIES_EXTENSION, SETTINGS_EXTENSION, USER_AGENT, ClientSettings, Hooks
 
 __all__ = ["AsyncRetryTransport"]
 
@@ -41,21 +44,28 @@ def _failure_kind(exc: httpx.TransportError) -> FailureKind | None:
     return FailureKind.BROKEN
 
 
-def _prepare(request: httpx.Request, call: CallContext) -> None:
-    settings = call.settings
-    request.headers["User-Agent"] = USER_AGENT
+def _prepare(request: httpx.Request, settings: ClientSettings) -> None:
+    headers = request.headers
+    headers["User-Agent"] = USER_AGENT
     for name, value in settings.default_headers.items():
-        request.headers[name] = value
-    if request.method == "POST":
-        key = request.headers.get("idempotency-key") or call.idempotency_key
-        key = key or f"ak-{uuid.uuid4()}"
-        request.headers["Idempotency-Key"] = call.idempotency_key = key
-    if request.url.scheme != settings.base_url.scheme or request.url.netloc != (
-        settings.base_url.netloc
-    ):
+        headers[name] = value
+    if request.method == "POST" and "idempotency-key" not in headers:
+        # SDK calls bring their key; a POST sent straight through the shared httpx client gets
+        # one here so that retrying it is safe.
+        headers["Idempotency-Key"] = new_idempotency_key()
+    base = settings.base_url
+    if request.url.scheme != base.scheme or request.url.netloc != base.netloc:
         # Signed download URLs and the like must never receive our bearer token.
-        request.headers.pop("authorization", None)
-    request.extensions["timeout"] = (call.timeout or settings.timeout).as_dict()
+        headers.pop("authorization", None)
+
+
+def _request_info(request: httpx.Request, attempt: int) -> RequestInfo:
+    return RequestInfo(
+        method=request.method,
+        url=str(request.url),
+        headers=redact_headers(request.headers.multi_items()),
+        attempt=attempt,
+    )
 
 
 class AsyncRetryTransport(httpx.AsyncBaseTransport):
@@ -63,8 +73,8 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
 
     Args:
         inner: The transport that actually moves bytes.
-        settings: Defaults for requests sent outside an SDK call (the SDK's own calls bring
-            theirs through the call context, so client copies can share one transport).
+        settings: The settings of requests that bring none in their extensions (those sent
+            outside an SDK call).
     """
 
     def __init__(self, inner: httpx.AsyncBaseTransport, settings: ClientSettings) -> None:
@@ -72,22 +82,20 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         self._settings = settings
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        call = current_call() or CallContext(settings=self._settings)
-        _prepare(request, call)
-        settings = call.settings
+        settings: ClientSettings = request.extensions.get(SETTINGS_EXTENSION) or self._settings
+        _prepare(request, settings)
         policy = settings.retry
+        hooks = settings.hooks
+        # Hook records are only built for hooks that will read them.
+        observed = bool(hooks.on_request or hooks.on_response or hooks.on_retry)
         idempotent = is_idempotent(request.method, request.headers)
         attempt = 1
         while True:
-            info = RequestInfo(
-                method=request.method,
-                url=str(request.url),
-                headers=redact_headers(request.headers.multi_items()),
-                attempt=attempt,
-            )
-            for on_request in settings.hooks.on_request:
-                on_request(info)
-            logger.debug("request %s %s (attempt %d)", info.method, info.url, attempt)
+            info = _request_info(request, attempt) if observed else None
+            if info is not None:
+                for on_request in hooks.on_request:
+                    on_request(info)
+            logger.debug("request %s %s (attempt %d)", request.method, request.url, attempt)
             started = time.monotonic()
             try:
                 response = await self._inner.handle_async_request(request)
@@ -95,45 +103,46 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
                 kind = _failure_kind(exc)
                 retryable = kind is not None and should_retry_exception(kind, idempotent=idempotent)
                 if not retryable or attempt > policy.max_retries:
-                    call.retries_taken = attempt - 1
                     raise
                 delay = retry_delay(policy, attempt - 1)
-                _announce_retry(settings, info, attempt + 1, delay, None, repr(exc))
+                _announce_retry(hooks, request, info, attempt + 1, delay, None, repr(exc))
                 await asyncio.sleep(delay)
                 attempt += 1
                 continue
 
             request_id = response.headers.get("x-request-id")
-            received = ResponseInfo(
-                request=info,
-                status_code=response.status_code,
-                headers=redact_headers(response.headers.multi_items()),
-                request_id=request_id,
-                elapsed=time.monotonic() - started,
-            )
-            for on_response in settings.hooks.on_response:
-                on_response(received)
+            if info is not None and hooks.on_response:
+                received = ResponseInfo(
+                    request=info,
+                    status_code=response.status_code,
+                    headers=redact_headers(response.headers.multi_items()),
+                    request_id=request_id,
+                    elapsed=time.monotonic() - started,
+                )
+                for on_response in hooks.on_response:
+                    on_response(received)
             logger.debug(
                 "response %s %s -> %d (request %s)",
-                info.method,
-                info.url,
+                request.method,
+                request.url,
                 response.status_code,
                 request_id,
             )
             if response.status_code < 400:
-                call.retries_taken = attempt - 1
+                response.extensions = {**response.extensions, RETRIES_EXTENSION: attempt - 1}
                 return response
             if attempt <= policy.max_retries and should_retry_response(
                 response.status_code, response.headers, idempotent=idempotent
             ):
                 delay = retry_delay(policy, attempt - 1, parse_retry_after(response.headers))
                 await response.aclose()
-                _announce_retry(settings, info, attempt + 1, delay, response.status_code, None)
+                _announce_retry(
+                    hooks, request, info, attempt + 1, delay, response.status_code, None
+                )
                 await asyncio.sleep(delay)
                 attempt += 1
                 continue
 
-            call.retries_taken = attempt - 1
             try:
                 body = await response.aread()
             finally:
@@ -141,7 +150,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
             error = make_status_error(
                 response.status_code, body, response.headers, retries_taken=attempt - 1
             )
-            logger.info("request %s %s failed: %s", info.method, info.url, error)
+            logger.info("request %s %s failed: %s", request.method, request.url, error)
             raise error
 
     async def aclose(self) -> None:
@@ -149,17 +158,20 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
 
 
 def _announce_retry(
-    settings: ClientSettings,
-    info: RequestInfo,
+    hooks: Hooks,
+    request: httpx.Request,
+    info: RequestInfo | None,
     attempt: int,
     delay: float,
     status_code: int | None,
     error: str | None,
 ) -> None:
     reason = f"status {status_code}" if status_code is not None else error
-    logger.info("retrying %s %s in %.2fs after %s", info.method, info.url, delay, reason)
+    logger.info("retrying %s %s in %.2fs after %s", request.method, request.url, delay, reason)
+    if info is None:
+        return
     retry = RetryInfo(
         request=info, attempt=attempt, delay=delay, status_code=status_code, error=error
     )
-    for on_retry in settings.hooks.on_retry:
+    for on_retry in hooks.on_retry:
         on_retry(retry)

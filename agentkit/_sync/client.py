@@ -1,11 +1,19 @@
 # Generated from agentkit/_async by scripts/unasync.py: edit the async source, not this file.
-"""``AgentKit``: the async client."""
+"""``AgentKit``: the agentkit client.
+
+Every call, plain or streamed, takes one path, driven by its operation id in the contract
+registry. ``_call`` (a JSON body), ``_upload`` (multipart) and ``_stream`` look the operation up
+(``route_of``), make the ``Idempotency-Key`` when the operation takes one, and ``_build`` the
+request: the operation's method and path, its query, the key header, and in
+``request.extensions`` the timeout and this client's settings. The shared retry transport sends
+it under those settings and reports the retries it made in ``response.extensions``; ``_send``
+reads the result into an ``APIResponse``, a stream reads its events.
+"""
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
@@ -14,14 +22,12 @@ from .._hooks import RequestInfo, ResponseInfo, RetryInfo
 from .._http import httpx
 from .._logging import setup_logging_from_env
 from .._response import APIResponse
-from .._settings import USER_AGENT, CallContext, ClientSettings, calling
+from .._routes import Route, route_of, to_json
+from .._settings import RETRIES_EXTENSION, SETTINGS_EXTENSION, USER_AGENT, ClientSettings
 from .streaming import Stream
 from .transport import RetryTransport
 
 if TYPE_CHECKING:
-    from agentkit_api.client import Client
-    from agentkit_api.types import Response
-
     from .resources.agents import Agents
     from .resources.chats import Chats
     from .resources.indexes import Indexes
@@ -30,58 +36,31 @@ if TYPE_CHECKING:
 __all__ = ["AgentKit"]
 
 S = TypeVar("S", bound=Stream[Any])
-T = TypeVar("T")
-
-
-@contextmanager
-def _translated_errors() -> Iterator[None]:
-    """Turn transport and parsing failures into agentkit exceptions."""
-    try:
-        yield
-    except AgentKitError:
-        raise
-    except httpx.TimeoutException as exc:
-        raise APITimeoutError() from exc
-    except httpx.TransportError as exc:
-        raise APIConnectionError(f"Connection error: {exc!r}") from exc
-    except (KeyError, TypeError, ValueError) as exc:
-        raise APIResponseValidationError(
-            f"the response does not match the contract: {exc}"
-        ) from exc
 
 
 class _Connection:
-    """The HTTP client and generated API client shared by a client and its ``with_options`` copies."""
+    """The httpx client, with its retry transport, shared by a client and its copies."""
 
     def __init__(self, settings: ClientSettings, transport: httpx.BaseTransport | None) -> None:
         self._settings = settings
         self._transport = transport
-        self._api: Client | None = None
+        self._http: httpx.Client | None = None
 
     @property
-    def api(self) -> Client:
-        if self._api is None:
-            from agentkit_api.client import Client
-
+    def http(self) -> httpx.Client:
+        if self._http is None:
             settings = self._settings
-            http = httpx.Client(
+            self._http = httpx.Client(
                 base_url=settings.base_url,
                 headers={"Authorization": f"Bearer {settings.api_key}", "User-Agent": USER_AGENT},
                 timeout=settings.timeout,
                 transport=RetryTransport(self._transport or httpx.HTTPTransport(), settings),
             )
-            api = Client(base_url=str(settings.base_url))
-            api.set_httpx_client(http)
-            self._api = api
-        return self._api
-
-    @property
-    def http(self) -> httpx.Client:
-        return self.api.get_httpx_client()
+        return self._http
 
     def close(self) -> None:
-        if self._api is not None:
-            self._api.get_httpx_client().close()
+        if self._http is not None:
+            self._http.close()
 
 
 class AgentKit:
@@ -231,77 +210,151 @@ class AgentKit:
 
     def _call(
         self,
-        fn: Callable[..., Response[Any]],
-        *args: Any,
+        operation_id: str,
+        *,
+        body: Any = None,
         idempotency_key: str | None = None,
-        **kwargs: Any,
+        **params: Any,
     ) -> APIResponse[Any]:
-        """Run a generated operation as one logical call of this client."""
-        call = CallContext(settings=self._settings, idempotency_key=idempotency_key)
-        with calling(call), _translated_errors():
-            response = fn(*args, client=self._connection.api, **kwargs)
-        return APIResponse(
-            status_code=int(response.status_code),
-            headers=response.headers,
-            parsed=response.parsed,
-            retries_taken=call.retries_taken,
-            idempotency_key=call.idempotency_key,
-        )
+        """Make one call of a JSON operation of the contract and parse its result.
 
-    def _request(
+        Args:
+            operation_id: The operation, such as ``agents_get``.
+            body: Its JSON body: a generated model or plain JSON data.
+            idempotency_key: The caller's key; one is made when the operation takes a key.
+            params: Its path and query parameters, by name (``None`` leaves one out).
+        """
+        route = route_of(operation_id)
+        key = route.key(idempotency_key)
+        request = self._build(route, params, key, json=to_json(body))
+        return self._send(route, request, key)
+
+    def _upload(
         self,
-        method: str,
-        path: str,
-        parse: Callable[[Any], T],
+        operation_id: str,
+        files: Mapping[str, Any],
+        fields: Mapping[str, str],
         *,
         idempotency_key: str | None = None,
-        **request: Any,
-    ) -> APIResponse[T]:
-        """Send a request built here rather than by the generated client (such as a multipart
-        upload) through the same transport, and parse its JSON body with ``parse``."""
-        call = CallContext(settings=self._settings, idempotency_key=idempotency_key)
-        http = self._connection.http
-        built = http.build_request(method, path, **request)
-        # Read a multipart body into memory now: every attempt then sends the same bytes, and
-        # hooks and validators can see them.
-        built.read()
-        with calling(call), _translated_errors():
-            response = http.send(built)
-            try:
-                parsed = parse(response.json())
-            finally:
-                response.close()
-        return APIResponse(
-            status_code=response.status_code,
-            headers=response.headers,
-            parsed=parsed,
-            retries_taken=call.retries_taken,
-            idempotency_key=call.idempotency_key,
-        )
+        **params: Any,
+    ) -> APIResponse[Any]:
+        """Make one call of a ``multipart/form-data`` operation and parse its JSON result.
+
+        The body is httpx's multipart encoding, whose boundary is random for every request
+        (a fixed boundary could occur in an uploaded file).
+        """
+        route = route_of(operation_id)
+        key = route.key(idempotency_key)
+        request = self._build(route, params, key, files=files, data=fields)
+        # Read the body into memory now: every attempt then sends the same bytes, and hooks and
+        # validators can see them.
+        request.read()
+        return self._send(route, request, key)
 
     def _stream(
         self,
         stream_class: type[S],
-        method: str,
-        path: str,
+        operation_id: str,
         *,
         body: Any = None,
-        params: Mapping[str, Any] | None = None,
         idempotency_key: str | None = None,
-        **options: Any,
+        options: Mapping[str, Any] | None = None,
+        **params: Any,
     ) -> S:
-        """A stream of ``stream_class`` over the SSE response of one request (sent lazily)."""
+        """A stream of ``stream_class`` over the events an operation answers with.
 
-        def build_request(http: httpx.Client, last_event_id: str | None) -> httpx.Request:
+        Nothing is sent until the stream connects. Every connection sends the same request
+        (the same ``Idempotency-Key`` for a POST), resuming with ``Last-Event-ID``.
+
+        Args:
+            stream_class: The stream to make.
+            operation_id: The operation, such as ``sessions_send_stream``.
+            body: Its JSON body: a generated model or plain JSON data.
+            idempotency_key: The caller's key; one is made when the operation takes a key.
+            options: Passed to ``stream_class``, such as ``end_on_eof``.
+            params: Its path and query parameters, by name.
+        """
+        route = route_of(operation_id)
+        if route.operation.stream is None:
+            raise TypeError(f"{operation_id} does not answer with an event stream")
+        key = route.key(idempotency_key)
+        settings = self._settings
+        base = settings.timeout
+        # Reading waits for the next event, so the stream's idle timeout bounds it rather than
+        # the timeout of a whole request.
+        timeout = httpx.Timeout(
+            connect=base.connect,
+            read=settings.stream_idle_timeout,
+            write=base.write,
+            pool=base.pool,
+        )
+        content = to_json(body)
+
+        def build_request(last_event_id: str | None) -> httpx.Request:
             headers = {"Accept": "text/event-stream", "Cache-Control": "no-cache"}
             if last_event_id:
                 headers["Last-Event-ID"] = last_event_id
-            return http.build_request(method, path, json=body, params=params, headers=headers)
+            return self._build(route, params, key, timeout=timeout, headers=headers, json=content)
 
         return stream_class(
             http=self._connection.http,
-            settings=self._settings,
+            settings=settings,
             build_request=build_request,
-            idempotency_key=idempotency_key,
-            **options,
+            idempotency_key=key,
+            **(options or {}),
+        )
+
+    def _build(
+        self,
+        route: Route,
+        params: Mapping[str, Any],
+        key: str | None,
+        *,
+        timeout: httpx.Timeout | None = None,
+        headers: dict[str, str] | None = None,
+        **content: Any,
+    ) -> httpx.Request:
+        """The request of one call: the operation's method and path, its query, the key as the
+        ``Idempotency-Key`` header, and in its extensions the timeout and this client's settings
+        (which the shared transport applies)."""
+        settings = self._settings
+        path, query = route.address(params)
+        if key is not None:
+            headers = {**headers, "Idempotency-Key": key} if headers else {"Idempotency-Key": key}
+        return self._connection.http.build_request(
+            route.method,
+            path,
+            # None rather than an empty dict, which would make httpx parse the URL once more.
+            params=query or None,
+            headers=headers,
+            extensions={
+                "timeout": (timeout or settings.timeout).as_dict(),
+                SETTINGS_EXTENSION: settings,
+            },
+            **content,
+        )
+
+    def _send(self, route: Route, request: httpx.Request, key: str | None) -> APIResponse[Any]:
+        """Send a call's request, read its JSON result, and describe it as an ``APIResponse``."""
+        try:
+            response = self._connection.http.send(request)
+        except httpx.TimeoutException as exc:
+            raise APITimeoutError() from exc
+        except httpx.TransportError as exc:
+            raise APIConnectionError(f"Connection error: {exc!r}") from exc
+        try:
+            parsed = route.parse(response.json())
+        except AgentKitError:
+            raise
+        except (KeyError, TypeError, ValueError) as exc:
+            raise APIResponseValidationError(
+                f"the response does not match the contract: {exc}",
+                request_id=response.headers.get("x-request-id"),
+            ) from exc
+        return APIResponse(
+            status_code=response.status_code,
+            headers=response.headers,
+            parsed=parsed,
+            retries_taken=response.extensions.get(RETRIES_EXTENSION, 0),
+            idempotency_key=key,
         )

@@ -41,7 +41,7 @@ from .._events import (
 from .._http import httpx
 from .._retry import retry_delay
 from .._session_state import TurnRecorder
-from .._settings import CallContext, ClientSettings, calling
+from .._settings import ClientSettings
 from .._sse import ServerSentEvent, SSEDecoder
 
 __all__ = ["ChatStream", "SessionStream", "Stream"]
@@ -71,7 +71,7 @@ class Stream(Generic[T]):
         *,
         http: httpx.Client,
         settings: ClientSettings,
-        build_request: Callable[[httpx.Client, str | None], httpx.Request],
+        build_request: Callable[[str | None], httpx.Request],
         parse: Callable[[ServerSentEvent], T],
         is_terminal: Callable[[T], bool],
         idempotency_key: str | None = None,
@@ -136,24 +136,13 @@ class Stream(Generic[T]):
     def _connect(self) -> None:
         if self._closed:
             raise StreamError("the stream is closed")
-        idle = self._settings.stream_idle_timeout
-        base = self._settings.timeout
-        call = CallContext(
-            settings=self._settings,
-            idempotency_key=self._idempotency_key,
-            timeout=httpx.Timeout(
-                connect=base.connect, read=idle, write=base.write, pool=base.pool
-            ),
-        )
-        request = self._build_request(self._http, self.last_event_id)
-        with calling(call):
-            try:
-                response = self._http.send(request, stream=True)
-            except httpx.TimeoutException as exc:
-                raise APITimeoutError() from exc
-            except httpx.TransportError as exc:
-                raise APIConnectionError(f"could not open the stream: {exc!r}") from exc
-        self._idempotency_key = call.idempotency_key
+        request = self._build_request(self.last_event_id)
+        try:
+            response = self._http.send(request, stream=True)
+        except httpx.TimeoutException as exc:
+            raise APITimeoutError() from exc
+        except httpx.TransportError as exc:
+            raise APIConnectionError(f"could not open the stream: {exc!r}") from exc
         self._response = response
         content_type = response.headers.get("content-type", "")
         if not content_type.startswith("text/event-stream"):

@@ -7,6 +7,7 @@ import json
 import pytest
 
 import agentkit
+from agentkit._contract import contract
 from agentkit._errors import error_from_detail, make_status_error
 
 
@@ -14,6 +15,51 @@ def _envelope(code: str, message: str = "boom", **details: object) -> bytes:
     return json.dumps(
         {"error": {"code": code, "message": message, "request_id": "req_1", "details": details}}
     ).encode()
+
+
+def _status_error_classes() -> list[type[agentkit.APIStatusError]]:
+    """APIStatusError and every class below it."""
+    found = [agentkit.APIStatusError]
+    for cls in found:
+        found.extend(sub for sub in cls.__subclasses__() if sub not in found)
+    return found
+
+
+def _named_code(cls: type[agentkit.APIStatusError]) -> str | None:
+    """The code the class statement itself names (not one inherited)."""
+    code = vars(cls).get("error_code")
+    return code if isinstance(code, str) else None
+
+
+def _class_of_code(code: str) -> type[agentkit.APIStatusError] | None:
+    named = [cls for cls in _status_error_classes() if _named_code(cls) == code]
+    assert len(named) <= 1, f"{code} is named by {named}"
+    return named[0] if named else None
+
+
+class TestCodesOfTheContract:
+    @pytest.mark.parametrize("code", contract().error_codes)
+    def test_every_code_has_a_class_of_its_status_family(self, code: str) -> None:
+        """Each ErrorCode of the contract raises a class of its own, caught by the handler of
+        the status the contract sends it with (a 404 code is a NotFoundError, and so on)."""
+        cls = _class_of_code(code)
+        assert cls is not None, f"no exception class names {code}"
+        status = contract().status_of(code)
+        assert status is not None, f"the contract gives {code} no status"
+        family = type(make_status_error(status, b"", {}))
+        assert issubclass(cls, family), f"{cls.__name__} is not a {family.__name__} ({status})"
+        error = make_status_error(status, _envelope(code), {})
+        assert type(error) is cls and error.status_code == status
+
+    def test_every_class_names_a_code_of_the_contract(self) -> None:
+        """No class stands for a code the contract does not document."""
+        named = {_named_code(cls) for cls in _status_error_classes()} - {None}
+        unknown = sorted(str(code) for code in named - set(contract().error_codes))
+        assert not unknown, f"classes name codes the contract lacks: {unknown}"
+
+    def test_codes_are_checked_at_all(self) -> None:
+        """The contract documents codes, so the tests above are not vacuous."""
+        assert len(contract().error_codes) >= 20
 
 
 class TestStatusErrors:

@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 import agentkit
+from agentkit import _errors
 
 
 class TestExports:
@@ -14,9 +15,23 @@ class TestExports:
         for name in agentkit.__all__:
             assert getattr(agentkit, name) is not None, name
 
-    def test_all_is_sorted_and_unique(self) -> None:
-        """__all__ is a curated, sorted list without duplicates."""
-        assert list(agentkit.__all__) == sorted(set(agentkit.__all__))
+    def test_all_is_unique(self) -> None:
+        """__all__ names each export once."""
+        assert len(agentkit.__all__) == len(set(agentkit.__all__))
+
+    def test_every_exception_is_exported(self) -> None:
+        """Each exception class agentkit defines is in __all__, under its own name."""
+        classes = {
+            name
+            for name, value in vars(_errors).items()
+            if isinstance(value, type)
+            and issubclass(value, BaseException)
+            and value.__module__ == _errors.__name__
+        }
+        assert classes == set(_errors.__all__)
+        assert classes <= set(agentkit.__all__)
+        for name in classes:
+            assert getattr(agentkit, name) is getattr(_errors, name)
 
     def test_no_private_names_leak(self) -> None:
         """Nothing public-looking exists on the package beyond __all__."""

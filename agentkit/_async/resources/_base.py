@@ -1,20 +1,13 @@
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from agentkit_api.types import UNSET
-
-from ..._compat import open_models
 from ..._page import Page
 from ..pagination import AsyncPager
 
 if TYPE_CHECKING:
-    from agentkit_api.types import Response
-
     from ..client import AsyncAgentKit
-
-open_models()
 
 
 class AsyncResource:
@@ -25,25 +18,21 @@ class AsyncResource:
 
     def _cursor_pager(
         self,
-        operation: Callable[..., Awaitable[Response[Any]]],
-        *args: Any,
+        operation_id: str,
+        *,
         page_size: int,
         item: Callable[[Any], Any] | None = None,
         **params: Any,
     ) -> AsyncPager[Any]:
-        """A lazy pager over a generated list operation that pages by ``limit`` / ``cursor``.
+        """A lazy pager over a list operation of the contract that pages by ``limit`` / ``cursor``.
 
-        ``args`` and ``params`` are passed on every page (path ids, filters); ``item``, when
-        given, turns each listed object into what the pager yields.
+        ``params`` are sent with every page (path ids, filters); ``item``, when given, turns
+        each listed object into what the pager yields.
         """
 
         async def fetch(cursor: str | None) -> Page[Any]:
             response = await self._client._call(
-                operation,
-                *args,
-                limit=page_size,
-                cursor=UNSET if cursor is None else cursor,
-                **params,
+                operation_id, limit=page_size, cursor=cursor, **params
             )
             page = response.parsed
             data = page.data if item is None else [item(entry) for entry in page.data]

@@ -5,15 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from agentkit_api.api.agents import (
-    agents_check_name,
-    agents_create,
-    agents_delete,
-    agents_get,
-    agents_list,
-    agents_update,
-    agents_update_instructions,
-)
 from agentkit_api.models import (
     Agent,
     AgentBrain,
@@ -83,9 +74,7 @@ class AsyncAgents(AsyncResource):
             prompt_suggestions=UNSET if prompt_suggestions is None else list(prompt_suggestions),
             metadata=to_metadata(metadata),
         )
-        return await self._client._call(
-            agents_create.asyncio_detailed, body=body, idempotency_key=idempotency_key
-        )
+        return await self._client._call("agents_create", body=body, idempotency_key=idempotency_key)
 
     @async_endpoint
     async def get(self, agent_id: str) -> APIResponse[Agent]:
@@ -94,7 +83,7 @@ class AsyncAgents(AsyncResource):
         Raises:
             AgentNotFoundError: No such agent among yours.
         """
-        return await self._client._call(agents_get.asyncio_detailed, agent_id)
+        return await self._client._call("agents_get", agent_id=agent_id)
 
     @async_endpoint
     async def update(
@@ -134,7 +123,7 @@ class AsyncAgents(AsyncResource):
             ),
             metadata=metadata if isinstance(metadata, Unset) else to_metadata(metadata),
         )
-        return await self._client._call(agents_update.asyncio_detailed, agent_id, body=body)
+        return await self._client._call("agents_update", agent_id=agent_id, body=body)
 
     @async_endpoint
     async def update_instructions(self, agent_id: str, instructions: str) -> APIResponse[Agent]:
@@ -144,9 +133,7 @@ class AsyncAgents(AsyncResource):
             AgentNotFoundError: No such agent among yours.
         """
         body = AgentInstructions(instructions=instructions)
-        return await self._client._call(
-            agents_update_instructions.asyncio_detailed, agent_id, body=body
-        )
+        return await self._client._call("agents_update_instructions", agent_id=agent_id, body=body)
 
     @async_endpoint
     async def delete(self, agent_id: str) -> APIResponse[Deleted]:
@@ -155,12 +142,12 @@ class AsyncAgents(AsyncResource):
         Raises:
             AgentNotFoundError: No such agent among yours.
         """
-        return await self._client._call(agents_delete.asyncio_detailed, agent_id)
+        return await self._client._call("agents_delete", agent_id=agent_id)
 
     @async_endpoint
     async def check_name(self, name: str) -> APIResponse[NameAvailability]:
         """Check whether ``name`` is free for a new agent."""
-        return await self._client._call(agents_check_name.asyncio_detailed, name=name)
+        return await self._client._call("agents_check_name", name=name)
 
     def list(self, *, page_size: int = 20) -> AsyncPager[Agent]:
         """All your agents, oldest first, fetched page by page as you iterate.
@@ -168,4 +155,4 @@ class AsyncAgents(AsyncResource):
         No request is made until you iterate (``async for``) or call ``first_page()``.
         """
 
-        return self._cursor_pager(agents_list.asyncio_detailed, page_size=page_size)
+        return self._cursor_pager("agents_list", page_size=page_size)

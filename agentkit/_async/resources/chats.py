@@ -4,18 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import quote
 
-from agentkit_api.api.chats import (
-    chats_end,
-    chats_get,
-    chats_list,
-    chats_list_messages,
-    chats_message,
-    chats_pause,
-    chats_resume,
-    chats_start,
-)
 from agentkit_api.models import (
     Chat,
     ChatEnd,
@@ -25,7 +14,6 @@ from agentkit_api.models import (
     ChatStatus,
     Metadata,
 )
-from agentkit_api.types import UNSET
 
 from ..._inputs import MessageInput, given, to_message, to_metadata
 from ..._response import APIResponse
@@ -55,10 +43,6 @@ def _start_body(
 
 def _message_body(message: MessageInput, trace_id: str | None) -> ChatMessageSend:
     return ChatMessageSend(message=to_message(message), trace_id=given(trace_id))
-
-
-def _path(chat_id: str, suffix: str = "") -> str:
-    return f"/v1/chats/{quote(chat_id, safe='')}{suffix}"
 
 
 class AsyncChats(AsyncResource):
@@ -95,9 +79,7 @@ class AsyncChats(AsyncResource):
             InvalidChatMessageError: The message cannot be sent as it is.
         """
         body = _start_body(agent, message, chat_id, metadata, trace_id)
-        return await self._client._call(
-            chats_start.asyncio_detailed, body=body, idempotency_key=idempotency_key
-        )
+        return await self._client._call("chats_start", body=body, idempotency_key=idempotency_key)
 
     def stream_start(
         self,
@@ -117,11 +99,7 @@ class AsyncChats(AsyncResource):
         """
         body = _start_body(agent, message, chat_id, metadata, trace_id)
         return self._client._stream(
-            AsyncChatStream,
-            "POST",
-            "/v1/chats/stream",
-            body=body.to_dict(),
-            idempotency_key=idempotency_key,
+            AsyncChatStream, "chats_start_stream", body=body, idempotency_key=idempotency_key
         )
 
     @async_endpoint
@@ -144,7 +122,7 @@ class AsyncChats(AsyncResource):
         """
         body = _message_body(message, trace_id)
         return await self._client._call(
-            chats_message.asyncio_detailed, chat_id, body=body, idempotency_key=idempotency_key
+            "chats_message", chat_id=chat_id, body=body, idempotency_key=idempotency_key
         )
 
     def stream_message(
@@ -159,17 +137,20 @@ class AsyncChats(AsyncResource):
         body = _message_body(message, trace_id)
         return self._client._stream(
             AsyncChatStream,
-            "POST",
-            _path(chat_id, "/messages/stream"),
-            body=body.to_dict(),
+            "chats_message_stream",
+            chat_id=chat_id,
+            body=body,
             idempotency_key=idempotency_key,
         )
 
     def events(self, chat_id: str, *, after: str | None = None) -> AsyncChatStream:
         """Follow a chat's events after event id ``after`` until the turn in progress ends."""
-        params = {"after": after} if after else None
         return self._client._stream(
-            AsyncChatStream, "GET", _path(chat_id, "/events"), params=params, end_on_eof=True
+            AsyncChatStream,
+            "chats_events",
+            chat_id=chat_id,
+            after=after or None,
+            options={"end_on_eof": True},
         )
 
     @async_endpoint
@@ -192,18 +173,18 @@ class AsyncChats(AsyncResource):
             trace_id=given(trace_id),
         )
         return await self._client._call(
-            chats_end.asyncio_detailed, chat_id, body=body, idempotency_key=idempotency_key
+            "chats_end", chat_id=chat_id, body=body, idempotency_key=idempotency_key
         )
 
     @async_endpoint
     async def pause(self, chat_id: str) -> APIResponse[Chat]:
         """Pause an active chat; messages are refused until it is resumed."""
-        return await self._client._call(chats_pause.asyncio_detailed, chat_id)
+        return await self._client._call("chats_pause", chat_id=chat_id)
 
     @async_endpoint
     async def resume(self, chat_id: str) -> APIResponse[Chat]:
         """Resume a paused chat."""
-        return await self._client._call(chats_resume.asyncio_detailed, chat_id)
+        return await self._client._call("chats_resume", chat_id=chat_id)
 
     @async_endpoint
     async def get(self, chat_id: str) -> APIResponse[Chat]:
@@ -212,14 +193,12 @@ class AsyncChats(AsyncResource):
         Raises:
             ChatNotFoundError: No such chat among yours.
         """
-        return await self._client._call(chats_get.asyncio_detailed, chat_id)
+        return await self._client._call("chats_get", chat_id=chat_id)
 
     def list_messages(self, chat_id: str, *, page_size: int = 20) -> AsyncPager[ChatMessage]:
         """The chat's messages, oldest first, fetched page by page as you iterate."""
 
-        return self._cursor_pager(
-            chats_list_messages.asyncio_detailed, chat_id, page_size=page_size
-        )
+        return self._cursor_pager("chats_list_messages", chat_id=chat_id, page_size=page_size)
 
     def list(
         self,
@@ -231,8 +210,8 @@ class AsyncChats(AsyncResource):
         """Your chats, oldest first, optionally only those in one state or with one agent."""
 
         return self._cursor_pager(
-            chats_list.asyncio_detailed,
+            "chats_list",
             page_size=page_size,
-            status=UNSET if status is None else ChatStatus(status),
-            agent_id=given(agent),
+            status=None if status is None else ChatStatus(status),
+            agent_id=agent,
         )

@@ -5,19 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import quote
 
-from agentkit_api.api.indexes import (
-    indexes_add_document,
-    indexes_create,
-    indexes_delete,
-    indexes_delete_document,
-    indexes_get,
-    indexes_get_document,
-    indexes_list,
-    indexes_list_documents,
-    indexes_query,
-)
 from agentkit_api.models import (
     Deleted,
     Document,
@@ -39,10 +27,6 @@ from ..pagination import AsyncPager
 from ._base import AsyncResource
 
 __all__ = ["AsyncIndexes"]
-
-
-def _upload_path(index_id: str) -> str:
-    return f"/v1/indexes/{quote(index_id, safe='')}/documents/upload"
 
 
 class AsyncIndexes(AsyncResource):
@@ -78,7 +62,7 @@ class AsyncIndexes(AsyncResource):
             metadata=to_metadata(metadata),
         )
         return await self._client._call(
-            indexes_create.asyncio_detailed, body=body, idempotency_key=idempotency_key
+            "indexes_create", body=body, idempotency_key=idempotency_key
         )
 
     @async_endpoint
@@ -88,12 +72,12 @@ class AsyncIndexes(AsyncResource):
         Raises:
             IndexNotFoundError: No such index among yours.
         """
-        return await self._client._call(indexes_get.asyncio_detailed, index_id)
+        return await self._client._call("indexes_get", index_id=index_id)
 
     def list(self, *, page_size: int = 20) -> AsyncPager[Index]:
         """Your indexes, oldest first, fetched page by page as you iterate."""
 
-        return self._cursor_pager(indexes_list.asyncio_detailed, page_size=page_size)
+        return self._cursor_pager("indexes_list", page_size=page_size)
 
     @async_endpoint
     async def delete(self, index_id: str) -> APIResponse[Deleted]:
@@ -102,7 +86,7 @@ class AsyncIndexes(AsyncResource):
         Raises:
             IndexNotFoundError: No such index among yours.
         """
-        return await self._client._call(indexes_delete.asyncio_detailed, index_id)
+        return await self._client._call("indexes_delete", index_id=index_id)
 
     @async_endpoint
     async def add_document(
@@ -139,10 +123,7 @@ class AsyncIndexes(AsyncResource):
             metadata=to_metadata(metadata),
         )
         return await self._client._call(
-            indexes_add_document.asyncio_detailed,
-            index_id,
-            body=body,
-            idempotency_key=idempotency_key,
+            "indexes_add_document", index_id=index_id, body=body, idempotency_key=idempotency_key
         )
 
     @async_endpoint
@@ -185,13 +166,12 @@ class AsyncIndexes(AsyncResource):
             fields["title"] = title
         if metadata is not None:
             fields["metadata"] = json.dumps(dict(metadata))
-        return await self._client._request(
-            "POST",
-            _upload_path(index_id),
-            Document.from_dict,
+        return await self._client._upload(
+            "indexes_upload_document",
+            {"file": (name, content, kind)},
+            fields,
+            index_id=index_id,
             idempotency_key=idempotency_key,
-            files={"file": (name, content, kind)},
-            data=fields,
         )
 
     @async_endpoint
@@ -203,15 +183,13 @@ class AsyncIndexes(AsyncResource):
             DocumentNotFoundError: No such document in the index.
         """
         return await self._client._call(
-            indexes_get_document.asyncio_detailed, index_id, document_id
+            "indexes_get_document", index_id=index_id, document_id=document_id
         )
 
     def list_documents(self, index_id: str, *, page_size: int = 20) -> AsyncPager[Document]:
         """The index's documents (without their text), oldest first, page by page."""
 
-        return self._cursor_pager(
-            indexes_list_documents.asyncio_detailed, index_id, page_size=page_size
-        )
+        return self._cursor_pager("indexes_list_documents", index_id=index_id, page_size=page_size)
 
     @async_endpoint
     async def delete_document(self, index_id: str, document_id: str) -> APIResponse[Deleted]:
@@ -222,7 +200,7 @@ class AsyncIndexes(AsyncResource):
             DocumentNotFoundError: No such document in the index.
         """
         return await self._client._call(
-            indexes_delete_document.asyncio_detailed, index_id, document_id
+            "indexes_delete_document", index_id=index_id, document_id=document_id
         )
 
     @async_endpoint
@@ -247,4 +225,4 @@ class AsyncIndexes(AsyncResource):
         if not query:
             raise ValidationError.client_side("query", "a query needs some text")
         body = IndexQuery(query=query, top_k=top_k)
-        return await self._client._call(indexes_query.asyncio_detailed, index_id, body=body)
+        return await self._client._call("indexes_query", index_id=index_id, body=body)

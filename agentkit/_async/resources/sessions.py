@@ -4,21 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
-from urllib.parse import quote
 
-from agentkit_api.api.sessions import (
-    sessions_cancel,
-    sessions_create,
-    sessions_delete,
-    sessions_get,
-    sessions_get_delta,
-    sessions_get_summary,
-    sessions_list,
-    sessions_list_events,
-    sessions_send,
-    sessions_submit_tool_results,
-    sessions_update,
-)
 from agentkit_api.models import (
     Deleted,
     Metadata,
@@ -58,10 +44,6 @@ from ..ui_stream import AsyncUIMessageStream
 from ._base import AsyncResource
 
 __all__ = ["AsyncSessions"]
-
-
-def _path(session_id: str, suffix: str) -> str:
-    return f"/v1/sessions/{quote(session_id, safe='')}{suffix}"
 
 
 def _send_body(
@@ -162,7 +144,7 @@ class AsyncSessions(AsyncResource):
             metadata=to_metadata(metadata),
         )
         return await self._client._call(
-            sessions_create.asyncio_detailed, body=body, idempotency_key=idempotency_key
+            "sessions_create", body=body, idempotency_key=idempotency_key
         )
 
     @async_endpoint
@@ -172,7 +154,7 @@ class AsyncSessions(AsyncResource):
         Raises:
             SessionNotFoundError: No such session among yours.
         """
-        return await self._client._call(sessions_get.asyncio_detailed, session_id)
+        return await self._client._call("sessions_get", session_id=session_id)
 
     @async_endpoint
     async def update(
@@ -206,7 +188,7 @@ class AsyncSessions(AsyncResource):
             ),
             metadata=metadata if isinstance(metadata, Unset) else to_metadata(metadata),
         )
-        return await self._client._call(sessions_update.asyncio_detailed, session_id, body=body)
+        return await self._client._call("sessions_update", session_id=session_id, body=body)
 
     @async_endpoint
     async def delete(self, session_id: str) -> APIResponse[Deleted]:
@@ -215,7 +197,7 @@ class AsyncSessions(AsyncResource):
         Raises:
             SessionNotFoundError: No such session among yours.
         """
-        return await self._client._call(sessions_delete.asyncio_detailed, session_id)
+        return await self._client._call("sessions_delete", session_id=session_id)
 
     @async_endpoint
     async def summary(self, session_id: str) -> APIResponse[SessionSummary]:
@@ -224,14 +206,12 @@ class AsyncSessions(AsyncResource):
         Raises:
             SessionNotFoundError: No such session among yours.
         """
-        return await self._client._call(sessions_get_summary.asyncio_detailed, session_id)
+        return await self._client._call("sessions_get_summary", session_id=session_id)
 
     def list(self, *, agent: str | None = None, page_size: int = 20) -> AsyncPager[SessionSummary]:
         """Summaries of your sessions (optionally only with one agent), oldest first."""
 
-        return self._cursor_pager(
-            sessions_list.asyncio_detailed, page_size=page_size, agent_id=given(agent)
-        )
+        return self._cursor_pager("sessions_list", page_size=page_size, agent_id=agent)
 
     @async_endpoint
     async def delta(
@@ -247,9 +227,7 @@ class AsyncSessions(AsyncResource):
             SessionNotFoundError: No such session among yours.
         """
         return await self._client._call(
-            sessions_get_delta.asyncio_detailed,
-            session_id,
-            continuation_token=given(continuation_token),
+            "sessions_get_delta", session_id=session_id, continuation_token=continuation_token
         )
 
     @async_endpoint
@@ -286,7 +264,7 @@ class AsyncSessions(AsyncResource):
         """
         body = _send_body(message, index_ids, require_all_indexes, client_tools)
         return await self._client._call(
-            sessions_send.asyncio_detailed, session_id, body=body, idempotency_key=idempotency_key
+            "sessions_send", session_id=session_id, body=body, idempotency_key=idempotency_key
         )
 
     def stream_send(
@@ -308,9 +286,9 @@ class AsyncSessions(AsyncResource):
         body = _send_body(message, index_ids, require_all_indexes, client_tools)
         return self._client._stream(
             AsyncSessionStream,
-            "POST",
-            _path(session_id, "/messages/stream"),
-            body=body.to_dict(),
+            "sessions_send_stream",
+            session_id=session_id,
+            body=body,
             idempotency_key=idempotency_key,
         )
 
@@ -340,8 +318,8 @@ class AsyncSessions(AsyncResource):
         """
         body = _results_body(results, client_tools)
         return await self._client._call(
-            sessions_submit_tool_results.asyncio_detailed,
-            session_id,
+            "sessions_submit_tool_results",
+            session_id=session_id,
             body=body,
             idempotency_key=idempotency_key,
         )
@@ -360,9 +338,9 @@ class AsyncSessions(AsyncResource):
         body = _results_body(results, client_tools)
         return self._client._stream(
             AsyncSessionStream,
-            "POST",
-            _path(session_id, "/tool-results/stream"),
-            body=body.to_dict(),
+            "sessions_submit_tool_results_stream",
+            session_id=session_id,
+            body=body,
             idempotency_key=idempotency_key,
         )
 
@@ -377,7 +355,7 @@ class AsyncSessions(AsyncResource):
         Raises:
             SessionNotFoundError: No such session among yours.
         """
-        return await self._client._call(sessions_cancel.asyncio_detailed, session_id)
+        return await self._client._call("sessions_cancel", session_id=session_id)
 
     def events(
         self,
@@ -409,20 +387,18 @@ class AsyncSessions(AsyncResource):
         raise_on_error: bool = True,
         stop_ends: bool,
     ) -> AsyncSessionStream:
-        params: dict[str, Any] = {}
-        if after:
-            params["after"] = after
-        if follow:
-            params["follow"] = True
         return self._client._stream(
             AsyncSessionStream,
-            "GET",
-            _path(session_id, "/events"),
-            params=params,
-            end_on_eof=True,
-            follow=follow,
-            raise_on_error=raise_on_error,
-            stop_ends=stop_ends,
+            "sessions_events",
+            session_id=session_id,
+            after=after or None,
+            follow=follow or None,
+            options={
+                "end_on_eof": True,
+                "follow": follow,
+                "raise_on_error": raise_on_error,
+                "stop_ends": stop_ends,
+            },
         )
 
     def history(self, session_id: str, *, page_size: int = 100) -> AsyncPager[SessionEvent]:
@@ -432,8 +408,8 @@ class AsyncSessions(AsyncResource):
         """
 
         return self._cursor_pager(
-            sessions_list_events.asyncio_detailed,
-            session_id,
+            "sessions_list_events",
+            session_id=session_id,
             page_size=page_size,
             item=stored_session_event,
         )
@@ -461,8 +437,8 @@ class AsyncSessions(AsyncResource):
         body = _ui_body(message)
         return self._client._stream(
             AsyncUIMessageStream,
-            "POST",
-            _path(session_id, "/messages/ui-stream"),
+            "sessions_send_ui_stream",
+            session_id=session_id,
             body=body,
             idempotency_key=idempotency_key,
         )

@@ -4,18 +4,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from agentkit_api.types import UNSET
-
-from ..._compat import open_models
 from ..._page import Page
 from ..pagination import Pager
 
 if TYPE_CHECKING:
-    from agentkit_api.types import Response
-
     from ..client import AgentKit
-
-open_models()
 
 
 class SyncResource:
@@ -26,26 +19,20 @@ class SyncResource:
 
     def _cursor_pager(
         self,
-        operation: Callable[..., Response[Any]],
-        *args: Any,
+        operation_id: str,
+        *,
         page_size: int,
         item: Callable[[Any], Any] | None = None,
         **params: Any,
     ) -> Pager[Any]:
-        """A lazy pager over a generated list operation that pages by ``limit`` / ``cursor``.
+        """A lazy pager over a list operation of the contract that pages by ``limit`` / ``cursor``.
 
-        ``args`` and ``params`` are passed on every page (path ids, filters); ``item``, when
-        given, turns each listed object into what the pager yields.
+        ``params`` are sent with every page (path ids, filters); ``item``, when given, turns
+        each listed object into what the pager yields.
         """
 
         def fetch(cursor: str | None) -> Page[Any]:
-            response = self._client._call(
-                operation,
-                *args,
-                limit=page_size,
-                cursor=UNSET if cursor is None else cursor,
-                **params,
-            )
+            response = self._client._call(operation_id, limit=page_size, cursor=cursor, **params)
             page = response.parsed
             data = page.data if item is None else [item(entry) for entry in page.data]
             return Page(data, page.has_more, page.next_cursor)

@@ -6,15 +6,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from agentkit_api.api.agents import (
-    agents_check_name,
-    agents_create,
-    agents_delete,
-    agents_get,
-    agents_list,
-    agents_update,
-    agents_update_instructions,
-)
 from agentkit_api.models import (
     Agent,
     AgentBrain,
@@ -84,9 +75,7 @@ class Agents(SyncResource):
             prompt_suggestions=UNSET if prompt_suggestions is None else list(prompt_suggestions),
             metadata=to_metadata(metadata),
         )
-        return self._client._call(
-            agents_create.sync_detailed, body=body, idempotency_key=idempotency_key
-        )
+        return self._client._call("agents_create", body=body, idempotency_key=idempotency_key)
 
     @endpoint
     def get(self, agent_id: str) -> APIResponse[Agent]:
@@ -95,7 +84,7 @@ class Agents(SyncResource):
         Raises:
             AgentNotFoundError: No such agent among yours.
         """
-        return self._client._call(agents_get.sync_detailed, agent_id)
+        return self._client._call("agents_get", agent_id=agent_id)
 
     @endpoint
     def update(
@@ -135,7 +124,7 @@ class Agents(SyncResource):
             ),
             metadata=metadata if isinstance(metadata, Unset) else to_metadata(metadata),
         )
-        return self._client._call(agents_update.sync_detailed, agent_id, body=body)
+        return self._client._call("agents_update", agent_id=agent_id, body=body)
 
     @endpoint
     def update_instructions(self, agent_id: str, instructions: str) -> APIResponse[Agent]:
@@ -145,7 +134,7 @@ class Agents(SyncResource):
             AgentNotFoundError: No such agent among yours.
         """
         body = AgentInstructions(instructions=instructions)
-        return self._client._call(agents_update_instructions.sync_detailed, agent_id, body=body)
+        return self._client._call("agents_update_instructions", agent_id=agent_id, body=body)
 
     @endpoint
     def delete(self, agent_id: str) -> APIResponse[Deleted]:
@@ -154,12 +143,12 @@ class Agents(SyncResource):
         Raises:
             AgentNotFoundError: No such agent among yours.
         """
-        return self._client._call(agents_delete.sync_detailed, agent_id)
+        return self._client._call("agents_delete", agent_id=agent_id)
 
     @endpoint
     def check_name(self, name: str) -> APIResponse[NameAvailability]:
         """Check whether ``name`` is free for a new agent."""
-        return self._client._call(agents_check_name.sync_detailed, name=name)
+        return self._client._call("agents_check_name", name=name)
 
     def list(self, *, page_size: int = 20) -> Pager[Agent]:
         """All your agents, oldest first, fetched page by page as you iterate.
@@ -167,4 +156,4 @@ class Agents(SyncResource):
         No request is made until you iterate (``for``) or call ``first_page()``.
         """
 
-        return self._cursor_pager(agents_list.sync_detailed, page_size=page_size)
+        return self._cursor_pager("agents_list", page_size=page_size)

@@ -5,18 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import quote
 
-from agentkit_api.api.chats import (
-    chats_end,
-    chats_get,
-    chats_list,
-    chats_list_messages,
-    chats_message,
-    chats_pause,
-    chats_resume,
-    chats_start,
-)
 from agentkit_api.models import (
     Chat,
     ChatEnd,
@@ -26,7 +15,6 @@ from agentkit_api.models import (
     ChatStatus,
     Metadata,
 )
-from agentkit_api.types import UNSET
 
 from ..._inputs import MessageInput, given, to_message, to_metadata
 from ..._response import APIResponse
@@ -56,10 +44,6 @@ def _start_body(
 
 def _message_body(message: MessageInput, trace_id: str | None) -> ChatMessageSend:
     return ChatMessageSend(message=to_message(message), trace_id=given(trace_id))
-
-
-def _path(chat_id: str, suffix: str = "") -> str:
-    return f"/v1/chats/{quote(chat_id, safe='')}{suffix}"
 
 
 class Chats(SyncResource):
@@ -96,9 +80,7 @@ class Chats(SyncResource):
             InvalidChatMessageError: The message cannot be sent as it is.
         """
         body = _start_body(agent, message, chat_id, metadata, trace_id)
-        return self._client._call(
-            chats_start.sync_detailed, body=body, idempotency_key=idempotency_key
-        )
+        return self._client._call("chats_start", body=body, idempotency_key=idempotency_key)
 
     def stream_start(
         self,
@@ -118,11 +100,7 @@ class Chats(SyncResource):
         """
         body = _start_body(agent, message, chat_id, metadata, trace_id)
         return self._client._stream(
-            ChatStream,
-            "POST",
-            "/v1/chats/stream",
-            body=body.to_dict(),
-            idempotency_key=idempotency_key,
+            ChatStream, "chats_start_stream", body=body, idempotency_key=idempotency_key
         )
 
     @endpoint
@@ -145,7 +123,7 @@ class Chats(SyncResource):
         """
         body = _message_body(message, trace_id)
         return self._client._call(
-            chats_message.sync_detailed, chat_id, body=body, idempotency_key=idempotency_key
+            "chats_message", chat_id=chat_id, body=body, idempotency_key=idempotency_key
         )
 
     def stream_message(
@@ -160,17 +138,20 @@ class Chats(SyncResource):
         body = _message_body(message, trace_id)
         return self._client._stream(
             ChatStream,
-            "POST",
-            _path(chat_id, "/messages/stream"),
-            body=body.to_dict(),
+            "chats_message_stream",
+            chat_id=chat_id,
+            body=body,
             idempotency_key=idempotency_key,
         )
 
     def events(self, chat_id: str, *, after: str | None = None) -> ChatStream:
         """Follow a chat's events after event id ``after`` until the turn in progress ends."""
-        params = {"after": after} if after else None
         return self._client._stream(
-            ChatStream, "GET", _path(chat_id, "/events"), params=params, end_on_eof=True
+            ChatStream,
+            "chats_events",
+            chat_id=chat_id,
+            after=after or None,
+            options={"end_on_eof": True},
         )
 
     @endpoint
@@ -193,18 +174,18 @@ class Chats(SyncResource):
             trace_id=given(trace_id),
         )
         return self._client._call(
-            chats_end.sync_detailed, chat_id, body=body, idempotency_key=idempotency_key
+            "chats_end", chat_id=chat_id, body=body, idempotency_key=idempotency_key
         )
 
     @endpoint
     def pause(self, chat_id: str) -> APIResponse[Chat]:
         """Pause an active chat; messages are refused until it is resumed."""
-        return self._client._call(chats_pause.sync_detailed, chat_id)
+        return self._client._call("chats_pause", chat_id=chat_id)
 
     @endpoint
     def resume(self, chat_id: str) -> APIResponse[Chat]:
         """Resume a paused chat."""
-        return self._client._call(chats_resume.sync_detailed, chat_id)
+        return self._client._call("chats_resume", chat_id=chat_id)
 
     @endpoint
     def get(self, chat_id: str) -> APIResponse[Chat]:
@@ -213,12 +194,12 @@ class Chats(SyncResource):
         Raises:
             ChatNotFoundError: No such chat among yours.
         """
-        return self._client._call(chats_get.sync_detailed, chat_id)
+        return self._client._call("chats_get", chat_id=chat_id)
 
     def list_messages(self, chat_id: str, *, page_size: int = 20) -> Pager[ChatMessage]:
         """The chat's messages, oldest first, fetched page by page as you iterate."""
 
-        return self._cursor_pager(chats_list_messages.sync_detailed, chat_id, page_size=page_size)
+        return self._cursor_pager("chats_list_messages", chat_id=chat_id, page_size=page_size)
 
     def list(
         self,
@@ -230,8 +211,8 @@ class Chats(SyncResource):
         """Your chats, oldest first, optionally only those in one state or with one agent."""
 
         return self._cursor_pager(
-            chats_list.sync_detailed,
+            "chats_list",
             page_size=page_size,
-            status=UNSET if status is None else ChatStatus(status),
-            agent_id=given(agent),
+            status=None if status is None else ChatStatus(status),
+            agent_id=agent,
         )

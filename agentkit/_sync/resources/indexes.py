@@ -6,19 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import quote
 
-from agentkit_api.api.indexes import (
-    indexes_add_document,
-    indexes_create,
-    indexes_delete,
-    indexes_delete_document,
-    indexes_get,
-    indexes_get_document,
-    indexes_list,
-    indexes_list_documents,
-    indexes_query,
-)
 from agentkit_api.models import (
     Deleted,
     Document,
@@ -40,10 +28,6 @@ from ..pagination import Pager
 from ._base import SyncResource
 
 __all__ = ["Indexes"]
-
-
-def _upload_path(index_id: str) -> str:
-    return f"/v1/indexes/{quote(index_id, safe='')}/documents/upload"
 
 
 class Indexes(SyncResource):
@@ -78,9 +62,7 @@ class Indexes(SyncResource):
             description=given(description),
             metadata=to_metadata(metadata),
         )
-        return self._client._call(
-            indexes_create.sync_detailed, body=body, idempotency_key=idempotency_key
-        )
+        return self._client._call("indexes_create", body=body, idempotency_key=idempotency_key)
 
     @endpoint
     def get(self, index_id: str) -> APIResponse[Index]:
@@ -89,12 +71,12 @@ class Indexes(SyncResource):
         Raises:
             IndexNotFoundError: No such index among yours.
         """
-        return self._client._call(indexes_get.sync_detailed, index_id)
+        return self._client._call("indexes_get", index_id=index_id)
 
     def list(self, *, page_size: int = 20) -> Pager[Index]:
         """Your indexes, oldest first, fetched page by page as you iterate."""
 
-        return self._cursor_pager(indexes_list.sync_detailed, page_size=page_size)
+        return self._cursor_pager("indexes_list", page_size=page_size)
 
     @endpoint
     def delete(self, index_id: str) -> APIResponse[Deleted]:
@@ -103,7 +85,7 @@ class Indexes(SyncResource):
         Raises:
             IndexNotFoundError: No such index among yours.
         """
-        return self._client._call(indexes_delete.sync_detailed, index_id)
+        return self._client._call("indexes_delete", index_id=index_id)
 
     @endpoint
     def add_document(
@@ -140,10 +122,7 @@ class Indexes(SyncResource):
             metadata=to_metadata(metadata),
         )
         return self._client._call(
-            indexes_add_document.sync_detailed,
-            index_id,
-            body=body,
-            idempotency_key=idempotency_key,
+            "indexes_add_document", index_id=index_id, body=body, idempotency_key=idempotency_key
         )
 
     @endpoint
@@ -186,13 +165,12 @@ class Indexes(SyncResource):
             fields["title"] = title
         if metadata is not None:
             fields["metadata"] = json.dumps(dict(metadata))
-        return self._client._request(
-            "POST",
-            _upload_path(index_id),
-            Document.from_dict,
+        return self._client._upload(
+            "indexes_upload_document",
+            {"file": (name, content, kind)},
+            fields,
+            index_id=index_id,
             idempotency_key=idempotency_key,
-            files={"file": (name, content, kind)},
-            data=fields,
         )
 
     @endpoint
@@ -203,14 +181,14 @@ class Indexes(SyncResource):
             IndexNotFoundError: No such index among yours.
             DocumentNotFoundError: No such document in the index.
         """
-        return self._client._call(indexes_get_document.sync_detailed, index_id, document_id)
+        return self._client._call(
+            "indexes_get_document", index_id=index_id, document_id=document_id
+        )
 
     def list_documents(self, index_id: str, *, page_size: int = 20) -> Pager[Document]:
         """The index's documents (without their text), oldest first, page by page."""
 
-        return self._cursor_pager(
-            indexes_list_documents.sync_detailed, index_id, page_size=page_size
-        )
+        return self._cursor_pager("indexes_list_documents", index_id=index_id, page_size=page_size)
 
     @endpoint
     def delete_document(self, index_id: str, document_id: str) -> APIResponse[Deleted]:
@@ -220,7 +198,9 @@ class Indexes(SyncResource):
             IndexNotFoundError: No such index among yours.
             DocumentNotFoundError: No such document in the index.
         """
-        return self._client._call(indexes_delete_document.sync_detailed, index_id, document_id)
+        return self._client._call(
+            "indexes_delete_document", index_id=index_id, document_id=document_id
+        )
 
     @endpoint
     def query(self, index_id: str, query: str, *, top_k: int = 5) -> APIResponse[IndexQueryResult]:
@@ -242,4 +222,4 @@ class Indexes(SyncResource):
         if not query:
             raise ValidationError.client_side("query", "a query needs some text")
         body = IndexQuery(query=query, top_k=top_k)
-        return self._client._call(indexes_query.sync_detailed, index_id, body=body)
+        return self._client._call("indexes_query", index_id=index_id, body=body)

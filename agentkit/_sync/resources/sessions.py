@@ -5,21 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
-from urllib.parse import quote
 
-from agentkit_api.api.sessions import (
-    sessions_cancel,
-    sessions_create,
-    sessions_delete,
-    sessions_get,
-    sessions_get_delta,
-    sessions_get_summary,
-    sessions_list,
-    sessions_list_events,
-    sessions_send,
-    sessions_submit_tool_results,
-    sessions_update,
-)
 from agentkit_api.models import (
     Deleted,
     Metadata,
@@ -59,10 +45,6 @@ from ..ui_stream import UIMessageStream
 from ._base import SyncResource
 
 __all__ = ["Sessions"]
-
-
-def _path(session_id: str, suffix: str) -> str:
-    return f"/v1/sessions/{quote(session_id, safe='')}{suffix}"
 
 
 def _send_body(
@@ -162,9 +144,7 @@ class Sessions(SyncResource):
             title=given(title),
             metadata=to_metadata(metadata),
         )
-        return self._client._call(
-            sessions_create.sync_detailed, body=body, idempotency_key=idempotency_key
-        )
+        return self._client._call("sessions_create", body=body, idempotency_key=idempotency_key)
 
     @endpoint
     def get(self, session_id: str) -> APIResponse[Session]:
@@ -173,7 +153,7 @@ class Sessions(SyncResource):
         Raises:
             SessionNotFoundError: No such session among yours.
         """
-        return self._client._call(sessions_get.sync_detailed, session_id)
+        return self._client._call("sessions_get", session_id=session_id)
 
     @endpoint
     def update(
@@ -207,7 +187,7 @@ class Sessions(SyncResource):
             ),
             metadata=metadata if isinstance(metadata, Unset) else to_metadata(metadata),
         )
-        return self._client._call(sessions_update.sync_detailed, session_id, body=body)
+        return self._client._call("sessions_update", session_id=session_id, body=body)
 
     @endpoint
     def delete(self, session_id: str) -> APIResponse[Deleted]:
@@ -216,7 +196,7 @@ class Sessions(SyncResource):
         Raises:
             SessionNotFoundError: No such session among yours.
         """
-        return self._client._call(sessions_delete.sync_detailed, session_id)
+        return self._client._call("sessions_delete", session_id=session_id)
 
     @endpoint
     def summary(self, session_id: str) -> APIResponse[SessionSummary]:
@@ -225,14 +205,12 @@ class Sessions(SyncResource):
         Raises:
             SessionNotFoundError: No such session among yours.
         """
-        return self._client._call(sessions_get_summary.sync_detailed, session_id)
+        return self._client._call("sessions_get_summary", session_id=session_id)
 
     def list(self, *, agent: str | None = None, page_size: int = 20) -> Pager[SessionSummary]:
         """Summaries of your sessions (optionally only with one agent), oldest first."""
 
-        return self._cursor_pager(
-            sessions_list.sync_detailed, page_size=page_size, agent_id=given(agent)
-        )
+        return self._cursor_pager("sessions_list", page_size=page_size, agent_id=agent)
 
     @endpoint
     def delta(
@@ -248,9 +226,7 @@ class Sessions(SyncResource):
             SessionNotFoundError: No such session among yours.
         """
         return self._client._call(
-            sessions_get_delta.sync_detailed,
-            session_id,
-            continuation_token=given(continuation_token),
+            "sessions_get_delta", session_id=session_id, continuation_token=continuation_token
         )
 
     @endpoint
@@ -287,7 +263,7 @@ class Sessions(SyncResource):
         """
         body = _send_body(message, index_ids, require_all_indexes, client_tools)
         return self._client._call(
-            sessions_send.sync_detailed, session_id, body=body, idempotency_key=idempotency_key
+            "sessions_send", session_id=session_id, body=body, idempotency_key=idempotency_key
         )
 
     def stream_send(
@@ -309,9 +285,9 @@ class Sessions(SyncResource):
         body = _send_body(message, index_ids, require_all_indexes, client_tools)
         return self._client._stream(
             SessionStream,
-            "POST",
-            _path(session_id, "/messages/stream"),
-            body=body.to_dict(),
+            "sessions_send_stream",
+            session_id=session_id,
+            body=body,
             idempotency_key=idempotency_key,
         )
 
@@ -341,8 +317,8 @@ class Sessions(SyncResource):
         """
         body = _results_body(results, client_tools)
         return self._client._call(
-            sessions_submit_tool_results.sync_detailed,
-            session_id,
+            "sessions_submit_tool_results",
+            session_id=session_id,
             body=body,
             idempotency_key=idempotency_key,
         )
@@ -361,9 +337,9 @@ class Sessions(SyncResource):
         body = _results_body(results, client_tools)
         return self._client._stream(
             SessionStream,
-            "POST",
-            _path(session_id, "/tool-results/stream"),
-            body=body.to_dict(),
+            "sessions_submit_tool_results_stream",
+            session_id=session_id,
+            body=body,
             idempotency_key=idempotency_key,
         )
 
@@ -378,7 +354,7 @@ class Sessions(SyncResource):
         Raises:
             SessionNotFoundError: No such session among yours.
         """
-        return self._client._call(sessions_cancel.sync_detailed, session_id)
+        return self._client._call("sessions_cancel", session_id=session_id)
 
     def events(
         self,
@@ -410,20 +386,18 @@ class Sessions(SyncResource):
         raise_on_error: bool = True,
         stop_ends: bool,
     ) -> SessionStream:
-        params: dict[str, Any] = {}
-        if after:
-            params["after"] = after
-        if follow:
-            params["follow"] = True
         return self._client._stream(
             SessionStream,
-            "GET",
-            _path(session_id, "/events"),
-            params=params,
-            end_on_eof=True,
-            follow=follow,
-            raise_on_error=raise_on_error,
-            stop_ends=stop_ends,
+            "sessions_events",
+            session_id=session_id,
+            after=after or None,
+            follow=follow or None,
+            options={
+                "end_on_eof": True,
+                "follow": follow,
+                "raise_on_error": raise_on_error,
+                "stop_ends": stop_ends,
+            },
         )
 
     def history(self, session_id: str, *, page_size: int = 100) -> Pager[SessionEvent]:
@@ -433,8 +407,8 @@ class Sessions(SyncResource):
         """
 
         return self._cursor_pager(
-            sessions_list_events.sync_detailed,
-            session_id,
+            "sessions_list_events",
+            session_id=session_id,
             page_size=page_size,
             item=stored_session_event,
         )
@@ -462,8 +436,8 @@ class Sessions(SyncResource):
         body = _ui_body(message)
         return self._client._stream(
             UIMessageStream,
-            "POST",
-            _path(session_id, "/messages/ui-stream"),
+            "sessions_send_ui_stream",
+            session_id=session_id,
             body=body,
             idempotency_key=idempotency_key,
         )
