@@ -35,7 +35,7 @@ T = TypeVar("T")
 _PARSE_ERRORS = (KeyError, TypeError, ValueError, AttributeError)
 _SCHEMA_REF = "#/components/schemas/"
 
-Fix = Callable[[Any], Any]
+_Fix = Callable[[Any], Any]
 """Applied to the value the generated code built from cleaned data; returns the value to keep."""
 
 
@@ -118,7 +118,7 @@ def _absent(value: Any) -> bool:
 class _Node:
     """How to set unknown values aside in one place of a schema, and put them back.
 
-    ``clean`` returns the value the generated code can build, and a ``Fix`` for what it built
+    ``clean`` returns the value the generated code can build, and a ``_Fix`` for what it built
     (``None`` when nothing was set aside). ``built`` says whether the generated code built a
     value rather than keeping the raw JSON; ``intact`` checks that no nullable place below
     (there is one below when ``probed``) kept its raw JSON.
@@ -130,7 +130,7 @@ class _Node:
     def probed(self) -> bool:
         return False
 
-    def clean(self, value: Any) -> tuple[Any, Fix | None]:
+    def clean(self, value: Any) -> tuple[Any, _Fix | None]:
         return value, None
 
     def built(self, value: Any) -> bool:
@@ -147,7 +147,7 @@ class _Enum(_Node):
         self.known = frozenset(values)
         self.placeholder = values[0]
 
-    def clean(self, value: Any) -> tuple[Any, Fix | None]:
+    def clean(self, value: Any) -> tuple[Any, _Fix | None]:
         # Only a value of the enum's own JSON type is a newer value; anything else is malformed.
         if type(value) is not type(self.placeholder) or value in self.known:
             return value, None
@@ -174,11 +174,16 @@ class _Object(_Node):
     def probed(self) -> bool:
         return bool(self.probes)
 
-    def clean(self, value: Any) -> tuple[Any, Fix | None]:
+    @property
+    def empty(self) -> bool:
+        """Whether nothing in it needs a plan."""
+        return not self.fields and self.extra is None
+
+    def clean(self, value: Any) -> tuple[Any, _Fix | None]:
         if not isinstance(value, dict):
             return value, None
         copy = dict(value)
-        fixes: list[tuple[str | None, str, Fix]] = []
+        fixes: list[tuple[str | None, str, _Fix]] = []
         for key, (attr, node) in self.fields.items():
             if key in value:
                 copy[key], fix = node.clean(value[key])
@@ -222,7 +227,7 @@ class _Union(_Node):
         self.tag = tag
         self.tags = tags
         self.variants = {value: node for value, (_, node) in variants.items()}
-        self.by_class = {name: node for name, node in variants.values() if node.probed}
+        self.by_class = {name: node for name, node in variants.values() if _probed(node)}
 
     @property
     def probed(self) -> bool:
@@ -235,7 +240,7 @@ class _Union(_Node):
         tag = value.get(self.tag)
         return isinstance(tag, str) and tag not in self.tags
 
-    def clean(self, value: Any) -> tuple[Any, Fix | None]:
+    def clean(self, value: Any) -> tuple[Any, _Fix | None]:
         if not isinstance(value, dict):
             return value, None
         node = self.variants.get(value.get(self.tag))
@@ -259,12 +264,12 @@ class _Array(_Node):
     def probed(self) -> bool:
         return self.item.probed
 
-    def clean(self, value: Any) -> tuple[Any, Fix | None]:
+    def clean(self, value: Any) -> tuple[Any, _Fix | None]:
         if not isinstance(value, list):
             return value, None
         union = self.item if isinstance(self.item, _Union) else None
         kept: list[Any] = []
-        fixes: list[tuple[int, Fix]] = []
+        fixes: list[tuple[int, _Fix]] = []
         unknown: list[tuple[int, UnknownPart]] = []
         for index, item in enumerate(value):
             if union is not None and union.unknown(item):
@@ -307,7 +312,7 @@ class _Nullable(_Node):
     def probed(self) -> bool:
         return True
 
-    def clean(self, value: Any) -> tuple[Any, Fix | None]:
+    def clean(self, value: Any) -> tuple[Any, _Fix | None]:
         cleaned, fix = self.inner.clean(value)
         if fix is None:
             return value, None
@@ -343,17 +348,17 @@ class _Planner:
         """The plan of a ``components/schemas`` entry, ``None`` if it has nothing to plan."""
         if name in self._named:
             return self._named[name]
+        self._named[name] = None  # while it is made: a schema may contain itself
         schema = self._schemas.get(name)
-        self._named[name] = None  # until made: a schema may contain itself
-        if schema is not None and not _is_object(schema):
+        if schema is None:
+            return None
+        if not _is_object(schema):
             self._named[name] = self.node(schema)
-        if schema is None or not _is_object(schema):
             return self._named[name]
         plan = _Object()
         self._named[name] = plan
         self._fill(plan, schema)
-        if not plan.fields and plan.extra is None:
-            self._named[name] = None
+        self._named[name] = None if plan.empty else plan
         return self._named[name]
 
     def node(self, schema: Mapping[str, Any]) -> _Node | None:
@@ -386,7 +391,7 @@ class _Planner:
         if _is_object(schema):
             plan = _Object()
             self._fill(plan, schema)
-            return plan if plan.fields or plan.extra is not None else None
+            return None if plan.empty else plan
         return None
 
     def _fill(self, plan: _Object, schema: Mapping[str, Any]) -> None:
@@ -400,11 +405,7 @@ class _Planner:
             node = self.node(extra)
             if node is not None:
                 plan.extra = (frozenset(properties), node)
-        plan.probes = tuple(
-            (attr, node)
-            for attr, node in plan.fields.values()
-            if node.probed or (isinstance(node, _Object) and not node.done)
-        )
+        plan.probes = tuple((attr, node) for attr, node in plan.fields.values() if _probed(node))
         plan.done = True
 
     def _union(self, schema: Mapping[str, Any], options: list[Any]) -> _Node | None:
@@ -423,6 +424,11 @@ class _Planner:
             if node is not None:
                 variants[value] = (ref.removeprefix(_SCHEMA_REF), node)
         return _Union(tag, frozenset(tags), variants)
+
+
+def _probed(node: _Node) -> bool:
+    # A schema still being made (it contains itself) may turn out to need probing.
+    return node.probed or (isinstance(node, _Object) and not node.done)
 
 
 def _is_object(schema: Mapping[str, Any]) -> bool:
