@@ -465,5 +465,3 @@ def _python_name(key: str) -> str:
     if not name.isidentifier() or safe.startswith("_"):
         name = f"field_{name}"
     return name
-
-
