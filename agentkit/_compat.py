@@ -1,25 +1,42 @@
-"""Forward compatibility for the generated models.
+"""Forward compatibility: response models built from the JSON of a newer server.
 
 A newer server may add enum values (a status), union members (a part type) and fields. The
-generated models keep unknown fields, but raise on unknown enum values and on unknown tags of a
-tagged union, so one new value would break every older SDK. ``open_models`` fixes both:
+generated models keep unknown fields, but raise on an unknown enum value or an unknown tag of a
+tagged union, so one new value would break every older SDK. ``parse_model`` builds a response
+model without changing the generated code:
 
-- enums accept unknown values as extra members that compare equal to their string;
-- arrays of tagged unions keep members with an unknown tag as ``UnknownPart`` objects, in place.
+- an unknown enum value becomes a member of its enum that equals its string (made for that
+  value only: the enum class itself still refuses the value);
+- in an array of a tagged union, a member with an unknown tag becomes an ``UnknownPart``, in place.
+
+Request models stay strict: they are built with the generated ``from_dict`` directly.
 """
 
 from __future__ import annotations
 
+import builtins
 import enum
-import json
+import keyword
+import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from importlib import resources
+from functools import cache
 from typing import Any, TypeVar
 
-__all__ = ["UnknownPart", "open_models", "parse_model"]
+from agentkit_api.types import Unset
 
-_done = False
+from ._contract import contract
+
+__all__ = ["UnknownPart", "parse_model"]
+
 T = TypeVar("T")
+
+#: What the generated ``from_dict`` raises for data that does not fit (its unions catch these).
+_PARSE_ERRORS = (KeyError, TypeError, ValueError, AttributeError)
+_SCHEMA_REF = "#/components/schemas/"
+
+_Fix = Callable[[Any], Any]
+"""Applied to the value the generated code built from cleaned data; returns the value to keep."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,118 +56,412 @@ class UnknownPart:
         return dict(self.raw)
 
 
-def _missing(cls: type[enum.Enum], value: object) -> Any:
-    if not isinstance(value, str):
+def parse_model(model_cls: type[T], data: Any) -> T:
+    """Build a generated response model from its JSON, tolerating values from newer servers.
+
+    Args:
+        model_cls: A generated model class, named as its schema in the contract.
+        data: The decoded JSON.
+
+    Raises:
+        KeyError, TypeError, ValueError, AttributeError: The data does not fit the model even
+            with unknown values set aside (the generated code's own exception).
+    """
+    try:
+        built: T = model_cls.from_dict(data)  # type: ignore[attr-defined]
+    except _PARSE_ERRORS as exc:
+        try:
+            rebuilt = _rebuild(model_cls, data)
+        except _PARSE_ERRORS:
+            raise exc from None
+        if rebuilt is None:
+            raise
+        return rebuilt
+    plan = _planner().named(model_cls.__name__)
+    if plan is None or not plan.probed or plan.intact(built):
+        return built
+    # A nullable field kept its raw JSON: the generated code does that instead of raising.
+    rebuilt = _rebuild(model_cls, data)
+    return built if rebuilt is None else rebuilt
+
+
+def _rebuild(model_cls: type[T], data: Any) -> T | None:
+    """The model built with unknown values set aside and then put back; ``None`` if the data
+    holds no unknown value."""
+    plan = _planner().named(model_cls.__name__)
+    if plan is None:
         return None
-    member = str.__new__(cls, value)  # type: ignore[type-var]
-    member._name_ = value.upper()
+    cleaned, fix = plan.clean(data)
+    if fix is None:
+        return None
+    rebuilt: T = fix(model_cls.from_dict(cleaned))  # type: ignore[attr-defined]
+    return rebuilt
+
+
+def _unknown_member(enum_cls: type[enum.Enum], value: Any) -> Any:
+    """A member of ``enum_cls`` for a value it does not list, made without changing the class.
+
+    It equals its value (a ``StrEnum`` member is a ``str``), ``.value`` is the value, and
+    ``enum_cls(value)`` still raises.
+    """
+    plain: Any = type(value)
+    member = plain.__new__(enum_cls, value)
+    member._name_ = str(value).upper()
     member._value_ = value
     return member
 
 
-def _request_schemas(spec: dict[str, Any]) -> set[str]:
-    """Names of the schemas a request body can contain: those must stay strict."""
-    found: set[str] = set()
-
-    def walk(node: Any) -> None:
-        if isinstance(node, dict):
-            ref = node.get("$ref", "")
-            if ref.startswith("#/components/schemas/"):
-                name = ref.rsplit("/", 1)[-1]
-                if name not in found:
-                    found.add(name)
-                    walk(spec["components"]["schemas"][name])
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    for item in spec["paths"].values():
-        for operation in item.values():
-            if isinstance(operation, dict):
-                walk(operation.get("requestBody", {}))
-    return found
+def _absent(value: Any) -> bool:
+    return value is None or isinstance(value, Unset)
 
 
-def _tagged_arrays(spec: dict[str, Any]) -> dict[str, dict[str, set[str]]]:
-    """For each response schema: its arrays of a tagged union, and the tags known today."""
-    schemas = spec["components"]["schemas"]
-    strict = _request_schemas(spec)
+class _Node:
+    """How to set unknown values aside in one place of a schema, and put them back.
 
-    def tags(name: str) -> set[str] | None:
-        variants = schemas.get(name, {}).get("oneOf")
-        if not variants:
-            return None
-        found = set()
-        for variant in variants:
-            target = schemas[variant["$ref"].rsplit("/", 1)[-1]]
-            found.add(target["properties"]["type"]["const"])
-        return found
+    ``clean`` returns the value the generated code can build, and a ``_Fix`` for what it built
+    (``None`` when nothing was set aside). ``built`` says whether the generated code built a
+    value rather than keeping the raw JSON; ``intact`` checks that no nullable place below
+    (there is one below when ``probed``) kept its raw JSON.
+    """
 
-    result: dict[str, dict[str, set[str]]] = {}
-    for name, schema in schemas.items():
-        if name in strict:
-            continue
-        for prop, definition in schema.get("properties", {}).items():
-            ref = (
-                definition.get("items", {}).get("$ref", "")
-                if definition.get("type") == "array"
-                else ""
-            )
-            known = tags(ref.rsplit("/", 1)[-1]) if ref else None
-            if known:
-                result.setdefault(name, {})[prop] = known
-    return result
+    __slots__ = ()
+
+    @property
+    def probed(self) -> bool:
+        return False
+
+    def clean(self, value: Any) -> tuple[Any, _Fix | None]:
+        return value, None
+
+    def built(self, value: Any) -> bool:
+        return True
+
+    def intact(self, value: Any) -> bool:
+        return True
 
 
-def _tolerant(original: Any, arrays: dict[str, set[str]]) -> classmethod[Any, Any, Any]:
-    def from_dict(cls: type[Any], src_dict: Any) -> Any:
-        data = dict(src_dict)
-        unknown: dict[str, list[tuple[int, dict[str, Any]]]] = {}
-        for prop, known in arrays.items():
-            items = data.get(prop)
-            if not isinstance(items, list):
-                continue
-            kept = []
-            for index, item in enumerate(items):
-                if (
-                    isinstance(item, dict)
-                    and isinstance(item.get("type"), str)
-                    and item["type"] not in known
-                ):
-                    unknown.setdefault(prop, []).append((index, item))
+class _Enum(_Node):
+    __slots__ = ("known", "placeholder")
+
+    def __init__(self, values: list[Any]) -> None:
+        self.known = frozenset(values)
+        self.placeholder = values[0]
+
+    def clean(self, value: Any) -> tuple[Any, _Fix | None]:
+        # Only a value of the enum's own JSON type is a newer value; anything else is malformed.
+        if type(value) is not type(self.placeholder) or value in self.known:
+            return value, None
+
+        def fix(built: Any) -> Any:
+            return _unknown_member(type(built), value) if isinstance(built, enum.Enum) else value
+
+        return self.placeholder, fix
+
+    def built(self, value: Any) -> bool:
+        return type(value) is not type(self.placeholder)
+
+
+class _Object(_Node):
+    __slots__ = ("done", "extra", "fields", "probes")
+
+    def __init__(self) -> None:
+        self.fields: dict[str, tuple[str, _Node]] = {}
+        self.extra: tuple[frozenset[str], _Node] | None = None
+        self.probes: tuple[tuple[str, _Node], ...] = ()
+        self.done = False
+
+    @property
+    def probed(self) -> bool:
+        return bool(self.probes)
+
+    @property
+    def empty(self) -> bool:
+        """Whether nothing in it needs a plan."""
+        return not self.fields and self.extra is None
+
+    def clean(self, value: Any) -> tuple[Any, _Fix | None]:
+        if not isinstance(value, dict):
+            return value, None
+        copy = dict(value)
+        fixes: list[tuple[str | None, str, _Fix]] = []
+        for key, (attr, node) in self.fields.items():
+            if key in value:
+                copy[key], fix = node.clean(value[key])
+                if fix is not None:
+                    fixes.append((attr, key, fix))
+        if self.extra is not None:
+            declared, node = self.extra
+            for key in value.keys() - declared:
+                copy[key], fix = node.clean(value[key])
+                if fix is not None:
+                    fixes.append((None, key, fix))
+        if not fixes:
+            return value, None
+
+        def fix_model(built: Any) -> Any:
+            for attr, key, put_back in fixes:
+                if attr is None:
+                    extra = built.additional_properties
+                    extra[key] = put_back(extra[key])
                 else:
-                    kept.append(item)
-            data[prop] = kept
-        model = original(cls, data)
-        for prop, found in unknown.items():
-            for index, item in found:
-                getattr(model, prop).insert(index, UnknownPart(type=item["type"], raw=item))
-        return model
+                    setattr(built, attr, put_back(getattr(built, attr)))
+            return built
 
-    return classmethod(from_dict)
+        return copy, fix_model
 
+    def built(self, value: Any) -> bool:
+        return not isinstance(value, dict)
 
-def open_models() -> None:
-    """Make the generated models tolerate values from newer servers (idempotent)."""
-    global _done
-    if _done:
-        return
-    from agentkit_api import models
-
-    for value in vars(models).values():
-        if isinstance(value, type) and issubclass(value, enum.Enum) and issubclass(value, str):
-            value._missing_ = classmethod(_missing)  # type: ignore[assignment]
-    text = resources.files("agentkit_api").joinpath("contract.json").read_text(encoding="utf-8")
-    for name, arrays in _tagged_arrays(json.loads(text)).items():
-        model = getattr(models, name, None)
-        if model is not None:
-            model.from_dict = _tolerant(model.from_dict.__func__, arrays)
-    _done = True
+    def intact(self, value: Any) -> bool:
+        if _absent(value):
+            return True
+        return all(node.intact(getattr(value, attr)) for attr, node in self.probes)
 
 
-def parse_model(model: type[T], data: Any) -> T:
-    """Build a generated response model from its JSON, tolerating values from newer servers."""
-    result: T = model.from_dict(data)  # type: ignore[attr-defined]
-    return result
+class _Union(_Node):
+    __slots__ = ("by_class", "tag", "tags", "variants")
+
+    def __init__(
+        self, tag: str, tags: frozenset[Any], variants: dict[Any, tuple[str, _Node]]
+    ) -> None:
+        self.tag = tag
+        self.tags = tags
+        self.variants = {value: node for value, (_, node) in variants.items()}
+        self.by_class = {name: node for name, node in variants.values() if _probed(node)}
+
+    @property
+    def probed(self) -> bool:
+        return bool(self.by_class)
+
+    def unknown(self, value: Any) -> bool:
+        """Whether the value is a member of this union with a tag it does not know."""
+        if not isinstance(value, dict):
+            return False
+        tag = value.get(self.tag)
+        return isinstance(tag, str) and tag not in self.tags
+
+    def clean(self, value: Any) -> tuple[Any, _Fix | None]:
+        if not isinstance(value, dict):
+            return value, None
+        node = self.variants.get(value.get(self.tag))
+        return node.clean(value) if node is not None else (value, None)
+
+    def built(self, value: Any) -> bool:
+        return not isinstance(value, dict)
+
+    def intact(self, value: Any) -> bool:
+        node = self.by_class.get(type(value).__name__)
+        return node is None or node.intact(value)
+
+
+class _Array(_Node):
+    __slots__ = ("item",)
+
+    def __init__(self, item: _Node) -> None:
+        self.item = item
+
+    @property
+    def probed(self) -> bool:
+        return self.item.probed
+
+    def clean(self, value: Any) -> tuple[Any, _Fix | None]:
+        if not isinstance(value, list):
+            return value, None
+        union = self.item if isinstance(self.item, _Union) else None
+        kept: list[Any] = []
+        fixes: list[tuple[int, _Fix]] = []
+        unknown: list[tuple[int, UnknownPart]] = []
+        for index, item in enumerate(value):
+            if union is not None and union.unknown(item):
+                unknown.append((index, UnknownPart(type=item[union.tag], raw=item)))
+                continue
+            cleaned, fix = self.item.clean(item)
+            if fix is not None:
+                fixes.append((len(kept), fix))
+            kept.append(cleaned)
+        if not fixes and not unknown:
+            return value, None
+
+        def fix_list(built: Any) -> Any:
+            for position, put_back in fixes:
+                built[position] = put_back(built[position])
+            for index, part in unknown:
+                built.insert(index, part)
+            return built
+
+        return kept, fix_list
+
+    def built(self, value: Any) -> bool:
+        return isinstance(value, list) and all(self.item.built(item) for item in value)
+
+    def intact(self, value: Any) -> bool:
+        if _absent(value):
+            return True
+        return all(map(self.item.intact, value))
+
+
+class _Nullable(_Node):
+    """A nullable place: on data that does not fit, the generated code keeps the raw JSON."""
+
+    __slots__ = ("inner",)
+
+    def __init__(self, inner: _Node) -> None:
+        self.inner = inner
+
+    @property
+    def probed(self) -> bool:
+        return True
+
+    def clean(self, value: Any) -> tuple[Any, _Fix | None]:
+        cleaned, fix = self.inner.clean(value)
+        if fix is None:
+            return value, None
+
+        def fix_value(built: Any) -> Any:
+            # Still raw JSON: the data is wrong in another way, so keep it as received.
+            return fix(built) if self.inner.built(built) else value
+
+        return cleaned, fix_value
+
+    def built(self, value: Any) -> bool:
+        return _absent(value) or self.inner.built(value)
+
+    def intact(self, value: Any) -> bool:
+        if _absent(value):
+            return True
+        return self.inner.built(value) and self.inner.intact(value)
+
+
+class _Planner:
+    """Plans (``_Node`` trees) per schema, made on first use and kept.
+
+    A plan holds only the places where a newer server can send what the generated code refuses
+    (enums, tagged unions) or where it keeps raw JSON (nullable places); a schema without any
+    has no plan (``None``).
+    """
+
+    def __init__(self, schemas: Mapping[str, Any]) -> None:
+        self._schemas = schemas
+        self._named: dict[str, _Node | None] = {}
+
+    def named(self, name: str) -> _Node | None:
+        """The plan of a ``components/schemas`` entry, ``None`` if it has nothing to plan."""
+        if name in self._named:
+            return self._named[name]
+        self._named[name] = None  # while it is made: a schema may contain itself
+        schema = self._schemas.get(name)
+        if schema is None:
+            return None
+        if not _is_object(schema):
+            self._named[name] = self.node(schema)
+            return self._named[name]
+        plan = _Object()
+        self._named[name] = plan
+        self._fill(plan, schema)
+        self._named[name] = None if plan.empty else plan
+        return self._named[name]
+
+    def node(self, schema: Mapping[str, Any]) -> _Node | None:
+        """The plan of a schema found in place."""
+        ref = schema.get("$ref")
+        if isinstance(ref, str):
+            return (
+                self.named(ref.removeprefix(_SCHEMA_REF)) if ref.startswith(_SCHEMA_REF) else None
+            )
+        choices = schema.get("oneOf") or schema.get("anyOf") or []
+        options = [choice for choice in choices if choice.get("type") != "null"]
+        types = schema.get("type")
+        nullable = len(options) < len(choices) or (isinstance(types, list) and "null" in types)
+        if len(options) > 1:
+            plan = self._union(schema, options)
+        elif options:
+            plan = self.node(options[0])
+        else:
+            plan = self._plain(schema)
+        return _Nullable(plan) if nullable and plan is not None else plan
+
+    def _plain(self, schema: Mapping[str, Any]) -> _Node | None:
+        values = [value for value in schema.get("enum", ()) if value is not None]
+        if values:
+            return _Enum(values)
+        items = schema.get("items")
+        if isinstance(items, Mapping):
+            item = self.node(items)
+            return _Array(item) if item is not None else None
+        if _is_object(schema):
+            plan = _Object()
+            self._fill(plan, schema)
+            return None if plan.empty else plan
+        return None
+
+    def _fill(self, plan: _Object, schema: Mapping[str, Any]) -> None:
+        properties: Mapping[str, Any] = schema.get("properties", {})
+        for key, definition in properties.items():
+            node = self.node(definition)
+            if node is not None:
+                plan.fields[key] = (_python_name(key), node)
+        extra = schema.get("additionalProperties")
+        if isinstance(extra, Mapping):
+            node = self.node(extra)
+            if node is not None:
+                plan.extra = (frozenset(properties), node)
+        plan.probes = tuple((attr, node) for attr, node in plan.fields.values() if _probed(node))
+        plan.done = True
+
+    def _union(self, schema: Mapping[str, Any], options: list[Any]) -> _Node | None:
+        """A union tagged by a ``const`` property (the discriminator's, else ``type``)."""
+        tag = schema.get("discriminator", {}).get("propertyName", "type")
+        tags = []
+        variants: dict[Any, tuple[str, _Node]] = {}
+        for option in options:
+            ref = option.get("$ref", "")
+            target = self._schemas.get(ref.removeprefix(_SCHEMA_REF), {}) if ref else option
+            value = target.get("properties", {}).get(tag, {}).get("const")
+            if value is None:
+                return None
+            tags.append(value)
+            node = self.node(option)
+            if node is not None:
+                variants[value] = (ref.removeprefix(_SCHEMA_REF), node)
+        return _Union(tag, frozenset(tags), variants)
+
+
+def _probed(node: _Node) -> bool:
+    # A schema still being made (it contains itself) may turn out to need probing.
+    return node.probed or (isinstance(node, _Object) and not node.done)
+
+
+def _is_object(schema: Mapping[str, Any]) -> bool:
+    types = schema.get("type")
+    return (
+        "properties" in schema
+        or types == "object"
+        or (isinstance(types, list) and "object" in types)
+    )
+
+
+@cache
+def _planner() -> _Planner:
+    return _Planner(contract().components["schemas"])
+
+
+_DELIMITERS = r"\. _-"
+_RESERVED = (set(dir(builtins)) | {"self", "true", "false", "datetime"}) - {"id"}
+
+
+def _python_name(key: str) -> str:
+    """The attribute a generated model holds the JSON property ``key`` in.
+
+    The generator snake-cases the key, appends ``_`` to a Python keyword or builtin name (``type``
+    becomes ``type_``) and prefixes ``field_`` to what still is no identifier.
+    """
+    safe = "".join(c for c in key if c.isidentifier() or c.isdecimal() or c in _DELIMITERS)
+    words = safe
+    if any(c.isupper() for c in words):
+        words = " ".join(re.split("([A-Z]?[a-z]+)", words))
+    name = "_".join(re.findall(f"[^{re.escape(_DELIMITERS)}]+", words)).lower()
+    if name in _RESERVED or keyword.iskeyword(name):
+        name += "_"
+    if not name.isidentifier() or safe.startswith("_"):
+        name = f"field_{name}"
+    return name

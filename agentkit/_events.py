@@ -27,7 +27,7 @@ from agentkit_api.models import (
     SessionWarningEvent,
 )
 
-from ._compat import UnknownPart
+from ._compat import UnknownPart, parse_model
 from ._errors import APIResponseValidationError, APIStatusError, error_from_detail
 from ._sse import ServerSentEvent
 
@@ -67,9 +67,7 @@ ChatEvent: TypeAlias = (
     ChatMetadataEvent | ChatContentEvent | ChatErrorEvent | ChatDoneEvent | UnknownEvent
 )
 
-
-# Models, not their from_dict: open_models() replaces from_dict after this module is imported.
-_CHAT_EVENTS: dict[str, Any] = {
+_CHAT_EVENTS: dict[str, type[Any]] = {
     "metadata": ChatMetadataEvent,
     "content": ChatContentEvent,
     "error": ChatErrorEvent,
@@ -91,7 +89,7 @@ SessionEvent: TypeAlias = (
     | UnknownEvent
 )
 
-_SESSION_EVENTS: dict[str, Any] = {
+_SESSION_EVENTS: dict[str, type[Any]] = {
     "user_input": SessionUserInputEvent,
     "text_delta": SessionTextDeltaEvent,
     "thinking_delta": SessionThinkingDeltaEvent,
@@ -125,7 +123,7 @@ def parse_chat_event(sse: ServerSentEvent) -> ChatEvent:
         detail = payload.get("error")
         raise error_from_detail(detail if isinstance(detail, dict) else {"message": sse.data})
     try:
-        event: ChatEvent = model.from_dict(payload)
+        event: ChatEvent = parse_model(model, payload)
     except (KeyError, TypeError, ValueError) as exc:
         raise APIResponseValidationError(
             f"event {sse.event!r} does not match the contract"
@@ -149,7 +147,7 @@ def parse_session_event(sse: ServerSentEvent) -> SessionEvent:
     if model is None:
         return UnknownEvent(event=sse.event, data=sse.data, id=sse.id)
     try:
-        event: SessionEvent = model.from_dict(_payload(sse))
+        event: SessionEvent = parse_model(model, _payload(sse))
     except (KeyError, TypeError, ValueError) as exc:
         raise APIResponseValidationError(
             f"event {sse.event!r} does not match the contract"

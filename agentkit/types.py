@@ -1,8 +1,10 @@
 """The typed models of requests, responses and stream events.
 
 They are the models generated from the contract (attrs classes with ``to_dict`` / ``from_dict``),
-re-exported here so that you never import the generated package yourself. Enums accept values
-this version does not know yet, so a newer server does not break an older client.
+re-exported here so that you never import the generated package yourself. The SDK builds the
+responses it returns with ``parse_model``: an enum value or a part type this version does not
+know yet comes through (as a value equal to its string, or as an ``UnknownPart``), so a newer
+server does not break an older client.
 """
 
 from __future__ import annotations
@@ -69,7 +71,7 @@ from agentkit_api.models import (
 )
 from agentkit_api.types import UNSET, Unset
 
-from ._compat import UnknownPart, open_models
+from ._compat import UnknownPart
 from ._events import ChatEvent, SessionEvent, UnknownEvent
 from .parts import Part
 
@@ -86,8 +88,6 @@ ContentBlock: TypeAlias = (
     | UnknownPart
 )
 """One block of a session message; a block type this SDK does not know is an ``UnknownPart``."""
-
-open_models()
 
 __all__ = [
     "UNSET",

@@ -196,3 +196,27 @@ class TestNewerServer:
         assert isinstance(events[-1], SessionStopEvent)
         messages = client.sessions.get(session.id).messages
         assert all(isinstance(message.content[-1], UnknownPart) for message in messages)
+
+    def test_done_event_chat_keeps_unknown_part(self, client: Any) -> None:
+        """The chat a ``done`` event carries (its message is nullable) keeps an unknown part
+        as an UnknownPart rather than falling back to raw JSON."""
+        agent = client.agents.create(name="a")
+        with client.chats.stream_start(agent.id, "hello") as stream:
+            done = list(stream)[-1]
+        assert isinstance(done, ChatDoneEvent)
+        parts = done.chat.message.parts
+        assert isinstance(parts[0], TextPart)
+        assert isinstance(parts[-1], UnknownPart) and parts[-1].type == "video"
+
+    def test_session_history_keeps_unknown_blocks(self, client: Any) -> None:
+        """Stored events of a session keep a content block type unknown today in place."""
+        agent = client.agents.create(name="a", brain="scripted")
+        session = client.sessions.create(agent.id)
+        with client.sessions.stream_send(session.id, "one two") as stream:
+            list(stream)
+        events = list(client.sessions.history(session.id))
+        user_input = next(e for e in events if isinstance(e, SessionUserInputEvent))
+        assert isinstance(user_input.content[0], TextPart)
+        assert isinstance(user_input.content[-1], UnknownPart)
+        assert user_input.content[-1].raw["document_id"] == "doc_1"
+        assert isinstance(events[-1], SessionStopEvent)

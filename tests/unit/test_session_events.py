@@ -9,7 +9,7 @@ import pytest
 from agentkit_api.models import SessionEventList
 
 import agentkit
-from agentkit._compat import UnknownPart
+from agentkit._compat import UnknownPart, parse_model
 from agentkit._events import parse_session_event, stored_session_event
 from agentkit._session_state import TurnRecorder
 from agentkit._sse import ServerSentEvent
@@ -114,7 +114,8 @@ class TestParsing:
 
     def test_history_events_match_stream_events(self) -> None:
         """A history page gives the same models, and unknown entries as UnknownEvent."""
-        page = SessionEventList.from_dict(
+        page = parse_model(
+            SessionEventList,
             {
                 "data": [
                     json.loads(_delta(2, "Hel").data),
@@ -122,7 +123,7 @@ class TestParsing:
                 ],
                 "has_more": False,
                 "next_cursor": None,
-            }
+            },
         )
         events = [stored_session_event(item) for item in page.data]
         assert events[0] == parse_session_event(_delta(2, "Hel"))

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from agentkit._compat import parse_model
 from agentkit._session_state import merge_delta, pending_tool_calls, render_transcript
 from agentkit.types import Session, SessionDelta, SessionMessage, SessionStatus, UnknownPart
 
@@ -55,7 +56,8 @@ def _tool_result(tool_use_id: str, status: str = "success") -> dict[str, Any]:
 
 
 def _session(*messages: dict[str, Any], status: str = "user_turn", token: str = "5") -> Session:
-    return Session.from_dict(
+    return parse_model(
+        Session,
         {
             "id": "ses_1",
             "agent_id": "agt_1",
@@ -73,14 +75,15 @@ def _session(*messages: dict[str, Any], status: str = "user_turn", token: str = 
             "last_event_id": int(token),
             "created_at": _WHEN,
             "updated_at": _WHEN,
-        }
+        },
     )
 
 
 def _delta(
     *messages: dict[str, Any], status: str = "user_turn", token: str = "9", **extra: Any
 ) -> SessionDelta:
-    return SessionDelta.from_dict(
+    return parse_model(
+        SessionDelta,
         {
             "session_id": "ses_1",
             "continuation_token": token,
@@ -90,7 +93,7 @@ def _delta(
             "messages": list(messages),
             "message_count": extra.get("message_count", 3),
             "usage": {**_USAGE, "turns": 1, "total_tokens": 12},
-        }
+        },
     )
 
 
@@ -177,24 +180,26 @@ class TestTranscript:
     def test_every_block_kind_is_readable(self) -> None:
         """The transcript names each role and shows text, thinking, tools and errors."""
         messages = [
-            SessionMessage.from_dict(_message(0, "user", _text("What is FTS5?"))),
-            SessionMessage.from_dict(
+            parse_model(SessionMessage, _message(0, "user", _text("What is FTS5?"))),
+            parse_model(
+                SessionMessage,
                 _message(
                     1,
                     "assistant",
                     {"type": "thinking", "content": "I will search."},
                     _tool_use("tu_1", "retrieve", client=False),
-                )
+                ),
             ),
-            SessionMessage.from_dict(_message(2, "tool", _tool_result("tu_1"))),
-            SessionMessage.from_dict(
+            parse_model(SessionMessage, _message(2, "tool", _tool_result("tu_1"))),
+            parse_model(
+                SessionMessage,
                 _message(
                     3,
                     "assistant",
                     _text("Partial"),
                     {"type": "error", "error_code": "AGENT_ERROR", "error_message": "boom"},
                     status="failed",
-                )
+                ),
             ),
         ]
         assert render_transcript(messages) == (
@@ -206,8 +211,9 @@ class TestTranscript:
 
     def test_unknown_blocks_do_not_break_the_transcript(self) -> None:
         """A block type from a newer server is named, not fatal."""
-        message = SessionMessage.from_dict(
-            _message(0, "assistant", {"type": "hologram", "content": "?"}, _text("ok"))
+        message = parse_model(
+            SessionMessage,
+            _message(0, "assistant", {"type": "hologram", "content": "?"}, _text("ok")),
         )
         assert isinstance(message.content[0], UnknownPart)
         assert render_transcript([message]) == "Assistant: (hologram block)\nok"
