@@ -27,7 +27,7 @@ from agentkit_api.types import Unset
 
 from ._contract import contract
 
-__all__ = ["UnknownPart", "parse_model"]
+__all__ = ["UnknownPart", "enum_member", "parse_model"]
 
 T = TypeVar("T")
 
@@ -96,6 +96,22 @@ def _rebuild(model_cls: type[T], data: Any) -> T | None:
         return None
     rebuilt: T = fix(model_cls.from_dict(cleaned))  # type: ignore[attr-defined]
     return rebuilt
+
+
+E = TypeVar("E", bound=enum.Enum)
+
+
+def enum_member(enum_cls: type[E], value: Any) -> E:
+    """The member of ``enum_cls`` for ``value``, or, for a value this SDK does not know, a
+    member made for it, so that a request can carry a value a newer server accepts (the server
+    judges it)."""
+    if isinstance(value, enum_cls):
+        return value
+    try:
+        return enum_cls(value)
+    except ValueError:
+        made: E = _unknown_member(enum_cls, value)
+        return made
 
 
 def _unknown_member(enum_cls: type[enum.Enum], value: Any) -> Any:

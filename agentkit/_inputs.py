@@ -212,6 +212,12 @@ def _to_result(value: ToolResultInput, field: str) -> ClientToolResult:
             raise ValidationError.client_side(
                 f"{field}.tool_use_id", "a result needs its tool_use_id"
             )
+        # Checked before the model is built, which would refuse the value without naming it.
+        if "status" in value and str(value["status"]) not in _RESULT_STATUSES:
+            raise ValidationError.client_side(
+                f"{field}.status",
+                f"{str(value['status'])!r} is not one of {sorted(_RESULT_STATUSES)}",
+            )
         try:
             result = ClientToolResult.from_dict(dict(value))
         except (KeyError, TypeError, ValueError, AttributeError) as exc:

@@ -134,3 +134,12 @@ class TestValidation:
             client.agents.create(name="x" * 101)
         assert caught.value.field == "name"
         assert caught.value.status_code == 400
+
+    def test_a_brain_this_sdk_does_not_know_is_left_to_the_server(self, client: Any) -> None:
+        """An enum value unknown to the SDK is sent as it is, so a newer server may accept it;
+        this server refuses it with a 400 naming the field, not a client-side error."""
+        with pytest.raises(agentkit.ValidationError) as caught:
+            client.agents.create(name="Future", brain="quantum")
+        assert caught.value.field == "brain"
+        assert caught.value.details.get("location") == "body"
+        assert caught.value.request_id is not None

@@ -17,6 +17,7 @@ from agentkit_api.models import (
 )
 from agentkit_api.types import UNSET, Unset
 
+from ..._compat import enum_member
 from ..._inputs import given, to_metadata
 from ..._response import APIResponse
 from ..endpoint import async_endpoint
@@ -67,7 +68,7 @@ class AsyncAgents(AsyncResource):
             name=name,
             instructions=given(instructions),
             description=given(description),
-            brain=UNSET if brain is None else AgentBrain(brain),
+            brain=UNSET if brain is None else enum_member(AgentBrain, brain),
             model_profile=given(model_profile),
             streaming=given(streaming),
             sub_agent_ids=UNSET if sub_agent_ids is None else list(sub_agent_ids),
@@ -112,7 +113,7 @@ class AsyncAgents(AsyncResource):
             name=name,
             instructions=instructions,
             description=description,
-            brain=brain if isinstance(brain, Unset) else AgentBrain(brain),
+            brain=brain if isinstance(brain, Unset) else enum_member(AgentBrain, brain),
             model_profile=model_profile,
             streaming=streaming,
             sub_agent_ids=sub_agent_ids if isinstance(sub_agent_ids, Unset) else [*sub_agent_ids],

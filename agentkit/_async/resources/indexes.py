@@ -19,6 +19,7 @@ from agentkit_api.models import (
 )
 from agentkit_api.types import UNSET
 
+from ..._compat import enum_member
 from ..._errors import ValidationError
 from ..._inputs import UploadInput, given, read_upload, to_metadata
 from ..._response import APIResponse
@@ -118,7 +119,9 @@ class AsyncIndexes(AsyncResource):
             raise ValidationError.client_side("content", "a document needs some text")
         body = DocumentCreate(
             content=content,
-            content_type=UNSET if content_type is None else DocumentContentType(content_type),
+            content_type=UNSET
+            if content_type is None
+            else enum_member(DocumentContentType, content_type),
             title=given(title),
             metadata=to_metadata(metadata),
         )

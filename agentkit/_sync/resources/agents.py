@@ -18,6 +18,7 @@ from agentkit_api.models import (
 )
 from agentkit_api.types import UNSET, Unset
 
+from ..._compat import enum_member
 from ..._inputs import given, to_metadata
 from ..._response import APIResponse
 from ..endpoint import endpoint
@@ -68,7 +69,7 @@ class Agents(SyncResource):
             name=name,
             instructions=given(instructions),
             description=given(description),
-            brain=UNSET if brain is None else AgentBrain(brain),
+            brain=UNSET if brain is None else enum_member(AgentBrain, brain),
             model_profile=given(model_profile),
             streaming=given(streaming),
             sub_agent_ids=UNSET if sub_agent_ids is None else list(sub_agent_ids),
@@ -113,7 +114,7 @@ class Agents(SyncResource):
             name=name,
             instructions=instructions,
             description=description,
-            brain=brain if isinstance(brain, Unset) else AgentBrain(brain),
+            brain=brain if isinstance(brain, Unset) else enum_member(AgentBrain, brain),
             model_profile=model_profile,
             streaming=streaming,
             sub_agent_ids=sub_agent_ids if isinstance(sub_agent_ids, Unset) else [*sub_agent_ids],

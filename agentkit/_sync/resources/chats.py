@@ -16,6 +16,7 @@ from agentkit_api.models import (
     Metadata,
 )
 
+from ..._compat import enum_member
 from ..._inputs import MessageInput, given, to_message, to_metadata
 from ..._response import APIResponse
 from ..endpoint import endpoint
@@ -213,6 +214,6 @@ class Chats(SyncResource):
         return self._cursor_pager(
             "chats_list",
             page_size=page_size,
-            status=None if status is None else ChatStatus(status),
+            status=None if status is None else enum_member(ChatStatus, status),
             agent_id=agent,
         )
