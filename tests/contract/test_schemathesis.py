@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from agentkit._contract_check import contract
+from agentkit._contract import contract
 from agentkit.server import ServerConfig
 from agentkit.testing import ReferenceServer
 
@@ -61,7 +61,7 @@ def _run(spec: Path, server: ReferenceServer, *selection: str) -> subprocess.Com
 @pytest.fixture(scope="module")
 def spec_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("contract") / "contract.json"
-    path.write_text(json.dumps(contract()), encoding="utf-8")
+    path.write_text(json.dumps(contract().document), encoding="utf-8")
     return path
 
 
