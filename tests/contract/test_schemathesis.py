@@ -30,7 +30,11 @@ STREAMS = (
 )
 
 
-def _run(spec: Path, server: ReferenceServer, *selection: str) -> subprocess.CompletedProcess[str]:
+def _run(
+    spec: Path, server: ReferenceServer, workdir: Path, *selection: str
+) -> subprocess.CompletedProcess[str]:
+    """Run schemathesis in ``workdir``, where it keeps its state (``.schemathesis/``): runs in
+    parallel test workers must not share one cache file."""
     return subprocess.run(
         [
             str(SCHEMATHESIS),
@@ -55,6 +59,7 @@ def _run(spec: Path, server: ReferenceServer, *selection: str) -> subprocess.Com
         text=True,
         timeout=400,
         check=False,
+        cwd=workdir,
     )
 
 
@@ -66,15 +71,21 @@ def spec_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 class TestServerConformance:
-    def test_json_operations_conform_under_fuzzing(self, spec_file: Path) -> None:
+    def test_json_operations_conform_under_fuzzing(self, spec_file: Path, tmp_path: Path) -> None:
         """Every check, on every operation that answers JSON: no 5xx, responses as documented."""
         with ReferenceServer() as server:
             result = _run(
-                spec_file, server, "--checks", "all", "--exclude-operation-id-regex", STREAMS
+                spec_file,
+                server,
+                tmp_path,
+                "--checks",
+                "all",
+                "--exclude-operation-id-regex",
+                STREAMS,
             )
         assert result.returncode == 0, result.stdout[-20000:] + result.stderr[-2000:]
 
-    def test_stream_operations_conform_under_fuzzing(self, spec_file: Path) -> None:
+    def test_stream_operations_conform_under_fuzzing(self, spec_file: Path, tmp_path: Path) -> None:
         """Every check but per-event schemas on the event-stream operations.
 
         Schemathesis reads an event stream's ``schema`` as the schema of each event, while the
@@ -86,6 +97,7 @@ class TestServerConformance:
             result = _run(
                 spec_file,
                 server,
+                tmp_path,
                 "--checks",
                 "all",
                 "--exclude-checks",
