@@ -16,6 +16,12 @@ from tests.faults import FaultInjector
 ClientFactory = Callable[..., Any]
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Start the tests marked ``slow`` first: run in parallel (``pytest -n``), a long test
+    scheduled near the end would keep one worker busy while the others have finished."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
 @pytest.fixture(scope="session")
 def server() -> Iterator[ReferenceServer]:
     """One real reference server (uvicorn on 127.0.0.1, SQLite file) for the session."""

@@ -70,6 +70,7 @@ def spec_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.mark.slow
 class TestServerConformance:
     def test_json_operations_conform_under_fuzzing(self, spec_file: Path, tmp_path: Path) -> None:
         """Every check, on every operation that answers JSON: no 5xx, responses as documented."""
