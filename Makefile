@@ -13,6 +13,10 @@ UI_CHECK_DEPS := $(UI_CHECK)/node_modules/.package-lock.json
 # its own reference servers. `worksteal` lets a worker that runs dry take over half of another's
 # queue: the test durations vary from milliseconds to seconds, so the workers finish together.
 TEST_WORKERS ?= 2
+# A test run starts many Python processes (workers, the schemathesis CLI, the scripts under
+# test) that import the same libraries: let them share compiled bytecode rather than each
+# compiling every module again, whatever the environment says.
+unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: setup generate check lint typecheck test fuzz demo serve bench clean
 
