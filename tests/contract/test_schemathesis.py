@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from agentkit._contract_check import contract
+from agentkit._contract import contract
 from agentkit.server import ServerConfig
 from agentkit.testing import ReferenceServer
 
@@ -30,7 +30,11 @@ STREAMS = (
 )
 
 
-def _run(spec: Path, server: ReferenceServer, *selection: str) -> subprocess.CompletedProcess[str]:
+def _run(
+    spec: Path, server: ReferenceServer, workdir: Path, *selection: str
+) -> subprocess.CompletedProcess[str]:
+    """Run schemathesis in ``workdir``, where it keeps its state (``.schemathesis/``): runs in
+    parallel test workers must not share one cache file."""
     return subprocess.run(
         [
             str(SCHEMATHESIS),
@@ -55,26 +59,34 @@ def _run(spec: Path, server: ReferenceServer, *selection: str) -> subprocess.Com
         text=True,
         timeout=400,
         check=False,
+        cwd=workdir,
     )
 
 
 @pytest.fixture(scope="module")
 def spec_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("contract") / "contract.json"
-    path.write_text(json.dumps(contract()), encoding="utf-8")
+    path.write_text(json.dumps(contract().document), encoding="utf-8")
     return path
 
 
+@pytest.mark.slow
 class TestServerConformance:
-    def test_json_operations_conform_under_fuzzing(self, spec_file: Path) -> None:
+    def test_json_operations_conform_under_fuzzing(self, spec_file: Path, tmp_path: Path) -> None:
         """Every check, on every operation that answers JSON: no 5xx, responses as documented."""
         with ReferenceServer() as server:
             result = _run(
-                spec_file, server, "--checks", "all", "--exclude-operation-id-regex", STREAMS
+                spec_file,
+                server,
+                tmp_path,
+                "--checks",
+                "all",
+                "--exclude-operation-id-regex",
+                STREAMS,
             )
         assert result.returncode == 0, result.stdout[-20000:] + result.stderr[-2000:]
 
-    def test_stream_operations_conform_under_fuzzing(self, spec_file: Path) -> None:
+    def test_stream_operations_conform_under_fuzzing(self, spec_file: Path, tmp_path: Path) -> None:
         """Every check but per-event schemas on the event-stream operations.
 
         Schemathesis reads an event stream's ``schema`` as the schema of each event, while the
@@ -86,6 +98,7 @@ class TestServerConformance:
             result = _run(
                 spec_file,
                 server,
+                tmp_path,
                 "--checks",
                 "all",
                 "--exclude-checks",

@@ -6,16 +6,20 @@ from __future__ import annotations
 import json
 import re
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
 from typing import Any
 
 import httpx
-import jsonschema
 import pytest
 
+from agentkit._contract import Operation
+from agentkit._contract import contract as registry
+from agentkit._contract_check import (
+    error_code_problems,
+    event_error_code,
+    schema_validator,
+)
 from agentkit._sse import ServerSentEvent, SSEDecoder
 from agentkit.server import ServerConfig
 from agentkit.testing import ReferenceServer
@@ -23,83 +27,24 @@ from agentkit.testing import ReferenceServer
 TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$")
 
 
-@cache
-def contract() -> dict[str, Any]:
-    text = resources.files("agentkit_api").joinpath("contract.json").read_text(encoding="utf-8")
-    loaded: dict[str, Any] = json.loads(text)
-    return loaded
-
-
-@cache
-def validator(schema_name: str) -> jsonschema.Draft202012Validator:
-    """A validator for ``#/components/schemas/<schema_name>``."""
-    root = {"$ref": f"#/components/schemas/{schema_name}", "components": contract()["components"]}
-    return jsonschema.Draft202012Validator(
-        root, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
-    )
+def contract() -> Mapping[str, Any]:
+    """The contract document, as the registry read it."""
+    return registry().document
 
 
 def assert_schema(schema_name: str, value: Any) -> None:
     """Fail with every error when ``value`` does not match the named schema."""
     errors = [
         f"{'/'.join(map(str, e.absolute_path)) or '<root>'}: {e.message}"
-        for e in validator(schema_name).iter_errors(value)
+        for e in schema_validator(schema_name).iter_errors(value)
     ]
     assert not errors, f"not a valid {schema_name}: {errors}"
 
 
-@dataclass(frozen=True)
-class Operation:
-    """One operation of the contract, found by method and path."""
-
-    operation_id: str
-    method: str
-    pattern: re.Pattern[str]
-    literal_segments: int
-    spec: dict[str, Any]
-
-    def schema_for(self, status: int) -> str:
-        responses = self.spec["responses"]
-        response = responses.get(str(status), responses.get("default"))
-        assert response is not None, f"{self.operation_id} does not document {status}"
-        if "$ref" in response:
-            response = contract()["components"]["responses"][response["$ref"].rsplit("/", 1)[1]]
-        ref: str = response["content"]["application/json"]["schema"]["$ref"]
-        return ref.rsplit("/", 1)[1]
-
-    def sse_events(self) -> dict[str, str]:
-        events: dict[str, str] = self.spec["responses"]["200"].get("x-sse-events", {})
-        return events
-
-    def sse_chunks(self) -> dict[str, str]:
-        """For a foreign chunk stream (the UI message stream): chunk ``type`` -> schema."""
-        chunks: dict[str, str] = self.spec["responses"]["200"].get("x-sse-chunks", {})
-        return chunks
-
-    @property
-    def sse_terminator(self) -> str | None:
-        terminator: str | None = self.spec["responses"]["200"].get("x-sse-terminator")
-        return terminator
-
-
-@cache
-def operations() -> list[Operation]:
-    found = []
-    for path, item in contract()["paths"].items():
-        regex = re.compile("^" + re.sub(r"\{[^}]+\}", "[^/]+", path) + "$")
-        literal = sum(1 for segment in path.split("/") if segment and "{" not in segment)
-        for method, spec in item.items():
-            if isinstance(spec, dict) and "operationId" in spec:
-                found.append(Operation(spec["operationId"], method.upper(), regex, literal, spec))
-    # Literal segments win: /v1/chats/stream is chats_start_stream, not chats_get.
-    return sorted(found, key=lambda op: -op.literal_segments)
-
-
 def operation_for(method: str, path: str) -> Operation | None:
-    for op in operations():
-        if op.method == method and op.pattern.match(path):
-            return op
-    return None
+    """The contract's operation for a request, or ``None`` for an unknown route."""
+    found = registry().find(method, path)
+    return found[0] if found else None
 
 
 def check_response(response: httpx.Response, body: Any = None) -> None:
@@ -111,17 +56,25 @@ def check_response(response: httpx.Response, body: Any = None) -> None:
     if op is None:  # unknown routes and methods still answer the envelope
         assert response.status_code in (404, 405)
         assert_schema("ErrorResponse", payload)
+        code = payload["error"]["code"]
+        assert registry().status_of(code) == response.status_code, (
+            f"{code} sent with the wrong status"
+        )
         return
     if response.status_code >= 400:
         assert response.headers["content-type"].startswith("application/json")
         assert_schema("ErrorResponse", payload)
         assert payload["error"]["request_id"] == response.headers["x-request-id"]
-        assert payload["error"]["code"] in contract()["components"]["schemas"]["ErrorCode"]["enum"]
+        code = payload["error"]["code"]
+        assert code in registry().error_codes
+        problems = error_code_problems(op, code, response.status_code)
+        assert not problems, f"{request.method} {request.url.path}: {problems}"
         return
-    assert str(response.status_code) in op.spec["responses"], (
-        f"{op.operation_id} does not document {response.status_code}"
-    )
-    assert_schema(op.schema_for(response.status_code), payload)
+    status = str(response.status_code)
+    assert status in op.responses, f"{op.id} does not document {response.status_code}"
+    schema_name = op.responses[status]
+    assert schema_name is not None, f"{op.id} documents no JSON body for {status}"
+    assert_schema(schema_name, payload)
 
 
 @dataclass
@@ -164,33 +117,41 @@ class Stream:
 
 
 def check_event(op: Operation, event: ServerSentEvent) -> None:
-    """Assert that one SSE event is what the operation's ``x-sse-events`` says, or for a chunk
-    stream, what its ``x-sse-chunks`` say (unnamed events; the terminator line as is)."""
-    chunks = op.sse_chunks()
-    if chunks:
+    """Assert that one SSE event is what the operation's stream says: for named events, the
+    schema ``x-sse-events`` gives its name; for a chunk stream, the schema ``x-sse-chunks``
+    gives its ``type`` (unnamed events; the terminator line as is). An event that reports an
+    error carries a code the operation may answer."""
+    stream = op.stream
+    assert stream is not None, f"{op.id} does not stream"
+    if stream.chunked:
         assert event.event == "message", f"a chunk stream names no events: {event.event!r}"
         assert event.id == "", "a chunk stream sends no ids"
-        if event.data == op.sse_terminator:
+        if event.data == stream.terminator:
             return
         data = json.loads(event.data)
-        assert data["type"] in chunks, f"undocumented chunk {data['type']!r}"
-        assert_schema(chunks[data["type"]], data)
+        assert data["type"] in stream.schemas, f"undocumented chunk {data['type']!r}"
+        assert_schema(stream.schemas[data["type"]], data)
         return
-    schemas = op.sse_events()
-    assert event.event in schemas, f"undocumented event {event.event!r}"
+    assert event.event in stream.schemas, f"undocumented event {event.event!r}"
     data = json.loads(event.data)
     assert data["type"] == event.event
     assert event.id.isdigit()
     if "id" in data:  # session events carry their own id: the SSE id
         assert data["id"] == int(event.id)
-    assert_schema(schemas[event.event], data)
+    schema_name = stream.schemas[event.event]
+    assert_schema(schema_name, data)
+    code = event_error_code(schema_name, data)
+    if code is not None:
+        problems = error_code_problems(op, code)
+        assert not problems, f"{op.id} {event.event} event: {problems}"
 
 
 def check_terminated(op: Operation, events: list[ServerSentEvent]) -> None:
     """A chunk stream that ran to its end sent its terminator last, and only there."""
-    if op.sse_terminator is None:
+    terminator = op.stream.terminator if op.stream is not None else None
+    if terminator is None:
         return
-    ends = [i for i, event in enumerate(events) if event.data == op.sse_terminator]
+    ends = [i for i, event in enumerate(events) if event.data == terminator]
     assert ends == [len(events) - 1], f"the terminator must come once, last: {ends}"
 
 
