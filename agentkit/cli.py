@@ -4,6 +4,7 @@ prints the version."""
 from __future__ import annotations
 
 import argparse
+import socket
 import sys
 from collections.abc import Sequence
 
@@ -21,16 +22,39 @@ def _serve(args: argparse.Namespace) -> int:
     except ImportError as exc:
         print(f"agentkit serve needs the server extra: pip install 'agentkit[server]' ({exc})")
         return 2
-    config = ServerConfig(db_path=args.db, echo_delay=args.echo_delay)
-    app = create_app(config)
-    _, key = create_organization(server_state(app).store)
-    base_url = f"http://{args.host}:{args.port}"
-    print(f"agentkit reference server {__version__} on {base_url} (database: {args.db})")
-    print(f"  export AGENTKIT_BASE_URL={base_url}")
-    print(f"  export AGENTKIT_API_KEY={key}")
-    print("Press Ctrl-C to stop.", flush=True)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", ws="none")
+    # Listen before anything is created, so that a busy port fails at once, and port 0 means
+    # "any free port" with the real one printed.
+    try:
+        sock = _listen(args.host, args.port)
+    except OSError as exc:
+        print(f"agentkit serve: cannot listen on {args.host}:{args.port}: {exc.strerror or exc}")
+        return 1
+    with sock:
+        config = ServerConfig(db_path=args.db, echo_delay=args.echo_delay)
+        app = create_app(config)
+        _, key = create_organization(server_state(app).store)
+        host = f"[{args.host}]" if ":" in args.host else args.host
+        base_url = f"http://{host}:{sock.getsockname()[1]}"
+        print(f"agentkit reference server {__version__} on {base_url} (database: {args.db})")
+        print(f"  export AGENTKIT_BASE_URL={base_url}")
+        print(f"  export AGENTKIT_API_KEY={key}")
+        print("Press Ctrl-C to stop.", flush=True)
+        server = uvicorn.Server(uvicorn.Config(app, log_level="warning", ws="none"))
+        server.run(sockets=[sock])
     return 0
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    # IPPROTO_TCP explicitly: asyncio turns Nagle off only on sockets whose proto says TCP.
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+    except OSError:
+        sock.close()
+        raise
+    return sock
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -39,7 +63,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     serve = commands.add_parser("serve", help="run the reference server")
     serve.add_argument("--host", default="127.0.0.1", help="interface to listen on")
-    serve.add_argument("--port", type=int, default=8765, help="port to listen on")
+    serve.add_argument(
+        "--port", type=int, default=8765, help="port to listen on (0: any free port)"
+    )
     serve.add_argument("--db", default="./agentkit.sqlite3", help="SQLite file (made if missing)")
     serve.add_argument(
         "--echo-delay",

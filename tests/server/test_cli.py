@@ -13,23 +13,17 @@ import httpx
 from agentkit import AgentKit
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 class TestServe:
     def test_serve_prints_a_working_url_and_key(self, tmp_path: Path) -> None:
-        """`agentkit serve` prints its URL and a fresh key that the SDK can use at once."""
-        port = _free_port()
+        """`agentkit serve --port 0` listens on a free port, and prints that URL and a fresh key
+        that the SDK can use at once."""
         command = [
             sys.executable,
             "-m",
             "agentkit.cli",
             "serve",
             "--port",
-            str(port),
+            "0",
             "--db",
             str(tmp_path / "db.sqlite3"),
         ]
@@ -39,7 +33,8 @@ class TestServe:
             lines = [process.stdout.readline() for _ in range(3)]
             key = lines[2].strip().split("=", 1)[1]
             base_url = lines[1].strip().split("=", 1)[1]
-            assert base_url == f"http://127.0.0.1:{port}"
+            assert base_url.startswith("http://127.0.0.1:")
+            assert int(base_url.rsplit(":", 1)[1]) > 0
             deadline = time.monotonic() + 10
             while True:
                 try:
@@ -53,6 +48,26 @@ class TestServe:
         finally:
             process.terminate()
             process.wait(timeout=10)
+
+    def test_a_busy_port_fails_before_anything_is_made(self, tmp_path: Path) -> None:
+        """On a port that is taken, serve exits 1 at once, creating no database and no key."""
+        with socket.socket() as taken:
+            taken.bind(("127.0.0.1", 0))
+            taken.listen()
+            port = taken.getsockname()[1]
+            database = tmp_path / "db.sqlite3"
+            command = ["serve", "--port", str(port), "--db", str(database)]
+            out = subprocess.run(
+                [sys.executable, "-m", "agentkit.cli", *command],
+                capture_output=True,
+                text=True,
+                timeout=30,
+                check=False,
+            )
+        assert out.returncode == 1
+        assert f"cannot listen on 127.0.0.1:{port}" in out.stdout
+        assert "AGENTKIT_API_KEY" not in out.stdout
+        assert not database.exists()
 
     def test_version(self) -> None:
         """`agentkit version` prints the package version."""
