@@ -37,8 +37,7 @@ def _checked(validator: ContractValidator, transport: Any) -> Any:
     goes beneath it, where it sees what the server really answered.
     """
     if isinstance(transport, FaultInjector):
-        transport._sync = ContractTransport(validator, transport._sync)
-        transport._async = ContractTransport(validator, transport._async)
+        transport.forward_through(lambda inner: ContractTransport(validator, inner))
         return transport
     return ContractTransport(validator, transport)
 

@@ -7,8 +7,9 @@ after some bytes (to prove stream resume). It serves the sync and the async clie
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 import httpx
 
@@ -73,6 +74,12 @@ class FaultInjector(httpx.BaseTransport, httpx.AsyncBaseTransport):
     def __post_init__(self) -> None:
         self._sync = httpx.HTTPTransport()
         self._async = httpx.AsyncHTTPTransport()
+
+    def forward_through(self, wrap: Callable[[Any], Any]) -> None:
+        """Forward requests through ``wrap(transport)``, such as a contract check that should
+        see the server's own answers rather than the injected faults."""
+        self._sync = wrap(self._sync)
+        self._async = wrap(self._async)
 
     def _record(self, request: httpx.Request) -> None:
         self.seen.append(Seen(request.method, request.url.path, dict(request.headers)))
