@@ -7,8 +7,7 @@ import os
 from collections.abc import AsyncIterator, Mapping
 from typing import Any
 
-import httpx
-
+from ..._http import httpx
 from ..._sse import SSEDecoder
 from .base import BrainError, Turn
 
