@@ -55,3 +55,16 @@ class TestImportCost:
             [sys.executable, "-c", code], capture_output=True, text=True, check=True
         )
         assert out.stdout.strip() == "[]"
+
+
+class TestTypes:
+    def test_every_generated_model_is_in_agentkit_types(self) -> None:
+        """A model the contract adds is importable from agentkit.types without a hand edit."""
+        import agentkit_api.models
+
+        import agentkit.types
+
+        for name in agentkit_api.models.__all__:
+            assert getattr(agentkit.types, name) is getattr(agentkit_api.models, name), name
+        assert set(agentkit_api.models.__all__) <= set(agentkit.types.__all__)
+        assert len(agentkit.types.__all__) == len(set(agentkit.types.__all__))
