@@ -227,7 +227,7 @@ class TestDuplicateHeaders:
 
 class TestSlowClients:
     def test_a_body_that_does_not_arrive_is_a_408(
-        self, server: ReferenceServer, connect: Callable[[], Connection]
+        self, server: ReferenceServer, connect: Callable[[], Connection], logs: Records
     ) -> None:
         """Part of a body, then nothing: 408 REQUEST_TIMEOUT in the envelope, and the server
         closes the connection."""
@@ -239,10 +239,16 @@ class TestSlowClients:
         assert reply.status == 408
         assert reply.error()["code"] == "REQUEST_TIMEOUT"
         assert time.monotonic() - started >= TIMEOUT
+        _settled(server)
+        assert logs.errors == []
 
     @pytest.mark.parametrize("partial", [b"GET /v1/hea", b"GET /v1/health HTTP/1.1\r\nHost: x"])
     def test_headers_that_do_not_arrive_are_a_408(
-        self, connect: Callable[[], Connection], partial: bytes
+        self,
+        server: ReferenceServer,
+        connect: Callable[[], Connection],
+        logs: Records,
+        partial: bytes,
     ) -> None:
         """Part of a request line or of the headers, then nothing: 408 REQUEST_TIMEOUT in the
         envelope, and the connection closed."""
@@ -251,6 +257,8 @@ class TestSlowClients:
         reply = _parse(connection.read_until_closed())
         assert reply.status == 408
         assert reply.error()["code"] == "REQUEST_TIMEOUT"
+        _settled(server)
+        assert logs.errors == []
 
     def test_a_connection_that_sends_nothing_is_closed(
         self, connect: Callable[[], Connection]

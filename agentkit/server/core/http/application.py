@@ -74,10 +74,10 @@ class EnvelopeMiddleware:
         body_done = False
 
         async def receive_in_time() -> Message:
-            # Only the body is awaited against the deadline: once it is in, the app's receive
-            # waits for a disconnect, which may come at any time.
+            # Only the body is awaited against the deadline: once it is in, or the response
+            # has started, the app's receive waits for a disconnect, which may come at any time.
             nonlocal body_done
-            if body_done:
+            if body_done or started:
                 return await receive()
             try:
                 async with asyncio.timeout_at(deadline):
