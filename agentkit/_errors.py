@@ -12,7 +12,8 @@ classes, so callers can catch exactly what they handle::
      │    │    ├── NotFoundError (404) ── AgentNotFoundError, ChatNotFoundError,
      │    │    │                          SessionNotFoundError, IndexNotFoundError, ...
      │    │    ├── ConflictError (409) ── ChatAlreadyClosedError, SessionBusyError, ...
-     │    │    ├── RequestTooLargeError (413), UnsupportedMediaTypeError (415)
+     │    │    ├── RequestTimeoutError (408), RequestTooLargeError (413),
+     │    │    │   UnsupportedMediaTypeError (415)
      │    │    ├── RateLimitedError (429)
      │    │    └── InternalServerError (5xx) ── AgentFailedError
      │    ├── APIConnectionError ── APITimeoutError
@@ -58,6 +59,7 @@ __all__ = [
     "PaginationLoopError",
     "PermissionDeniedError",
     "RateLimitedError",
+    "RequestTimeoutError",
     "RequestTooLargeError",
     "SessionBusyError",
     "SessionIndexesLockedError",
@@ -278,6 +280,13 @@ class SessionIndexesLockedError(ConflictError, code="SESSION_INDEXES_LOCKED"):
 
 class NoPendingToolCallsError(ConflictError, code="NO_PENDING_TOOL_CALLS"):
     """409 ``NO_PENDING_TOOL_CALLS``: tool results were sent while no client tool call waits."""
+
+
+class RequestTimeoutError(APIStatusError, status=408, code="REQUEST_TIMEOUT"):
+    """408 ``REQUEST_TIMEOUT``: the request (its headers or its body) did not arrive in time.
+
+    The server closes the connection after it; the request had no effect.
+    """
 
 
 class RequestTooLargeError(APIStatusError, status=413, code="REQUEST_TOO_LARGE"):

@@ -19,6 +19,7 @@ def _serve(args: argparse.Namespace) -> int:
         import uvicorn
 
         from .server import ServerConfig, create_app, create_organization, server_state
+        from .server.core.http import http_protocol
     except ImportError as exc:
         print(f"agentkit serve needs the server extra: pip install 'agentkit[server]' ({exc})")
         return 2
@@ -39,7 +40,8 @@ def _serve(args: argparse.Namespace) -> int:
         print(f"  export AGENTKIT_BASE_URL={base_url}")
         print(f"  export AGENTKIT_API_KEY={key}")
         print("Press Ctrl-C to stop.", flush=True)
-        server = uvicorn.Server(uvicorn.Config(app, log_level="warning", ws="none"))
+        protocol = http_protocol(config)
+        server = uvicorn.Server(uvicorn.Config(app, http=protocol, log_level="warning", ws="none"))
         server.run(sockets=[sock])
     return 0
 

@@ -100,6 +100,7 @@ class ReferenceServer:
         import uvicorn
 
         from .server import ServerConfig, create_app, create_organization
+        from .server.core.http import http_protocol
         from .server.store import SQLiteStore
 
         if self._thread is not None:
@@ -120,7 +121,12 @@ class ReferenceServer:
         self.base_url = f"http://127.0.0.1:{sock.getsockname()[1]}"
         server = uvicorn.Server(
             uvicorn.Config(
-                app, log_level="warning", lifespan="off", ws="none", timeout_graceful_shutdown=2
+                app,
+                http=http_protocol(config),
+                log_level="warning",
+                lifespan="off",
+                ws="none",
+                timeout_graceful_shutdown=2,
             )
         )
         self._uvicorn = server

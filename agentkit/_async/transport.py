@@ -4,9 +4,10 @@ A request brings the settings it must be sent with in ``request.extensions`` (se
 ``agentkit._settings``); one sent outside an SDK call gets the transport's own. The transport
 adds the User-Agent and extra headers (and an ``Idempotency-Key`` on a POST that has none),
 keeps the bearer token away from other origins, runs the hooks, retries what the policy in
-``agentkit._retry`` allows, and turns error responses into typed exceptions before anything
-tries to parse them. It reports the retries it made in ``response.extensions`` or on the
-raised error; it never changes the caller's state.
+``agentkit._retry`` allows, and turns error responses, and redirects (the API sends none, and
+they are never followed), into typed exceptions before anything tries to parse them. It
+reports the retries it made in ``response.extensions`` or on the raised error; it never
+changes the caller's state.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 import asyncio
 import time
 
-from .._errors import make_status_error
+from .._errors import APIStatusError, make_status_error
 from .._hooks import RequestInfo, ResponseInfo, RetryInfo, redact_headers
 from .._http import httpx
 from .._logging import logger
@@ -128,9 +129,17 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
                 response.status_code,
                 request_id,
             )
-            if response.status_code < 400:
+            if response.status_code < 300:
                 response.extensions = {**response.extensions, RETRIES_EXTENSION: attempt - 1}
                 return response
+            if response.status_code < 400:
+                try:
+                    body = await response.aread()
+                finally:
+                    await response.aclose()
+                error = _redirect_error(response, body, attempt - 1)
+                logger.info("request %s %s failed: %s", request.method, request.url, error)
+                raise error
             if attempt <= policy.max_retries and should_retry_response(
                 response.status_code, response.headers, idempotent=idempotent
             ):
@@ -155,6 +164,24 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
 
     async def aclose(self) -> None:
         await self._inner.aclose()
+
+
+def _redirect_error(response: httpx.Response, body: bytes, retries_taken: int) -> APIStatusError:
+    # The API never redirects: a 3xx comes from something else at base_url (a proxy, a login
+    # page, a moved host). It is not followed: that would send the request, and its bearer
+    # token, wherever the Location says.
+    location = response.headers.get("location")
+    where = f" to {location}" if location else " (no Location)"
+    return APIStatusError(
+        f"the server answered with a redirect{where}, which agentkit does not follow; "
+        "check base_url",
+        status_code=response.status_code,
+        request_id=response.headers.get("x-request-id"),
+        details={"location": location} if location else None,
+        body=body,
+        headers=response.headers,
+        retries_taken=retries_taken,
+    )
 
 
 def _announce_retry(

@@ -36,8 +36,19 @@ def create_organization(store: AuthStore) -> tuple[str, str]:
     return org_id, create_api_key(store, org_id)
 
 
-def authenticate(store: AuthStore, authorization: str | None) -> tuple[str, str]:
-    """The organization and key hash of a ``Bearer`` header; 401 UNAUTHORIZED otherwise."""
+def authenticate(store: AuthStore, authorization: str | list[str] | None) -> tuple[str, str]:
+    """The organization and key hash of a ``Bearer`` header; 401 UNAUTHORIZED otherwise.
+
+    ``authorization`` is the header's value, or every value the request sent: two headers are
+    refused, whatever they say, rather than one of them being picked.
+    """
+    if isinstance(authorization, list):
+        if len(authorization) > 1:
+            raise ApiError(
+                "UNAUTHORIZED",
+                f"send one Authorization header; this request sent {len(authorization)}",
+            )
+        authorization = authorization[0] if authorization else None
     scheme, _, token = (authorization or "").partition(" ")
     token = token.strip()
     if scheme.lower() != "bearer" or not token:

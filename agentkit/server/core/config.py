@@ -23,6 +23,15 @@ class ServerConfig:
         max_follow_seconds: How long a ``follow=true`` session stream stays open; once idle past
             it, the server ends the stream and the client resumes with ``Last-Event-ID`` (so no
             connection is held forever, and a stuck reader cannot pin server resources).
+        header_timeout: Seconds a connection may take to send a request's headers, counted from
+            when it opens or its previous response ends. A connection that sent part of a
+            request by then gets 408 REQUEST_TIMEOUT; one that sent nothing is closed. It also
+            bounds the rest of a body the server answered without reading.
+        body_timeout: Seconds a request's body may take to arrive once its headers are in;
+            then 408 REQUEST_TIMEOUT, and the connection is closed.
+        keep_alive_timeout: Seconds an idle connection is kept open between requests.
+        max_header_bytes: The size a request line and headers may reach before they are
+            complete; larger ones are a 400 VALIDATION_ERROR.
     """
 
     db_path: str = "agentkit.sqlite3"
@@ -34,3 +43,7 @@ class ServerConfig:
     keepalive_interval: float = 15.0
     slow_delay: float = 0.05
     max_follow_seconds: float = 900.0
+    header_timeout: float = 10.0
+    body_timeout: float = 30.0
+    keep_alive_timeout: float = 5.0
+    max_header_bytes: int = 16 * 1024

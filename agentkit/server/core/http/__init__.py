@@ -2,10 +2,12 @@
 
 It turns the contract's operations and the families' handlers into routes, runs each request
 through authentication, rate limits, validation and idempotency, and turns what handlers answer
-(``core.replies``) into responses, the error envelope included.
+(``core.replies``) into responses, the error envelope included. ``http_protocol`` is the
+connection beneath, for uvicorn: malformed HTTP answered in the envelope, slow clients timed out.
 """
 
 from .application import build_application, server_state
+from .protocol import http_protocol
 from .routing import routes_for
 
-__all__ = ["build_application", "routes_for", "server_state"]
+__all__ = ["build_application", "http_protocol", "routes_for", "server_state"]

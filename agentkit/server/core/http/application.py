@@ -1,8 +1,9 @@
-"""The ASGI application: request ids, body limits, and the error envelope on every failure
-(unknown routes, wrong methods and unexpected exceptions included)."""
+"""The ASGI application: request ids, body limits and deadlines, and the error envelope on every
+failure (unknown routes, wrong methods and unexpected exceptions included)."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import secrets
@@ -12,36 +13,45 @@ from typing import Any
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from ..errors import ApiError, envelope
+from ..errors import ApiError, envelope, invalid
 from ..state import ServerState
 from .responses import error_response
 
-__all__ = ["EnvelopeMiddleware", "build_application", "server_state"]
+__all__ = ["EnvelopeMiddleware", "build_application", "new_request_id", "server_state"]
 
 logger = logging.getLogger("agentkit.server")
+
+
+def new_request_id() -> str:
+    """A fresh ``X-Request-Id``, such as ``req_3f9c...``."""
+    return "req_" + secrets.token_hex(12)
 
 
 class EnvelopeMiddleware:
     """Outermost layer: a request id on every response, body limits, and no tracebacks.
 
     Any exception that escapes the app becomes a 500 INTERNAL_ERROR envelope (if the response has
-    not started yet), so clients always get JSON they can parse and a request id to quote.
+    not started yet), so clients always get JSON they can parse and a request id to quote. A
+    client that goes away (mid-body or mid-response) is no error of the server's: it is logged
+    at INFO, without a traceback. The body must arrive within ``body_timeout`` seconds of the
+    headers, or the request is answered 408 REQUEST_TIMEOUT and the connection closed.
     """
 
-    def __init__(self, app: ASGIApp, max_body_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, max_body_bytes: int, body_timeout: float) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
+        self.body_timeout = body_timeout
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        request_id = "req_" + secrets.token_hex(12)
+        request_id = new_request_id()
         scope.setdefault("state", {})["request_id"] = request_id
         started = False
 
@@ -51,17 +61,42 @@ class EnvelopeMiddleware:
                 started = True
                 headers = [*message.get("headers", []), (b"x-request-id", request_id.encode())]
                 message = {**message, "headers": headers}
-            await send(message)
+            try:
+                await send(message)
+            except OSError as exc:  # the connection broke under the response
+                raise ClientDisconnect() from exc
 
-        length = dict(scope.get("headers", [])).get(b"content-length", b"")
-        if length.isdigit() and int(length) > self.max_body_bytes:
-            error = ApiError(
-                "REQUEST_TOO_LARGE", f"the request body exceeds {self.max_body_bytes} bytes"
-            )
-            await _send_error(send_with_id, error, request_id)
+        refused = _refuse(scope.get("headers", []), self.max_body_bytes)
+        if refused is not None:
+            await _send_error(send_with_id, refused, request_id)
             return
+        deadline = asyncio.get_running_loop().time() + self.body_timeout
+        body_done = False
+
+        async def receive_in_time() -> Message:
+            # Only the body is awaited against the deadline: once it is in, or the response
+            # has started, the app's receive waits for a disconnect, which may come at any time.
+            nonlocal body_done
+            if body_done or started:
+                return await receive()
+            try:
+                async with asyncio.timeout_at(deadline):
+                    message = await receive()
+            except TimeoutError:
+                raise ApiError(
+                    "REQUEST_TIMEOUT",
+                    f"the request body did not arrive within {self.body_timeout:g} s",
+                    headers={"Connection": "close"},
+                ) from None
+            body_done = message["type"] != "http.request" or not message.get("more_body", False)
+            return message
+
         try:
-            await self.app(scope, receive, send_with_id)
+            await self.app(scope, receive_in_time, send_with_id)
+        except ClientDisconnect:
+            logger.info(
+                "client disconnected [%s] %s %s", request_id, scope["method"], scope["path"]
+            )
         except Exception:
             logger.exception(
                 "unhandled error [%s] %s %s", request_id, scope["method"], scope["path"]
@@ -69,6 +104,24 @@ class EnvelopeMiddleware:
             if not started:
                 error = ApiError("INTERNAL_ERROR", "the server failed; quote the request id")
                 await _send_error(send_with_id, error, request_id)
+
+
+def _refuse(headers: list[tuple[bytes, bytes]], max_body_bytes: int) -> ApiError | None:
+    """The error for headers refused before the app sees the request, if any."""
+    names = [name.lower() for name, _ in headers]
+    if b"transfer-encoding" in names and b"content-length" in names:
+        # A proxy in front that reads the other header would see another request boundary.
+        return invalid(
+            "Transfer-Encoding",
+            "a request may not have both Transfer-Encoding and Content-Length",
+            "header",
+        )
+    if names.count(b"idempotency-key") > 1:
+        return invalid("Idempotency-Key", "send the header once", "header")
+    length = dict(headers).get(b"content-length", b"")
+    if length.isdigit() and int(length) > max_body_bytes:
+        return ApiError("REQUEST_TOO_LARGE", f"the request body exceeds {max_body_bytes} bytes")
+    return None
 
 
 async def _send_error(send: Send, error: ApiError, request_id: str) -> None:
@@ -116,8 +169,15 @@ def build_application(
 
     handlers: dict[Any, Any] = {ApiError: _api_error, HTTPException: _http_error}
     app = Starlette(routes=routes, exception_handlers=handlers, lifespan=lifespan)
+    # No redirects: Starlette's answer to /v1/agents/ would be a redirect to a URL built from
+    # the Host header, which a client may send with any value. A trailing slash is a 404.
+    app.router.redirect_slashes = False
     app.state.server = state
-    app.add_middleware(EnvelopeMiddleware, max_body_bytes=state.config.max_body_bytes)
+    app.add_middleware(
+        EnvelopeMiddleware,
+        max_body_bytes=state.config.max_body_bytes,
+        body_timeout=state.config.body_timeout,
+    )
     return app
 
 

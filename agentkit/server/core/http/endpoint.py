@@ -58,7 +58,7 @@ def endpoint(operation: Operation, handler: Handler) -> Endpoint:
         state: ServerState = request.app.state.server
         org_id = ""
         if secured:
-            org_id, key_hash = authenticate(state.store, request.headers.get("authorization"))
+            org_id, key_hash = authenticate(state.store, request.headers.getlist("authorization"))
             state.limiter.check(key_hash)
         raw = await _read_body(request, state.config.max_body_bytes)
         params = rules.parameters(request.query_params, request.path_params, request.headers)
