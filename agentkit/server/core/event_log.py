@@ -9,6 +9,10 @@ Appends are buffered and written in one transaction per turn of the event loop, 
 a stream first writes what is buffered for it, so a reader never misses an event and a long turn
 pays one ``INSERT`` per event, batched, and nothing more.
 
+A family may add a recovery for its kind of stream (``add_recovery``): before a stream is
+followed while no turn of it runs in this process, the recovery closes a turn that a stopped
+server left open, so every reader (the replay of a streamed POST included) sees its end.
+
 The log writes bytes; the request machinery (``core.http``) sends them as a response.
 """
 
