@@ -15,7 +15,7 @@ classes, so callers can catch exactly what they handle::
      │    │    ├── RequestTimeoutError (408), RequestTooLargeError (413),
      │    │    │   UnsupportedMediaTypeError (415)
      │    │    ├── RateLimitedError (429)
-     │    │    └── InternalServerError (5xx) ── AgentFailedError
+     │    │    └── InternalServerError (5xx) ── AgentFailedError, TurnInterruptedError
      │    ├── APIConnectionError ── APITimeoutError
      │    └── APIResponseValidationError
      ├── PaginationLoopError
@@ -68,6 +68,7 @@ __all__ = [
     "StreamError",
     "ToolResultsMismatchError",
     "ToolRoundsExceededError",
+    "TurnInterruptedError",
     "UnprocessableEntityError",
     "UnsupportedMediaTypeError",
     "ValidationError",
@@ -318,6 +319,14 @@ class InternalServerError(APIStatusError, status=500, code="INTERNAL_ERROR"):
 
 class AgentFailedError(InternalServerError, code="AGENT_ERROR"):
     """``AGENT_ERROR``: the agent's runtime failed to produce a reply."""
+
+
+class TurnInterruptedError(InternalServerError, code="TURN_INTERRUPTED"):
+    """``TURN_INTERRUPTED`` (503): the server stopped during the turn (a restart or a crash).
+
+    The turn is over and its reply is kept as failed; the chat or session takes a new message,
+    so sending it again is safe.
+    """
 
 
 class APIConnectionError(APIError):

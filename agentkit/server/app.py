@@ -57,6 +57,10 @@ def create_app(config: ServerConfig | None = None, *, store: Store | None = None
             events.add_kind(kind)
         if family.setup is not None:
             family.setup(state)
+    # Before serving: a turn a stopped server left open is closed before anyone reads it.
+    for family in FAMILIES:
+        if family.startup is not None:
+            family.startup(state)
 
     async def shutdown() -> None:
         await events.cancel_all()

@@ -412,7 +412,7 @@ class TestRestarts:
             state = api.get(f"/v1/sessions/{session['id']}").json()
             assert state["status"] == "user_turn"
             assert state["messages"][1]["status"] == "failed"
-            assert state["messages"][1]["content"][-1]["error_code"] == "INTERNAL_ERROR"
+            assert state["messages"][1]["content"][-1]["error_code"] == "TURN_INTERRUPTED"
             tail = api.stream("GET", f"/v1/sessions/{session['id']}/events").payloads()[-2:]
             assert [e["type"] for e in tail] == ["error", "stop"]
             assert tail[1]["reason"] == "error" and tail[1]["is_error"] is True

@@ -2,9 +2,17 @@
 logged in the chat's stream."""
 
 from ..core.family import Family
-from .chat_turn import CHAT_STREAM
+from ..core.state import ServerState
+from .chat_turn import CHAT_STREAM, recover_all_chats, stream_recovery
 from .routes import HANDLERS
 
 __all__ = ["FAMILY"]
 
-FAMILY = Family("chats", HANDLERS, stream_kinds=(CHAT_STREAM,))
+
+def _setup(state: ServerState) -> None:
+    state.events.add_recovery(CHAT_STREAM, stream_recovery(state))
+
+
+FAMILY = Family(
+    "chats", HANDLERS, stream_kinds=(CHAT_STREAM,), setup=_setup, startup=recover_all_chats
+)

@@ -1,21 +1,37 @@
 """A chat's turn: store the user's message, run the agent's brain in the background, and log
-what happens in the chat's stream (``metadata``, ``content``..., then ``done`` or ``error``)."""
+what happens in the chat's stream (``metadata``, ``content``..., then ``done`` or ``error``).
+
+While a turn runs, the store notes it (``open_chat_turn``), until its last event is written. A
+turn still noted when no task runs it here was cut by a stop or a crash: ``recover_chat`` closes
+it as a stop during the turn does, with the text streamed so far kept as a failed reply and a
+``TURN_INTERRUPTED`` error as the last event; the chat then takes a new message. The app does it
+at startup for every such chat and before any request reads one (a replayed streamed POST and
+the chat's event stream included); once done, the note is gone, so doing it again adds nothing.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 from dataclasses import dataclass
 from typing import Any
 
 from ..brains import BrainError, Turn, brain_for, describe_parts
 from ..core.errors import ApiError
-from ..core.event_log import StreamKind
+from ..core.event_log import Recovery, StreamKind
 from ..core.ids import new_id, now
 from ..core.state import ServerState
 from ..core.store import Row
 
-__all__ = ["CHAT_STREAM", "ChatTurn", "begin_chat_turn"]
+__all__ = [
+    "CHAT_STREAM",
+    "ChatTurn",
+    "begin_chat_turn",
+    "recover_all_chats",
+    "recover_chat",
+    "stream_recovery",
+]
 
 #: A chat's stream: its turns' events, which carry no ids of their own.
 CHAT_STREAM = StreamKind("chat", numbered=False, reader="chats_events")
@@ -23,6 +39,9 @@ CHAT_STREAM = StreamKind("chat", numbered=False, reader="chats_events")
 logger = logging.getLogger("agentkit.server")
 
 _HISTORY = 50
+_BATCH = 500
+_TERMINAL = frozenset({"done", "error"})
+INTERRUPTED_MESSAGE = "the server stopped during the turn; send the message again"
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +97,7 @@ def begin_chat_turn(
             "metadata": chat["metadata"],
         },
     )
+    state.store.open_chat_turn(org_id, chat_id, reply_id, first)
     turn = Turn(agent=agent, text=describe_parts(message["parts"]), history=history)
     run = _run(state, org_id, chat_id, reply_id, turn)
     return ChatTurn(first, state.events.start_turn(org_id, stream, run))
@@ -100,8 +120,12 @@ async def _run(
     except BrainError as exc:
         return _fail(state, org_id, chat_id, reply_id, ApiError("AGENT_ERROR", str(exc)))
     except asyncio.CancelledError:
-        error = ApiError("INTERNAL_ERROR", "the server stopped during the turn")
-        _fail(state, org_id, chat_id, reply_id, error)
+        try:
+            chat = state.store.get_chat(org_id, chat_id)
+            if chat is not None:
+                _interrupt(state, org_id, chat, reply_id, "".join(deltas))
+        except Exception:  # the store may be closed already when the server stops
+            logger.warning("could not log the interruption of chat %s", chat_id)
         raise
     except Exception:
         logger.exception("turn of chat %s failed", chat_id)
@@ -122,7 +146,14 @@ async def _run(
     chat["message_count"] += 1
     state.store.update_chat(org_id, chat)
     state.events.append(org_id, CHAT_STREAM.stream(chat_id), {"type": "done", "chat": chat})
+    _end(state, org_id, chat_id)
     return None
+
+
+def _end(state: ServerState, org_id: str, chat_id: str) -> None:
+    """The turn's last event is logged: write it, then drop the note that the turn runs."""
+    state.events.flush_stream(org_id, CHAT_STREAM.stream(chat_id))
+    state.store.close_chat_turn(org_id, chat_id)
 
 
 def _fail(
@@ -131,6 +162,92 @@ def _fail(
     event = {"type": "error", "chat_id": chat_id, "message_id": reply_id, "error": error.detail()}
     try:
         state.events.append(org_id, CHAT_STREAM.stream(chat_id), event)
+        _end(state, org_id, chat_id)
     except Exception:  # the store may be closed already when the server stops
         logger.warning("could not log the failure of chat %s", chat_id)
     return error
+
+
+def _interrupt(state: ServerState, org_id: str, chat: Row, reply_id: str, text: str) -> None:
+    """End a turn the server stopped during: keep its reply so far as failed, log the error."""
+    chat_id = chat["id"]
+    error = ApiError("TURN_INTERRUPTED", INTERRUPTED_MESSAGE).detail()
+    reply: Row = {
+        "id": reply_id,
+        "role": "agent",
+        "parts": [{"type": "text", "content": text}],
+        "metadata": {"status": "failed", "error": error},
+        "created_at": now(),
+    }
+    state.store.insert_chat_message(org_id, chat_id, reply)
+    chat["message_count"] += 1
+    state.store.update_chat(org_id, chat)
+    event = {"type": "error", "chat_id": chat_id, "message_id": reply_id, "error": error}
+    state.events.append(org_id, CHAT_STREAM.stream(chat_id), event)
+    _end(state, org_id, chat_id)
+
+
+def _streamed_text(state: ServerState, org_id: str, chat_id: str, reply_id: str, after: int) -> str:
+    """The reply's text as its ``content`` events after seq ``after`` carry it."""
+    stream = CHAT_STREAM.stream(chat_id)
+    deltas: list[str] = []
+    while True:
+        events = state.events.events_after(org_id, stream, after, _BATCH)
+        for event in events:
+            if event.kind == "content":
+                data = json.loads(event.data)
+                if data.get("message_id") == reply_id:
+                    deltas.append(data["delta"])
+        if len(events) < _BATCH:
+            return "".join(deltas)
+        after = events[-1].seq
+
+
+def recover_chat(state: ServerState, org_id: str, chat: Row) -> Row:
+    """End the chat's turn if a stopped server left it open; the chat as it is then.
+
+    Cheap when there is nothing to do: with a turn running here it reads nothing, else only the
+    note of a turn in progress.
+    """
+    chat_id = chat["id"]
+    stream = CHAT_STREAM.stream(chat_id)
+    if state.events.busy(org_id, stream):
+        return chat
+    noted = state.store.chat_turn(org_id, chat_id)
+    if noted is None:
+        return chat
+    reply_id, first_seq = noted
+    last = state.events.last_event(org_id, stream)
+    if last is not None and last.seq >= first_seq and last.kind in _TERMINAL:
+        # The turn ended; only dropping its note was cut short.
+        state.store.close_chat_turn(org_id, chat_id)
+        return chat
+    if (chat.get("message") or {}).get("id") == reply_id:
+        # The reply was stored; only its done event was cut short.
+        state.events.append(org_id, stream, {"type": "done", "chat": chat})
+        _end(state, org_id, chat_id)
+        return chat
+    text = _streamed_text(state, org_id, chat_id, reply_id, first_seq)
+    _interrupt(state, org_id, chat, reply_id, text)
+    return chat
+
+
+def stream_recovery(state: ServerState) -> Recovery:
+    """What the event log runs before a chat's stream is read with no turn running here."""
+
+    def recover_stream(org_id: str, chat_id: str) -> None:
+        chat = state.store.get_chat(org_id, chat_id)
+        if chat is not None:
+            recover_chat(state, org_id, chat)
+
+    return recover_stream
+
+
+def recover_all_chats(state: ServerState) -> None:
+    """Close every chat turn left open in the store (at startup)."""
+    for org_id, chat_id in state.store.open_chat_turns():
+        chat = state.store.get_chat(org_id, chat_id)
+        if chat is None:
+            state.store.close_chat_turn(org_id, chat_id)
+        else:
+            recover_chat(state, org_id, chat)

@@ -13,7 +13,7 @@ from ..core.errors import ApiError, envelope, invalid_message
 from ..core.ids import new_id, now
 from ..core.replies import EventStream, Reply
 from ..core.store import Conflict, Row
-from .chat_turn import CHAT_STREAM, ChatTurn, begin_chat_turn
+from .chat_turn import CHAT_STREAM, ChatTurn, begin_chat_turn, recover_chat
 
 __all__ = ["HANDLERS"]
 
@@ -24,7 +24,7 @@ def _chat(call: Call) -> Row:
     chat = call.state.store.get_chat(call.org_id, call.params["chat_id"])
     if chat is None:
         raise ApiError("CHAT_NOT_FOUND", f"no chat {call.params['chat_id']!r}")
-    return chat
+    return recover_chat(call.state, call.org_id, chat)
 
 
 def _check_message(message: dict[str, Any]) -> None:

@@ -1,4 +1,5 @@
-"""Chats in SQLite: one JSON document per chat, and the messages of each chat in order."""
+"""Chats in SQLite: one JSON document per chat, the messages of each chat in order, and the
+turns in progress (one row per chat while its turn runs)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,9 @@ CREATE TABLE IF NOT EXISTS chat_messages (
     pk INTEGER PRIMARY KEY AUTOINCREMENT, org_id TEXT NOT NULL, chat_id TEXT NOT NULL,
     data TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS chat_messages_by_chat ON chat_messages (org_id, chat_id, pk);
+CREATE TABLE IF NOT EXISTS chat_turns (
+    org_id TEXT NOT NULL, chat_id TEXT NOT NULL, reply_id TEXT NOT NULL,
+    first_seq INTEGER NOT NULL, PRIMARY KEY (org_id, chat_id)) WITHOUT ROWID;
 """
 
     def insert_chat(self, org_id: str, chat: Row) -> None:
@@ -50,3 +54,33 @@ CREATE INDEX IF NOT EXISTS chat_messages_by_chat ON chat_messages (org_id, chat_
     def list_chat_messages(self, org_id: str, chat_id: str, after: int, limit: int) -> Page:
         """The chat's messages after the position ``after``, oldest first."""
         return _MESSAGES.page(self._database, org_id, after, limit, chat_id)
+
+    def open_chat_turn(self, org_id: str, chat_id: str, reply_id: str, first_seq: int) -> None:
+        """Note that a turn of the chat runs: its reply's id and the seq of its first event."""
+        self._database.run(
+            "INSERT OR REPLACE INTO chat_turns VALUES (?, ?, ?, ?)",
+            org_id,
+            chat_id,
+            reply_id,
+            first_seq,
+        )
+
+    def chat_turn(self, org_id: str, chat_id: str) -> tuple[str, int] | None:
+        """The chat's turn noted as running: ``(reply_id, first_seq)``, or ``None``."""
+        row = self._database.one(
+            "SELECT reply_id, first_seq FROM chat_turns WHERE org_id = ? AND chat_id = ?",
+            org_id,
+            chat_id,
+        )
+        return (str(row[0]), int(row[1])) if row else None
+
+    def close_chat_turn(self, org_id: str, chat_id: str) -> None:
+        """Note that the chat's turn is over."""
+        self._database.run(
+            "DELETE FROM chat_turns WHERE org_id = ? AND chat_id = ?", org_id, chat_id
+        )
+
+    def open_chat_turns(self) -> list[tuple[str, str]]:
+        """``(org_id, chat_id)`` of every chat whose turn is noted as running."""
+        rows = self._database.all("SELECT org_id, chat_id FROM chat_turns")
+        return [(str(org_id), str(chat_id)) for org_id, chat_id in rows]

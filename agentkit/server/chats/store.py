@@ -10,7 +10,7 @@ __all__ = ["ChatStore"]
 
 
 class ChatStore(Protocol):
-    """Chats and their messages, by organization."""
+    """Chats, their messages and their turns in progress, by organization."""
 
     def insert_chat(self, org_id: str, chat: Row) -> None:
         """Raises ``Conflict`` when the organization has a chat with that id."""
@@ -22,3 +22,12 @@ class ChatStore(Protocol):
     ) -> Page: ...
     def insert_chat_message(self, org_id: str, chat_id: str, message: Row) -> None: ...
     def list_chat_messages(self, org_id: str, chat_id: str, after: int, limit: int) -> Page: ...
+    def open_chat_turn(self, org_id: str, chat_id: str, reply_id: str, first_seq: int) -> None:
+        """Note that a turn of the chat runs, until ``close_chat_turn``."""
+
+    def chat_turn(self, org_id: str, chat_id: str) -> tuple[str, int] | None:
+        """The chat's turn noted as running: ``(reply_id, first_seq)``, or ``None``."""
+
+    def close_chat_turn(self, org_id: str, chat_id: str) -> None: ...
+    def open_chat_turns(self) -> list[tuple[str, str]]:
+        """``(org_id, chat_id)`` of every chat whose turn is noted as running."""

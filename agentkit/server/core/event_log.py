@@ -9,6 +9,10 @@ Appends are buffered and written in one transaction per turn of the event loop, 
 a stream first writes what is buffered for it, so a reader never misses an event and a long turn
 pays one ``INSERT`` per event, batched, and nothing more.
 
+A family may add a recovery for its kind of stream (``add_recovery``): before a stream is
+followed while no turn of it runs in this process, the recovery closes a turn that a stopped
+server left open, so every reader (the replay of a streamed POST included) sees its end.
+
 The log writes bytes; the request machinery (``core.http``) sends them as a response.
 """
 
@@ -25,10 +29,14 @@ from ..._contract import contract
 from ..._sse import encode_comment
 from .store import Event, EventStore, Row
 
-__all__ = ["Encoded", "EventLog", "SSEFormat", "StreamFormat", "StreamKind"]
+__all__ = ["Encoded", "EventLog", "Recovery", "SSEFormat", "StreamFormat", "StreamKind"]
 
 _BATCH = 500
 _Key = tuple[str, str]
+
+#: Closes the turn a stopped server left open in one resource's stream, if any:
+#: ``recover(org_id, resource_id)``.
+Recovery = Callable[[str, str], None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,11 +124,18 @@ class EventLog:
         self._next: dict[_Key, int] = {}
         self._pending: dict[_Key, list[tuple[int, str, str]]] = {}
         self._flush_handle: asyncio.Handle | None = None
+        self._recovery: dict[str, Recovery] = {}
 
     def add_kind(self, kind: StreamKind) -> None:
         """Accept streams of this kind."""
         self._numbered[kind.name] = kind.numbered
         self._terminal[kind.name] = kind.terminal()
+
+    def add_recovery(self, kind: StreamKind, recover: Recovery) -> None:
+        """Run ``recover`` before a stream of this kind is followed while no turn of it runs
+        here, so that a reader (a replayed POST included) finds a turn that a stopped server
+        left open already closed, with its terminal events."""
+        self._recovery[kind.name] = recover
 
     def add_format(self, name: str, fmt: StreamFormat) -> None:
         """Let readers ask for the stream in this format (``sse`` is always there)."""
@@ -166,7 +181,12 @@ class EventLog:
             pending = self._pending[key] = []
         pending.append((seq, kind, encode(seq)))
         if self._flush_handle is None:
-            self._flush_handle = asyncio.get_running_loop().call_soon(self.flush)
+            try:
+                loop = asyncio.get_running_loop()
+            except RuntimeError:  # outside the event loop (recovery at startup): write at once
+                self._flush_key(key)
+            else:
+                self._flush_handle = loop.call_soon(self.flush)
         return seq
 
     def flush(self) -> None:
@@ -174,6 +194,10 @@ class EventLog:
         self._flush_handle = None
         for key in list(self._pending):
             self._flush_key(key)
+
+    def flush_stream(self, org_id: str, stream: str) -> None:
+        """Write what is buffered for one stream now (before a change that must follow it)."""
+        self._flush_key((org_id, stream))
 
     def _flush_key(self, key: _Key) -> None:
         rows = self._pending.pop(key, None)
@@ -203,6 +227,19 @@ class EventLog:
         self._flush_key((org_id, stream))
         return self._store.events_after(org_id, stream, after, limit)
 
+    def last_event(self, org_id: str, stream: str) -> Event | None:
+        """The stream's latest stored event (what is buffered written first), or ``None``."""
+        last = self.last_seq(org_id, stream)
+        found = self.events_after(org_id, stream, last - 1, 1) if last else []
+        return found[0] if found else None
+
+    def recover(self, org_id: str, stream: str) -> None:
+        """Close the turn a stopped server left open in the stream, if no turn runs it here."""
+        kind, _, resource_id = stream.partition(":")
+        recover = self._recovery.get(kind)
+        if recover is not None and not self.busy(org_id, stream):
+            recover(org_id, resource_id)
+
     async def follow(
         self,
         org_id: str,
@@ -224,6 +261,7 @@ class EventLog:
         """
         key = (org_id, stream)
         terminal = self._terminal[stream.partition(":")[0]]
+        self.recover(org_id, stream)
         while True:
             # Register before reading, so an append between the read and the wait still wakes us.
             signal = self._signals.setdefault(key, asyncio.Event())

@@ -22,9 +22,12 @@ class Family:
         stream_kinds: The kinds of event stream it writes.
         setup: Called once the app's state exists, to add the family's stream formats and
             long-lived parts (``ServerState.add_service``).
+        startup: Called once every family is set up, before the app serves its first request:
+            to close the turns a stopped server left open in the store.
     """
 
     name: str
     handlers: Mapping[str, Handler]
     stream_kinds: tuple[StreamKind, ...] = ()
     setup: Callable[[ServerState], None] | None = None
+    startup: Callable[[ServerState], None] | None = None

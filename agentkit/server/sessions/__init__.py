@@ -4,6 +4,7 @@ events in the session's stream, readable as SSE or as the AI SDK's UI message st
 
 from ..core.family import Family
 from ..core.state import ServerState
+from .recovery import recover_all, stream_recovery
 from .routes import HANDLERS
 from .running import RunningTurns
 from .stream import SESSION_STREAM
@@ -15,6 +16,9 @@ __all__ = ["FAMILY"]
 def _setup(state: ServerState) -> None:
     state.events.add_format("ui", UIMessageStream(state.store))
     state.add_service(RunningTurns(state.events))
+    state.events.add_recovery(SESSION_STREAM, stream_recovery(state))
 
 
-FAMILY = Family("sessions", HANDLERS, stream_kinds=(SESSION_STREAM,), setup=_setup)
+FAMILY = Family(
+    "sessions", HANDLERS, stream_kinds=(SESSION_STREAM,), setup=_setup, startup=recover_all
+)

@@ -1,5 +1,5 @@
 """What requests do to a session's turns: start one (for a message or for client tool results),
-cancel it, recover one a stopped server left behind, and delete the session.
+cancel it, and delete the session.
 
 Everything up to starting a turn's task is synchronous, so no other request can slip a second
 turn into the session between the checks and the start.
@@ -23,7 +23,6 @@ from .turn_runner import TurnRunner, TurnSetup
 __all__ = [
     "cancel_turn",
     "delete_session",
-    "recover",
     "session_messages",
     "start_message_turn",
     "start_tool_turn",
@@ -328,36 +327,6 @@ def _stop_without_turn(
         usage=zero_usage(),
         skipped_index_ids=[],
     )
-
-
-def recover(state: ServerState, org_id: str, session: Row) -> Row:
-    """End a turn that a stopped server left behind: no task runs it, yet the session waits.
-
-    Its generating messages fail, and ``error`` and ``stop`` are logged, as when the server
-    stops during a turn.
-    """
-    session_id = session["id"]
-    if (
-        session["status"] != "agent_turn"
-        or state.service(RunningTurns).get(org_id, session_id) is not None
-    ):
-        return session
-    text = "the server stopped during the turn"
-    failed = None
-    for message in state.store.session_messages(org_id, session_id):
-        if message["status"] == "generating":
-            message["content"].append(
-                {"type": "error", "error_code": "INTERNAL_ERROR", "error_message": text}
-            )
-            message.update(status="failed", updated_at=now())
-            _put(state, org_id, session_id, message)
-            failed = message["index"]
-    error = {"code": "INTERNAL_ERROR", "message": text}
-    _emit(state, org_id, session_id, "error", message_index=failed, error=error)
-    session.update(status="user_turn", pending_tool_calls=[], updated_at=now())
-    state.store.update_session(org_id, session)
-    _stop_without_turn(state, org_id, session_id, "error", is_error=True)
-    return session
 
 
 async def delete_session(state: ServerState, org_id: str, session: Row) -> None:

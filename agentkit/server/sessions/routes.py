@@ -16,12 +16,12 @@ from ..core.store import Row
 from .control import (
     cancel_turn,
     delete_session,
-    recover,
     session_messages,
     start_message_turn,
     start_tool_turn,
 )
 from .model import session_view, summary_view, zero_usage
+from .recovery import recover
 from .stream import SESSION_STREAM
 
 __all__ = ["HANDLERS"]
@@ -132,7 +132,10 @@ async def list_sessions(call: Call) -> Reply:
     page = call.state.store.list_sessions(
         call.org_id, after, call.params["limit"], call.params.get("agent_id")
     )
-    rows = [summary_view(row, _last_event_id(call, row["id"])) for row in page.rows]
+    rows = [
+        summary_view(recover(call.state, call.org_id, row), _last_event_id(call, row["id"]))
+        for row in page.rows
+    ]
     return page_reply(rows, page.next_position)
 
 

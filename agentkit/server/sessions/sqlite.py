@@ -90,3 +90,23 @@ CREATE TABLE IF NOT EXISTS session_messages (
             index,
         )
         return json.loads(row[0]) if row else None
+
+    def message_stamps(self, org_id: str, session_id: str, status: str) -> list[tuple[Row, int]]:
+        """The session's messages of a status, in index order, with the stamp of each."""
+        rows = self._database.all(
+            "SELECT data, stamp FROM session_messages WHERE org_id = ? AND session_id = ?"
+            " AND json_extract(data, '$.status') = ? ORDER BY idx",
+            org_id,
+            session_id,
+            status,
+        )
+        return [(json.loads(data), int(stamp)) for data, stamp in rows]
+
+    def sessions_in_status(self, status: str) -> list[tuple[str, str]]:
+        """``(org_id, session_id)`` of every organization's sessions in a status (a full scan:
+        for startup, not for requests)."""
+        rows = self._database.all(
+            "SELECT org_id, id FROM sessions WHERE json_extract(data, '$.status') = ? ORDER BY pk",
+            status,
+        )
+        return [(str(org_id), str(session_id)) for org_id, session_id in rows]

@@ -30,3 +30,9 @@ class SessionStore(Protocol):
         """The session's messages in index order, only those stamped after ``changed_after``."""
 
     def session_message(self, org_id: str, session_id: str, index: int) -> Row | None: ...
+
+    def message_stamps(self, org_id: str, session_id: str, status: str) -> list[tuple[Row, int]]:
+        """The session's messages of a status, in index order, with the stamp of each."""
+
+    def sessions_in_status(self, status: str) -> list[tuple[str, str]]:
+        """``(org_id, session_id)`` of every organization's sessions in a status."""

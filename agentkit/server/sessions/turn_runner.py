@@ -31,11 +31,21 @@ from .model import add_usage, new_message, word_count
 from .store import SessionStore
 from .stream import SESSION_STREAM
 
-__all__ = ["RETRIEVED", "TurnRunner", "TurnSetup", "TurnStore"]
+__all__ = [
+    "INTERRUPTED",
+    "INTERRUPTED_MESSAGE",
+    "RETRIEVED",
+    "TurnRunner",
+    "TurnSetup",
+    "TurnStore",
+]
 
 logger = logging.getLogger("agentkit.server")
 
 RETRIEVED = 3
+#: The error of a turn the server stopped during, live or found open after a crash.
+INTERRUPTED = "TURN_INTERRUPTED"
+INTERRUPTED_MESSAGE = "the server stopped during the turn; send the message again"
 _json_string = json.encoder.encode_basestring_ascii
 # A brain that never awaits would hold the event loop for a whole long turn: yield now and then.
 _YIELD_EVERY = 256
@@ -246,6 +256,8 @@ class TurnRunner:
             usage=usage,
             skipped_index_ids=self._setup.skipped_index_ids,
         )
+        # The session says the turn is over: its stop must not wait for the next write.
+        self._events.flush_stream(self.org_id, self.stream)
 
     def _fail(self, code: str, text: str) -> None:
         self._close_block()
@@ -308,6 +320,6 @@ class TurnRunner:
 
     def _shutdown(self) -> None:
         try:
-            self._fail("INTERNAL_ERROR", "the server stopped during the turn")
+            self._fail("TURN_INTERRUPTED", INTERRUPTED_MESSAGE)
         except Exception:  # the store may be closed already
             logger.warning("could not log the interruption of session %s", self.session_id)

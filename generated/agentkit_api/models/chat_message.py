@@ -24,6 +24,12 @@ T = TypeVar("T", bound="ChatMessage")
 
 @_attrs_define
 class ChatMessage:
+    """A message of a chat. The reply of a turn the server stopped during (`TURN_INTERRUPTED`)
+    is kept with the text streamed before the stop and `metadata` `{"status": "failed",
+    "error": ErrorDetail}`.
+
+    """
+
     id: str
     """ `msg_...` """
     role: ChatRole
