@@ -4,11 +4,21 @@ Validators are compiled once per operation, from the operations and schemas of t
 registry (``agentkit._contract``). A failure is a 400 VALIDATION_ERROR whose ``details.field`` is
 the JSON path of the bad field (``message.parts[0].type``) and whose ``details.location`` says
 where it was sent.
+
+This is the one input boundary: before the schema, a JSON body must say it is JSON (else 415
+UNSUPPORTED_MEDIA_TYPE), and it may hold only what can be stored and served back. Its text must
+be Unicode that encodes as UTF-8 (JSON's ``\\ud800`` escapes can write lone surrogates, which
+cannot), its numbers finite (no ``NaN``, ``Infinity`` or ``1e999``), its nesting at most
+``MAX_DEPTH`` levels. NULs (``\\u0000``) are valid JSON text and the store keeps them: they are
+accepted and served back as sent. Integer parameters are ASCII digits within a signed 64-bit
+integer, what the store holds.
 """
 
 from __future__ import annotations
 
 import json
+import math
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -18,9 +28,35 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError, best_match
 
 from ..._contract import Operation, contract
-from .errors import invalid
+from .errors import ApiError, invalid
 
-__all__ = ["RequestRules", "compile_all", "json_path", "rules_for"]
+__all__ = [
+    "MAX_DEPTH",
+    "MAX_INTEGER",
+    "RequestRules",
+    "compile_all",
+    "is_json_media_type",
+    "json_path",
+    "load_json",
+    "parse_integer",
+    "rules_for",
+]
+
+#: The deepest nesting of arrays and objects a JSON body may have (the body itself is level 1).
+MAX_DEPTH = 64
+#: The largest integer the store holds (SQLite's INTEGER is a signed 64-bit integer).
+MAX_INTEGER = (1 << 63) - 1
+_MIN_INTEGER = -(1 << 63)
+# At most 19 digits: anything longer is out of range, so int() never sees a long string.
+_INTEGER = re.compile(r"-?[0-9]{1,19}")
+# What may make a parsed body unservable, found in its bytes: surrogate escapes (\uD800-\uDFFF),
+# surrogates encoded as UTF-8 bytes (ED A0-BF), NUL bytes (only in UTF-16 or UTF-32 text, which
+# json.loads reads too), and numbers that may not be finite (NaN, Infinity, long mantissas,
+# three-digit exponents). No match: nothing to walk.
+_SUSPECT = re.compile(
+    rb"\\u[dD][89a-fA-F]|\xed[\xa0-\xbf]|\x00|[0-9]{19}|[eE][+-]?[0-9]{3}|NaN|Infinity"
+)
+_NOT_TEXT = "is not valid Unicode text (a lone surrogate: half of a character)"
 
 
 def json_path(parts: Iterable[Any]) -> str:
@@ -76,6 +112,95 @@ def _check(validator: Draft202012Validator, value: Any, location: str, prefix: l
         raise invalid(json_path([*prefix, *path]) or location, message, location)
 
 
+def _shown(key: str) -> str:
+    """A key as it can be quoted in an error: unencodable characters written as escapes."""
+    return key.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _encodes(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _problem(value: Any, depth: int) -> tuple[list[Any] | None, str] | None:
+    """The path (inside ``value``) and fault of the first thing that cannot be served back; the
+    path is ``None`` when the fault is the nesting of the whole."""
+    if isinstance(value, str):
+        return None if value.isascii() or _encodes(value) else ([], _NOT_TEXT)
+    if isinstance(value, float):
+        return None if math.isfinite(value) else ([], "must be a finite number")
+    if isinstance(value, dict):
+        items: Iterable[tuple[Any, Any]] = value.items()
+    elif isinstance(value, list):
+        items = enumerate(value)
+    else:
+        return None
+    if depth > MAX_DEPTH:
+        return None, f"nests deeper than {MAX_DEPTH} levels"
+    for key, item in items:
+        if isinstance(key, str) and not (key.isascii() or _encodes(key)):
+            return [_shown(key)], _NOT_TEXT
+        if isinstance(item, str) and item.isascii():
+            continue
+        found = _problem(item, depth + 1)
+        if found is not None:
+            if found[0] is not None:
+                found[0].insert(0, key)
+            return found
+    return None
+
+
+def load_json(raw: bytes | str, field: str = "body") -> Any:
+    """Parse JSON text that must be stored and served back: ``field`` names it in errors.
+
+    Raises:
+        ApiError: 400 VALIDATION_ERROR for text that is not JSON, nests deeper than
+            ``MAX_DEPTH``, holds text that does not encode as UTF-8 (naming its path) or a
+            number that is not finite.
+    """
+    try:
+        value = json.loads(raw)
+    except RecursionError:
+        raise invalid(field, f"nests deeper than {MAX_DEPTH} levels") from None
+    except UnicodeDecodeError:
+        raise invalid(field, "is not valid JSON (not UTF-8)") from None
+    except ValueError as exc:
+        # The other ValueError json.loads raises: an integer of more than 4300 digits.
+        reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "a number is too long"
+        raise invalid(field, f"is not valid JSON ({reason})") from None
+    data = raw.encode("utf-8", "surrogatepass") if isinstance(raw, str) else raw
+    # Cheap for the usual body: two counts and one scan of its bytes in C, no walk.
+    if data.count(b"[") + data.count(b"{") <= MAX_DEPTH and _SUSPECT.search(data) is None:
+        return value
+    found = _problem(value, 1)
+    if found is not None:
+        path, message = found
+        if path is None:
+            raise invalid(field, message)
+        prefix = [] if field == "body" else [field]
+        raise invalid(json_path([*prefix, *path]) or field, message)
+    return value
+
+
+def is_json_media_type(content_type: str | None) -> bool:
+    """Whether a ``Content-Type`` says JSON: ``application/json`` or a ``+json`` type, with any
+    parameters (``charset=utf-8``)."""
+    media = (content_type or "").split(";", 1)[0].strip().lower()
+    return media == "application/json" or (media.endswith("+json") and "/" in media)
+
+
+def parse_integer(raw: str) -> int | None:
+    """An integer written in ASCII digits (an optional ``-``) that the store can hold, else
+    ``None``: no signs, spaces, underscores or other scripts' digits."""
+    if _INTEGER.fullmatch(raw) is None:
+        return None
+    value = int(raw)
+    return value if _MIN_INTEGER <= value <= MAX_INTEGER else None
+
+
 _BOOLEANS = {"true": True, "false": False, "1": True, "0": False}
 
 
@@ -101,19 +226,28 @@ class RequestRules:
             for p in operation.parameters
         ]
 
-    def body(self, raw: bytes) -> dict[str, Any]:
-        """Parse and validate the JSON body; an absent optional body is ``{}``."""
+    def body(self, raw: bytes, content_type: str | None = "application/json") -> dict[str, Any]:
+        """Parse and validate the JSON body; an absent optional body is ``{}``.
+
+        Raises:
+            ApiError: 415 UNSUPPORTED_MEDIA_TYPE for a body not sent as JSON, 400
+                VALIDATION_ERROR for one that is not valid (see ``load_json``).
+        """
         if self._body is None:
             return {}
         if not raw.strip():
             if self.body_required:
                 raise invalid("body", "a JSON body is required")
             return {}
-        try:
-            value = json.loads(raw)
-        except ValueError as exc:
-            reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "not UTF-8"
-            raise invalid("body", f"is not valid JSON ({reason})") from None
+        if not is_json_media_type(content_type):
+            media = (content_type or "").split(";", 1)[0].strip()
+            shown = repr(media) if media else "no content type"
+            raise ApiError(
+                "UNSUPPORTED_MEDIA_TYPE",
+                f"body: sent as {shown}; send JSON with Content-Type: application/json",
+                {"field": "Content-Type", "location": "header", "content_type": media or None},
+            )
+        value = load_json(raw)
         _check(self._body, value, "body", [])
         result: dict[str, Any] = value
         return result
@@ -135,10 +269,10 @@ class RequestRules:
                 continue
             value: Any = raw
             if param.schema.get("type") == "integer":
-                try:
-                    value = int(raw)
-                except ValueError:
-                    raise invalid(param.name, "must be an integer", param.location) from None
+                value = parse_integer(raw)
+                if value is None:
+                    message = f"must be an integer in ASCII digits, at most {MAX_INTEGER}"
+                    raise invalid(param.name, message, param.location)
             elif param.schema.get("type") == "boolean":
                 if raw.lower() not in _BOOLEANS:
                     raise invalid(param.name, "must be true or false", param.location)
