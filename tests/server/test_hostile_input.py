@@ -227,17 +227,47 @@ class TestLoneSurrogates:
         response = battery.send("POST", "/v1/agents", rb'{"name":"\ud83d\ude00"}')
         assert _created(response)["name"] == "\U0001f600"
 
-    def test_an_upload_metadata_surrogate_is_refused(
-        self, battery: Battery, world: dict[str, str]
+    @pytest.mark.parametrize(
+        ("metadata", "field"),
+        [
+            ('{"k": "\\udfff"}', "metadata.k"),
+            ('{"\\ud800": 1}', "metadata.\\ud800"),
+            ('{"k": [NaN]}', "metadata.k[0]"),
+            ('{"k": 1e999}', "metadata.k"),
+            ('{"k": ' + "[" * 70 + "]" * 70 + "}", "metadata"),
+            ('{"k": ' + "[" * 5000 + "]" * 5000 + "}", "metadata"),
+        ],
+    )
+    def test_an_upload_metadata_field_is_checked_the_same_way(
+        self, battery: Battery, world: dict[str, str], metadata: str, field: str
     ) -> None:
         """The metadata field of an upload is JSON too: the same check applies."""
         response = battery.http.post(
             f"/v1/indexes/{world['index_id']}/documents/upload",
             files={"file": ("a.txt", b"text", "text/plain")},
-            data={"metadata": '{"k": "\\udfff"}'},
+            data={"metadata": metadata},
         )
         assert response.status_code == 400, response.text
-        assert _error(response)["details"]["field"] == "metadata.k"
+        assert _error(response)["details"]["field"] == field
+        _all_served(battery, world)
+
+    def test_upload_names_and_titles_that_are_not_utf8_are_stored_as_sent(
+        self, battery: Battery, world: dict[str, str]
+    ) -> None:
+        """A form's file name or title in bytes that are not UTF-8 (surrogates encoded as bytes,
+        NUL) is read as Latin-1 by the form parser: stored and served, never a 500."""
+        for name in [b"a\xed\xa0\x80.txt", b"a\x00.txt", b"\xff\xfe.txt"]:
+            body = (
+                b'--XX\r\nContent-Disposition: form-data; name="file"; filename="' + name + b'"'
+                b"\r\nContent-Type: text/plain\r\n\r\nhello\r\n"
+                b'--XX\r\nContent-Disposition: form-data; name="title"\r\n\r\nt\xed\xa0\x80\r\n'
+                b"--XX--\r\n"
+            )
+            path = f"/v1/indexes/{world['index_id']}/documents/upload"
+            response = battery.send(
+                "POST", path, body, content_type="multipart/form-data; boundary=XX"
+            )
+            assert response.status_code == 201, response.text
         _all_served(battery, world)
 
 
