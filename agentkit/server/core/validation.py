@@ -191,9 +191,18 @@ def _refusal(value: Any, field: str) -> ApiError:
     return invalid(json_path([*prefix, *path]) or field, message)
 
 
-def _parse(raw: bytes | str, field: str, **hooks: Any) -> Any:
+# Built once: json.loads with hooks would build a decoder for every call.
+_CHECKING = json.JSONDecoder(parse_float=_finite, parse_constant=_not_finite)
+_PLAIN = json.JSONDecoder()
+
+
+def _parse(raw: bytes | str, field: str, decoder: json.JSONDecoder) -> Any:
     try:
-        return json.loads(raw, **hooks)
+        # As json.loads reads bytes: UTF-8 (a BOM skipped), or UTF-16 or UTF-32 by their NULs.
+        text = (
+            raw if isinstance(raw, str) else raw.decode(json.detect_encoding(raw), "surrogatepass")
+        )
+        return decoder.decode(text)
     except _NotFinite:
         raise
     except RecursionError:
@@ -221,9 +230,9 @@ def load_json(raw: bytes | str, field: str = "body") -> Any:
             number that is not finite (naming its path).
     """
     try:
-        value = _parse(raw, field, parse_float=_finite, parse_constant=_not_finite)
+        value = _parse(raw, field, _CHECKING)
     except _NotFinite:
-        raise _refusal(_parse(raw, field), field) from None
+        raise _refusal(_parse(raw, field, _PLAIN), field) from None
     data = raw.encode("utf-8", "surrogatepass") if isinstance(raw, str) else raw
     if _too_deep(value):
         raise invalid(field, f"nests deeper than {MAX_DEPTH} levels")
