@@ -10,8 +10,9 @@ UNSUPPORTED_MEDIA_TYPE), and it may hold only what can be stored and served back
 be Unicode that encodes as UTF-8 (JSON's ``\\ud800`` escapes can write lone surrogates, which
 cannot), its numbers finite (no ``NaN``, ``Infinity`` or ``1e999``), its nesting at most
 ``MAX_DEPTH`` levels. NULs (``\\u0000``) are valid JSON text and the store keeps them: they are
-accepted and served back as sent. Integer parameters are ASCII digits within a signed 64-bit
-integer, what the store holds.
+accepted and served back as sent. Integer parameters are ASCII digits (an optional ``-``), read
+within a signed 64-bit integer, what the store holds: a larger one as the largest (the contract
+bounds what it must, and input it allows is not refused).
 """
 
 from __future__ import annotations
