@@ -270,6 +270,8 @@ class Contract:
         codes.update(self._common.get("every", []))
         if secured:
             codes.update(self._common.get("secured", []))
+        if "requestBody" in spec:
+            codes.update(self._common.get("body", []))
         operation = Operation(
             id=spec["operationId"],
             tag=(spec.get("tags") or ["default"])[0],

@@ -30,7 +30,7 @@ Conventions checked by :func:`lint`:
 - error codes carry their status in the contract, so that clients and servers derive it: the
   ``ErrorCode`` schema is an enum of UPPER_SNAKE codes whose ``x-statuses`` map gives every code
   (and nothing else) a 4xx or 5xx status; ``x-common-error-codes`` lists, under ``every``,
-  ``secured`` and ``idempotency_key``, codes of the enum; and every operation lists the other
+  ``secured``, ``body`` and ``idempotency_key``, codes of the enum; and every operation lists the other
   codes it may answer in ``x-error-codes``, each a code of the enum, none twice.
 """
 
@@ -60,7 +60,7 @@ SSE_TERMINAL_KEY = "x-sse-terminal"
 ERROR_CODE_SCHEMA = "ErrorCode"
 ERROR_STATUSES_KEY = "x-statuses"
 COMMON_ERROR_CODES_KEY = "x-common-error-codes"
-COMMON_ERROR_SCOPES = ("every", "secured", "idempotency_key")
+COMMON_ERROR_SCOPES = ("every", "secured", "body", "idempotency_key")
 OPERATION_ERROR_CODES_KEY = "x-error-codes"
 FOREIGN_FORMAT_KEY = "x-foreign-format"
 

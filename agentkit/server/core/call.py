@@ -11,6 +11,7 @@ from .errors import invalid
 from .replies import Answer, Reply
 from .state import ServerState
 from .store import Row
+from .validation import parse_integer
 
 __all__ = ["Call", "Handler", "last_event_id", "page_reply", "page_start", "resume_after"]
 
@@ -57,9 +58,10 @@ def page_reply(rows: list[Row], next_position: int | None) -> Reply:
 
 
 def last_event_id(headers: Mapping[str, str]) -> int | None:
-    """The ``Last-Event-ID`` header as a seq, when it is one."""
-    value = headers.get("last-event-id", "").strip()
-    return int(value) if value.isdigit() else None
+    """The ``Last-Event-ID`` header as a seq, when it is one: ASCII digits, no larger than the
+    store holds (``None`` for anything else, such as ``²`` or twenty nines)."""
+    value = parse_integer(headers.get("last-event-id", "").strip())
+    return value if value is not None and value >= 0 else None
 
 
 def resume_after(call: Call) -> int:

@@ -5,11 +5,11 @@ The routes parse the ``multipart/form-data`` body; this module decides what of i
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..core.errors import ApiError, invalid
+from ..core.validation import load_json
 
 __all__ = ["MAX_CHARACTERS", "MAX_TITLE", "FilePart", "Upload", "upload_from"]
 
@@ -98,10 +98,7 @@ def upload_from(file: FilePart | None, title: object, metadata: object) -> Uploa
     text = _text(metadata, "metadata")
     # An empty form field is a field left blank: no metadata.
     if text is not None and text.strip():
-        try:
-            loaded = json.loads(text)
-        except (ValueError, RecursionError):
-            loaded = None
+        loaded = load_json(text, "metadata")
         if not isinstance(loaded, dict):
             raise invalid("metadata", "must be a JSON object, as text")
         fields = loaded

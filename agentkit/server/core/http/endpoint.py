@@ -64,7 +64,8 @@ def endpoint(operation: Operation, handler: Handler) -> Endpoint:
         params = rules.parameters(request.query_params, request.path_params, request.headers)
         # Read from the scope: Request.state would build an object for one value.
         request_id = request.scope.get("state", {}).get("request_id")
-        call = Call(state, org_id, rules.body(raw), params, raw, request.headers, request_id)
+        body = rules.body(raw, request.headers.get("content-type"))
+        call = Call(state, org_id, body, params, raw, request.headers, request_id)
         key = params.get("Idempotency-Key") if request.method == "POST" else None
         if not key:
             return respond(call, await handler(call))
