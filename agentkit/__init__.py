@@ -9,7 +9,7 @@
             print(delta, end="")
 
 Importing the package is cheap: the clients, the generated models and the server load on first
-use.
+use, and of the generated models only those used.
 """
 
 from __future__ import annotations
@@ -17,9 +17,12 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from . import _errors
+from . import _errors, _lazy_models
 from ._errors import *  # noqa: F403 - the exception classes, listed once in _errors.__all__
 from ._version import __version__
+
+# The generated models load one module at a time, as they are first used.
+_lazy_models.install()
 
 if TYPE_CHECKING:
     from . import parts, tools, types
