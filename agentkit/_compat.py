@@ -28,7 +28,7 @@ from agentkit_api.types import Unset
 
 from ._contract import contract
 
-__all__ = ["UnknownPart", "enum_member", "parse_model"]
+__all__ = ["UnknownPart", "enum_member", "model_parser", "parse_model"]
 
 T = TypeVar("T")
 
@@ -68,34 +68,48 @@ def parse_model(model_cls: type[T], data: Any) -> T:
         KeyError, TypeError, ValueError, AttributeError: The data does not fit the model even
             with unknown values set aside (the generated code's own exception).
     """
-    try:
-        build, probe = _parsers[model_cls]
-    except KeyError:
-        build, probe = _parsers[model_cls] = _parser_of(model_cls)
-    try:
-        built: T = build(data)
-    except _PARSE_ERRORS as exc:
+    parse = _parsers.get(model_cls) or model_parser(model_cls)
+    built: T = parse(data)
+    return built
+
+
+#: ``model_parser`` of each model class, made on first use.
+_parsers: dict[type[Any], Callable[[Any], Any]] = {}
+
+
+def model_parser(model_cls: type[T]) -> Callable[[Any], T]:
+    """``parse_model`` for one model class, with what it looks up per class done once: for a
+    caller that parses many of the same model, such as the events of a stream."""
+    made = _parsers.get(model_cls)
+    if made is not None:
+        return made
+    build, probe = _parser_of(model_cls)
+
+    def parse(data: Any) -> T:
         try:
-            rebuilt = _rebuild(model_cls, data)
-        except _PARSE_ERRORS:
-            raise exc from None
-        if rebuilt is None:
-            raise
-        return rebuilt
-    if probe is None or probe.intact(built):
-        return built
-    # A nullable field kept its raw JSON: the generated code does that instead of raising.
-    rebuilt = _rebuild(model_cls, data)
-    return built if rebuilt is None else rebuilt
+            built: T = build(data)
+        except _PARSE_ERRORS as exc:
+            try:
+                rebuilt = _rebuild(model_cls, data)
+            except _PARSE_ERRORS:
+                raise exc from None
+            if rebuilt is None:
+                raise
+            return rebuilt
+        if probe is None or probe.intact(built):
+            return built
+        # A nullable field kept its raw JSON: the generated code does that instead of raising.
+        rebuilt = _rebuild(model_cls, data)
+        return built if rebuilt is None else rebuilt
 
-
-#: Per model class: what builds it from JSON (its ``from_dict``, or for a flat schema a
-#: ``_flat_builder`` that does the same), and its plan if a model so built may hold raw JSON to
-#: look for, else None.
-_parsers: dict[type[Any], tuple[Callable[[Any], Any], _Node | None]] = {}
+    _parsers[model_cls] = parse
+    return parse
 
 
 def _parser_of(model_cls: type[Any]) -> tuple[Callable[[Any], Any], _Node | None]:
+    """What builds the model from JSON (its ``from_dict``, or for a flat schema a
+    ``_flat_builder`` that does the same), and its plan if a model so built may hold raw JSON
+    to look for, else None."""
     plan = _planner().named(model_cls.__name__)
     fields = _flat_fields(model_cls)
     build = model_cls.from_dict if fields is None else _flat_builder(model_cls, fields)

@@ -29,7 +29,7 @@ from agentkit_api.models import (
     SessionWarningEvent,
 )
 
-from ._compat import UnknownPart, parse_model
+from ._compat import UnknownPart, model_parser
 from ._errors import APIResponseValidationError, APIStatusError, error_from_detail
 from ._sse import ServerSentEvent
 
@@ -112,6 +112,11 @@ _scan: Callable[[str, int], tuple[Any, int]] = json.scanner.make_scanner(
 )
 
 
+# The parsers of the event models, by event name, made on first use (they read the contract).
+_chat_parsers: dict[str, Callable[[Any], Any]] = {}
+_session_parsers: dict[str, Callable[[Any], Any]] = {}
+
+
 def _payload(sse: ServerSentEvent) -> dict[str, Any]:
     data = sse.data
     try:
@@ -138,8 +143,11 @@ def parse_chat_event(sse: ServerSentEvent) -> ChatEvent:
     if sse.event == "error":
         detail = payload.get("error")
         raise error_from_detail(detail if isinstance(detail, dict) else {"message": sse.data})
+    parse = _chat_parsers.get(sse.event)
+    if parse is None:
+        parse = _chat_parsers[sse.event] = model_parser(model)
     try:
-        event: ChatEvent = parse_model(model, payload)
+        event: ChatEvent = parse(payload)
     except (KeyError, TypeError, ValueError) as exc:
         raise APIResponseValidationError(
             f"event {sse.event!r} does not match the contract"
@@ -159,11 +167,14 @@ def parse_session_event(sse: ServerSentEvent) -> SessionEvent:
     once the turn's ``stop`` has arrived, see ``session_error``); an unknown type is an
     ``UnknownEvent``.
     """
-    model = _SESSION_EVENTS.get(sse.event)
-    if model is None:
-        return UnknownEvent(event=sse.event, data=sse.data, id=sse.id)
+    parse = _session_parsers.get(sse.event)
+    if parse is None:
+        model = _SESSION_EVENTS.get(sse.event)
+        if model is None:
+            return UnknownEvent(event=sse.event, data=sse.data, id=sse.id)
+        parse = _session_parsers[sse.event] = model_parser(model)
     try:
-        event: SessionEvent = parse_model(model, _payload(sse))
+        event: SessionEvent = parse(_payload(sse))
     except (KeyError, TypeError, ValueError) as exc:
         raise APIResponseValidationError(
             f"event {sse.event!r} does not match the contract"
