@@ -73,7 +73,7 @@ class AsyncStream(Generic[T]):
         settings: ClientSettings,
         build_request: Callable[[str | None], httpx.Request],
         parse: Callable[[ServerSentEvent], T],
-        is_terminal: Callable[[T], bool],
+        is_terminal: Callable[[T], bool] | None,
         idempotency_key: str | None = None,
         end_on_eof: bool = False,
         follow: bool = False,
@@ -190,7 +190,7 @@ class AsyncStream(Generic[T]):
                             observe(event)
                             yield event
                             delivered(event)
-                            if is_terminal(event):
+                            if is_terminal is not None and is_terminal(event):
                                 return
                     decoder.close()
                     if self._follow and carried:
@@ -285,7 +285,7 @@ class AsyncSessionStream(AsyncStream[SessionEvent]):
     ) -> None:
         super().__init__(
             parse=parse_session_event,
-            is_terminal=is_session_stop if stop_ends else _never,
+            is_terminal=is_session_stop if stop_ends else None,
             **kwargs,
         )
         self._turn = TurnRecorder()
@@ -342,7 +342,3 @@ class AsyncSessionStream(AsyncStream[SessionEvent]):
         """Read the stream to its end and return the text of the answer."""
         await self.until_stop()
         return self.text
-
-
-def _never(event: object) -> bool:
-    return False
