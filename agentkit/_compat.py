@@ -128,7 +128,9 @@ def _flat_fields(model_cls: type[Any]) -> tuple[tuple[str, str, Any], ...] | Non
     """``(key, attribute, const)`` per field, in the order the generated ``from_dict`` takes
     them, if the model's schema is flat: an object whose properties are all required strings,
     integers or booleans (a string may be a ``const``), whose other keys it keeps in
-    ``additional_properties``. ``None`` for any other model."""
+    ``additional_properties``; and if its attrs class only stores what its ``__init__`` is
+    given (no validator, converter, init hook or ``__setattr__`` of its own). ``None`` for any
+    other model."""
     schema = contract().components["schemas"].get(model_cls.__name__)
     if not isinstance(schema, Mapping) or schema.get("type") != "object":
         return None
@@ -152,6 +154,12 @@ def _flat_fields(model_cls: type[Any]) -> tuple[tuple[str, str, Any], ...] | Non
     *values, extra = declared
     if extra.name != "additional_properties" or extra.init:
         return None
+    if any(f.validator is not None or f.converter is not None for f in declared):
+        return None
+    hooks = ("__attrs_pre_init__", "__attrs_post_init__")
+    own_setattr = vars(object)["__setattr__"] is not model_cls.__setattr__
+    if own_setattr or any(hasattr(model_cls, hook) for hook in hooks):
+        return None
     if any(not field.init for field in values) or {f.name for f in values} != set(by_attribute):
         return None
     return tuple((by_attribute[f.name][0], f.name, by_attribute[f.name][1]) for f in values)
@@ -163,16 +171,17 @@ def _flat_builder(
     """What builds a model of a flat schema (see ``_flat_fields``) as its generated
     ``from_dict`` does, minus the ``typing`` work that code does at run time for a ``const``:
     each value taken as it is, in the same order, a ``const`` checked as it is taken, the other
-    keys kept."""
+    keys kept. Its attributes are stored directly, as its ``__init__`` would store them."""
+    new = object.__new__
 
     def build(src_dict: Any) -> Any:
         rest = dict(src_dict)
-        values = {}
+        built = new(model_cls)
         for key, attribute, const in fields:
-            value = values[attribute] = rest.pop(key)
+            value = rest.pop(key)
             if const is not _NO_CONST and value != const:
                 raise ValueError(f"{key} must match const '{const}', got '{value}'")
-        built = model_cls(**values)
+            setattr(built, attribute, value)
         built.additional_properties = rest
         return built
 

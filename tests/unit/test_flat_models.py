@@ -66,3 +66,38 @@ def test_builds_as_from_dict_does(name: str) -> None:
     assert parse_model(model, good) == model.from_dict(good)
     extra = parse_model(model, {**good, "new": 1})
     assert extra.additional_properties == {"new": 1}
+
+
+def _twin(**extra: Any) -> type[Any]:
+    """An attrs class named and shaped as SessionTextDeltaEvent, with ``extra`` in its body."""
+    body: dict[str, Any] = {
+        "__annotations__": {
+            "type_": "str",
+            "id": "int",
+            "session_id": "str",
+            "message_index": "int",
+            "content": "str",
+            "additional_properties": "dict[str, Any]",
+        },
+        "additional_properties": attrs.field(init=False, factory=dict),
+        **extra,
+    }
+    return attrs.define(type("SessionTextDeltaEvent", (), body))
+
+
+def test_the_twin_of_a_flat_model_is_flat() -> None:
+    assert _flat_fields(_twin()) == _flat_fields(models.SessionTextDeltaEvent)
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {"content": attrs.field(validator=attrs.validators.instance_of(str))},
+        {"content": attrs.field(converter=str)},
+        {"__attrs_post_init__": lambda self: None},
+        {"__attrs_pre_init__": lambda self: None},
+        {"__setattr__": lambda self, name, value: object.__setattr__(self, name, value)},
+    ],
+)
+def test_a_class_that_does_more_than_store_is_not_flat(extra: dict[str, Any]) -> None:
+    assert _flat_fields(_twin(**extra)) is None
