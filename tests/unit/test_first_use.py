@@ -137,3 +137,19 @@ class TestLazyModels:
     def test_a_plain_init_is_planned(self) -> None:
         source = '"""Doc."""\n\nfrom .b_mod import B\nfrom .a_mod import A\n\n__all__ = (\n    "A",\n    "B",\n)\n'
         assert _lazy_models.plan(source) == ("Doc.", {"A": "a_mod", "B": "b_mod"})
+
+
+def test_a_first_call_loads_no_stream_machinery() -> None:
+    """A plain call loads neither the streams nor the event models they decode into."""
+    out = run(
+        "import sys, agentkit, httpx\n"
+        "agent = {'id': 'agt_1', 'name': 'Bot', 'instructions': '', 'brain': 'echo',"
+        " 'streaming': True, 'sub_agent_ids': [], 'prompt_suggestions': [], 'metadata': {},"
+        " 'created_at': '2026-01-01T00:00:00Z', 'updated_at': '2026-01-01T00:00:00Z'}\n"
+        "transport = httpx.MockTransport(lambda request: httpx.Response(200, json=agent))\n"
+        "client = agentkit.AgentKit(api_key='k', transport=transport)\n"
+        "assert client.agents.get('agt_1').name == 'Bot'\n"
+        "print(sorted(m for m in sys.modules if m.endswith(('.streaming', '._events')) "
+        "or m.startswith('agentkit_api.models.session_text')))"
+    )
+    assert out == "[]"
