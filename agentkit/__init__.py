@@ -9,7 +9,7 @@
             print(delta, end="")
 
 Importing the package is cheap: the clients, the generated models and the server load on first
-use.
+use, and of the generated models only those used.
 """
 
 from __future__ import annotations

@@ -23,11 +23,12 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, TypeVar
 
+import attrs
 from agentkit_api.types import Unset
 
 from ._contract import contract
 
-__all__ = ["UnknownPart", "enum_member", "parse_model"]
+__all__ = ["UnknownPart", "enum_member", "model_parser", "parse_model"]
 
 T = TypeVar("T")
 
@@ -67,22 +68,124 @@ def parse_model(model_cls: type[T], data: Any) -> T:
         KeyError, TypeError, ValueError, AttributeError: The data does not fit the model even
             with unknown values set aside (the generated code's own exception).
     """
-    try:
-        built: T = model_cls.from_dict(data)  # type: ignore[attr-defined]
-    except _PARSE_ERRORS as exc:
+    parse = _parsers.get(model_cls) or model_parser(model_cls)
+    built: T = parse(data)
+    return built
+
+
+#: ``model_parser`` of each model class, made on first use.
+_parsers: dict[type[Any], Callable[[Any], Any]] = {}
+
+
+def model_parser(model_cls: type[T]) -> Callable[[Any], T]:
+    """``parse_model`` for one model class, with what it looks up per class done once: for a
+    caller that parses many of the same model, such as the events of a stream."""
+    made = _parsers.get(model_cls)
+    if made is not None:
+        return made
+    build, probe = _parser_of(model_cls)
+
+    def parse(data: Any) -> T:
         try:
-            rebuilt = _rebuild(model_cls, data)
-        except _PARSE_ERRORS:
-            raise exc from None
-        if rebuilt is None:
-            raise
-        return rebuilt
+            built: T = build(data)
+        except _PARSE_ERRORS as exc:
+            try:
+                rebuilt = _rebuild(model_cls, data)
+            except _PARSE_ERRORS:
+                raise exc from None
+            if rebuilt is None:
+                raise
+            return rebuilt
+        if probe is None or probe.intact(built):
+            return built
+        # A nullable field kept its raw JSON: the generated code does that instead of raising.
+        rebuilt = _rebuild(model_cls, data)
+        return built if rebuilt is None else rebuilt
+
+    _parsers[model_cls] = parse
+    return parse
+
+
+def _parser_of(model_cls: type[Any]) -> tuple[Callable[[Any], Any], _Node | None]:
+    """What builds the model from JSON (its ``from_dict``, or for a flat schema a
+    ``_flat_builder`` that does the same), and its plan if a model so built may hold raw JSON
+    to look for, else None."""
     plan = _planner().named(model_cls.__name__)
-    if plan is None or not plan.probed or plan.intact(built):
+    fields = _flat_fields(model_cls)
+    build = model_cls.from_dict if fields is None else _flat_builder(model_cls, fields)
+    return build, plan if plan is not None and plan.probed else None
+
+
+# What a flat schema's properties may say: the generated from_dict takes such a value as it is.
+_FLAT_TYPES = frozenset({"string", "integer", "boolean"})
+_FLAT_KEYWORDS = frozenset(
+    {"type", "const", "description", "title", "minimum", "maximum", "minLength", "maxLength"}
+)
+_NO_CONST = object()
+
+
+def _flat_fields(model_cls: type[Any]) -> tuple[tuple[str, str, Any], ...] | None:
+    """``(key, attribute, const)`` per field, in the order the generated ``from_dict`` takes
+    them, if the model's schema is flat: an object whose properties are all required strings,
+    integers or booleans (a string may be a ``const``), whose other keys it keeps in
+    ``additional_properties``; and if its attrs class only stores what its ``__init__`` is
+    given (no validator, converter, init hook or ``__setattr__`` of its own). ``None`` for any
+    other model."""
+    schema = contract().components["schemas"].get(model_cls.__name__)
+    if not isinstance(schema, Mapping) or schema.get("type") != "object":
+        return None
+    if set(schema) - {"type", "description", "title", "properties", "required"}:
+        return None
+    properties: Mapping[str, Any] = schema.get("properties", {})
+    if not properties or set(properties) != set(schema.get("required", ())):
+        return None
+    by_attribute: dict[str, tuple[str, Any]] = {}
+    for key, definition in properties.items():
+        kind = definition.get("type")
+        if set(definition) - _FLAT_KEYWORDS or not isinstance(kind, str) or kind not in _FLAT_TYPES:
+            return None
+        if "const" in definition and kind != "string":
+            return None
+        by_attribute[_python_name(key)] = (key, definition.get("const", _NO_CONST))
+    try:
+        declared = attrs.fields(model_cls)
+    except (TypeError, attrs.exceptions.NotAnAttrsClassError):
+        return None
+    *values, extra = declared
+    if extra.name != "additional_properties" or extra.init:
+        return None
+    if any(f.validator is not None or f.converter is not None for f in declared):
+        return None
+    hooks = ("__attrs_pre_init__", "__attrs_post_init__")
+    own_setattr = vars(object)["__setattr__"] is not model_cls.__setattr__
+    if own_setattr or any(hasattr(model_cls, hook) for hook in hooks):
+        return None
+    if any(not field.init for field in values) or {f.name for f in values} != set(by_attribute):
+        return None
+    return tuple((by_attribute[f.name][0], f.name, by_attribute[f.name][1]) for f in values)
+
+
+def _flat_builder(
+    model_cls: type[Any], fields: tuple[tuple[str, str, Any], ...]
+) -> Callable[[Any], Any]:
+    """What builds a model of a flat schema (see ``_flat_fields``) as its generated
+    ``from_dict`` does, minus the ``typing`` work that code does at run time for a ``const``:
+    each value taken as it is, in the same order, a ``const`` checked as it is taken, the other
+    keys kept. Its attributes are stored directly, as its ``__init__`` would store them."""
+    new = object.__new__
+
+    def build(src_dict: Any) -> Any:
+        rest = dict(src_dict)
+        built = new(model_cls)
+        for key, attribute, const in fields:
+            value = rest.pop(key)
+            if const is not _NO_CONST and value != const:
+                raise ValueError(f"{key} must match const '{const}', got '{value}'")
+            setattr(built, attribute, value)
+        built.additional_properties = rest
         return built
-    # A nullable field kept its raw JSON: the generated code does that instead of raising.
-    rebuilt = _rebuild(model_cls, data)
-    return built if rebuilt is None else rebuilt
+
+    return build
 
 
 def _rebuild(model_cls: type[T], data: Any) -> T | None:

@@ -7,6 +7,8 @@ with its raw data, never dropped and never an error.
 from __future__ import annotations
 
 import json
+import json.scanner
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeAlias
 
@@ -27,7 +29,7 @@ from agentkit_api.models import (
     SessionWarningEvent,
 )
 
-from ._compat import UnknownPart, parse_model
+from ._compat import UnknownPart, model_parser
 from ._errors import APIResponseValidationError, APIStatusError, error_from_detail
 from ._sse import ServerSentEvent
 
@@ -103,11 +105,30 @@ _SESSION_EVENTS: dict[str, type[Any]] = {
 }
 
 
+# The scanner json.loads runs, called directly: json.loads adds two whitespace matches and two
+# Python calls around it, as much again as scanning a small event's JSON.
+_scan: Callable[[str, int], tuple[Any, int]] = json.scanner.make_scanner(
+    json.JSONDecoder()  # type: ignore[arg-type] # typeshed expects the scanner type itself
+)
+
+
+# The parsers of the event models, by event name, made on first use (they read the contract).
+_chat_parsers: dict[str, Callable[[Any], Any]] = {}
+_session_parsers: dict[str, Callable[[Any], Any]] = {}
+
+
 def _payload(sse: ServerSentEvent) -> dict[str, Any]:
+    data = sse.data
     try:
-        payload = json.loads(sse.data)
-    except ValueError as exc:
-        raise APIResponseValidationError(f"event {sse.event!r} carries invalid JSON") from exc
+        payload, end = _scan(data, 0)
+    except (StopIteration, ValueError):
+        end = -1
+    if end != len(data):
+        # Whitespace around the value, or not JSON: json.loads has the last word.
+        try:
+            payload = json.loads(data)
+        except ValueError as exc:
+            raise APIResponseValidationError(f"event {sse.event!r} carries invalid JSON") from exc
     if not isinstance(payload, dict):
         raise APIResponseValidationError(f"event {sse.event!r} is not a JSON object")
     return payload
@@ -122,8 +143,11 @@ def parse_chat_event(sse: ServerSentEvent) -> ChatEvent:
     if sse.event == "error":
         detail = payload.get("error")
         raise error_from_detail(detail if isinstance(detail, dict) else {"message": sse.data})
+    parse = _chat_parsers.get(sse.event)
+    if parse is None:
+        parse = _chat_parsers[sse.event] = model_parser(model)
     try:
-        event: ChatEvent = parse_model(model, payload)
+        event: ChatEvent = parse(payload)
     except (KeyError, TypeError, ValueError) as exc:
         raise APIResponseValidationError(
             f"event {sse.event!r} does not match the contract"
@@ -143,11 +167,14 @@ def parse_session_event(sse: ServerSentEvent) -> SessionEvent:
     once the turn's ``stop`` has arrived, see ``session_error``); an unknown type is an
     ``UnknownEvent``.
     """
-    model = _SESSION_EVENTS.get(sse.event)
-    if model is None:
-        return UnknownEvent(event=sse.event, data=sse.data, id=sse.id)
+    parse = _session_parsers.get(sse.event)
+    if parse is None:
+        model = _SESSION_EVENTS.get(sse.event)
+        if model is None:
+            return UnknownEvent(event=sse.event, data=sse.data, id=sse.id)
+        parse = _session_parsers[sse.event] = model_parser(model)
     try:
-        event: SessionEvent = parse_model(model, _payload(sse))
+        event: SessionEvent = parse(_payload(sse))
     except (KeyError, TypeError, ValueError) as exc:
         raise APIResponseValidationError(
             f"event {sse.event!r} does not match the contract"

@@ -23,6 +23,9 @@ rm -rf "$OUT"
 openapi-python-client generate --path "$SPEC" --config "$CONFIG" \
   --meta none --output-path "$OUT" --fail-on-warning >/dev/null
 printf '# Marker file for PEP 561\n' > "$OUT/py.typed"
+# Each model loads on first use rather than all of them with the package.
+python scripts/lazy_models.py "$OUT/models/__init__.py"
+ruff format --isolated --no-cache --target-version py311 --quiet "$OUT/models/__init__.py"
 # The contract itself ships beside the client, as JSON, for the server's validator and the SDK.
 python - "$SPEC" "$OUT/contract.json" <<'PY'
 import json, sys, yaml

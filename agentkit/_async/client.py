@@ -23,7 +23,6 @@ from .._logging import setup_logging_from_env
 from .._response import APIResponse
 from .._routes import Route, route_of, to_json
 from .._settings import RETRIES_EXTENSION, SETTINGS_EXTENSION, USER_AGENT, ClientSettings
-from .streaming import AsyncStream
 from .transport import AsyncRetryTransport
 
 if TYPE_CHECKING:
@@ -32,9 +31,12 @@ if TYPE_CHECKING:
     from .resources.indexes import AsyncIndexes
     from .resources.sessions import AsyncSessions
 
+    # Streams (and the event models they load) are imported by the resources that open them.
+    from .streaming import AsyncStream
+
 __all__ = ["AsyncAgentKit"]
 
-S = TypeVar("S", bound=AsyncStream[Any])
+S = TypeVar("S", bound="AsyncStream[Any]")
 
 
 class _AsyncConnection:

@@ -73,7 +73,7 @@ class AsyncStream(Generic[T]):
         settings: ClientSettings,
         build_request: Callable[[str | None], httpx.Request],
         parse: Callable[[ServerSentEvent], T],
-        is_terminal: Callable[[T], bool],
+        is_terminal: Callable[[T], bool] | None,
         idempotency_key: str | None = None,
         end_on_eof: bool = False,
         follow: bool = False,
@@ -130,6 +130,10 @@ class AsyncStream(Generic[T]):
     def _observe(self, event: T) -> None:
         """Hook for subclasses that keep a running summary of the stream."""
 
+    def _observer(self) -> Callable[[T], None]:
+        """What ``_observe``s each event: a subclass may hand out its summary's own method."""
+        return self._observe
+
     def _delivered(self, event: T) -> None:
         """Hook run after an event was handed out; raising here ends the stream."""
 
@@ -156,18 +160,23 @@ class AsyncStream(Generic[T]):
         # A followed stream may go quiet between turns for any time: only a connection that
         # stops carrying bytes (keep-alives included) is dead, which the read timeout notices.
         idle = None if self._follow else self._settings.stream_idle_timeout
+        # Looked up once: live events arrive one or a few per chunk, so the work per event is
+        # the stream's throughput.
+        parse, observe, delivered = self._parse, self._observer(), self._delivered
+        is_terminal = self._is_terminal
         try:
             if self._response is None:
                 await self._connect()
             while True:
                 decoder = SSEDecoder()
+                feed = decoder.feed
                 assert self._response is not None
                 last_event_at = time.monotonic()
                 carried = False
                 try:
                     async for chunk in self._response.aiter_bytes():
                         carried = carried or bool(chunk)
-                        events = decoder.feed(chunk)
+                        events = feed(chunk)
                         now = time.monotonic()
                         if not events:
                             if idle is not None and now - last_event_at > idle:
@@ -177,11 +186,11 @@ class AsyncStream(Generic[T]):
                         for sse in events:
                             if sse.id:
                                 self.last_event_id = sse.id
-                            event = self._parse(sse)
-                            self._observe(event)
+                            event = parse(sse)
+                            observe(event)
                             yield event
-                            self._delivered(event)
-                            if self._is_terminal(event):
+                            delivered(event)
+                            if is_terminal is not None and is_terminal(event):
                                 return
                     decoder.close()
                     if self._follow and carried:
@@ -276,7 +285,7 @@ class AsyncSessionStream(AsyncStream[SessionEvent]):
     ) -> None:
         super().__init__(
             parse=parse_session_event,
-            is_terminal=is_session_stop if stop_ends else _never,
+            is_terminal=is_session_stop if stop_ends else None,
             **kwargs,
         )
         self._turn = TurnRecorder()
@@ -285,7 +294,12 @@ class AsyncSessionStream(AsyncStream[SessionEvent]):
     def _observe(self, event: SessionEvent) -> None:
         self._turn.observe(event)
 
+    def _observer(self) -> Callable[[SessionEvent], None]:
+        return self._turn.observe
+
     def _delivered(self, event: SessionEvent) -> None:
+        if self._turn.error is None:  # the common case, without a call
+            return
         failure = self._turn.failure()
         if failure is not None and self._raise_on_error:
             raise failure
@@ -328,7 +342,3 @@ class AsyncSessionStream(AsyncStream[SessionEvent]):
         """Read the stream to its end and return the text of the answer."""
         await self.until_stop()
         return self.text
-
-
-def _never(event: object) -> bool:
-    return False

@@ -24,7 +24,6 @@ from .._logging import setup_logging_from_env
 from .._response import APIResponse
 from .._routes import Route, route_of, to_json
 from .._settings import RETRIES_EXTENSION, SETTINGS_EXTENSION, USER_AGENT, ClientSettings
-from .streaming import Stream
 from .transport import RetryTransport
 
 if TYPE_CHECKING:
@@ -33,9 +32,12 @@ if TYPE_CHECKING:
     from .resources.indexes import Indexes
     from .resources.sessions import Sessions
 
+    # Streams (and the event models they load) are imported by the resources that open them.
+    from .streaming import Stream
+
 __all__ = ["AgentKit"]
 
-S = TypeVar("S", bound=Stream[Any])
+S = TypeVar("S", bound="Stream[Any]")
 
 
 class _Connection:

@@ -600,6 +600,90 @@ class TestLimits:
         assert issubclass(SSEDecodeError, ValueError)
 
 
+class TestWholeBlockChunks:
+    """Chunks of whole blocks, as a live stream writes them, one or a few events at a time."""
+
+    FIRST = b"data: first\n\n"
+
+    def started(self, **limits: int) -> SSEDecoder:
+        decoder = SSEDecoder(**limits)
+        assert decoder.feed(self.FIRST) == [msg_event("first")]
+        return decoder
+
+    def test_one_event_per_chunk(self) -> None:
+        decoder = self.started()
+        assert decoder.feed(b"event: delta\nid: 1\ndata: a\n\n") == [
+            msg_event("a", event="delta", id="1")
+        ]
+        assert decoder.feed(b"data: b\n\n") == [msg_event("b", id="1")]
+        assert decoder.feed(b"id: 2\ndata: c\ndata: d\ndata: e\n\n") == [
+            msg_event("c\nd\ne", id="2")
+        ]
+        assert decoder.last_event_id == "2"
+
+    def test_several_blocks_in_one_chunk(self) -> None:
+        decoder = self.started()
+        assert decoder.feed(b"event: x\ndata: 1\n\nid: 7\n\ndata: 2\n\n\n\n") == [
+            msg_event("1", event="x"),
+            msg_event("2", id="7"),
+        ]
+
+    def test_blocks_without_data_update_the_id_only(self) -> None:
+        decoder = self.started()
+        assert decoder.feed(b"event: x\nid: 3\n\n") == []
+        assert decoder.last_event_id == "3"
+        assert decoder.feed(b"data: y\n\n") == [msg_event("y", id="3")]
+
+    def test_id_with_nul_is_ignored(self) -> None:
+        decoder = self.started()
+        assert decoder.feed(b"id: 4\n\nid: a\0b\ndata: z\n\n") == [msg_event("z", id="4")]
+
+    @pytest.mark.parametrize(
+        ("chunk", "expected"),
+        [
+            (b"data:x\n\n", [msg_event("x")]),
+            (b"retry: 25\ndata: x\n\n", [msg_event("x", retry=25)]),
+            (b": keep-alive\ndata: x\n\n", [msg_event("x")]),
+            (b"data: x\nfoo: bar\n\n", [msg_event("x")]),
+            (b"data\n\n", [msg_event("")]),
+            (b"data: x\r\n\r\n", [msg_event("x")]),
+            (b"event: e\ndata: x\r\n\n", [msg_event("x", event="e")]),
+        ],
+    )
+    def test_other_lines_decode_as_usual(
+        self, chunk: bytes, expected: list[ServerSentEvent]
+    ) -> None:
+        decoder = self.started()
+        assert decoder.feed(chunk) == expected
+        assert decoder.feed(b"data: next\n\n") == [msg_event("next")]
+
+    def test_a_block_continues_an_unfinished_one(self) -> None:
+        decoder = self.started()
+        assert decoder.feed(b"event: e\ndata: a\n") == []
+        assert decoder.feed(b"data: b\n\n") == [msg_event("a\nb", event="e")]
+        assert decoder.feed(b"da") == []
+        assert decoder.feed(b"ta: c\n\n") == [msg_event("c")]
+
+    def test_a_cr_ending_the_previous_chunk(self) -> None:
+        decoder = self.started()
+        assert decoder.feed(b"data: a\r") == []
+        assert decoder.feed(b"\ndata: b\n\n") == [msg_event("a\nb")]
+
+    def test_line_over_the_limit_raises(self) -> None:
+        decoder = self.started(max_line_size=20)
+        with pytest.raises(SSEDecodeError, match="max_line_size"):
+            decoder.feed(b"data: " + b"x" * 15 + b"\n\n")
+
+    def test_event_over_the_limit_raises(self) -> None:
+        decoder = self.started(max_event_size=8)
+        with pytest.raises(SSEDecodeError, match="max_event_size"):
+            decoder.feed(b"data: 12345\ndata: 678\n\n")
+
+    def test_limits_leave_whole_blocks_alone_below_them(self) -> None:
+        decoder = self.started(max_line_size=20, max_event_size=8)
+        assert decoder.feed(b"data: 1234\ndata: 567\n\n") == [msg_event("1234\n567")]
+
+
 class TestLinearTime:
     def test_16mb_single_line_event_in_512_byte_chunks(self) -> None:
         """A 16 MB one-line event arriving in 512-byte chunks decodes in linear time."""

@@ -14,7 +14,7 @@ from itertools import pairwise
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from agentkit._sse import SSEDecoder, encode_comment, encode_event
+from agentkit._sse import SSEDecodeError, SSEDecoder, encode_comment, encode_event
 
 Event = tuple[str, str, str, int | None]  # (event, data, id, retry)
 Outcome = tuple[list[Event], str, int | None]  # events, last_event_id, retry
@@ -153,13 +153,13 @@ def blocks(draw: st.DrawFn) -> list[bytes]:
 
 
 @st.composite
-def event_streams(draw: st.DrawFn) -> bytes:
-    """Blocks of random lines ended by blank lines, with mixed line ends, BOMs, junk bytes
-    and maybe an unfinished final block."""
+def event_streams(draw: st.DrawFn, ends: st.SearchStrategy[bytes] = terminators) -> bytes:
+    """Blocks of random lines ended by blank lines, with mixed line ends (or ``ends``), BOMs,
+    junk bytes and maybe an unfinished final block."""
     parts = [draw(st.sampled_from([b"", b"", b"\xef\xbb\xbf", b"\xef\xbb\xbf\xef\xbb\xbf"]))]
     for block in draw(st.lists(blocks(), min_size=1, max_size=8)):
         for line in [*block, b""]:
-            parts += [line, draw(terminators)]
+            parts += [line, draw(ends)]
     if draw(st.booleans()):
         parts += [draw(data_lines), draw(terminators)]  # a block cut off by the end
     if draw(st.booleans()):
@@ -170,6 +170,16 @@ def event_streams(draw: st.DrawFn) -> bytes:
 @st.composite
 def chunked(draw: st.DrawFn, stream: bytes) -> list[bytes]:
     cuts = draw(st.lists(st.integers(0, len(stream)), max_size=len(stream) // 2 + 2))
+    return split_at(stream, cuts)
+
+
+@st.composite
+def chunked_at_blocks(draw: st.DrawFn, stream: bytes) -> list[bytes]:
+    """Cut after blank lines, where a live stream's writes end, each kept or not, and maybe
+    elsewhere too."""
+    ends = [i for i in range(2, len(stream) + 1) if stream[i - 2 : i] == b"\n\n"]
+    cuts = [i for i in ends if draw(st.integers(0, 3))]
+    cuts += draw(st.lists(st.integers(0, len(stream)), max_size=2))
     return split_at(stream, cuts)
 
 
@@ -189,6 +199,36 @@ class TestAgainstReferenceParser:
     def test_matches_the_spec_reference(self, data: st.DataObject, stream: bytes) -> None:
         """The decoder agrees with a literal WHATWG parser on random streams and chunkings."""
         assert decode_chunks(data.draw(chunked(stream))) == reference_decode(stream)
+
+    @SETTINGS
+    @given(data=st.data(), stream=event_streams(ends=st.just(b"\n")))
+    def test_whole_blocks_per_chunk_match_the_reference(
+        self, data: st.DataObject, stream: bytes
+    ) -> None:
+        """Chunks of whole LF-terminated blocks, as live streams send them, decode the same."""
+        assert decode_chunks(data.draw(chunked_at_blocks(stream))) == reference_decode(stream)
+
+    @SETTINGS
+    @given(data=st.data(), stream=event_streams(ends=st.just(b"\n")))
+    def test_whole_blocks_within_limits_decode_as_bytewise(
+        self, data: st.DataObject, stream: bytes
+    ) -> None:
+        """With small limits, whole-block chunks raise exactly when the stream fed a byte at a
+        time does, and decode the same otherwise."""
+        limit = data.draw(st.integers(1, 64))
+
+        def outcome(chunks: Sequence[bytes]) -> Outcome | str:
+            decoder = SSEDecoder(max_line_size=limit, max_event_size=limit)
+            try:
+                events = [event for chunk in chunks for event in decoder.feed(chunk)]
+                events += decoder.close()
+            except SSEDecodeError:
+                return "raised"
+            decoded = [(e.event, e.data, e.id, e.retry) for e in events]
+            return decoded, decoder.last_event_id, decoder.retry
+
+        bytewise = [stream[i : i + 1] for i in range(len(stream))]
+        assert outcome(data.draw(chunked_at_blocks(stream))) == outcome(bytewise)
 
 
 # --- Encoder round trip ------------------------------------------------------------------
