@@ -53,8 +53,8 @@ class ChatTurn:
 
 
 def _history(state: ServerState, org_id: str, chat_id: str) -> list[tuple[str, str]]:
-    page = state.store.list_chat_messages(org_id, chat_id, 0, state.config.max_chat_messages)
-    return [(row["role"], describe_parts(row["parts"])) for row in page.rows[-_HISTORY:]]
+    rows = state.store.last_chat_messages(org_id, chat_id, _HISTORY)
+    return [(row["role"], describe_parts(row["parts"])) for row in rows]
 
 
 def begin_chat_turn(
