@@ -93,10 +93,18 @@ class Child:
             self.stop()
             raise RuntimeError(f"{argv} did not start")
         # The reference server prints its key after its URL.
-        while not self.key and "agentkit.cli" in argv and time.monotonic() < deadline:
+        while not self.key and "serve" in argv and time.monotonic() < deadline:
             line = self.process.stdout.readline()
             if found := re.search(r"AGENTKIT_API_KEY=(\S+)", line):
                 self.key = found.group(1)
+
+        # The port is printed once bound; the server listens a moment later.
+        while time.monotonic() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.02)
 
     def cpu(self) -> float:
         """Seconds of CPU the process has used."""
