@@ -21,7 +21,8 @@ class Turn:
     Attributes:
         agent: The agent, in its wire shape (``instructions``, ``model_profile``, ...).
         text: The user's message as text (non-text parts described in brackets).
-        history: Earlier messages of the chat as ``(role, text)``, oldest first.
+        history: Earlier messages of the chat as ``(role, text)``, oldest first; read from the
+            store only for a brain whose ``uses_history`` is true (empty for the others).
     """
 
     agent: dict[str, Any]

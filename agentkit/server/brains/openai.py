@@ -24,6 +24,9 @@ class OpenAIBrain:
     instructions are the system message, followed by the chat's history and the user's message.
     """
 
+    #: The turn must carry the chat's earlier messages (brains without this get none).
+    uses_history = True
+
     def __init__(self, env: Mapping[str, str] | None = None, timeout: float = 60.0) -> None:
         self._env = env
         self._timeout = timeout

@@ -17,7 +17,7 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from ..brains import BrainError, Turn, brain_for, describe_parts
+from ..brains import Brain, BrainError, Turn, brain_for, describe_parts
 from ..core.errors import ApiError
 from ..core.event_log import Recovery, StreamKind
 from ..core.ids import new_id, now
@@ -53,8 +53,8 @@ class ChatTurn:
 
 
 def _history(state: ServerState, org_id: str, chat_id: str) -> list[tuple[str, str]]:
-    page = state.store.list_chat_messages(org_id, chat_id, 0, state.config.max_chat_messages)
-    return [(row["role"], describe_parts(row["parts"])) for row in page.rows[-_HISTORY:]]
+    rows = state.store.last_chat_messages(org_id, chat_id, _HISTORY)
+    return [(row["role"], describe_parts(row["parts"])) for row in rows]
 
 
 def begin_chat_turn(
@@ -71,7 +71,13 @@ def begin_chat_turn(
     turn into the chat between the route's checks and this call.
     """
     chat_id = chat["id"]
-    history = _history(state, org_id, chat_id)
+    brain = brain_for(
+        agent.get("brain", "echo"),
+        echo_delay=state.config.echo_delay,
+        slow_delay=state.config.slow_delay,
+    )
+    # Only a brain that reads the history pays for it (the echo brain answers the message alone).
+    history = _history(state, org_id, chat_id) if getattr(brain, "uses_history", False) else []
     user_message: Row = {
         "id": new_id("msg"),
         "role": "user",
@@ -99,18 +105,13 @@ def begin_chat_turn(
     )
     state.store.open_chat_turn(org_id, chat_id, reply_id, first)
     turn = Turn(agent=agent, text=describe_parts(message["parts"]), history=history)
-    run = _run(state, org_id, chat_id, reply_id, turn)
+    run = _run(state, org_id, chat_id, reply_id, brain, turn)
     return ChatTurn(first, state.events.start_turn(org_id, stream, run))
 
 
 async def _run(
-    state: ServerState, org_id: str, chat_id: str, reply_id: str, turn: Turn
+    state: ServerState, org_id: str, chat_id: str, reply_id: str, brain: Brain, turn: Turn
 ) -> ApiError | None:
-    brain = brain_for(
-        turn.agent.get("brain", "echo"),
-        echo_delay=state.config.echo_delay,
-        slow_delay=state.config.slow_delay,
-    )
     deltas: list[str] = []
     try:
         async for delta in brain.reply(turn):

@@ -55,6 +55,10 @@ CREATE TABLE IF NOT EXISTS chat_turns (
         """The chat's messages after the position ``after``, oldest first."""
         return _MESSAGES.page(self._database, org_id, after, limit, chat_id)
 
+    def last_chat_messages(self, org_id: str, chat_id: str, count: int) -> list[Row]:
+        """The chat's last ``count`` messages, oldest first."""
+        return _MESSAGES.last(self._database, org_id, count, chat_id)
+
     def open_chat_turn(self, org_id: str, chat_id: str, reply_id: str, first_seq: int) -> None:
         """Note that a turn of the chat runs: its reply's id and the seq of its first event."""
         self._database.run(

@@ -22,6 +22,9 @@ class ChatStore(Protocol):
     ) -> Page: ...
     def insert_chat_message(self, org_id: str, chat_id: str, message: Row) -> None: ...
     def list_chat_messages(self, org_id: str, chat_id: str, after: int, limit: int) -> Page: ...
+    def last_chat_messages(self, org_id: str, chat_id: str, count: int) -> list[Row]:
+        """The chat's last ``count`` messages, oldest first."""
+
     def open_chat_turn(self, org_id: str, chat_id: str, reply_id: str, first_seq: int) -> None:
         """Note that a turn of the chat runs, until ``close_chat_turn``."""
 

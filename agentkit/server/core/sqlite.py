@@ -199,6 +199,16 @@ class DocumentTable:
             found = [json.loads(row[1]) for row in rows]
         return Page(found, int(rows[-1][0]) if more else None)
 
+    def last(self, db: Database, org_id: str, count: int, *scope: str) -> list[Row]:
+        """The last ``count`` documents under the parent, oldest first, without detached fields
+        (one indexed read from the end, however many the parent holds)."""
+        sql = self._list.replace(" AND pk > ?", "") + " ORDER BY pk DESC LIMIT ?"
+        rows = db.all(sql, org_id, *scope, count)
+        rows.reverse()
+        if self._unstored:
+            return [self._read(row[1], row[2:]) for row in rows]
+        return [json.loads(row[1]) for row in rows]
+
     def exists(self, db: Database, org_id: str, column: str, value: str) -> bool:
         """Whether the organization has a document with this value in a copied column."""
         sql = f"SELECT 1 FROM {self.name} WHERE org_id = ? AND {column} = ?"

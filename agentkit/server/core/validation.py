@@ -30,6 +30,7 @@ from jsonschema.exceptions import ValidationError, best_match
 
 from ..._contract import Operation, contract
 from .errors import ApiError, invalid
+from .schema_check import Check, quick_check
 
 __all__ = [
     "MAX_DEPTH",
@@ -97,13 +98,25 @@ def _explain(error: ValidationError) -> tuple[list[Any], str]:
     return path, error.message
 
 
-def _compile(schema: Mapping[str, Any]) -> Draft202012Validator:
+@dataclass(frozen=True, slots=True)
+class _Schema:
+    """A schema's validator, and its quick check (``schema_check``) when it has one."""
+
+    validator: Draft202012Validator
+    quick: Check | None
+
+
+def _compile(schema: Mapping[str, Any]) -> _Schema:
+    components = contract().components
     # Refs in the contract point at "#/components/...", so the root carries the components.
-    return Draft202012Validator({**schema, "components": contract().components})
+    validator = Draft202012Validator({**schema, "components": components})
+    return _Schema(validator, quick_check(schema, components))
 
 
-def _check(validator: Draft202012Validator, value: Any, location: str, prefix: list[Any]) -> None:
-    error = best_match(validator.iter_errors(value))
+def _check(schema: _Schema, value: Any, location: str, prefix: list[Any]) -> None:
+    if schema.quick is not None and schema.quick(value):
+        return
+    error = best_match(schema.validator.iter_errors(value))
     if error is not None:
         path, message = _explain(error)
         raise invalid(json_path([*prefix, *path]) or location, message, location)
@@ -290,7 +303,7 @@ class _Param:
     location: str
     required: bool
     schema: Mapping[str, Any]
-    validator: Draft202012Validator
+    validator: _Schema
 
 
 class RequestRules:
