@@ -23,7 +23,6 @@ of the CPU, so the wall-time ratio understates the faster reader's lead there.
 from __future__ import annotations
 
 import gc
-import json
 import re
 import statistics
 import subprocess
@@ -35,8 +34,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
-from bench_session_stream import MODELS, serve
-from httpx_sse import connect_sse
+from bench_session_stream import read_httpx_sse, read_sdk, serve
 
 from agentkit import AgentKit
 
@@ -96,25 +94,6 @@ def one_event_per_write(body: bytes, connections: int) -> Iterator[str]:
         finally:
             child.terminate()
             child.wait(timeout=15)
-
-
-def read_sdk(client: AgentKit, session_id: str) -> int:
-    count = 0
-    with client.sessions.events(session_id) as stream:
-        for _ in stream:
-            count += 1
-    return count
-
-
-def read_httpx_sse(http: httpx.Client, session_id: str, typed: bool) -> int:
-    count = 0
-    with connect_sse(http, "GET", f"/v1/sessions/{session_id}/events") as source:
-        for event in source.iter_sse():
-            payload = json.loads(event.data)
-            if typed:
-                MODELS[event.event].from_dict(payload)
-            count += 1
-    return count
 
 
 def measure(

@@ -10,19 +10,7 @@ import pytest
 
 import agentkit
 from agentkit import AgentKit, AsyncAgentKit
-
-AGENT = {
-    "id": "agt_1",
-    "name": "a",
-    "instructions": "",
-    "brain": "echo",
-    "streaming": True,
-    "sub_agent_ids": [],
-    "prompt_suggestions": [],
-    "metadata": {},
-    "created_at": "2026-01-01T00:00:00Z",
-    "updated_at": "2026-01-01T00:00:00Z",
-}
+from tests.unit.samples import AGENT
 
 
 def _looping_server(seen: list[httpx.Request]) -> httpx.MockTransport:

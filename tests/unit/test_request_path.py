@@ -15,19 +15,8 @@ import agentkit
 from agentkit import AgentKit, AsyncAgentKit
 from agentkit._contract import contract
 from agentkit._routes import route_of
+from tests.unit.samples import AGENT
 
-AGENT = {
-    "id": "agt_1",
-    "name": "a",
-    "instructions": "",
-    "brain": "echo",
-    "streaming": True,
-    "sub_agent_ids": [],
-    "prompt_suggestions": [],
-    "metadata": {},
-    "created_at": "2026-01-01T00:00:00Z",
-    "updated_at": "2026-01-01T00:00:00Z",
-}
 DOCUMENT = {
     "id": "doc_1",
     "index_id": "idx_1",
