@@ -46,10 +46,11 @@ INTERRUPTED_MESSAGE = "the server stopped during the turn; send the message agai
 
 @dataclass(frozen=True, slots=True)
 class ChatTurn:
-    """A chat's turn in progress: the seq of its first event, and its task (its error, if any)."""
+    """A chat's turn in progress: the seq of its first event, and its task, which ends with the
+    chat as the turn left it, or the error that ended the turn."""
 
     first_seq: int
-    task: asyncio.Task[ApiError | None]
+    task: asyncio.Task[Row | ApiError]
 
 
 def _history(state: ServerState, org_id: str, chat_id: str) -> list[tuple[str, str]]:
@@ -85,33 +86,44 @@ def begin_chat_turn(
         "metadata": message.get("metadata", {}),
         "created_at": now(),
     }
-    state.store.insert_chat_message(org_id, chat_id, user_message)
-    chat["message_count"] += 1
-    if trace_id:
-        chat["trace_id"] = trace_id
-    state.store.update_chat(org_id, chat)
     reply_id = new_id("msg")
     stream = CHAT_STREAM.stream(chat_id)
-    first = state.events.append(
-        org_id,
-        stream,
-        {
-            "type": "metadata",
-            "chat_id": chat_id,
-            "message_id": reply_id,
-            "trace_id": chat.get("trace_id"),
-            "metadata": chat["metadata"],
-        },
-    )
-    state.store.open_chat_turn(org_id, chat_id, reply_id, first)
     turn = Turn(agent=agent, text=describe_parts(message["parts"]), history=history)
-    run = _run(state, org_id, chat_id, reply_id, brain, turn)
-    return ChatTurn(first, state.events.start_turn(org_id, stream, run))
+    task: asyncio.Task[Row | ApiError] | None = None
+    # The user's message, the chat, the turn's note and its first event are kept together.
+    try:
+        with state.events.atomic(org_id, stream):
+            state.store.insert_chat_message(org_id, chat_id, user_message)
+            chat["message_count"] += 1
+            if trace_id:
+                chat["trace_id"] = trace_id
+            state.store.update_chat(org_id, chat)
+            first = state.events.append(
+                org_id,
+                stream,
+                {
+                    "type": "metadata",
+                    "chat_id": chat_id,
+                    "message_id": reply_id,
+                    "trace_id": chat.get("trace_id"),
+                    "metadata": chat["metadata"],
+                },
+            )
+            state.store.open_chat_turn(org_id, chat_id, reply_id, first)
+            # Started before the flush, so the stream keeps counting its seqs for the turn.
+            run = _run(state, org_id, chat_id, reply_id, brain, turn)
+            task = state.events.start_turn(org_id, stream, run)
+            state.events.flush_stream(org_id, stream)
+    except BaseException:
+        if task is not None:
+            task.cancel()
+        raise
+    return ChatTurn(first, task)
 
 
 async def _run(
     state: ServerState, org_id: str, chat_id: str, reply_id: str, brain: Brain, turn: Turn
-) -> ApiError | None:
+) -> Row | ApiError:
     deltas: list[str] = []
     try:
         async for delta in brain.reply(turn):
@@ -139,16 +151,18 @@ async def _run(
         "metadata": {},
         "created_at": now(),
     }
-    state.store.insert_chat_message(org_id, chat_id, reply)
-    chat = state.store.get_chat(org_id, chat_id)
-    if chat is None:  # pragma: no cover - chats are never deleted
-        return None
-    chat["message"] = reply
-    chat["message_count"] += 1
-    state.store.update_chat(org_id, chat)
-    state.events.append(org_id, CHAT_STREAM.stream(chat_id), {"type": "done", "chat": chat})
-    _end(state, org_id, chat_id)
-    return None
+    # The reply, the chat, the done event and the end of the turn's note: one change.
+    with state.events.atomic(org_id, CHAT_STREAM.stream(chat_id)):
+        state.store.insert_chat_message(org_id, chat_id, reply)
+        chat = state.store.get_chat(org_id, chat_id)
+        if chat is None:  # pragma: no cover - chats are never deleted
+            return ApiError("CHAT_NOT_FOUND", f"no chat {chat_id!r}")
+        chat["message"] = reply
+        chat["message_count"] += 1
+        state.store.update_chat(org_id, chat)
+        state.events.append(org_id, CHAT_STREAM.stream(chat_id), {"type": "done", "chat": chat})
+        _end(state, org_id, chat_id)
+    return chat
 
 
 def _end(state: ServerState, org_id: str, chat_id: str) -> None:
@@ -162,8 +176,9 @@ def _fail(
 ) -> ApiError:
     event = {"type": "error", "chat_id": chat_id, "message_id": reply_id, "error": error.detail()}
     try:
-        state.events.append(org_id, CHAT_STREAM.stream(chat_id), event)
-        _end(state, org_id, chat_id)
+        with state.events.atomic(org_id, CHAT_STREAM.stream(chat_id)):
+            state.events.append(org_id, CHAT_STREAM.stream(chat_id), event)
+            _end(state, org_id, chat_id)
     except Exception:  # the store may be closed already when the server stops
         logger.warning("could not log the failure of chat %s", chat_id)
     return error
@@ -180,12 +195,13 @@ def _interrupt(state: ServerState, org_id: str, chat: Row, reply_id: str, text: 
         "metadata": {"status": "failed", "error": error},
         "created_at": now(),
     }
-    state.store.insert_chat_message(org_id, chat_id, reply)
-    chat["message_count"] += 1
-    state.store.update_chat(org_id, chat)
-    event = {"type": "error", "chat_id": chat_id, "message_id": reply_id, "error": error}
-    state.events.append(org_id, CHAT_STREAM.stream(chat_id), event)
-    _end(state, org_id, chat_id)
+    with state.events.atomic(org_id, CHAT_STREAM.stream(chat_id)):
+        state.store.insert_chat_message(org_id, chat_id, reply)
+        chat["message_count"] += 1
+        state.store.update_chat(org_id, chat)
+        event = {"type": "error", "chat_id": chat_id, "message_id": reply_id, "error": error}
+        state.events.append(org_id, CHAT_STREAM.stream(chat_id), event)
+        _end(state, org_id, chat_id)
 
 
 def _streamed_text(state: ServerState, org_id: str, chat_id: str, reply_id: str, after: int) -> str:

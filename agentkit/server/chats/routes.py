@@ -77,13 +77,16 @@ def _start(call: Call) -> tuple[Row, ChatTurn]:
         "closed_at": None,
         "close_reason": None,
     }
-    try:
-        call.state.store.insert_chat(call.org_id, chat)
-    except Conflict:
-        details = {"field": "chat_id", "location": "body"}
-        message = f"the chat id {chat['id']!r} is in use"
-        raise ApiError("CHAT_ID_TAKEN", message, details) from None
-    return chat, begin_chat_turn(call.state, call.org_id, chat, agent, body["message"], None)
+    # The new chat and its first turn's start are kept together.
+    with call.state.store.atomic():
+        try:
+            call.state.store.insert_chat(call.org_id, chat)
+        except Conflict:
+            details = {"field": "chat_id", "location": "body"}
+            message = f"the chat id {chat['id']!r} is in use"
+            raise ApiError("CHAT_ID_TAKEN", message, details) from None
+        turn = begin_chat_turn(call.state, call.org_id, chat, agent, body["message"], None)
+    return chat, turn
 
 
 def _continue(call: Call) -> tuple[Row, ChatTurn]:
@@ -101,12 +104,12 @@ def _continue(call: Call) -> tuple[Row, ChatTurn]:
 
 async def _finish(call: Call, chat_id: str, handle: ChatTurn) -> Reply:
     # Shielded: a client that goes away must not cancel the turn, which others may follow.
-    error = await asyncio.shield(handle.task)
-    if error is not None:
-        message = f"the agent failed to reply: {error.message}"
-        body = envelope(error.code, message, call.request_id, {"chat_id": chat_id})
-        return Reply(body, error.status)
-    return Reply(call.state.store.get_chat(call.org_id, chat_id))
+    outcome = await asyncio.shield(handle.task)
+    if isinstance(outcome, ApiError):
+        message = f"the agent failed to reply: {outcome.message}"
+        body = envelope(outcome.code, message, call.request_id, {"chat_id": chat_id})
+        return Reply(body, outcome.status)
+    return Reply(outcome)
 
 
 def _stream(chat_id: str, handle: ChatTurn) -> EventStream:

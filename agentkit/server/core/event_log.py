@@ -21,7 +21,8 @@ from __future__ import annotations
 import asyncio
 import json
 import time
-from collections.abc import AsyncIterator, Callable, Coroutine, Mapping
+from collections.abc import AsyncIterator, Callable, Coroutine, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -212,6 +213,22 @@ class EventLog:
         signal = self._signals.pop(key, None)
         if signal is not None:
             signal.set()
+
+    @contextmanager
+    def atomic(self, org_id: str, stream: str) -> Iterator[None]:
+        """One store transaction for a change that logs events of ``stream`` with other writes.
+
+        Flush the stream inside it to write its events in the same transaction. If the change
+        is undone, so is the stream's next seq, which then counted events that were never kept.
+        """
+        try:
+            with self._store.atomic():
+                yield
+        except BaseException:
+            key = (org_id, stream)
+            self._pending.pop(key, None)
+            self._next.pop(key, None)
+            raise
 
     def drop(self, org_id: str, stream: str) -> None:
         """Forget a stream and its events (its resource was deleted); its readers stop."""

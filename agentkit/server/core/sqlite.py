@@ -12,7 +12,7 @@ import json
 import sqlite3
 import threading
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from typing import Any, ClassVar
 
 from .store import Conflict, Page, Row
@@ -26,6 +26,7 @@ class Database:
     def __init__(self, path: str) -> None:
         self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
         self._lock = threading.RLock()
+        self._depth = 0
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute("PRAGMA foreign_keys=ON")
@@ -60,15 +61,26 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """The connection inside ``BEGIN`` ... ``COMMIT`` (rolled back on an error)."""
+        """The connection inside ``BEGIN`` ... ``COMMIT`` (rolled back on an error).
+
+        Transactions nest: an inner one is a savepoint, so an error it lets out undoes only its
+        own writes, and only the outermost commits. A caller groups the writes of one change
+        this way, so that they reach the file together (one commit, not one per write).
+        """
         with self._lock:
-            self._db.execute("BEGIN")
+            outer = self._depth == 0
+            self._db.execute("BEGIN" if outer else "SAVEPOINT inner")
+            self._depth += 1
             try:
                 yield self._db
             except BaseException:
-                self._db.execute("ROLLBACK")
+                self._db.execute("ROLLBACK" if outer else "ROLLBACK TO inner")
+                if not outer:
+                    self._db.execute("RELEASE inner")
                 raise
-            self._db.execute("COMMIT")
+            finally:
+                self._depth -= 1
+            self._db.execute("COMMIT" if outer else "RELEASE inner")
 
     def close(self) -> None:
         """Close the connection."""
@@ -238,6 +250,10 @@ class SQLiteTables:
     @staticmethod
     def upgrade(database: Database) -> None:
         """Bring tables an older server wrote up to date; nothing by default."""
+
+    def atomic(self) -> AbstractContextManager[object]:
+        """Group the store calls made inside into one transaction: all are kept, or none."""
+        return self._database.transaction()
 
     def close(self) -> None:
         """Close the connection; the store is unusable afterwards."""

@@ -10,6 +10,7 @@ idempotency records (``CoreStore``). The server's ``Store`` is all of them in on
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -60,6 +61,13 @@ class AuthStore(Protocol):
 
 class EventStore(Protocol):
     """The numbered events of every stream."""
+
+    def atomic(self) -> AbstractContextManager[object]:
+        """Group the store calls made inside into one transaction: all are kept, or none.
+
+        Calls of the event loop's thread only, with no ``await`` inside (the store is shared by
+        every request). Groups nest.
+        """
 
     def append_events(self, org_id: str, stream: str, rows: list[tuple[int, str, str]]) -> None:
         """Store events ``(seq, kind, data)`` of a stream, in one transaction."""
