@@ -349,6 +349,19 @@ class TestNonFiniteNumbers:
         created = _created(battery.json("POST", "/v1/agents", body))
         assert created["metadata"] == body["metadata"]
 
+    @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-32"])
+    def test_json_that_is_not_utf8_is_refused(self, battery: Battery, encoding: str) -> None:
+        """JSON between systems is UTF-8; another encoding is a 400, not a guess."""
+        body = json.dumps({"name": "wide"}).encode(encoding)
+        response = battery.send("POST", "/v1/agents", body)
+        assert response.status_code == 400, response.text
+        assert _error(response)["details"]["field"] == "body"
+        assert battery.send("GET", "/v1/agents").json()["data"] == []
+
+    def test_a_byte_order_mark_is_skipped(self, battery: Battery) -> None:
+        response = battery.send("POST", "/v1/agents", b"\xef\xbb\xbf" + b'{"name":"bom"}')
+        assert _created(response)["name"] == "bom"
+
     def test_too_many_digits_is_a_validation_error(self, battery: Battery) -> None:
         """An integer longer than Python will convert is named as bad JSON, not as bad UTF-8."""
         response = battery.send(

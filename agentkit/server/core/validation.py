@@ -212,10 +212,9 @@ _PLAIN = json.JSONDecoder()
 
 def _parse(raw: bytes | str, field: str, decoder: json.JSONDecoder) -> Any:
     try:
-        # As json.loads reads bytes: UTF-8 (a BOM skipped), or UTF-16 or UTF-32 by their NULs.
-        text = (
-            raw if isinstance(raw, str) else raw.decode(json.detect_encoding(raw), "surrogatepass")
-        )
+        # JSON between systems is UTF-8 (RFC 8259 8.1); a BOM is skipped. UTF-16 and UTF-32,
+        # which json.loads would guess from their NULs, are refused.
+        text = raw if isinstance(raw, str) else raw.decode("utf-8-sig", "surrogatepass")
         return decoder.decode(text)
     except _NotFinite:
         raise
@@ -240,8 +239,8 @@ def load_json(raw: bytes | str, field: str = "body") -> Any:
 
     Raises:
         ApiError: 400 VALIDATION_ERROR for text that is not JSON, nests deeper than
-            ``MAX_DEPTH``, holds text that does not encode as UTF-8 (naming its path) or a
-            number that is not finite (naming its path).
+            ``MAX_DEPTH``, is not UTF-8, holds text that does not encode as UTF-8 (naming
+            its path) or a number that is not finite (naming its path).
     """
     try:
         value = _parse(raw, field, _CHECKING)
