@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from agentkit.server.core.sqlite import Database, DocumentTable
+from agentkit.server.core.database import Database
+from agentkit.server.core.sqlite import DocumentTable
 from agentkit.server.core.store import Conflict
 
 SCHEMA = """

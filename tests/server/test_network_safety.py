@@ -25,6 +25,7 @@ from starlette.types import Message, Receive, Scope, Send
 
 from agentkit.server import ServerConfig
 from agentkit.server.core.http.application import EnvelopeMiddleware
+from agentkit.server.store import SQLiteStore
 from agentkit.testing import ReferenceServer
 
 from .conftest import assert_schema
@@ -345,9 +346,11 @@ class TestDisconnects:
         async def receive() -> Message:
             return {"type": "http.request", "body": b"", "more_body": False}
 
-        middleware = EnvelopeMiddleware(app, max_body_bytes=100, body_timeout=1.0)
+        store = SQLiteStore(":memory:")
+        middleware = EnvelopeMiddleware(app, store, max_body_bytes=100, body_timeout=1.0)
         scope = {"type": "http", "method": "GET", "path": "/", "headers": []}
         asyncio.run(middleware(scope, receive, broken))
+        store.close()
         assert any("disconnected" in m for m in logs.messages("agentkit.server"))
         assert logs.errors == []
 

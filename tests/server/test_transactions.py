@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from agentkit.server import ServerConfig, create_app, server_state
-from agentkit.server.core.sqlite import Database
+from agentkit.server.core.database import Database
 from agentkit.testing import ReferenceServer
 
 from .conftest import Api, new_agent, text_message
@@ -118,3 +119,74 @@ def test_a_turn_whose_end_fails_keeps_none_of_its_end(
     assert kinds[-2:] == ["metadata", "error"]
     assert messages == before[0] + 2
     assert turns == 0
+
+
+class _FailingCommits:
+    """The connection, with the next ``COMMIT``s failing as on a full disk (a fault no real
+    server here can be made to show on demand)."""
+
+    def __init__(self, connection: sqlite3.Connection, failures: int) -> None:
+        self._connection = connection
+        self.failures = failures
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._connection, name)
+
+    def execute(self, sql: str, args: Any = ()) -> sqlite3.Cursor:
+        if sql == "COMMIT" and self.failures > 0:
+            self.failures -= 1
+            raise sqlite3.OperationalError("database or disk is full")
+        return self._connection.execute(sql, args)
+
+
+def _count(db: Path, table: str) -> int:
+    with sqlite3.connect(db) as raw:
+        return int(raw.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+
+
+def test_what_a_response_reports_is_committed_before_it_is_sent(tmp_path: Path) -> None:
+    """Writes of concurrent requests share commits, but none is answered before its commit:
+    another connection sees every agent as soon as its 201 arrives."""
+    db = tmp_path / "group.sqlite3"
+    with ReferenceServer(ServerConfig(db_path=str(db))) as server:
+        api = Api(server.base_url, server.api_key)
+        for number in range(20):
+            new_agent(api, name=f"agent {number}")
+            assert _count(db, "agents") == number + 1
+        api.close()
+
+
+def test_writes_no_response_reports_are_committed_soon_after(tmp_path: Path) -> None:
+    """A turn that goes on after its client left still reaches the file, within moments."""
+    db = tmp_path / "late.sqlite3"
+    with ReferenceServer(ServerConfig(db_path=str(db), echo_delay=0.05)) as server:
+        api = Api(server.base_url, server.api_key)
+        agent = new_agent(api, name="Echo", brain="echo")
+        body = {"agent_id": agent["id"], "message": text_message("one two three four")}
+        with api.http.stream("POST", "/v1/chats/stream", json=body) as response:
+            assert response.status_code == 200
+        # The stream is gone; the turn is not. Its end is committed without any response.
+        deadline = time.monotonic() + 5.0
+        while _count(db, "chat_turns") and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert _count(db, "chat_turns") == 0
+        assert _count(db, "chat_messages") == 2
+        api.close()
+
+
+def test_a_failed_commit_fails_the_requests_that_wrote(tmp_path: Path) -> None:
+    db = tmp_path / "full.sqlite3"
+    with ReferenceServer(ServerConfig(db_path=str(db))) as server:
+        api = Api(server.base_url, server.api_key)
+        database: Any = server._store._database
+        faulty = _FailingCommits(database._db, failures=1)
+        database._db = faulty
+        refused = api.post("/v1/agents", json={"name": "lost"})
+        assert refused.status_code == 500
+        assert refused.json()["error"]["code"] == "INTERNAL_ERROR"
+        assert faulty.failures == 0
+        # Nothing of it was kept, and the server goes on.
+        assert api.get("/v1/agents").json()["data"] == []
+        assert new_agent(api, name="kept")["name"] == "kept"
+        assert _count(db, "agents") == 1
+        api.close()

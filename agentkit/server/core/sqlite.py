@@ -1,91 +1,17 @@
-"""SQLite plumbing every family's tables share: the connection, and JSON-document tables.
-
-The routes call the store directly on the event loop. Every call is a short indexed query on a
-local file (tens of microseconds, and WAL with ``synchronous=NORMAL`` does not fsync per
-commit), so a thread hop per query would cost more than it saves. A lock serialises the rare
-calls from other threads, such as a test minting keys while the server runs.
-"""
+"""SQLite plumbing every family's tables share: JSON-document tables, and the base of each
+family's tables (the connection is ``database.Database``)."""
 
 from __future__ import annotations
 
 import json
-import sqlite3
-import threading
-from collections.abc import Iterator, Mapping
-from contextlib import AbstractContextManager, contextmanager
+from collections.abc import Mapping
+from contextlib import AbstractContextManager
 from typing import Any, ClassVar
 
-from .store import Conflict, Page, Row
+from .database import Database
+from .store import Page, Row
 
 __all__ = ["Database", "DocumentTable", "SQLiteTables"]
-
-
-class Database:
-    """One SQLite connection in autocommit mode, guarded by a lock, with short query helpers."""
-
-    def __init__(self, path: str) -> None:
-        self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
-        self._lock = threading.RLock()
-        self._depth = 0
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.execute("PRAGMA foreign_keys=ON")
-
-    def all(self, sql: str, *args: Any) -> list[tuple[Any, ...]]:
-        """Every row of a query."""
-        with self._lock:
-            return self._db.execute(sql, args).fetchall()
-
-    def one(self, sql: str, *args: Any) -> tuple[Any, ...] | None:
-        """The first row of a query, or ``None``."""
-        with self._lock:
-            row: tuple[Any, ...] | None = self._db.execute(sql, args).fetchone()
-            return row
-
-    def run(self, sql: str, *args: Any) -> int:
-        """Run a write and return how many rows it changed.
-
-        Raises:
-            Conflict: A unique constraint refused the write.
-        """
-        with self._lock:
-            try:
-                return self._db.execute(sql, args).rowcount
-            except sqlite3.IntegrityError as exc:
-                raise Conflict(str(exc)) from exc
-
-    def script(self, sql: str) -> None:
-        """Run several statements (a schema)."""
-        with self._lock:
-            self._db.executescript(sql)
-
-    @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        """The connection inside ``BEGIN`` ... ``COMMIT`` (rolled back on an error).
-
-        Transactions nest: an inner one is a savepoint, so an error it lets out undoes only its
-        own writes, and only the outermost commits. A caller groups the writes of one change
-        this way, so that they reach the file together (one commit, not one per write).
-        """
-        with self._lock:
-            outer = self._depth == 0
-            self._db.execute("BEGIN" if outer else "SAVEPOINT inner")
-            self._depth += 1
-            try:
-                yield self._db
-            except BaseException:
-                self._db.execute("ROLLBACK" if outer else "ROLLBACK TO inner")
-                if not outer:
-                    self._db.execute("RELEASE inner")
-                raise
-            finally:
-                self._depth -= 1
-            self._db.execute("COMMIT" if outer else "RELEASE inner")
-
-    def close(self) -> None:
-        """Close the connection."""
-        with self._lock:
-            self._db.close()
 
 
 class DocumentTable:
@@ -254,6 +180,18 @@ class SQLiteTables:
     def atomic(self) -> AbstractContextManager[object]:
         """Group the store calls made inside into one transaction: all are kept, or none."""
         return self._database.transaction()
+
+    def durability_mark(self) -> int:
+        """A mark for ``make_durable``, taken when a request starts."""
+        return self._database.mark()
+
+    def make_durable(self, since: int) -> None:
+        """Commit the writes made so far; before any response byte is sent.
+
+        Raises:
+            StoreFailure: A commit since the mark failed: the writes may be lost.
+        """
+        self._database.make_durable(since)
 
     def close(self) -> None:
         """Close the connection; the store is unusable afterwards."""

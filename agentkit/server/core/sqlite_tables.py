@@ -6,7 +6,8 @@ import json
 import secrets
 import time
 
-from .sqlite import Database, SQLiteTables
+from .database import Database
+from .sqlite import SQLiteTables
 from .store import Event, Row
 
 __all__ = ["CoreTables"]

@@ -23,9 +23,14 @@ __all__ = [
     "IdempotencyStore",
     "Page",
     "Row",
+    "StoreFailure",
 ]
 
 Row = dict[str, Any]
+
+
+class StoreFailure(Exception):
+    """The store could not keep writes it had accepted (a failing disk); they are lost."""
 
 
 class Conflict(Exception):
@@ -91,6 +96,17 @@ class IdempotencyStore(Protocol):
 
 class CoreStore(AuthStore, EventStore, IdempotencyStore, Protocol):
     """What the core needs of the store; every method is one short transaction."""
+
+    def durability_mark(self) -> int:
+        """A mark for ``make_durable``, taken when a request starts."""
+
+    def make_durable(self, since: int) -> None:
+        """Make the writes since the mark durable (the server calls it before sending any
+        response byte, so that what a client is told is kept).
+
+        Raises:
+            StoreFailure: They could not be kept.
+        """
 
     def close(self) -> None:
         """Release the store; it is unusable afterwards."""

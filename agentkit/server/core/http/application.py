@@ -20,6 +20,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..errors import ApiError, envelope, invalid
 from ..state import ServerState
+from ..store import CoreStore, StoreFailure
 from .responses import error_response
 
 __all__ = ["EnvelopeMiddleware", "build_application", "new_request_id", "server_state"]
@@ -40,10 +41,17 @@ class EnvelopeMiddleware:
     client that goes away (mid-body or mid-response) is no error of the server's: it is logged
     at INFO, without a traceback. The body must arrive within ``body_timeout`` seconds of the
     headers, or the request is answered 408 REQUEST_TIMEOUT and the connection closed.
+
+    Before any part of a response is sent, the store makes the writes so far durable: what a
+    client is told (a created resource, a streamed event) is on disk by then. If they could not
+    be kept, the request fails instead (a 500, or a stream cut short).
     """
 
-    def __init__(self, app: ASGIApp, max_body_bytes: int, body_timeout: float) -> None:
+    def __init__(
+        self, app: ASGIApp, store: CoreStore, max_body_bytes: int, body_timeout: float
+    ) -> None:
         self.app = app
+        self.store = store
         self.max_body_bytes = max_body_bytes
         self.body_timeout = body_timeout
 
@@ -54,9 +62,18 @@ class EnvelopeMiddleware:
         request_id = new_request_id()
         scope.setdefault("state", {})["request_id"] = request_id
         started = False
+        store = self.store
+        mark = store.durability_mark()
+        failed = False
 
         async def send_with_id(message: Message) -> None:
-            nonlocal started
+            nonlocal started, failed
+            if not failed:
+                try:
+                    store.make_durable(mark)
+                except StoreFailure:
+                    failed = True  # the 500 that follows is sent without this check
+                    raise
             if message["type"] == "http.response.start":
                 started = True
                 headers = [*message.get("headers", []), (b"x-request-id", request_id.encode())]
@@ -175,6 +192,7 @@ def build_application(
     app.state.server = state
     app.add_middleware(
         EnvelopeMiddleware,
+        store=state.store,
         max_body_bytes=state.config.max_body_bytes,
         body_timeout=state.config.body_timeout,
     )
