@@ -9,11 +9,16 @@ process's CPU time (utime + stime from ``/proc/<pid>/stat``) around each round:
 * ``GET /v1/agents/{id}`` and the floor's route, sequentially: CPU per request;
 * ``POST /v1/chats/{id}/messages`` (non-streaming, with an ``Idempotency-Key``) sequentially;
 * 50 concurrent clients for a fixed count of requests (``GET`` of an agent, and chat messages to
-  one chat per client): requests per second.
+  one chat per client): requests per second, and p50 / p99 latency. The clients are
+  ``httpx.AsyncClient`` instances, one connection each, as an application's async clients are;
+  they share this process (and the machine's two cores) with the servers, so a server that
+  costs more CPU per request leaves less to its clients.
+* The same 50 connections driven by raw sockets, which cost the client almost nothing: this
+  shows what each server does when it alone is the bottleneck. It is printed, not a target.
 
 Rounds of the floor and the server are interleaved and each figure is the median of its rounds.
-Targets: CPU per GET and per chat message at most 2x the floor's; at 50 concurrent clients at
-least 80% of the floor's requests per second. Exits 1 when one is missed.
+Targets: CPU per GET and per chat message at most 2x the floor's; with 50 concurrent async
+clients at least 80% of the floor's requests per second. Exits 1 when one is missed.
 """
 
 from __future__ import annotations
@@ -30,7 +35,10 @@ import tempfile
 import time
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+
+import httpx
 
 SEQUENTIAL = 1_500
 # A chat holds at most 1,000 messages (two a turn): sequential turns go to fresh chats of 250.
@@ -121,7 +129,9 @@ class Child:
             self.process.wait()
 
 
-RequestMaker = Callable[[int], bytes]
+Wire = tuple[str, str, dict[str, str], bytes]
+"""A request: method, path, headers and body."""
+RequestMaker = Callable[[int], Wire]
 
 
 def request(method: str, path: str, headers: dict[str, str], body: bytes = b"") -> bytes:
@@ -146,25 +156,48 @@ async def _exchange(
     return status, await reader.readexactly(length)
 
 
-async def _client(port: int, make: RequestMaker, indexes: list[int]) -> None:
+async def _client(port: int, make: RequestMaker, indexes: list[int], took: list[float]) -> None:
     reader, writer = await asyncio.open_connection("127.0.0.1", port)
     try:
         for index in indexes:
-            status, body = await _exchange(reader, writer, make(index))
+            data = request(*make(index))
+            started = time.perf_counter()
+            status, body = await _exchange(reader, writer, data)
+            took.append(time.perf_counter() - started)
             if status >= 300:
                 raise RuntimeError(f"HTTP {status}: {body[:200]!r}")
     finally:
         writer.close()
 
 
-async def _drive(port: int, makers: list[RequestMaker], count: int) -> None:
-    """``count`` requests over ``len(makers)`` connections, one request in flight on each."""
+async def _httpx_client(
+    port: int, make: RequestMaker, indexes: list[int], took: list[float]
+) -> None:
+    limits = httpx.Limits(max_connections=1)
+    async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", limits=limits) as client:
+        for index in indexes:
+            method, path, headers, body = make(index)
+            started = time.perf_counter()
+            response = await client.request(method, path, headers=headers, content=body or None)
+            took.append(time.perf_counter() - started)
+            if response.status_code >= 300:
+                raise RuntimeError(f"HTTP {response.status_code}: {response.text[:200]}")
+
+
+async def _drive(
+    port: int, makers: list[RequestMaker], count: int, *, raw: bool = True
+) -> list[float]:
+    """``count`` requests over ``len(makers)`` connections, one request in flight on each;
+    the latency of each."""
     clients = len(makers)
     shares = [list(range(client, count, clients)) for client in range(clients)]
+    took: list[float] = []
+    run = _client if raw else _httpx_client
     async with asyncio.timeout(ROUND_TIMEOUT):
         await asyncio.gather(
-            *(_client(port, make, share) for make, share in zip(makers, shares, strict=True))
+            *(run(port, make, share, took) for make, share in zip(makers, shares, strict=True))
         )
+    return took
 
 
 def cpu_per_request(child: Child, make: RequestMaker) -> float:
@@ -174,10 +207,22 @@ def cpu_per_request(child: Child, make: RequestMaker) -> float:
     return (child.cpu() - before) / SEQUENTIAL
 
 
-def requests_per_second(child: Child, makers: list[RequestMaker]) -> float:
+@dataclass(frozen=True)
+class Load:
+    """What one round of concurrent requests measured."""
+
+    rate: float
+    p50: float
+    p99: float
+
+
+def under_load(child: Child, makers: list[RequestMaker], *, raw: bool) -> Load:
+    """Requests per second and latency with ``len(makers)`` concurrent clients."""
     started = time.perf_counter()
-    asyncio.run(_drive(child.port, makers, CONCURRENT_REQUESTS))
-    return CONCURRENT_REQUESTS / (time.perf_counter() - started)
+    took = asyncio.run(_drive(child.port, makers, CONCURRENT_REQUESTS, raw=raw))
+    rate = CONCURRENT_REQUESTS / (time.perf_counter() - started)
+    cuts = statistics.quantiles(took, n=100)
+    return Load(rate, cuts[49], cuts[98])
 
 
 def _call(child: Child, method: str, path: str, body: object = None) -> dict[str, object]:
@@ -227,62 +272,84 @@ def measure(server: Child, floor: Child) -> int:
         return [str(_call(server, "POST", "/v1/chats", start)["id"]) for _ in range(count)]
 
     auth = {"Authorization": f"Bearer {server.key}"}
-    get_agent = request("GET", f"/v1/agents/{agent['id']}", auth)
-    floor_get = request("GET", "/floor", {})
+    get_agent: Wire = ("GET", f"/v1/agents/{agent['id']}", auth, b"")
+    floor_get: Wire = ("GET", "/floor", {}, b"")
     body = json.dumps(message).encode()
 
+    def fixed(wire: Wire) -> RequestMaker:
+        return lambda _: wire
+
     def send_to(*chat_ids: str) -> RequestMaker:
-        def make(index: int) -> bytes:
+        def make(index: int) -> Wire:
             chat_id = chat_ids[index * len(chat_ids) // SEQUENTIAL % len(chat_ids)]
             headers = {**auth, "Content-Type": "application/json"}
             headers["Idempotency-Key"] = uuid.uuid4().hex
-            return request("POST", f"/v1/chats/{chat_id}/messages", headers, body)
+            return ("POST", f"/v1/chats/{chat_id}/messages", headers, body)
 
         return make
 
-    runs: dict[str, list[float]] = {
-        "floor cpu": [],
-        "get cpu": [],
-        "chat cpu": [],
-        "floor rps": [],
-        "get rps": [],
-        "chat rps": [],
+    cpu: dict[str, list[float]] = {"floor": [], "get": [], "chat": []}
+    loads: dict[str, list[Load]] = {
+        f"{name} {kind}": [] for kind in ("async", "raw") for name in ("floor", "get", "chat")
     }
     for _ in range(ROUNDS):
-        runs["floor cpu"].append(cpu_per_request(floor, lambda _: floor_get))
-        runs["get cpu"].append(cpu_per_request(server, lambda _: get_agent))
-        runs["chat cpu"].append(
+        cpu["floor"].append(cpu_per_request(floor, fixed(floor_get)))
+        cpu["get"].append(cpu_per_request(server, fixed(get_agent)))
+        cpu["chat"].append(
             cpu_per_request(server, send_to(*new_chats(SEQUENTIAL // TURNS_PER_CHAT)))
         )
-        runs["floor rps"].append(
-            requests_per_second(floor, [lambda _: floor_get] * CONCURRENT_CLIENTS)
+        for kind, raw in (("async", False), ("raw", True)):
+            loads[f"floor {kind}"].append(
+                under_load(floor, [fixed(floor_get)] * CONCURRENT_CLIENTS, raw=raw)
+            )
+            loads[f"get {kind}"].append(
+                under_load(server, [fixed(get_agent)] * CONCURRENT_CLIENTS, raw=raw)
+            )
+            chats = new_chats(CONCURRENT_CLIENTS)
+            loads[f"chat {kind}"].append(
+                under_load(server, [send_to(chat) for chat in chats], raw=raw)
+            )
+    cpu_median = {name: statistics.median(values) for name, values in cpu.items()}
+    load_median = {
+        name: Load(
+            *(statistics.median(getattr(load, f) for load in values) for f in Load.__annotations__)
         )
-        runs["get rps"].append(
-            requests_per_second(server, [lambda _: get_agent] * CONCURRENT_CLIENTS)
-        )
-        chats = new_chats(CONCURRENT_CLIENTS)
-        runs["chat rps"].append(requests_per_second(server, [send_to(chat) for chat in chats]))
-    medians = {name: statistics.median(values) for name, values in runs.items()}
-    floor_cpu = medians["floor cpu"]
+        for name, values in loads.items()
+    }
+    floor_cpu = cpu_median["floor"]
     print(f"server CPU per request (median of {ROUNDS} rounds of {SEQUENTIAL}):")
     print(f"  floor (bare Starlette)   {floor_cpu * 1e3:7.3f} ms")
     ratios = {}
     for name, label in (("get", "GET agent"), ("chat", "chat message")):
-        ratios[name] = medians[f"{name} cpu"] / floor_cpu
+        ratios[f"{name} cpu"] = cpu_median[name] / floor_cpu
         print(
-            f"  {label:<24} {medians[f'{name} cpu'] * 1e3:7.3f} ms"
-            f"  = {ratios[name]:.2f}x floor (target <= {CPU_TARGET:g}x)"
+            f"  {label:<24} {cpu_median[name] * 1e3:7.3f} ms"
+            f"  = {ratios[f'{name} cpu']:.2f}x floor (target <= {CPU_TARGET:g}x)"
         )
-    print(
-        f"requests/s at {CONCURRENT_CLIENTS} concurrent clients ({CONCURRENT_REQUESTS} requests):"
-    )
-    print(f"  floor (bare Starlette)   {medians['floor rps']:7.0f}")
-    for name, label in (("get", "GET agent"), ("chat", "chat message")):
-        ratios[f"{name} rps"] = medians[f"{name} rps"] / medians["floor rps"]
+    for kind, title in (
+        ("async", f"{CONCURRENT_CLIENTS} concurrent httpx.AsyncClient clients"),
+        (
+            "raw",
+            f"{CONCURRENT_CLIENTS} raw-socket connections (the server alone the bottleneck; "
+            "not a target)",
+        ),
+    ):
+        print(f"requests/s with {title}, {CONCURRENT_REQUESTS} requests:")
+        base = load_median[f"floor {kind}"]
         print(
-            f"  {label:<24} {medians[f'{name} rps']:7.0f}"
-            f"  = {ratios[f'{name} rps']:.0%} of floor (target >= {RATE_TARGET:.0%})"
+            f"  floor (bare Starlette)   {base.rate:7.0f}"
+            f"          p50 {base.p50 * 1e3:6.1f} ms  p99 {base.p99 * 1e3:6.1f} ms"
         )
+        for name, label in (("get", "GET agent"), ("chat", "chat message")):
+            load = load_median[f"{name} {kind}"]
+            ratio = load.rate / base.rate
+            goal = f" (target >= {RATE_TARGET:.0%})" if kind == "async" else ""
+            if kind == "async":
+                ratios[f"{name} rps"] = ratio
+            print(
+                f"  {label:<24} {load.rate:7.0f} = {ratio:4.0%}"
+                f"  p50 {load.p50 * 1e3:6.1f} ms  p99 {load.p99 * 1e3:6.1f} ms{goal}"
+            )
     missed = [
         name
         for name, ratio in ratios.items()
