@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 
 import agentkit.server.app
@@ -326,3 +329,70 @@ class TestChatRecovery:
             assert api.stream(
                 "GET", f"/v1/chats/{chat_crash.resource_id}/events?after=0"
             ).payloads() == (events)
+
+
+# ---------------------------------------------------------------------- unstreamed requests
+class TestUnstreamedRequestCutByACrash:
+    """A request answered only at its end (a chat message without streaming) that the server
+    stopped during: repeating it with its key answers that it was interrupted, always the same,
+    and never runs it again (which would add the message to the chat twice)."""
+
+    @pytest.fixture
+    def crash(self, tmp_path: Path) -> tuple[Path, str, str, dict[str, Any]]:
+        live = tmp_path / "live.sqlite3"
+        with ReferenceServer(config=ServerConfig(db_path=str(live))) as server:
+            api = Api(server.base_url, server.api_key)
+            agent = new_agent(api, name="Slow", brain="scripted")
+            chat = api.post(
+                "/v1/chats", json={"agent_id": agent["id"], "message": text_message("hi")}
+            ).json()
+            path = f"/v1/chats/{chat['id']}/messages"
+            body = {"message": text_message("/slow /long 30")}
+            answered: list[httpx.Response] = []
+            sender = threading.Thread(
+                target=lambda: answered.append(
+                    api.post(path, json=body, headers={"Idempotency-Key": KEY})
+                )
+            )
+            sender.start()
+            # The turn's start is committed (at the latest moments after it is written).
+            deadline = time.monotonic() + 10
+            while not _open_chat_turns(live) and time.monotonic() < deadline:
+                time.sleep(0.01)
+            assert _open_chat_turns(live) == 1
+            _snapshot(live, tmp_path / "crashed.sqlite3")
+            sender.join(timeout=30)
+            assert answered and answered[0].status_code == 200
+            api.close()
+            return tmp_path / "crashed.sqlite3", server.api_key, path, body
+
+    def test_the_repeat_answers_interrupted_and_adds_nothing(
+        self, crash: tuple[Path, str, str, dict[str, Any]]
+    ) -> None:
+        db, key, path, body = crash
+        with ReferenceServer(config=ServerConfig(db_path=str(db))) as server:
+            api = Api(server.base_url, key)
+            messages = path + "?limit=100"
+            before = api.get(messages).json()["data"]
+            first = api.post(path, json=body, headers={"Idempotency-Key": KEY})
+            again = api.post(path, json=body, headers={"Idempotency-Key": KEY})
+            assert first.status_code == 503
+            assert first.json()["error"]["code"] == "TURN_INTERRUPTED"
+            # The same answer (each with its own request id).
+            assert again.status_code == 503
+            first_error, again_error = first.json()["error"], again.json()["error"]
+            assert again_error["code"] == "TURN_INTERRUPTED"
+            assert again_error["message"] == first_error["message"]
+            assert again.headers["idempotent-replayed"] == "true"
+            assert api.get(messages).json()["data"] == before
+            # The chat takes a new message, under a new key.
+            fresh = api.post(path, json={"message": text_message("hello")})
+            assert fresh.status_code == 200
+            api.close()
+
+
+def _open_chat_turns(db: Path) -> int:
+    with sqlite3.connect(db) as connection:
+        count = connection.execute("SELECT COUNT(*) FROM chat_turns").fetchone()[0]
+    connection.close()
+    return int(count)

@@ -147,7 +147,7 @@ async def _run(
     reply: Row = {
         "id": reply_id,
         "role": "agent",
-        "parts": [{"type": "text", "content": "".join(deltas)}],
+        "parts": _text_parts("".join(deltas)),
         "metadata": {},
         "created_at": now(),
     }
@@ -163,6 +163,11 @@ async def _run(
         state.events.append(org_id, CHAT_STREAM.stream(chat_id), {"type": "done", "chat": chat})
         _end(state, org_id, chat_id)
     return chat
+
+
+def _text_parts(text: str) -> list[Row]:
+    """A reply's parts: its text, or none when it has none (a text part is never empty)."""
+    return [{"type": "text", "content": text}] if text else []
 
 
 def _end(state: ServerState, org_id: str, chat_id: str) -> None:
@@ -191,7 +196,7 @@ def _interrupt(state: ServerState, org_id: str, chat: Row, reply_id: str, text: 
     reply: Row = {
         "id": reply_id,
         "role": "agent",
-        "parts": [{"type": "text", "content": text}],
+        "parts": _text_parts(text),
         "metadata": {"status": "failed", "error": error},
         "created_at": now(),
     }

@@ -7,6 +7,11 @@ IDEMPOTENCY_KEY_REUSED. A streaming POST stores where its turn's events start in
 so repeating it replays the turn's events (after ``Last-Event-ID``) and follows it live.
 Requests with the same key run one at a time, so concurrent duplicates do not both act.
 
+While a request runs, its key holds a ``pending`` record, written with the request's first
+writes (they share a commit). One found by the next request with the key was left by a server
+that stopped mid-request: the request is answered as interrupted, for good, rather than run
+again (which would, say, add a chat message twice).
+
 This module keeps the records; the request machinery (``core.http``) decides what to record and
 answers with a record again.
 """
@@ -88,6 +93,14 @@ class IdempotencyGuard:
                 {"field": "Idempotency-Key", "location": "header"},
             )
         return record
+
+    def begin(self, org_id: str, key: str, digest: str) -> None:
+        """Note that the request with this key runs (call while holding ``exclusive``)."""
+        self._store.put_idempotent(org_id, key, {"hash": digest, "kind": "pending"})
+
+    def abandon(self, org_id: str, key: str) -> None:
+        """The request with this key failed with nothing to replay: a repeat runs it again."""
+        self._store.delete_idempotent(org_id, key)
 
     def remember_json(self, org_id: str, key: str, digest: str, status: int, body: bytes) -> None:
         """Store a finished JSON response for replay."""

@@ -113,6 +113,10 @@ CREATE INDEX IF NOT EXISTS idempotency_by_age ON idempotency (created_at);
             json.dumps(record),
         )
 
+    def delete_idempotent(self, org_id: str, key: str) -> None:
+        """Forget the record of a key."""
+        self._database.run("DELETE FROM idempotency WHERE org_id = ? AND key = ?", org_id, key)
+
     def purge_idempotent(self, before: float) -> int:
         """Delete the records stamped before the Unix time ``before``."""
         return self._database.run("DELETE FROM idempotency WHERE created_at < ?", before)

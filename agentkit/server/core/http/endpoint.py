@@ -21,7 +21,7 @@ from ..idempotency import StreamRecord, fingerprint
 from ..replies import Answer, EventStream
 from ..state import ServerState
 from ..validation import rules_for
-from .responses import json_response, replay_response, stream_response
+from .responses import error_response, json_response, replay_response, stream_response
 
 __all__ = ["Endpoint", "endpoint"]
 
@@ -46,6 +46,20 @@ def endpoint(operation: Operation, handler: Handler) -> Endpoint:
     secured = operation.secured
     success = operation.success_status
     streams = operation.stream is not None
+    # What a request the server stopped during is answered with when its key comes again.
+    interrupted = (
+        ApiError(
+            "TURN_INTERRUPTED",
+            "the server stopped during this request's turn, which was "
+            "closed as interrupted; send it again with a new Idempotency-Key",
+        )
+        if "TURN_INTERRUPTED" in operation.error_codes
+        else ApiError(
+            "INTERNAL_ERROR",
+            "the server stopped during this request; its outcome is "
+            "unknown: check, then send it again with a new Idempotency-Key",
+        )
+    )
 
     def respond(call: Call, answer: Answer) -> Response:
         if isinstance(answer, EventStream):
@@ -73,6 +87,11 @@ def endpoint(operation: Operation, handler: Handler) -> Endpoint:
         guard = state.idempotency
         async with guard.exclusive(org_id, key):
             record = guard.lookup(org_id, key, digest)
+            if record is not None and record.get("kind") == "pending":
+                # Left by a server that stopped while it ran: answered as interrupted, for good.
+                refusal = error_response(interrupted, request_id)
+                guard.remember_json(org_id, key, digest, refusal.status_code, bytes(refusal.body))
+                return refusal
             if record is not None:
                 return replay_response(
                     state.events,
@@ -81,8 +100,14 @@ def endpoint(operation: Operation, handler: Handler) -> Endpoint:
                     last_event_id=last_event_id(request.headers),
                     request_id=request_id,
                 )
-            answer = await handler(call)
-            response = respond(call, answer)
+            guard.begin(org_id, key, digest)
+            try:
+                answer = await handler(call)
+                response = respond(call, answer)
+            except BaseException:
+                # Raised errors are not kept (as before any record): a repeat runs again.
+                guard.abandon(org_id, key)
+                raise
             # Answers the handler returned (not raised) reflect work done: keep them all.
             if isinstance(answer, EventStream):
                 spec = StreamRecord(answer.stream, answer.after, answer.fmt)
