@@ -29,6 +29,9 @@ Endpoint = Callable[[Request], Awaitable[Response]]
 
 
 async def _read_body(request: Request, limit: int) -> bytes:
+    headers = request.headers
+    if "content-length" not in headers and "transfer-encoding" not in headers:
+        return b""  # a request without either has no body (RFC 9112 6.3): nothing to wait for
     # The middleware refuses a too-large Content-Length up front; this catches chunked bodies.
     chunks: list[bytes] = []
     size = 0
