@@ -125,7 +125,7 @@ class Database:
             self._db.execute("BEGIN")
             self._open = True
             self._generation += 1
-            loop.call_later(COMMIT_DELAY, self._commit_late)
+            loop.call_later(COMMIT_DELAY, self._commit_late, self._generation)
         return loop
 
     # ------------------------------------------------------------------ committing
@@ -163,7 +163,10 @@ class Database:
                     self._db.execute("ROLLBACK")
                 raise StoreFailure("the server could not save its changes") from exc
 
-    def _commit_late(self) -> None:
+    def _commit_late(self, generation: int) -> None:
+        # Only the transaction this was set for: a later one has its own.
+        if generation != self._generation:
+            return
         try:
             self.commit()
         except StoreFailure:
