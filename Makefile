@@ -18,7 +18,7 @@ TEST_WORKERS ?= 2
 # compiling every module again, whatever the environment says.
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: setup generate check lint typecheck test fuzz demo serve bench clean
+.PHONY: setup generate check lint typecheck docs test fuzz demo serve bench clean
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -47,7 +47,11 @@ check: setup lint typecheck
 	$(RUN) scripts/regenerate.sh --check
 	$(RUN) python scripts/unasync.py --check
 
-test: check $(UI_CHECK_DEPS)
+# The documentation site, into site/ (warnings are errors: a broken reference or link fails).
+docs: setup
+	NO_MKDOCS_2_WARNING=1 $(RUN) mkdocs build --strict --quiet --site-dir site
+
+test: check docs $(UI_CHECK_DEPS)
 	$(RUN) pytest -q -n $(TEST_WORKERS) --dist worksteal tests
 
 fuzz: setup
