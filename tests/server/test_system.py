@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -15,7 +14,7 @@ from agentkit._version import __version__
 from agentkit.server import ServerConfig, create_app
 from agentkit.testing import ReferenceServer
 
-from .conftest import Api, Harness, check_response, contract, new_agent
+from .conftest import Api, Harness, contract
 
 
 class TestSystemRoutes:
@@ -178,16 +177,3 @@ class TestRateLimits:
             finally:
                 limited.close()
                 other.close()
-
-
-class TestThroughput:
-    def test_a_few_hundred_requests_a_second(self, api: Api) -> None:
-        """Sequential authenticated requests over one connection run well over 200 a second."""
-        new_agent(api, name="Fast")
-        started = time.perf_counter()
-        for _ in range(300):
-            response = api.http.get("/v1/agents", params={"limit": 5})
-            assert response.status_code == 200
-        elapsed = time.perf_counter() - started
-        check_response(response)
-        assert 300 / elapsed > 200, f"{300 / elapsed:.0f} requests/s"
