@@ -39,6 +39,7 @@ from .._events import (
     parse_session_event,
 )
 from .._http import httpx
+from .._replies import ChatReply, as_chat_reply
 from .._retry import retry_delay
 from .._session_state import TurnRecorder
 from .._settings import ClientSettings
@@ -250,13 +251,18 @@ class ChatStream(Stream[ChatEvent]):
             if isinstance(event, ChatContentEvent):
                 yield event.delta
 
-    def until_done(self) -> Chat:
-        """Read the stream to its end and return the final chat."""
+    def until_done(self) -> ChatReply:
+        """Read the stream to its end and return the final chat, with the reply in ``message``.
+
+        Raises:
+            StreamError: The stream ended without its ``done`` event.
+            APIResponseValidationError: The final chat has no message.
+        """
         for _ in self:
             pass
         if self.final_chat is None:
             raise StreamError("the stream ended without a final chat")
-        return self.final_chat
+        return as_chat_reply(self.final_chat, self.request_id)
 
     def collect_text(self) -> str:
         """Read the stream to its end and return the reply's whole text."""

@@ -17,6 +17,7 @@ from agentkit_api.models import (
 
 from ..._compat import enum_member
 from ..._inputs import MessageInput, given, to_message, to_metadata
+from ..._replies import ChatReply, with_chat_reply
 from ..._response import APIResponse
 from ..endpoint import async_endpoint
 from ..pagination import AsyncPager
@@ -63,7 +64,7 @@ class AsyncChats(AsyncResource):
         metadata: Mapping[str, Any] | Metadata | None = None,
         trace_id: str | None = None,
         idempotency_key: str | None = None,
-    ) -> APIResponse[Chat]:
+    ) -> APIResponse[ChatReply]:
         """Start a chat with ``agent`` and wait for its first reply (``chat.message``).
 
         Args:
@@ -80,7 +81,10 @@ class AsyncChats(AsyncResource):
             InvalidChatMessageError: The message cannot be sent as it is.
         """
         body = _start_body(agent, message, chat_id, metadata, trace_id)
-        return await self._client._call("chats_start", body=body, idempotency_key=idempotency_key)
+        response = await self._client._call(
+            "chats_start", body=body, idempotency_key=idempotency_key
+        )
+        return with_chat_reply(response)
 
     def stream_start(
         self,
@@ -111,7 +115,7 @@ class AsyncChats(AsyncResource):
         *,
         trace_id: str | None = None,
         idempotency_key: str | None = None,
-    ) -> APIResponse[Chat]:
+    ) -> APIResponse[ChatReply]:
         """Send a message to an active chat and wait for the reply (``chat.message``).
 
         Raises:
@@ -122,9 +126,10 @@ class AsyncChats(AsyncResource):
             InvalidChatMessageError: The message cannot be sent as it is.
         """
         body = _message_body(message, trace_id)
-        return await self._client._call(
+        response = await self._client._call(
             "chats_message", chat_id=chat_id, body=body, idempotency_key=idempotency_key
         )
+        return with_chat_reply(response)
 
     def stream_message(
         self,
