@@ -66,7 +66,7 @@ class _Connection:
 
 
 class AgentKit:
-    """The async agentkit client.
+    """The synchronous agentkit client.
 
     Args:
         api_key: Your API key; defaults to the ``AGENTKIT_API_KEY`` environment variable.
@@ -86,7 +86,7 @@ class AgentKit:
     Raises:
         AgentKitError: When no API key is given or found in the environment.
 
-    Use it as an async context manager, or call ``close()``, to release its connections.
+    Use it as a context manager, or call ``close()``, to release its connections.
     Creating a client makes no network call.
     """
 

@@ -1,9 +1,17 @@
 # Generated from agentkit/_async by scripts/unasync.py: edit the async source, not this file.
-"""API methods that return the parsed result, with ``.with_raw_response(...)`` for the rest."""
+"""API methods that return the parsed result, with ``.with_raw_response(...)`` for the rest.
+
+A resource method written with ``@endpoint`` returns an ``APIResponse``; reached through a
+resource, it is an ``Endpoint`` whose call returns the parsed result. The endpoint shows the
+method's own signature (without ``self``, returning the parsed type) and docstring to
+``inspect.signature``, ``help()`` and IPython. It is made once per resource object and kept
+there, so a call pays no per-call construction.
+"""
 
 from __future__ import annotations
 
 import functools
+import inspect
 from collections.abc import Callable
 from typing import Any, Concatenate, Generic, ParamSpec, TypeVar
 
@@ -15,6 +23,18 @@ P = ParamSpec("P")
 R = TypeVar("R")
 S = TypeVar("S")
 
+_RAW = "APIResponse["
+
+
+def _public_signature(fn: Callable[..., Any]) -> inspect.Signature:
+    """``fn``'s signature as callers see it: no ``self``, the parsed result as return type."""
+    signature = inspect.signature(fn)
+    parameters = list(signature.parameters.values())[1:]
+    returns = signature.return_annotation
+    if isinstance(returns, str) and returns.startswith(_RAW) and returns.endswith("]"):
+        returns = returns[len(_RAW) : -1]
+    return signature.replace(parameters=parameters, return_annotation=returns)
+
 
 class Endpoint(Generic[P, R]):
     """A bound API method.
@@ -23,9 +43,14 @@ class Endpoint(Generic[P, R]):
     returns an ``APIResponse`` with the status, headers, request id and retries taken.
     """
 
-    def __init__(self, call: Callable[P, Result[R]], doc: str | None) -> None:
+    def __init__(
+        self, call: Callable[P, Result[R]], descriptor: _EndpointDescriptor[Any, P, R]
+    ) -> None:
         self._call = call
-        self.__doc__ = doc
+        self._descriptor = descriptor
+        self.__doc__ = descriptor.__doc__
+        self.__name__ = descriptor.__name__
+        self.__qualname__ = descriptor.__qualname__
 
     def __call__(self, *args: P.args, **kwargs: P.kwargs) -> R:
         response = self._call(*args, **kwargs)
@@ -35,15 +60,46 @@ class Endpoint(Generic[P, R]):
         """Make the same call, returning the ``APIResponse`` rather than only its result."""
         return self._call(*args, **kwargs)
 
+    @property
+    def __signature__(self) -> inspect.Signature:
+        return self._descriptor.signature
+
+    @property
+    def __wrapped__(self) -> Callable[..., Any]:
+        return self._descriptor.function
+
+    def __get__(self, instance: object, owner: type[Any] | None = None) -> Endpoint[P, R]:
+        # Makes the endpoint a routine to ``help()`` (pydoc documents its signature and
+        # docstring rather than the class of the object).
+        return self
+
+    def __repr__(self) -> str:
+        return f"<endpoint {self.__qualname__}{self.__signature__}>"
+
 
 class _EndpointDescriptor(Generic[S, P, R]):
     def __init__(self, fn: Callable[Concatenate[S, P], Result[R]]) -> None:
-        self._fn = fn
+        self.function = fn
         self.__doc__ = fn.__doc__
         self.__name__ = fn.__name__
+        self.__qualname__ = fn.__qualname__
+        self._attribute = fn.__name__
+
+    def __set_name__(self, owner: type[Any], name: str) -> None:
+        self._attribute = name
+
+    @functools.cached_property
+    def signature(self) -> inspect.Signature:
+        return _public_signature(self.function)
 
     def __get__(self, instance: S, owner: type[Any] | None = None) -> Endpoint[P, R]:
-        return Endpoint(functools.partial(self._fn, instance), self.__doc__)
+        if instance is None:
+            # On the class (``help(Agents)``): the method as written.
+            return self.function  # type: ignore[return-value]
+        bound = Endpoint(functools.partial(self.function, instance), self)
+        # Kept on the resource object: later lookups find it there without calling __get__.
+        instance.__dict__[self._attribute] = bound
+        return bound
 
 
 def endpoint(

@@ -350,7 +350,7 @@ class AgentSession:
             tools: Replaces the client tools, for the session (sent along with the message or the
                 first results) and for this object: ``ClientTool``s or functions to run, or
                 specs and dicts that are only declared.
-            on_event: Called with each event (an ``def`` is awaited by the async client).
+            on_event: Called with each event (a plain function: a coroutine function is refused).
             max_tool_rounds: How many rounds of tool calls to answer before giving up.
 
         Raises:
