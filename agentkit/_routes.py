@@ -20,6 +20,7 @@ from agentkit_api.types import Unset
 
 from ._compat import parse_model
 from ._contract import Operation, contract
+from ._ids import as_id
 
 __all__ = ["Route", "new_idempotency_key", "route_of", "to_json"]
 
@@ -71,19 +72,24 @@ class Route:
         """The path and the query parameters of a call with these arguments.
 
         Query arguments that are ``None`` or ``UNSET`` are left out; enums are sent by value.
+        Path arguments, and query arguments named ``*_id``, are ids: an object with an ``id``
+        stands for its id.
 
         Raises:
-            TypeError: An argument is not a parameter of the operation, or a path parameter is
-                missing.
+            TypeError: An argument is not a parameter of the operation, a path parameter is
+                missing, or an id is neither a string nor an object with one.
+            ValidationError: An id is empty.
         """
         path: dict[str, Any] = {}
         query: dict[str, Any] = {}
         for name, value in params.items():
             if name in self.path_params:
-                path[name] = value
+                path[name] = value if type(value) is str and value else as_id(value, name)
             elif name in self.query_params:
                 if value is None or isinstance(value, Unset):
                     continue
+                if name.endswith("_id"):
+                    value = as_id(value, name)
                 query[name] = value.value if isinstance(value, enum.Enum) else value
             else:
                 raise TypeError(f"{self.operation.id} has no parameter {name!r}")

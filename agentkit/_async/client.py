@@ -16,7 +16,8 @@ from collections.abc import Callable, Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
-from .._errors import AgentKitError, APIConnectionError, APIResponseValidationError, APITimeoutError
+from .._connection_errors import connection_error
+from .._errors import AgentKitError, APIResponseValidationError
 from .._hooks import RequestInfo, ResponseInfo, RetryInfo
 from .._http import httpx
 from .._logging import setup_logging_from_env
@@ -326,18 +327,22 @@ class AsyncAgentKit:
         path, query = route.address(params)
         if key is not None:
             headers = {**headers, "Idempotency-Key": key} if headers else {"Idempotency-Key": key}
-        return self._connection.http.build_request(
-            route.method,
-            path,
-            # None rather than an empty dict, which would make httpx parse the URL once more.
-            params=query or None,
-            headers=headers,
-            extensions={
-                "timeout": (timeout or settings.timeout).as_dict(),
-                SETTINGS_EXTENSION: settings,
-            },
-            **content,
-        )
+        try:
+            return self._connection.http.build_request(
+                route.method,
+                path,
+                # None rather than an empty dict, which would make httpx parse the URL once more.
+                params=query or None,
+                headers=headers,
+                extensions={
+                    "timeout": (timeout or settings.timeout).as_dict(),
+                    SETTINGS_EXTENSION: settings,
+                },
+                **content,
+            )
+        except (TypeError, ValueError) as exc:
+            # A value that cannot be sent (not JSON, say) is the caller's, never the server's.
+            raise TypeError(f"{route.operation.id}: the request cannot be sent: {exc}") from exc
 
     async def _send(
         self, route: Route, request: httpx.Request, key: str | None
@@ -345,10 +350,8 @@ class AsyncAgentKit:
         """Send a call's request, read its JSON result, and describe it as an ``APIResponse``."""
         try:
             response = await self._connection.http.send(request)
-        except httpx.TimeoutException as exc:
-            raise APITimeoutError() from exc
         except httpx.TransportError as exc:
-            raise APIConnectionError(f"Connection error: {exc!r}") from exc
+            raise connection_error(request, exc) from exc
         try:
             parsed = route.parse(response.json())
         except AgentKitError:

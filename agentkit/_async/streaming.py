@@ -24,6 +24,7 @@ from agentkit_api.models import (
     TokenUsage,
 )
 
+from .._connection_errors import connection_error
 from .._errors import (
     APIConnectionError,
     APIResponseValidationError,
@@ -99,6 +100,10 @@ class AsyncStream(Generic[T]):
         return self._response
 
     @property
+    def _url(self) -> str | None:
+        return str(self._response.request.url) if self._response is not None else None
+
+    @property
     def request_id(self) -> str | None:
         """The ``X-Request-Id`` of the current connection."""
         return self._response.headers.get("x-request-id") if self._response else None
@@ -144,10 +149,8 @@ class AsyncStream(Generic[T]):
         request = self._build_request(self.last_event_id)
         try:
             response = await self._http.send(request, stream=True)
-        except httpx.TimeoutException as exc:
-            raise APITimeoutError() from exc
         except httpx.TransportError as exc:
-            raise APIConnectionError(f"could not open the stream: {exc!r}") from exc
+            raise connection_error(request, exc, what="opening the stream") from exc
         self._response = response
         content_type = response.headers.get("content-type", "")
         if not content_type.startswith("text/event-stream"):
@@ -181,7 +184,9 @@ class AsyncStream(Generic[T]):
                         now = time.monotonic()
                         if not events:
                             if idle is not None and now - last_event_at > idle:
-                                raise APITimeoutError(f"no event for {idle:g}s")
+                                raise APITimeoutError(
+                                    f"no event for {idle:g}s from {self._url}", url=self._url
+                                )
                             continue
                         last_event_at = now
                         for sse in events:
@@ -204,11 +209,15 @@ class AsyncStream(Generic[T]):
                         return
                     failure = "the stream ended before its final event"
                 except httpx.TimeoutException as exc:
-                    raise APITimeoutError(f"no data for {idle}s") from exc
+                    raise APITimeoutError(
+                        f"no data for {idle}s from {self._url}", url=self._url
+                    ) from exc
                 except httpx.TransportError as exc:
                     failure = f"the stream broke: {exc!r}"
                 if not self.resumable or self.reconnects >= self._settings.max_stream_reconnects:
-                    raise APIConnectionError(failure, request_id=self.request_id)
+                    raise APIConnectionError(
+                        f"{failure} ({self._url})", request_id=self.request_id, url=self._url
+                    )
                 delay = decoder.retry / 1000 if decoder.retry is not None else None
                 self.reconnects += 1
                 await self._response.aclose()

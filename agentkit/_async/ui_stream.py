@@ -6,10 +6,9 @@ import json
 from collections.abc import AsyncIterator
 from typing import Any
 
+from .._connection_errors import connection_error
 from .._errors import (
-    APIConnectionError,
     APIResponseValidationError,
-    APITimeoutError,
     StreamError,
 )
 from .._http import httpx
@@ -101,9 +100,9 @@ class AsyncUIMessageStream(AsyncStream[dict[str, Any] | None]):
             try:
                 async for chunk in self.response.aiter_bytes():
                     yield chunk
-            except httpx.TimeoutException as exc:
-                raise APITimeoutError() from exc
             except httpx.TransportError as exc:
-                raise APIConnectionError(f"the stream broke: {exc!r}") from exc
+                raise connection_error(
+                    self.response.request, exc, what="reading the stream"
+                ) from exc
         finally:
             await self.aclose()

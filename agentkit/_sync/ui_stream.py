@@ -7,10 +7,9 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from .._connection_errors import connection_error
 from .._errors import (
-    APIConnectionError,
     APIResponseValidationError,
-    APITimeoutError,
     StreamError,
 )
 from .._http import httpx
@@ -102,9 +101,9 @@ class UIMessageStream(Stream[dict[str, Any] | None]):
             try:
                 for chunk in self.response.iter_bytes():
                     yield chunk
-            except httpx.TimeoutException as exc:
-                raise APITimeoutError() from exc
             except httpx.TransportError as exc:
-                raise APIConnectionError(f"the stream broke: {exc!r}") from exc
+                raise connection_error(
+                    self.response.request, exc, what="reading the stream"
+                ) from exc
         finally:
             self.close()

@@ -18,6 +18,7 @@ from agentkit_api.models import (
 from agentkit_api.types import UNSET, Unset
 
 from ..._compat import enum_member
+from ..._ids import IdInput
 from ..._inputs import given, to_metadata
 from ..._response import APIResponse
 from ..endpoint import async_endpoint
@@ -78,7 +79,7 @@ class AsyncAgents(AsyncResource):
         return await self._client._call("agents_create", body=body, idempotency_key=idempotency_key)
 
     @async_endpoint
-    async def get(self, agent_id: str) -> APIResponse[Agent]:
+    async def get(self, agent_id: IdInput) -> APIResponse[Agent]:
         """Get an agent by id.
 
         Raises:
@@ -89,7 +90,7 @@ class AsyncAgents(AsyncResource):
     @async_endpoint
     async def update(
         self,
-        agent_id: str,
+        agent_id: IdInput,
         *,
         name: str | Unset = UNSET,
         instructions: str | Unset = UNSET,
@@ -127,7 +128,7 @@ class AsyncAgents(AsyncResource):
         return await self._client._call("agents_update", agent_id=agent_id, body=body)
 
     @async_endpoint
-    async def update_instructions(self, agent_id: str, instructions: str) -> APIResponse[Agent]:
+    async def update_instructions(self, agent_id: IdInput, instructions: str) -> APIResponse[Agent]:
         """Replace only the agent's instructions.
 
         Raises:
@@ -137,7 +138,7 @@ class AsyncAgents(AsyncResource):
         return await self._client._call("agents_update_instructions", agent_id=agent_id, body=body)
 
     @async_endpoint
-    async def delete(self, agent_id: str) -> APIResponse[Deleted]:
+    async def delete(self, agent_id: IdInput) -> APIResponse[Deleted]:
         """Delete an agent.
 
         Raises:

@@ -19,6 +19,7 @@ from agentkit_api.models import (
 from agentkit_api.types import UNSET, Unset
 
 from ..._compat import enum_member
+from ..._ids import IdInput
 from ..._inputs import given, to_metadata
 from ..._response import APIResponse
 from ..endpoint import endpoint
@@ -79,7 +80,7 @@ class Agents(SyncResource):
         return self._client._call("agents_create", body=body, idempotency_key=idempotency_key)
 
     @endpoint
-    def get(self, agent_id: str) -> APIResponse[Agent]:
+    def get(self, agent_id: IdInput) -> APIResponse[Agent]:
         """Get an agent by id.
 
         Raises:
@@ -90,7 +91,7 @@ class Agents(SyncResource):
     @endpoint
     def update(
         self,
-        agent_id: str,
+        agent_id: IdInput,
         *,
         name: str | Unset = UNSET,
         instructions: str | Unset = UNSET,
@@ -128,7 +129,7 @@ class Agents(SyncResource):
         return self._client._call("agents_update", agent_id=agent_id, body=body)
 
     @endpoint
-    def update_instructions(self, agent_id: str, instructions: str) -> APIResponse[Agent]:
+    def update_instructions(self, agent_id: IdInput, instructions: str) -> APIResponse[Agent]:
         """Replace only the agent's instructions.
 
         Raises:
@@ -138,7 +139,7 @@ class Agents(SyncResource):
         return self._client._call("agents_update_instructions", agent_id=agent_id, body=body)
 
     @endpoint
-    def delete(self, agent_id: str) -> APIResponse[Deleted]:
+    def delete(self, agent_id: IdInput) -> APIResponse[Deleted]:
         """Delete an agent.
 
         Raises:

@@ -17,6 +17,7 @@ from agentkit_api.models import (
 )
 
 from ..._compat import enum_member
+from ..._ids import IdInput, as_id
 from ..._inputs import MessageInput, given, to_message, to_metadata
 from ..._replies import ChatReply, with_chat_reply
 from ..._response import APIResponse
@@ -29,14 +30,14 @@ __all__ = ["Chats"]
 
 
 def _start_body(
-    agent: str,
+    agent: IdInput,
     message: MessageInput,
     chat_id: str | None,
     metadata: Mapping[str, Any] | Metadata | None,
     trace_id: str | None,
 ) -> ChatStart:
     return ChatStart(
-        agent_id=agent,
+        agent_id=as_id(agent, "agent"),
         message=to_message(message),
         chat_id=given(chat_id),
         metadata=to_metadata(metadata),
@@ -58,7 +59,7 @@ class Chats(SyncResource):
     @endpoint
     def start(
         self,
-        agent: str,
+        agent: IdInput,
         message: MessageInput,
         *,
         chat_id: str | None = None,
@@ -87,7 +88,7 @@ class Chats(SyncResource):
 
     def stream_start(
         self,
-        agent: str,
+        agent: IdInput,
         message: MessageInput,
         *,
         chat_id: str | None = None,
@@ -109,7 +110,7 @@ class Chats(SyncResource):
     @endpoint
     def message(
         self,
-        chat_id: str,
+        chat_id: IdInput,
         message: MessageInput,
         *,
         trace_id: str | None = None,
@@ -132,7 +133,7 @@ class Chats(SyncResource):
 
     def stream_message(
         self,
-        chat_id: str,
+        chat_id: IdInput,
         message: MessageInput,
         *,
         trace_id: str | None = None,
@@ -148,7 +149,7 @@ class Chats(SyncResource):
             idempotency_key=idempotency_key,
         )
 
-    def events(self, chat_id: str, *, after: str | None = None) -> ChatStream:
+    def events(self, chat_id: IdInput, *, after: str | None = None) -> ChatStream:
         """Follow a chat's events after event id ``after`` until the turn in progress ends."""
         return self._client._stream(
             ChatStream,
@@ -161,7 +162,7 @@ class Chats(SyncResource):
     @endpoint
     def end(
         self,
-        chat_id: str,
+        chat_id: IdInput,
         *,
         reason: str | None = None,
         trace_id: str | None = None,
@@ -182,17 +183,17 @@ class Chats(SyncResource):
         )
 
     @endpoint
-    def pause(self, chat_id: str) -> APIResponse[Chat]:
+    def pause(self, chat_id: IdInput) -> APIResponse[Chat]:
         """Pause an active chat; messages are refused until it is resumed."""
         return self._client._call("chats_pause", chat_id=chat_id)
 
     @endpoint
-    def resume(self, chat_id: str) -> APIResponse[Chat]:
+    def resume(self, chat_id: IdInput) -> APIResponse[Chat]:
         """Resume a paused chat."""
         return self._client._call("chats_resume", chat_id=chat_id)
 
     @endpoint
-    def get(self, chat_id: str) -> APIResponse[Chat]:
+    def get(self, chat_id: IdInput) -> APIResponse[Chat]:
         """Get a chat.
 
         Raises:
@@ -200,7 +201,7 @@ class Chats(SyncResource):
         """
         return self._client._call("chats_get", chat_id=chat_id)
 
-    def list_messages(self, chat_id: str, *, page_size: int = 20) -> Pager[ChatMessage]:
+    def list_messages(self, chat_id: IdInput, *, page_size: int = 20) -> Pager[ChatMessage]:
         """The chat's messages, oldest first, fetched page by page as you iterate."""
 
         return self._cursor_pager("chats_list_messages", chat_id=chat_id, page_size=page_size)
@@ -209,7 +210,7 @@ class Chats(SyncResource):
         self,
         *,
         status: ChatStatus | str | None = None,
-        agent: str | None = None,
+        agent: IdInput | None = None,
         page_size: int = 20,
     ) -> Pager[Chat]:
         """Your chats, oldest first, optionally only those in one state or with one agent."""
@@ -218,5 +219,5 @@ class Chats(SyncResource):
             "chats_list",
             page_size=page_size,
             status=None if status is None else enum_member(ChatStatus, status),
-            agent_id=agent,
+            agent_id=None if agent is None else as_id(agent, "agent"),
         )
