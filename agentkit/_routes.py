@@ -22,7 +22,7 @@ from ._compat import parse_model
 from ._contract import Operation, contract
 from ._ids import as_id
 
-__all__ = ["Route", "new_idempotency_key", "route_of", "to_json"]
+__all__ = ["Route", "new_idempotency_key", "route_of", "to_json", "with_extra_body"]
 
 
 def new_idempotency_key() -> str:
@@ -34,6 +34,24 @@ def to_json(body: Any) -> Any:
     """A request body as JSON data: a generated model by its ``to_dict()``, anything else as is."""
     to_dict = getattr(body, "to_dict", None)
     return body if to_dict is None else to_dict()
+
+
+def with_extra_body(content: dict[str, Any], extra: Mapping[str, object]) -> dict[str, Any]:
+    """A request's content (httpx's ``json=`` or multipart ``data=``) with ``extra`` fields added.
+
+    A request without a body stays without one.
+
+    Raises:
+        TypeError: The JSON body is not an object, so it has no fields to add to.
+    """
+    if content.get("json") is not None:
+        body = content["json"]
+        if not isinstance(body, dict):
+            raise TypeError("extra_body needs a request whose JSON body is an object")
+        return {**content, "json": {**body, **extra}}
+    if "data" in content:
+        return {**content, "data": {**content["data"], **{k: str(v) for k, v in extra.items()}}}
+    return content
 
 
 @dataclass(frozen=True, slots=True)

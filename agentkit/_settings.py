@@ -57,6 +57,10 @@ class ClientSettings:
     hooks: Hooks = Hooks()
     stream_idle_timeout: float | None = 120.0
     max_stream_reconnects: int = 5
+    #: Query parameters added to every request.
+    extra_query: Mapping[str, object] = field(default_factory=dict)
+    #: Fields added to every JSON (or multipart) request body.
+    extra_body: Mapping[str, object] = field(default_factory=dict)
 
     @classmethod
     def resolve(

@@ -39,6 +39,8 @@ WORDS = {
     "_AsyncEndpointDescriptor": "_EndpointDescriptor",
     "async_endpoint": "endpoint",
     "AsyncResult": "Result",
+    "AsyncResponseContext": "ResponseContext",
+    "AsyncStreamedResponse": "StreamedResponse",
     "AsyncRetryTransport": "RetryTransport",
     "_AsyncConnection": "_Connection",
     "AsyncClient": "Client",

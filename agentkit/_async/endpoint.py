@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import functools
 import inspect
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, Concatenate, Generic, ParamSpec, TypeVar
 
+from .._http import httpx
 from .._response import APIResponse, AsyncResult
+from .streamed_response import AsyncResponseContext
 
 __all__ = ["AsyncEndpoint", "async_endpoint"]
 
@@ -58,6 +60,49 @@ class AsyncEndpoint(Generic[P, R]):
     async def with_raw_response(self, *args: P.args, **kwargs: P.kwargs) -> APIResponse[R]:
         """Make the same call, returning the ``APIResponse`` rather than only its result."""
         return await self._call(*args, **kwargs)
+
+    def with_streaming_response(self, *args: P.args, **kwargs: P.kwargs) -> AsyncResponseContext[R]:
+        """Make the same call, giving its response before the body is read.
+
+        Use it as ``async with method.with_streaming_response(...) as response:``; read the body
+        with ``response.aiter_bytes()``, ``aread()``, ``json()`` or ``parse()``. The connection
+        is released when the block ends.
+        """
+        resource = self._resource()
+        opening = type(resource)(resource._client._opening_responses())
+        call = self._descriptor.function
+        return AsyncResponseContext(lambda: call(opening, *args, **kwargs))
+
+    def with_options(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+    ) -> AsyncEndpoint[P, R]:
+        """This method with other settings for its calls; the client is left as it is.
+
+        ``client.agents.get.with_options(timeout=5, max_retries=0)("agt_1")``. The options
+        are those of the client's ``with_options``.
+
+        Raises:
+            ConfigurationError: An option is out of range.
+        """
+        resource = self._resource()
+        client = resource._client.with_options(
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+        )
+        return self._descriptor.__get__(type(resource)(client))
+
+    def _resource(self) -> Any:
+        # The resource object the method is bound to (the partial's first argument).
+        return self._call.args[0]  # type: ignore[attr-defined]
 
     @property
     def __signature__(self) -> inspect.Signature:

@@ -113,10 +113,48 @@ class AsyncStream(Generic[T]):
         """The ``Idempotency-Key`` that ties the stream's reconnections to one request."""
         return self._idempotency_key
 
-    async def __aenter__(self) -> Self:
+    @property
+    def status_code(self) -> int:
+        """The HTTP status of the current connection.
+
+        Raises:
+            StreamError: The stream is not open yet (``open()`` it, or enter it, first).
+        """
+        return self._opened().status_code
+
+    @property
+    def response_headers(self) -> httpx.Headers:
+        """The response headers of the current connection.
+
+        Raises:
+            StreamError: The stream is not open yet (``open()`` it, or enter it, first).
+        """
+        return self._opened().headers
+
+    def _opened(self) -> httpx.Response:
+        if self._response is None:
+            raise StreamError("the stream is not open yet: open() it, or enter it, first")
+        return self._response
+
+    async def open(self) -> Self:
+        """Send the request now and wait for the response to start.
+
+        A refused request raises here (its typed error), and the status and headers can be read
+        before the first event. Entering the stream (``async with``) opens it too; iterating
+        opens it if nothing did. Close it (``aclose()``, or leave the ``async with`` block) when
+        done.
+
+        Raises:
+            APIStatusError: The server refused the request.
+            APIConnectionError: The server could not be reached.
+            StreamError: The stream was closed.
+        """
         if self._response is None:
             await self._connect()
         return self
+
+    async def __aenter__(self) -> Self:
+        return await self.open()
 
     async def __aexit__(self, *exc_info: object) -> None:
         await self.aclose()

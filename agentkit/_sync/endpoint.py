@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import functools
 import inspect
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, Concatenate, Generic, ParamSpec, TypeVar
 
+from .._http import httpx
 from .._response import APIResponse, Result
+from .streamed_response import ResponseContext
 
 __all__ = ["Endpoint", "endpoint"]
 
@@ -59,6 +61,49 @@ class Endpoint(Generic[P, R]):
     def with_raw_response(self, *args: P.args, **kwargs: P.kwargs) -> APIResponse[R]:
         """Make the same call, returning the ``APIResponse`` rather than only its result."""
         return self._call(*args, **kwargs)
+
+    def with_streaming_response(self, *args: P.args, **kwargs: P.kwargs) -> ResponseContext[R]:
+        """Make the same call, giving its response before the body is read.
+
+        Use it as ``with method.with_streaming_response(...) as response:``; read the body
+        with ``response.iter_bytes()``, ``read()``, ``json()`` or ``parse()``. The connection
+        is released when the block ends.
+        """
+        resource = self._resource()
+        opening = type(resource)(resource._client._opening_responses())
+        call = self._descriptor.function
+        return ResponseContext(lambda: call(opening, *args, **kwargs))
+
+    def with_options(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+    ) -> Endpoint[P, R]:
+        """This method with other settings for its calls; the client is left as it is.
+
+        ``client.agents.get.with_options(timeout=5, max_retries=0)("agt_1")``. The options
+        are those of the client's ``with_options``.
+
+        Raises:
+            ConfigurationError: An option is out of range.
+        """
+        resource = self._resource()
+        client = resource._client.with_options(
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+        )
+        return self._descriptor.__get__(type(resource)(client))
+
+    def _resource(self) -> Any:
+        # The resource object the method is bound to (the partial's first argument).
+        return self._call.args[0]  # type: ignore[attr-defined]
 
     @property
     def __signature__(self) -> inspect.Signature:

@@ -113,10 +113,48 @@ class Stream(Generic[T]):
         """The ``Idempotency-Key`` that ties the stream's reconnections to one request."""
         return self._idempotency_key
 
-    def __enter__(self) -> Self:
+    @property
+    def status_code(self) -> int:
+        """The HTTP status of the current connection.
+
+        Raises:
+            StreamError: The stream is not open yet (``open()`` it, or enter it, first).
+        """
+        return self._opened().status_code
+
+    @property
+    def response_headers(self) -> httpx.Headers:
+        """The response headers of the current connection.
+
+        Raises:
+            StreamError: The stream is not open yet (``open()`` it, or enter it, first).
+        """
+        return self._opened().headers
+
+    def _opened(self) -> httpx.Response:
+        if self._response is None:
+            raise StreamError("the stream is not open yet: open() it, or enter it, first")
+        return self._response
+
+    def open(self) -> Self:
+        """Send the request now and wait for the response to start.
+
+        A refused request raises here (its typed error), and the status and headers can be read
+        before the first event. Entering the stream (``with``) opens it too; iterating
+        opens it if nothing did. Close it (``close()``, or leave the ``with`` block) when
+        done.
+
+        Raises:
+            APIStatusError: The server refused the request.
+            APIConnectionError: The server could not be reached.
+            StreamError: The stream was closed.
+        """
         if self._response is None:
             self._connect()
         return self
+
+    def __enter__(self) -> Self:
+        return self.open()
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()

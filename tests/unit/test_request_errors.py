@@ -23,79 +23,8 @@ from agentkit import (
 )
 from agentkit._ids import as_id
 from agentkit.types import Agent
-
-AGENT = {
-    "id": "agt_1",
-    "name": "Bot",
-    "instructions": "",
-    "brain": "echo",
-    "streaming": True,
-    "sub_agent_ids": [],
-    "prompt_suggestions": [],
-    "metadata": {},
-    "created_at": "2026-01-01T00:00:00Z",
-    "updated_at": "2026-01-01T00:00:00Z",
-}
-SESSION = {
-    "id": "ses_1",
-    "agent_id": "agt_1",
-    "status": "not_started",
-    "title": None,
-    "generated_title": None,
-    "index_ids": ["idx_1"],
-    "indexes_locked": False,
-    "client_tools": [],
-    "messages": [],
-    "message_count": 0,
-    "continuation_token": "ct_0",
-    "last_event_id": 0,
-    "usage": {
-        "input_tokens": 0,
-        "output_tokens": 0,
-        "total_tokens": 0,
-        "turns": 0,
-        "duration_ms": 0,
-    },
-    "metadata": {},
-    "created_at": "2026-01-01T00:00:00Z",
-    "updated_at": "2026-01-01T00:00:00Z",
-}
-
-
-class Recorder:
-    """A transport that answers every request with one body and keeps what it was sent."""
-
-    def __init__(self, body: dict[str, Any]) -> None:
-        self.requests: list[httpx.Request] = []
-        self.body = body
-
-    def __call__(self, request: httpx.Request) -> httpx.Response:
-        self.requests.append(request)
-        return httpx.Response(200, json=self.body, headers={"x-request-id": "req_1"})
-
-
-Run = Callable[[Callable[[Any], Any]], Any]
-
-
-@pytest.fixture(params=["sync", "async"])
-def make(request: pytest.FixtureRequest) -> Callable[..., tuple[Any, Run]]:
-    """A client of each kind over a given transport, and a way to run a call on it."""
-
-    def factory(handler: Callable[[httpx.Request], httpx.Response], **kwargs: Any) -> Any:
-        kwargs.setdefault("base_url", "http://api.test")
-        if request.param == "sync":
-            client = AgentKit(api_key="ak_t", transport=httpx.MockTransport(handler), **kwargs)
-            return client, lambda call: call(client)
-
-        aclient = AsyncAgentKit(api_key="ak_t", transport=httpx.MockTransport(handler), **kwargs)
-
-        async def run_async(call: Callable[[Any], Any]) -> Any:
-            result = call(aclient)
-            return await result if asyncio.iscoroutine(result) else result
-
-        return aclient, lambda call: asyncio.run(run_async(call))
-
-    return factory
+from tests.unit.clients import SESSION, Recorder
+from tests.unit.samples import AGENT
 
 
 class TestIds:
