@@ -133,15 +133,19 @@ def session_create(args: argparse.Namespace, out: Printer) -> int:
     return 0
 
 
+def _print_events(stream: Any, out: Printer) -> None:
+    with stream:
+        for event in stream:
+            out.session_event(event)
+
+
 def session_send(args: argparse.Namespace, out: Printer) -> int:
     from .. import APIStatusError
 
     with _client(args) as client:
         stream = client.sessions.stream_send(args.session, args.text)
         try:
-            with stream:
-                for event in stream:
-                    out.session_event(event)
+            _print_events(stream, out)
         except APIStatusError as exc:
             if exc.code is None or stream.stop is None:  # not a failed turn, already shown
                 raise
@@ -159,9 +163,7 @@ def session_tail(args: argparse.Namespace, out: Printer) -> int:
             args.session, after=args.after, follow=not args.no_follow, raise_on_error=False
         )
         try:
-            with stream:
-                for event in stream:
-                    out.session_event(event)
+            _print_events(stream, out)
         except KeyboardInterrupt:
             pass
     out.end_line()

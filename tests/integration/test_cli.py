@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from agentkit import AgentKit
+from agentkit import AgentKit, APIConnectionError
 from agentkit.testing import ReferenceServer
 
 pytestmark = pytest.mark.slow
@@ -74,6 +74,18 @@ def serve(database: Path, *extra: str) -> tuple[subprocess.Popen[str], str, str]
     return process, lines[1].strip().split("=", 1)[1], lines[2].strip().split("=", 1)[1]
 
 
+def wait_until_up(client: AgentKit) -> None:
+    """Wait (10 s at most) until the server behind ``client`` answers."""
+    deadline = time.monotonic() + 10
+    while True:
+        try:
+            client.agents.list().first_page()
+            return
+        except APIConnectionError:
+            assert time.monotonic() < deadline, "the server did not come up"
+            time.sleep(0.1)
+
+
 def stop(process: subprocess.Popen[Any]) -> None:
     process.terminate()
     process.wait(timeout=10)
@@ -92,14 +104,8 @@ class TestServe:
             assert kept.read_text(encoding="utf-8").strip() == key
             assert stat.S_IMODE(kept.stat().st_mode) == 0o600
             with AgentKit(api_key=key, base_url=base_url) as client:
-                deadline = time.monotonic() + 10
-                while True:
-                    try:
-                        assert client.agents.create(name="kept").name == "kept"
-                        break
-                    except Exception:
-                        assert time.monotonic() < deadline
-                        time.sleep(0.1)
+                wait_until_up(client)
+                assert client.agents.create(name="kept").name == "kept"
         finally:
             stop(second)
 
@@ -108,15 +114,9 @@ class TestServe:
         process, base_url, key = serve(tmp_path / "db.sqlite3", "--api-key", "ak_my_dev_key_1")
         try:
             assert key == "ak_my_dev_key_1"
-            deadline = time.monotonic() + 10
-            with AgentKit(api_key=key, base_url=base_url, max_retries=5) as client:
-                while True:
-                    try:
-                        assert list(client.agents.list()) == []
-                        break
-                    except Exception:
-                        assert time.monotonic() < deadline
-                        time.sleep(0.1)
+            with AgentKit(api_key=key, base_url=base_url) as client:
+                wait_until_up(client)
+                assert list(client.agents.list()) == []
         finally:
             stop(process)
 

@@ -18,17 +18,7 @@ from agentkit import (
 )
 from agentkit.types import Agent
 from tests.unit.clients import Recorder
-from tests.unit.samples import AGENT
-
-CHAT = {
-    "id": "chat_1",
-    "agent_id": "agt_1",
-    "status": "ACTIVE",
-    "participants": ["agt_1"],
-    "metadata": {},
-    "created_at": "2026-01-01T00:00:00Z",
-    "updated_at": "2026-01-01T00:00:00Z",
-}
+from tests.unit.samples import AGENT, CHAT
 
 
 class TestEndpointOptions:

@@ -7,16 +7,8 @@ import pytest
 from agentkit import APIResponse, APIResponseValidationError
 from agentkit._replies import as_chat_reply, with_chat_reply
 from agentkit.types import Chat
+from tests.unit.samples import CHAT
 
-CHAT = {
-    "id": "chat_1",
-    "agent_id": "agt_1",
-    "status": "ACTIVE",
-    "participants": ["agt_1"],
-    "metadata": {},
-    "created_at": "2026-01-01T00:00:00Z",
-    "updated_at": "2026-01-01T00:00:00Z",
-}
 MESSAGE = {
     "id": "msg_1",
     "role": "agent",
