@@ -16,7 +16,6 @@ from collections.abc import Callable, Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
-from .._connection_errors import connection_error
 from .._errors import AgentKitError, APIResponseValidationError, ConfigurationError
 from .._hooks import RequestInfo, ResponseInfo, RetryInfo
 from .._http import httpx
@@ -391,6 +390,8 @@ class AsyncAgentKit:
         try:
             response = await self._connection.http.send(request, stream=self._open_responses)
         except httpx.TransportError as exc:
+            from .._connection_errors import connection_error
+
             raise connection_error(request, exc) from exc
         if self._open_responses:
             from .streamed_response import ResponseOpened

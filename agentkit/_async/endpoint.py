@@ -12,11 +12,13 @@ from __future__ import annotations
 import functools
 import inspect
 from collections.abc import Callable, Mapping
-from typing import Any, Concatenate, Generic, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, TypeVar
 
 from .._http import httpx
 from .._response import APIResponse, AsyncResult
-from .streamed_response import AsyncResponseContext
+
+if TYPE_CHECKING:
+    from .streamed_response import AsyncResponseContext
 
 __all__ = ["AsyncEndpoint", "async_endpoint"]
 
@@ -68,6 +70,8 @@ class AsyncEndpoint(Generic[P, R]):
         with ``response.aiter_bytes()``, ``aread()``, ``json()`` or ``parse()``. The connection
         is released when the block ends.
         """
+        from .streamed_response import AsyncResponseContext
+
         resource = self._resource()
         opening = type(resource)(resource._client._opening_responses())
         call = self._descriptor.function

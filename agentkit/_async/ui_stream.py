@@ -6,7 +6,6 @@ import json
 from collections.abc import AsyncIterator
 from typing import Any
 
-from .._connection_errors import connection_error
 from .._errors import (
     APIResponseValidationError,
     StreamError,
@@ -101,6 +100,8 @@ class AsyncUIMessageStream(AsyncStream[dict[str, Any] | None]):
                 async for chunk in self.response.aiter_bytes():
                     yield chunk
             except httpx.TransportError as exc:
+                from .._connection_errors import connection_error
+
                 raise connection_error(
                     self.response.request, exc, what="reading the stream"
                 ) from exc

@@ -13,11 +13,13 @@ from __future__ import annotations
 import functools
 import inspect
 from collections.abc import Callable, Mapping
-from typing import Any, Concatenate, Generic, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, TypeVar
 
 from .._http import httpx
 from .._response import APIResponse, Result
-from .streamed_response import ResponseContext
+
+if TYPE_CHECKING:
+    from .streamed_response import ResponseContext
 
 __all__ = ["Endpoint", "endpoint"]
 
@@ -69,6 +71,8 @@ class Endpoint(Generic[P, R]):
         with ``response.iter_bytes()``, ``read()``, ``json()`` or ``parse()``. The connection
         is released when the block ends.
         """
+        from .streamed_response import ResponseContext
+
         resource = self._resource()
         opening = type(resource)(resource._client._opening_responses())
         call = self._descriptor.function

@@ -24,7 +24,6 @@ from agentkit_api.models import (
     TokenUsage,
 )
 
-from .._connection_errors import connection_error
 from .._errors import (
     APIConnectionError,
     APIResponseValidationError,
@@ -188,6 +187,8 @@ class Stream(Generic[T]):
         try:
             response = self._http.send(request, stream=True)
         except httpx.TransportError as exc:
+            from .._connection_errors import connection_error
+
             raise connection_error(request, exc, what="opening the stream") from exc
         self._response = response
         content_type = response.headers.get("content-type", "")

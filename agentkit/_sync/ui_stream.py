@@ -7,7 +7,6 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from .._connection_errors import connection_error
 from .._errors import (
     APIResponseValidationError,
     StreamError,
@@ -102,6 +101,8 @@ class UIMessageStream(Stream[dict[str, Any] | None]):
                 for chunk in self.response.iter_bytes():
                     yield chunk
             except httpx.TransportError as exc:
+                from .._connection_errors import connection_error
+
                 raise connection_error(
                     self.response.request, exc, what="reading the stream"
                 ) from exc
