@@ -134,7 +134,7 @@ class APIStatusError(APIError):
         status_code: int,
         code: str | None = None,
         request_id: str | None = None,
-        details: Mapping[str, Any] | None = None,
+        details: Mapping[str, object] | None = None,
         body: bytes = b"",
         headers: Mapping[str, str] | None = None,
         retries_taken: int = 0,

@@ -46,12 +46,16 @@ __all__ = [
 T = TypeVar("T")
 
 MessageInput: TypeAlias = (
-    str | Part | Sequence[str | Part | Mapping[str, Any]] | ChatMessageInput | Mapping[str, Any]
+    str
+    | Part
+    | Sequence[str | Part | Mapping[str, object]]
+    | ChatMessageInput
+    | Mapping[str, object]
 )
 ClientToolInput: TypeAlias = (
-    ClientTool[..., Any] | Callable[..., Any] | ClientToolSpec | Mapping[str, Any]
+    ClientTool[..., Any] | Callable[..., Any] | ClientToolSpec | Mapping[str, object]
 )
-ToolResultInput: TypeAlias = ClientToolResult | Mapping[str, Any]
+ToolResultInput: TypeAlias = ClientToolResult | Mapping[str, object]
 UploadInput: TypeAlias = str | os.PathLike[str] | bytes | IO[bytes]
 
 _RESULT_STATUSES = frozenset(status.value for status in ToolResultStatus)
@@ -59,7 +63,7 @@ _RESULT_STATUSES = frozenset(status.value for status in ToolResultStatus)
 _PART_TYPES = (TextPart, DataPart, FilePart, ImagePart, AudioPart)
 
 
-def _to_part(value: str | Part | Mapping[str, Any], index: int) -> Part:
+def _to_part(value: str | Part | Mapping[str, object], index: int) -> Part:
     if isinstance(value, str):
         return text(value)
     if isinstance(value, _PART_TYPES):
@@ -116,7 +120,7 @@ def given(value: T | None) -> T | Unset:
     return UNSET if value is None else value
 
 
-def to_metadata(metadata: Mapping[str, Any] | Metadata | None) -> Metadata | Unset:
+def to_metadata(metadata: Mapping[str, object] | Metadata | None) -> Metadata | Unset:
     """Accept a plain dict for metadata."""
     if metadata is None:
         return UNSET

@@ -9,7 +9,7 @@ when the ``async with`` block ends.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Mapping
 from typing import Any, Generic, TypeVar
 
 from .._errors import AgentKitError, APIResponseValidationError
@@ -52,7 +52,7 @@ class AsyncStreamedResponse(Generic[R]):
         return self.http_response.status_code
 
     @property
-    def headers(self) -> httpx.Headers:
+    def headers(self) -> Mapping[str, str]:
         """The response headers."""
         return self.http_response.headers
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Mapping
 from typing import Any, Generic, Self, TypeVar
 
 from agentkit_api.models import (
@@ -122,7 +122,7 @@ class AsyncStream(Generic[T]):
         return self._opened().status_code
 
     @property
-    def response_headers(self) -> httpx.Headers:
+    def response_headers(self) -> Mapping[str, str]:
         """The response headers of the current connection.
 
         Raises:

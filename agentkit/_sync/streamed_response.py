@@ -10,7 +10,7 @@ when the ``with`` block ends.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any, Generic, TypeVar
 
 from .._errors import AgentKitError, APIResponseValidationError
@@ -53,7 +53,7 @@ class StreamedResponse(Generic[R]):
         return self.http_response.status_code
 
     @property
-    def headers(self) -> httpx.Headers:
+    def headers(self) -> Mapping[str, str]:
         """The response headers."""
         return self.http_response.headers
 

@@ -11,7 +11,7 @@ a bounded number of times. Transport failures surface as ``APIConnectionError``;
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any, Generic, Self, TypeVar
 
 from agentkit_api.models import (
@@ -122,7 +122,7 @@ class Stream(Generic[T]):
         return self._opened().status_code
 
     @property
-    def response_headers(self) -> httpx.Headers:
+    def response_headers(self) -> Mapping[str, str]:
         """The response headers of the current connection.
 
         Raises:

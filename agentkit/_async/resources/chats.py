@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
 from agentkit_api.models import (
     Chat,
@@ -32,7 +31,7 @@ def _start_body(
     agent: IdInput,
     message: MessageInput,
     chat_id: str | None,
-    metadata: Mapping[str, Any] | Metadata | None,
+    metadata: Mapping[str, object] | Metadata | None,
     trace_id: str | None,
 ) -> ChatStart:
     return ChatStart(
@@ -62,7 +61,7 @@ class AsyncChats(AsyncResource):
         message: MessageInput,
         *,
         chat_id: str | None = None,
-        metadata: Mapping[str, Any] | Metadata | None = None,
+        metadata: Mapping[str, object] | Metadata | None = None,
         trace_id: str | None = None,
         idempotency_key: str | None = None,
     ) -> APIResponse[ChatReply]:
@@ -93,7 +92,7 @@ class AsyncChats(AsyncResource):
         message: MessageInput,
         *,
         chat_id: str | None = None,
-        metadata: Mapping[str, Any] | Metadata | None = None,
+        metadata: Mapping[str, object] | Metadata | None = None,
         trace_id: str | None = None,
         idempotency_key: str | None = None,
     ) -> AsyncChatStream:

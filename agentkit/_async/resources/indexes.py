@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any
 
 from agentkit_api.models import (
     Deleted,
@@ -44,7 +43,7 @@ class AsyncIndexes(AsyncResource):
         name: str,
         *,
         description: str | None = None,
-        metadata: Mapping[str, Any] | Metadata | None = None,
+        metadata: Mapping[str, object] | Metadata | None = None,
         idempotency_key: str | None = None,
     ) -> APIResponse[Index]:
         """Create an empty index.
@@ -98,7 +97,7 @@ class AsyncIndexes(AsyncResource):
         *,
         content_type: DocumentContentType | str | None = None,
         title: str | None = None,
-        metadata: Mapping[str, Any] | Metadata | None = None,
+        metadata: Mapping[str, object] | Metadata | None = None,
         idempotency_key: str | None = None,
     ) -> APIResponse[Document]:
         """Add a document from text; the server splits it into chunks and indexes them.
@@ -139,7 +138,7 @@ class AsyncIndexes(AsyncResource):
         filename: str | None = None,
         content_type: str | None = None,
         title: str | None = None,
-        metadata: Mapping[str, Any] | None = None,
+        metadata: Mapping[str, object] | None = None,
         idempotency_key: str | None = None,
     ) -> APIResponse[Document]:
         """Upload a UTF-8 text or markdown file as a document (a multipart/form-data request).

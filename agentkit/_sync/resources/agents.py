@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 from agentkit_api.models import (
     Agent,
@@ -44,7 +43,7 @@ class Agents(SyncResource):
         streaming: bool | None = None,
         sub_agent_ids: Sequence[str] | None = None,
         prompt_suggestions: Sequence[str] | None = None,
-        metadata: Mapping[str, Any] | Metadata | None = None,
+        metadata: Mapping[str, object] | Metadata | None = None,
         idempotency_key: str | None = None,
     ) -> APIResponse[Agent]:
         """Create an agent.
@@ -101,7 +100,7 @@ class Agents(SyncResource):
         streaming: bool | Unset = UNSET,
         sub_agent_ids: Sequence[str] | Unset = UNSET,
         prompt_suggestions: Sequence[str] | Unset = UNSET,
-        metadata: Mapping[str, Any] | Metadata | Unset = UNSET,
+        metadata: Mapping[str, object] | Metadata | Unset = UNSET,
     ) -> APIResponse[Agent]:
         """Change some fields of an agent; the fields you leave out keep their value.
 

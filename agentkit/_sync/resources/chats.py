@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
 from agentkit_api.models import (
     Chat,
@@ -33,7 +32,7 @@ def _start_body(
     agent: IdInput,
     message: MessageInput,
     chat_id: str | None,
-    metadata: Mapping[str, Any] | Metadata | None,
+    metadata: Mapping[str, object] | Metadata | None,
     trace_id: str | None,
 ) -> ChatStart:
     return ChatStart(
@@ -63,7 +62,7 @@ class Chats(SyncResource):
         message: MessageInput,
         *,
         chat_id: str | None = None,
-        metadata: Mapping[str, Any] | Metadata | None = None,
+        metadata: Mapping[str, object] | Metadata | None = None,
         trace_id: str | None = None,
         idempotency_key: str | None = None,
     ) -> APIResponse[ChatReply]:
@@ -92,7 +91,7 @@ class Chats(SyncResource):
         message: MessageInput,
         *,
         chat_id: str | None = None,
-        metadata: Mapping[str, Any] | Metadata | None = None,
+        metadata: Mapping[str, object] | Metadata | None = None,
         trace_id: str | None = None,
         idempotency_key: str | None = None,
     ) -> ChatStream:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any
 
 from agentkit_api.models import (
     Deleted,
@@ -45,7 +44,7 @@ class Indexes(SyncResource):
         name: str,
         *,
         description: str | None = None,
-        metadata: Mapping[str, Any] | Metadata | None = None,
+        metadata: Mapping[str, object] | Metadata | None = None,
         idempotency_key: str | None = None,
     ) -> APIResponse[Index]:
         """Create an empty index.
@@ -97,7 +96,7 @@ class Indexes(SyncResource):
         *,
         content_type: DocumentContentType | str | None = None,
         title: str | None = None,
-        metadata: Mapping[str, Any] | Metadata | None = None,
+        metadata: Mapping[str, object] | Metadata | None = None,
         idempotency_key: str | None = None,
     ) -> APIResponse[Document]:
         """Add a document from text; the server splits it into chunks and indexes them.
@@ -138,7 +137,7 @@ class Indexes(SyncResource):
         filename: str | None = None,
         content_type: str | None = None,
         title: str | None = None,
-        metadata: Mapping[str, Any] | None = None,
+        metadata: Mapping[str, object] | None = None,
         idempotency_key: str | None = None,
     ) -> APIResponse[Document]:
         """Upload a UTF-8 text or markdown file as a document (a multipart/form-data request).

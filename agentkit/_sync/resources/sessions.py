@@ -113,7 +113,7 @@ class Sessions(SyncResource):
         model_profile: str | None = None,
         client_tools: Iterable[ClientToolInput] | None = None,
         title: str | None = None,
-        metadata: Mapping[str, Any] | Metadata | None = None,
+        metadata: Mapping[str, object] | Metadata | None = None,
         idempotency_key: str | None = None,
     ) -> APIResponse[Session]:
         """Create a session with ``agent``, in status ``not_started``.
@@ -166,7 +166,7 @@ class Sessions(SyncResource):
         model_profile: str | Unset | None = UNSET,
         index_ids: Iterable[IdInput] | Unset = UNSET,
         client_tools: Iterable[ClientToolInput] | Unset = UNSET,
-        metadata: Mapping[str, Any] | Metadata | Unset = UNSET,
+        metadata: Mapping[str, object] | Metadata | Unset = UNSET,
     ) -> APIResponse[Session]:
         """Change some fields of a session; those you leave out keep their value.
 
@@ -457,7 +457,7 @@ class Sessions(SyncResource):
         model_profile: str | None = None,
         client_tools: Sequence[ClientToolInput] | None = None,
         title: str | None = None,
-        metadata: Mapping[str, Any] | Metadata | None = None,
+        metadata: Mapping[str, object] | Metadata | None = None,
     ) -> AgentSession:
         """Create a session and, given a message, send it; returns an ``AgentSession``.
 
