@@ -70,6 +70,11 @@ def agents_create(args: argparse.Namespace, out: Printer) -> int:
 def _lines(prompt: str) -> Iterator[str]:
     """Messages typed at a terminal (prompted), or read from a pipe; ends at EOF or Ctrl-C."""
     interactive = sys.stdin.isatty()
+    if interactive:
+        try:
+            import readline  # noqa: F401 - gives input() line editing and history
+        except ImportError:  # not on every platform
+            pass
     while True:
         try:
             line = input(prompt) if interactive else sys.stdin.readline()

@@ -68,7 +68,7 @@ class UIMessageStream(Stream[dict[str, Any] | None]):
             StreamError: The stream is not connected yet (enter it first).
         """
         if self.response is None:
-            raise StreamError("the stream is not connected yet; enter it first")
+            raise StreamError("the stream is not open yet: open() it, or enter it, first")
         return {
             name: self.response.headers[name]
             for name in UI_STREAM_HEADERS
