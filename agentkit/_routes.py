@@ -54,6 +54,10 @@ def with_extra_body(content: dict[str, Any], extra: Mapping[str, object]) -> dic
     return content
 
 
+# Query values sent as they are; any other value of an ``*_id`` parameter is taken as an id.
+_PLAIN = (str, int, float, enum.Enum)
+
+
 @dataclass(frozen=True, slots=True)
 class Route:
     """One operation as the clients call it. Get it with ``route_of(operation_id)``.
@@ -65,6 +69,8 @@ class Route:
         query_params: The arguments sent in its query string.
         keyed: Whether it takes an ``Idempotency-Key``.
         model: The generated model of its JSON success response (``None`` for a stream).
+        id_params: The path parameters that are ids (strings in the contract): an object with
+            an ``id`` stands for its id, and an empty or non-string one is refused.
     """
 
     operation: Operation
@@ -73,6 +79,7 @@ class Route:
     query_params: frozenset[str]
     keyed: bool
     model: type[Any] | None
+    id_params: frozenset[str] = frozenset()
 
     def key(self, given: str | None) -> str | None:
         """The call's ``Idempotency-Key``: ``given``, else a new one if the operation takes one.
@@ -90,8 +97,8 @@ class Route:
         """The path and the query parameters of a call with these arguments.
 
         Query arguments that are ``None`` or ``UNSET`` are left out; enums are sent by value.
-        Path arguments, and query arguments named ``*_id``, are ids: an object with an ``id``
-        stands for its id.
+        Path arguments the contract types as strings are ids, and so are query arguments named
+        ``*_id`` that are not plain values: an object with an ``id`` stands for its id.
 
         Raises:
             TypeError: An argument is not a parameter of the operation, a path parameter is
@@ -102,11 +109,13 @@ class Route:
         query: dict[str, Any] = {}
         for name, value in params.items():
             if name in self.path_params:
-                path[name] = value if type(value) is str and value else as_id(value, name)
+                if type(value) is not str or not value:
+                    value = as_id(value, name) if name in self.id_params else value
+                path[name] = value
             elif name in self.query_params:
                 if value is None or isinstance(value, Unset):
                     continue
-                if name.endswith("_id"):
+                if name.endswith("_id") and not isinstance(value, _PLAIN):
                     value = as_id(value, name)
                 query[name] = value.value if isinstance(value, enum.Enum) else value
             else:
@@ -138,4 +147,9 @@ def route_of(operation_id: str) -> Route:
         query_params=frozenset(p.name for p in operation.parameters if p.location == "query"),
         keyed=operation.takes_idempotency_key,
         model=model,
+        id_params=frozenset(
+            p.name
+            for p in operation.parameters
+            if p.location == "path" and p.schema.get("type") == "string"
+        ),
     )

@@ -213,3 +213,22 @@ class TestConnectionErrors:
             APITimeoutError, match=re.escape("http://api.test/v1/agents/agt_1 timed out")
         ):
             run(lambda c: c.agents.get("agt_1"))
+
+
+class TestPlainValuesPassThrough:
+    def test_only_string_path_parameters_are_ids(self) -> None:
+        """Path parameters the contract types as strings are checked as ids."""
+        from agentkit._routes import route_of
+
+        assert route_of("chats_get").id_params == {"chat_id"}
+        assert route_of("indexes_get_document").id_params == {"index_id", "document_id"}
+
+    def test_plain_query_ids_are_sent_as_they_are(self) -> None:
+        """A string given for an ``*_id`` query parameter is sent unchanged, an object as its id."""
+        from agentkit._routes import route_of
+
+        route = route_of("chats_list")
+        assert route.address({"agent_id": "agt_1"})[1] == {"agent_id": "agt_1"}
+        assert route.address({"agent_id": Agent.from_dict(AGENT)})[1] == {"agent_id": "agt_1"}
+        with pytest.raises(TypeError, match="agent_id"):
+            route.address({"agent_id": object()})
