@@ -26,16 +26,18 @@ if TYPE_CHECKING:
     from ._async.client import AsyncAgentKit
     from ._async.pagination import AsyncPager
     from ._async.session import AsyncAgentSession
+    from ._async.streamed_response import AsyncStreamedResponse
     from ._async.streaming import AsyncChatStream, AsyncSessionStream, AsyncStream
     from ._async.ui_stream import AsyncUIMessageStream
     from ._events import UnknownEvent
     from ._hooks import RequestInfo, ResponseInfo, RetryInfo
     from ._page import Page
-    from ._response import APIResponse
+    from ._response import APIResponse, request_id_of
     from ._retry import RetryPolicy
     from ._sync.client import AgentKit
     from ._sync.pagination import Pager
     from ._sync.session import AgentSession
+    from ._sync.streamed_response import StreamedResponse
     from ._sync.streaming import ChatStream, SessionStream, Stream
     from ._sync.ui_stream import UIMessageStream
     from .tools import ClientTool, client_tool
@@ -50,6 +52,7 @@ __all__ = [
     "AsyncPager",
     "AsyncSessionStream",
     "AsyncStream",
+    "AsyncStreamedResponse",
     "AsyncUIMessageStream",
     "ChatStream",
     "ClientTool",
@@ -61,11 +64,13 @@ __all__ = [
     "RetryPolicy",
     "SessionStream",
     "Stream",
+    "StreamedResponse",
     "UIMessageStream",
     "UnknownEvent",
     "__version__",
     "client_tool",
     "parts",
+    "request_id_of",
     "tools",
     "types",
 ]
@@ -94,6 +99,9 @@ _LAZY = {
     "RetryInfo": "._hooks",
     "Page": "._page",
     "APIResponse": "._response",
+    "request_id_of": "._response",
+    "StreamedResponse": "._sync.streamed_response",
+    "AsyncStreamedResponse": "._async.streamed_response",
     "RetryPolicy": "._retry",
 }
 

@@ -18,6 +18,7 @@ classes, so callers can catch exactly what they handle::
      │    │    └── InternalServerError (5xx) ── AgentFailedError, TurnInterruptedError
      │    ├── APIConnectionError ── APITimeoutError
      │    └── APIResponseValidationError
+     ├── ConfigurationError (also a builtin ValueError)
      ├── PaginationLoopError
      ├── StreamError
      ├── SessionTimeoutError (also a builtin TimeoutError)
@@ -47,6 +48,7 @@ __all__ = [
     "ChatIdTakenError",
     "ChatNotActiveError",
     "ChatNotFoundError",
+    "ConfigurationError",
     "ConflictError",
     "DocumentNotFoundError",
     "IdempotencyKeyReusedError",
@@ -132,7 +134,7 @@ class APIStatusError(APIError):
         status_code: int,
         code: str | None = None,
         request_id: str | None = None,
-        details: Mapping[str, Any] | None = None,
+        details: Mapping[str, object] | None = None,
         body: bytes = b"",
         headers: Mapping[str, str] | None = None,
         retries_taken: int = 0,
@@ -330,25 +332,43 @@ class TurnInterruptedError(InternalServerError, code="TURN_INTERRUPTED"):
 
 
 class APIConnectionError(APIError):
-    """The request could not be completed: connection refused, reset, or cut mid-stream."""
+    """The request could not be completed: connection refused, reset, or cut mid-stream.
+
+    Attributes:
+        url: The URL the request was for, when known.
+    """
 
     def __init__(
-        self, message: str = "Connection error.", *, request_id: str | None = None
+        self,
+        message: str = "Connection error.",
+        *,
+        request_id: str | None = None,
+        url: str | None = None,
     ) -> None:
         super().__init__(message, request_id=request_id)
+        self.url = url
 
 
 class APITimeoutError(APIConnectionError):
     """The request, or a stream waiting for its next event, timed out."""
 
     def __init__(
-        self, message: str = "Request timed out.", *, request_id: str | None = None
+        self,
+        message: str = "Request timed out.",
+        *,
+        request_id: str | None = None,
+        url: str | None = None,
     ) -> None:
-        super().__init__(message, request_id=request_id)
+        super().__init__(message, request_id=request_id, url=url)
 
 
 class APIResponseValidationError(APIError):
     """A successful response did not have the shape the contract promises."""
+
+
+class ConfigurationError(AgentKitError, ValueError):
+    """A client was given a setting it cannot work with: no API key, or a base URL that is not
+    an ``http://`` or ``https://`` URL. Raised when the client is made, before any request."""
 
 
 class PaginationLoopError(AgentKitError):

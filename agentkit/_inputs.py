@@ -23,6 +23,7 @@ from agentkit_api.models import (
 from agentkit_api.types import UNSET, Unset
 
 from ._errors import ValidationError
+from ._ids import IdInput, as_id, as_ids
 from .parts import Part, text
 from .tools import ClientTool
 
@@ -45,12 +46,16 @@ __all__ = [
 T = TypeVar("T")
 
 MessageInput: TypeAlias = (
-    str | Part | Sequence[str | Part | Mapping[str, Any]] | ChatMessageInput | Mapping[str, Any]
+    str
+    | Part
+    | Sequence[str | Part | Mapping[str, object]]
+    | ChatMessageInput
+    | Mapping[str, object]
 )
 ClientToolInput: TypeAlias = (
-    ClientTool[..., Any] | Callable[..., Any] | ClientToolSpec | Mapping[str, Any]
+    ClientTool[..., Any] | Callable[..., Any] | ClientToolSpec | Mapping[str, object]
 )
-ToolResultInput: TypeAlias = ClientToolResult | Mapping[str, Any]
+ToolResultInput: TypeAlias = ClientToolResult | Mapping[str, object]
 UploadInput: TypeAlias = str | os.PathLike[str] | bytes | IO[bytes]
 
 _RESULT_STATUSES = frozenset(status.value for status in ToolResultStatus)
@@ -58,7 +63,7 @@ _RESULT_STATUSES = frozenset(status.value for status in ToolResultStatus)
 _PART_TYPES = (TextPart, DataPart, FilePart, ImagePart, AudioPart)
 
 
-def _to_part(value: str | Part | Mapping[str, Any], index: int) -> Part:
+def _to_part(value: str | Part | Mapping[str, object], index: int) -> Part:
     if isinstance(value, str):
         return text(value)
     if isinstance(value, _PART_TYPES):
@@ -115,7 +120,7 @@ def given(value: T | None) -> T | Unset:
     return UNSET if value is None else value
 
 
-def to_metadata(metadata: Mapping[str, Any] | Metadata | None) -> Metadata | Unset:
+def to_metadata(metadata: Mapping[str, object] | Metadata | None) -> Metadata | Unset:
     """Accept a plain dict for metadata."""
     if metadata is None:
         return UNSET
@@ -124,18 +129,15 @@ def to_metadata(metadata: Mapping[str, Any] | Metadata | None) -> Metadata | Uns
     return Metadata.from_dict(dict(metadata))
 
 
-def to_index_ids(index_ids: Iterable[str], field: str = "index_ids") -> list[str]:
-    """A list of distinct index ids.
+def to_index_ids(index_ids: Iterable[IdInput], field: str = "index_ids") -> list[str]:
+    """A list of distinct index ids, given as ids or as ``Index`` objects.
 
     Raises:
-        ValidationError: An id is not a non-empty string, or is given twice.
+        ValidationError: An id is empty, or is given twice.
+        TypeError: An item is neither an id nor an object with one.
     """
-    ids = list(index_ids) if not isinstance(index_ids, str) else [index_ids]
+    ids = as_ids(index_ids, field) if not isinstance(index_ids, str) else [as_id(index_ids, field)]
     for index, value in enumerate(ids):
-        if not isinstance(value, str) or not value:
-            raise ValidationError.client_side(
-                f"{field}[{index}]", "an index id is a non-empty string"
-            )
         if value in ids[:index]:
             raise ValidationError.client_side(f"{field}[{index}]", f"{value!r} is given twice")
     return ids

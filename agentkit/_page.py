@@ -17,9 +17,12 @@ class Page(Generic[T]):
     Attributes:
         data: The items on this page.
         has_more: Whether another page follows.
-        next_cursor: The cursor of the next page, or ``None`` on the last one.
+        next_cursor: The cursor of the next page, or ``None`` on the last one. Keep it to go
+            on later: ``pager.from_cursor(next_cursor)``.
+        request_id: The server's request id of the page.
     """
 
     data: list[T]
     has_more: bool
     next_cursor: str | None
+    request_id: str | None = None

@@ -11,7 +11,7 @@ import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from ._errors import AgentKitError
+from ._errors import ConfigurationError
 from ._hooks import RequestInfo, ResponseInfo, RetryInfo
 from ._http import httpx
 from ._retry import RetryPolicy
@@ -24,6 +24,7 @@ __all__ = [
     "SETTINGS_EXTENSION",
     "ClientSettings",
     "Hooks",
+    "checked_base_url",
 ]
 
 DEFAULT_BASE_URL = "http://127.0.0.1:8765"
@@ -56,6 +57,10 @@ class ClientSettings:
     hooks: Hooks = Hooks()
     stream_idle_timeout: float | None = 120.0
     max_stream_reconnects: int = 5
+    #: Query parameters added to every request.
+    extra_query: Mapping[str, object] = field(default_factory=dict)
+    #: Fields added to every JSON (or multipart) request body.
+    extra_body: Mapping[str, object] = field(default_factory=dict)
 
     @classmethod
     def resolve(
@@ -74,13 +79,19 @@ class ClientSettings:
     ) -> ClientSettings:
         key = api_key if api_key is not None else os.environ.get("AGENTKIT_API_KEY")
         if not key:
-            raise AgentKitError(
-                "No API key: pass api_key=... or set the AGENTKIT_API_KEY environment variable."
+            raise ConfigurationError(
+                "No API key: pass api_key=... or set the AGENTKIT_API_KEY environment variable "
+                "(`agentkit serve` prints one for the local reference server)."
             )
-        url = base_url or os.environ.get("AGENTKIT_BASE_URL") or DEFAULT_BASE_URL
+        if base_url:
+            url, source = str(base_url), "base_url"
+        elif os.environ.get("AGENTKIT_BASE_URL"):
+            url, source = os.environ["AGENTKIT_BASE_URL"], "AGENTKIT_BASE_URL"
+        else:
+            url, source = DEFAULT_BASE_URL, "the default base URL"
         return cls(
             api_key=key,
-            base_url=httpx.URL(str(url).rstrip("/")),
+            base_url=checked_base_url(url, source),
             timeout=_as_timeout(timeout),
             retry=RetryPolicy(max_retries=max_retries),
             default_headers=dict(default_headers or {}),
@@ -92,6 +103,38 @@ class ClientSettings:
             stream_idle_timeout=stream_idle_timeout,
             max_stream_reconnects=max_stream_reconnects,
         )
+
+
+def checked_base_url(url: str, source: str = "base_url") -> httpx.URL:
+    """``url`` as the base URL of a client, once it is seen to be one.
+
+    Raises:
+        ConfigurationError: It is not an ``http://`` or ``https://`` URL with a host (and no
+            query or fragment); the message names ``source`` and suggests a fix.
+    """
+    text = url.strip()
+    try:
+        parsed = httpx.URL(text.rstrip("/"))
+    except (httpx.InvalidURL, TypeError, ValueError) as exc:
+        raise ConfigurationError(f"{source} {url!r} is not a URL: {exc}") from None
+    if parsed.scheme not in ("http", "https") or not parsed.host:
+        if "://" not in text:
+            raise ConfigurationError(
+                f"{source} {url!r} has no scheme: write it with one, "
+                f"such as 'http://{text}' (or https:// for a server behind TLS)"
+            )
+        raise ConfigurationError(
+            f"{source} {url!r} is not an http:// or https:// URL with a host, "
+            f"such as {DEFAULT_BASE_URL!r}"
+        )
+    if parsed.query or parsed.fragment:
+        raise ConfigurationError(
+            f"{source} {url!r} has a query or fragment: give the API's root, such as "
+            f"{str(parsed.copy_with(query=None, fragment=None))!r}"
+        )
+    if parsed.port is not None and not 0 < parsed.port < 65536:
+        raise ConfigurationError(f"{source} {url!r} has no valid port (1 to 65535)")
+    return parsed
 
 
 def _as_timeout(value: float | httpx.Timeout | None) -> httpx.Timeout:

@@ -1,10 +1,15 @@
-"""The ``agentkit`` command: ``agentkit serve`` runs the reference server, ``agentkit version``
-prints the version."""
+"""The ``agentkit`` command (also ``python -m agentkit``).
+
+``agentkit serve`` runs the reference server; ``agentkit agents list|create``, ``agentkit chat
+AGENT`` and ``agentkit session send|tail SESSION`` talk to a server through the SDK;
+``agentkit version`` prints the version. Output is for people unless ``--json`` asks for one JSON
+document per line. Each command loads what it needs when it runs.
+"""
 
 from __future__ import annotations
 
 import argparse
-import socket
+import os
 import sys
 from collections.abc import Sequence
 
@@ -13,74 +18,88 @@ from ._version import __version__
 __all__ = ["main"]
 
 
-def _serve(args: argparse.Namespace) -> int:
-    # Imported here so that `agentkit version` works without the server extra.
-    try:
-        import uvicorn
+class _Formatter(argparse.ArgumentDefaultsHelpFormatter):
+    """Shows an option's default, unless its help says it already or there is none."""
 
-        from .server import ServerConfig, create_app, create_organization, server_state
-        from .server.core.http import http_protocol
-    except ImportError as exc:
-        print(f"agentkit serve needs the server extra: pip install 'agentkit[server]' ({exc})")
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        text = action.help or ""
+        if "default" in text or action.default in (None, False, argparse.SUPPRESS):
+            return text
+        return super()._get_help_string(action)
+
+
+_FORMATTER = _Formatter
+
+
+def _parser() -> argparse.ArgumentParser:
+    from ._cli.commands import add_client_commands
+    from ._cli.serve import add_serve_arguments
+
+    parser = argparse.ArgumentParser(
+        prog="agentkit", description="agentkit command-line tools", formatter_class=_FORMATTER
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    serve = commands.add_parser(
+        "serve",
+        help="run the reference server",
+        description="run the reference server",
+        formatter_class=_FORMATTER,
+    )
+    add_serve_arguments(serve)
+    commands.add_parser("version", help="print the agentkit version")
+
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--base-url",
+        default=os.environ.get("AGENTKIT_BASE_URL") or None,
+        help="the API's base URL (default: $AGENTKIT_BASE_URL, then http://127.0.0.1:8765)",
+    )
+    common.add_argument(
+        "--api-key",
+        default=None,
+        help="your API key (default: $AGENTKIT_API_KEY)",
+    )
+    common.add_argument("--json", action="store_true", help="print JSON, one document per line")
+    add_client_commands(commands, common, _FORMATTER)
+    return parser
+
+
+def _run(args: argparse.Namespace) -> int:
+    from . import AgentKitError, APIError, ConfigurationError
+    from ._cli.render import Printer
+
+    out = Printer(args.json)
+    try:
+        status: int = args.run(args, out)
+        return status
+    except ConfigurationError as exc:
+        print(f"agentkit {args.command}: {exc}", file=sys.stderr)
         return 2
-    # Listen before anything is created, so that a busy port fails at once, and port 0 means
-    # "any free port" with the real one printed.
-    try:
-        sock = _listen(args.host, args.port)
-    except OSError as exc:
-        print(f"agentkit serve: cannot listen on {args.host}:{args.port}: {exc.strerror or exc}")
+    except (APIError, AgentKitError, LookupError, TypeError, ValueError) as exc:
+        out.end_line()
+        print(f"agentkit {args.command}: {exc}", file=sys.stderr)
         return 1
-    with sock:
-        config = ServerConfig(db_path=args.db, echo_delay=args.echo_delay)
-        app = create_app(config)
-        _, key = create_organization(server_state(app).store)
-        host = f"[{args.host}]" if ":" in args.host else args.host
-        base_url = f"http://{host}:{sock.getsockname()[1]}"
-        print(f"agentkit reference server {__version__} on {base_url} (database: {args.db})")
-        print(f"  export AGENTKIT_BASE_URL={base_url}")
-        print(f"  export AGENTKIT_API_KEY={key}")
-        print("Press Ctrl-C to stop.", flush=True)
-        protocol = http_protocol(config)
-        server = uvicorn.Server(uvicorn.Config(app, http=protocol, log_level="warning", ws="none"))
-        server.run(sockets=[sock])
-    return 0
-
-
-def _listen(host: str, port: int) -> socket.socket:
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    # IPPROTO_TCP explicitly: asyncio turns Nagle off only on sockets whose proto says TCP.
-    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
-    try:
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        sock.bind((host, port))
-    except OSError:
-        sock.close()
-        raise
-    return sock
+    except KeyboardInterrupt:
+        out.end_line()
+        return 130
+    except BrokenPipeError:
+        # The reader went away (``| head``): stop quietly, with nothing left to flush.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``agentkit`` console script with ``argv`` (default: the process arguments)."""
-    parser = argparse.ArgumentParser(prog="agentkit", description="agentkit command-line tools")
-    commands = parser.add_subparsers(dest="command", required=True)
-    serve = commands.add_parser("serve", help="run the reference server")
-    serve.add_argument("--host", default="127.0.0.1", help="interface to listen on")
-    serve.add_argument(
-        "--port", type=int, default=8765, help="port to listen on (0: any free port)"
-    )
-    serve.add_argument("--db", default="./agentkit.sqlite3", help="SQLite file (made if missing)")
-    serve.add_argument(
-        "--echo-delay",
-        type=float,
-        default=0.03,
-        help="seconds the echo agent waits between streamed words",
-    )
-    commands.add_parser("version", help="print the agentkit version")
-    args = parser.parse_args(argv)
+    args = _parser().parse_args(argv)
     if args.command == "version":
         print(__version__)
         return 0
-    return _serve(args)
+    if args.command == "serve":
+        from ._cli.serve import serve
+
+        return serve(args)
+    return _run(args)
 
 
 if __name__ == "__main__":

@@ -28,6 +28,7 @@ from agentkit_api.types import UNSET, Unset
 
 from ._compat import UnknownPart
 from ._events import ChatEvent, SessionEvent, UnknownEvent
+from ._replies import ChatReply
 from .parts import Part
 
 ContentBlock: TypeAlias = (
@@ -47,6 +48,7 @@ ContentBlock: TypeAlias = (
 __all__ = [
     "UNSET",
     "ChatEvent",
+    "ChatReply",
     "ContentBlock",
     "Part",
     "SessionEvent",

@@ -39,6 +39,8 @@ WORDS = {
     "_AsyncEndpointDescriptor": "_EndpointDescriptor",
     "async_endpoint": "endpoint",
     "AsyncResult": "Result",
+    "AsyncResponseContext": "ResponseContext",
+    "AsyncStreamedResponse": "StreamedResponse",
     "AsyncRetryTransport": "RetryTransport",
     "_AsyncConnection": "_Connection",
     "AsyncClient": "Client",
@@ -76,12 +78,29 @@ PATTERNS: list[tuple[re.Pattern[str], str]] = [
 
 _WORD = PATTERNS[-1][0]
 
+# Docstring phrases that the rules above leave saying "async", as they read once translated,
+# and what the sync twin says instead.
+PHRASES = {
+    "The async agentkit client.": "The synchronous agentkit client.",
+    "Use it as an async context manager": "Use it as a context manager",
+    "(an ``def`` is awaited by the async client)": "(a plain function: a coroutine function is refused)",
+    (
+        "The async implementation. It is the source of truth: ``agentkit/_sync`` is generated from it by\n"
+        "``scripts/unasync.py``, so edit here and regenerate."
+    ): (
+        "The sync implementation, generated from ``agentkit/_async`` by ``scripts/unasync.py``:\n"
+        "edit that source and regenerate."
+    ),
+}
+
 
 def unasync_text(text: str) -> str:
     """Translate one async module into its sync twin."""
     for pattern, replacement in PATTERNS[:-1]:
         text = pattern.sub(replacement, text)
     text = _WORD.sub(lambda match: WORDS[match.group(1)], text)
+    for phrase, replacement in PHRASES.items():
+        text = text.replace(phrase, replacement)
     # ``Awaitable[X]`` became ``Callable[X]`` only where a result type was awaited: map it back.
     text = re.sub(
         r"\bCallable\[(APIResponse\[[^\]]*\]|Page\[[^\]]*\]|Response\[Any\])\]", r"\1", text

@@ -16,12 +16,12 @@ from collections.abc import Callable, Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
-from .._errors import AgentKitError, APIConnectionError, APIResponseValidationError, APITimeoutError
+from .._errors import AgentKitError, APIResponseValidationError, ConfigurationError
 from .._hooks import RequestInfo, ResponseInfo, RetryInfo
 from .._http import httpx
 from .._logging import setup_logging_from_env
-from .._response import APIResponse
-from .._routes import Route, route_of, to_json
+from .._response import APIResponse, remember_request_id
+from .._routes import Route, route_of, to_json, with_extra_body
 from .._settings import RETRIES_EXTENSION, SETTINGS_EXTENSION, USER_AGENT, ClientSettings
 from .transport import AsyncRetryTransport
 
@@ -95,6 +95,8 @@ class AsyncAgentKit:
 
     _settings: ClientSettings
     _connection: _AsyncConnection
+    # Set on the copies ``with_streaming_response`` calls through.
+    _open_responses = False
 
     def __init__(
         self,
@@ -148,28 +150,58 @@ class AsyncAgentKit:
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
         stream_idle_timeout: float | None = None,
     ) -> Self:
         """A copy of the client with some settings changed, sharing its connections.
 
         Use it for a single call (``client.with_options(max_retries=0).agents.get(...)``) or keep
-        it. Closing either closes both.
+        it; for one method, ``client.agents.get.with_options(...)`` takes the same options.
+        Closing either closes both. Options left out keep the client's values; the ``extra_*``
+        mappings are added to the client's own.
+
+        Args:
+            timeout: Seconds, or an ``httpx.Timeout``, for each request.
+            max_retries: Retries of failed requests that are safe to repeat.
+            extra_headers: Headers to send with every request.
+            extra_query: Query parameters to send with every request.
+            extra_body: Fields to add to every JSON or multipart request body (for fields this
+                SDK does not know yet). A request without a body is sent without them.
+            stream_idle_timeout: Seconds a stream may go without an event.
+
+        Raises:
+            ConfigurationError: An option is out of range (a negative timeout or retry count).
         """
         settings = self._settings
         changes: dict[str, Any] = {}
         if timeout is not None:
+            if isinstance(timeout, int | float) and timeout <= 0:
+                raise ConfigurationError(f"timeout must be more than 0 seconds, not {timeout}")
             changes["timeout"] = (
                 timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
             )
         if max_retries is not None:
+            if max_retries < 0:
+                raise ConfigurationError(f"max_retries must be 0 or more, not {max_retries}")
             changes["retry"] = dataclasses.replace(settings.retry, max_retries=max_retries)
         if extra_headers:
             changes["default_headers"] = {**settings.default_headers, **extra_headers}
+        if extra_query:
+            changes["extra_query"] = {**settings.extra_query, **extra_query}
+        if extra_body:
+            changes["extra_body"] = {**settings.extra_body, **extra_body}
         if stream_idle_timeout is not None:
             changes["stream_idle_timeout"] = stream_idle_timeout
         clone = object.__new__(type(self))
         clone._settings = dataclasses.replace(settings, **changes)
         clone._connection = self._connection
+        return clone
+
+    def _opening_responses(self) -> Self:
+        """A copy whose calls hand back their response unread (``ResponseOpened``)."""
+        clone = self.with_options()
+        clone._open_responses = True
         return clone
 
     @cached_property
@@ -324,31 +356,47 @@ class AsyncAgentKit:
         (which the shared transport applies)."""
         settings = self._settings
         path, query = route.address(params)
+        if settings.extra_query:
+            query = {**query, **settings.extra_query}
+        if settings.extra_body:
+            content = with_extra_body(content, settings.extra_body)
         if key is not None:
             headers = {**headers, "Idempotency-Key": key} if headers else {"Idempotency-Key": key}
-        return self._connection.http.build_request(
-            route.method,
-            path,
-            # None rather than an empty dict, which would make httpx parse the URL once more.
-            params=query or None,
-            headers=headers,
-            extensions={
-                "timeout": (timeout or settings.timeout).as_dict(),
-                SETTINGS_EXTENSION: settings,
-            },
-            **content,
-        )
+        try:
+            return self._connection.http.build_request(
+                route.method,
+                path,
+                # None rather than an empty dict, which would make httpx parse the URL once more.
+                params=query or None,
+                headers=headers,
+                extensions={
+                    "timeout": (timeout or settings.timeout).as_dict(),
+                    SETTINGS_EXTENSION: settings,
+                },
+                **content,
+            )
+        except (TypeError, ValueError) as exc:
+            # A value that cannot be sent (not JSON, say) is the caller's, never the server's.
+            raise TypeError(f"{route.operation.id}: the request cannot be sent: {exc}") from exc
 
     async def _send(
         self, route: Route, request: httpx.Request, key: str | None
     ) -> APIResponse[Any]:
-        """Send a call's request, read its JSON result, and describe it as an ``APIResponse``."""
+        """Send a call's request, read its JSON result, and describe it as an ``APIResponse``.
+
+        A copy made for ``with_streaming_response`` raises ``ResponseOpened`` with the response
+        open instead.
+        """
         try:
-            response = await self._connection.http.send(request)
-        except httpx.TimeoutException as exc:
-            raise APITimeoutError() from exc
+            response = await self._connection.http.send(request, stream=self._open_responses)
         except httpx.TransportError as exc:
-            raise APIConnectionError(f"Connection error: {exc!r}") from exc
+            from .._connection_errors import connection_error
+
+            raise connection_error(request, exc) from exc
+        if self._open_responses:
+            from .streamed_response import ResponseOpened
+
+            raise ResponseOpened(response, route, key)
         try:
             parsed = route.parse(response.json())
         except AgentKitError:
@@ -358,9 +406,11 @@ class AsyncAgentKit:
                 f"the response does not match the contract: {exc}",
                 request_id=response.headers.get("x-request-id"),
             ) from exc
+        headers = response.headers
+        remember_request_id(parsed, headers.get("x-request-id"))
         return APIResponse(
             status_code=response.status_code,
-            headers=response.headers,
+            headers=headers,
             parsed=parsed,
             retries_taken=response.extensions.get(RETRIES_EXTENSION, 0),
             idempotency_key=key,

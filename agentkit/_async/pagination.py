@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Generic, TypeVar
 
-from .._errors import PaginationLoopError
+from .._errors import PaginationLoopError, ValidationError
 from .._page import Page
 
 __all__ = ["AsyncPager"]
@@ -20,19 +20,40 @@ class AsyncPager(Generic[T]):
     ``await pager.first_page()`` fetches a single page; ``pager.pages()`` iterates pages.
     A server that hands out a cursor it already gave makes iteration raise
     ``PaginationLoopError`` instead of looping forever.
+
+    To go on later from where you stopped, keep a page's ``next_cursor`` and start again from it
+    with ``pager.from_cursor(cursor)``.
     """
 
-    def __init__(self, fetch: Callable[[str | None], Awaitable[Page[T]]]) -> None:
+    def __init__(
+        self, fetch: Callable[[str | None], Awaitable[Page[T]]], start: str | None = None
+    ) -> None:
         self._fetch = fetch
+        self._start = start
+
+    def from_cursor(self, cursor: str) -> AsyncPager[T]:
+        """The same list, starting at the page that ``cursor`` (a ``next_cursor``) points to.
+
+        Raises:
+            ValidationError: The cursor is empty.
+            TypeError: The cursor is not a string.
+        """
+        if not isinstance(cursor, str):
+            raise TypeError(
+                f"cursor takes a page's next_cursor (a string), not {type(cursor).__name__}"
+            )
+        if not cursor:
+            raise ValidationError.client_side("cursor", "the cursor is empty: pass a next_cursor")
+        return type(self)(self._fetch, cursor)
 
     async def first_page(self) -> Page[T]:
-        """Fetch the first page only."""
-        return await self._fetch(None)
+        """Fetch the first page only (the one at the starting cursor, if there is one)."""
+        return await self._fetch(self._start)
 
     async def pages(self) -> AsyncIterator[Page[T]]:
         """Iterate page by page, following ``next_cursor`` while ``has_more``."""
-        cursor: str | None = None
-        seen: set[str] = set()
+        cursor: str | None = self._start
+        seen: set[str] = {cursor} if cursor else set()
         while True:
             page = await self._fetch(cursor)
             yield page

@@ -21,6 +21,7 @@ from agentkit_api.models import (
 
 from .._errors import APIStatusError, SessionTimeoutError, ToolRoundsExceededError, ValidationError
 from .._events import SessionEvent
+from .._ids import IdInput
 from .._inputs import (
     ClientToolInput,
     MessageInput,
@@ -193,7 +194,7 @@ class AsyncAgentSession:
         self,
         message: MessageInput,
         *,
-        index_ids: Iterable[str] | None = None,
+        index_ids: Iterable[IdInput] | None = None,
         require_all_indexes: bool | None = None,
         client_tools: Sequence[ClientToolInput] | None = None,
     ) -> Self:

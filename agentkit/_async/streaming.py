@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Mapping
 from typing import Any, Generic, Self, TypeVar
 
 from agentkit_api.models import (
@@ -39,6 +39,7 @@ from .._events import (
     parse_session_event,
 )
 from .._http import httpx
+from .._replies import ChatReply, as_chat_reply
 from .._retry import retry_delay
 from .._session_state import TurnRecorder
 from .._settings import ClientSettings
@@ -98,6 +99,10 @@ class AsyncStream(Generic[T]):
         return self._response
 
     @property
+    def _url(self) -> str | None:
+        return str(self._response.request.url) if self._response is not None else None
+
+    @property
     def request_id(self) -> str | None:
         """The ``X-Request-Id`` of the current connection."""
         return self._response.headers.get("x-request-id") if self._response else None
@@ -107,10 +112,48 @@ class AsyncStream(Generic[T]):
         """The ``Idempotency-Key`` that ties the stream's reconnections to one request."""
         return self._idempotency_key
 
-    async def __aenter__(self) -> Self:
+    @property
+    def status_code(self) -> int:
+        """The HTTP status of the current connection.
+
+        Raises:
+            StreamError: The stream is not open yet (``open()`` it, or enter it, first).
+        """
+        return self._opened().status_code
+
+    @property
+    def response_headers(self) -> Mapping[str, str]:
+        """The response headers of the current connection.
+
+        Raises:
+            StreamError: The stream is not open yet (``open()`` it, or enter it, first).
+        """
+        return self._opened().headers
+
+    def _opened(self) -> httpx.Response:
+        if self._response is None:
+            raise StreamError("the stream is not open yet: open() it, or enter it, first")
+        return self._response
+
+    async def open(self) -> Self:
+        """Send the request now and wait for the response to start.
+
+        A refused request raises here (its typed error), and the status and headers can be read
+        before the first event. Entering the stream (``async with``) opens it too; iterating
+        opens it if nothing did. Close it (``aclose()``, or leave the ``async with`` block) when
+        done.
+
+        Raises:
+            APIStatusError: The server refused the request.
+            APIConnectionError: The server could not be reached.
+            StreamError: The stream was closed.
+        """
         if self._response is None:
             await self._connect()
         return self
+
+    async def __aenter__(self) -> Self:
+        return await self.open()
 
     async def __aexit__(self, *exc_info: object) -> None:
         await self.aclose()
@@ -143,10 +186,10 @@ class AsyncStream(Generic[T]):
         request = self._build_request(self.last_event_id)
         try:
             response = await self._http.send(request, stream=True)
-        except httpx.TimeoutException as exc:
-            raise APITimeoutError() from exc
         except httpx.TransportError as exc:
-            raise APIConnectionError(f"could not open the stream: {exc!r}") from exc
+            from .._connection_errors import connection_error
+
+            raise connection_error(request, exc, what="opening the stream") from exc
         self._response = response
         content_type = response.headers.get("content-type", "")
         if not content_type.startswith("text/event-stream"):
@@ -180,7 +223,9 @@ class AsyncStream(Generic[T]):
                         now = time.monotonic()
                         if not events:
                             if idle is not None and now - last_event_at > idle:
-                                raise APITimeoutError(f"no event for {idle:g}s")
+                                raise APITimeoutError(
+                                    f"no event for {idle:g}s from {self._url}", url=self._url
+                                )
                             continue
                         last_event_at = now
                         for sse in events:
@@ -203,11 +248,15 @@ class AsyncStream(Generic[T]):
                         return
                     failure = "the stream ended before its final event"
                 except httpx.TimeoutException as exc:
-                    raise APITimeoutError(f"no data for {idle}s") from exc
+                    raise APITimeoutError(
+                        f"no data for {idle}s from {self._url}", url=self._url
+                    ) from exc
                 except httpx.TransportError as exc:
                     failure = f"the stream broke: {exc!r}"
                 if not self.resumable or self.reconnects >= self._settings.max_stream_reconnects:
-                    raise APIConnectionError(failure, request_id=self.request_id)
+                    raise APIConnectionError(
+                        f"{failure} ({self._url})", request_id=self.request_id, url=self._url
+                    )
                 delay = decoder.retry / 1000 if decoder.retry is not None else None
                 self.reconnects += 1
                 await self._response.aclose()
@@ -250,13 +299,18 @@ class AsyncChatStream(AsyncStream[ChatEvent]):
             if isinstance(event, ChatContentEvent):
                 yield event.delta
 
-    async def until_done(self) -> Chat:
-        """Read the stream to its end and return the final chat."""
+    async def until_done(self) -> ChatReply:
+        """Read the stream to its end and return the final chat, with the reply in ``message``.
+
+        Raises:
+            StreamError: The stream ended without its ``done`` event.
+            APIResponseValidationError: The final chat has no message.
+        """
         async for _ in self:
             pass
         if self.final_chat is None:
             raise StreamError("the stream ended without a final chat")
-        return self.final_chat
+        return as_chat_reply(self.final_chat, self.request_id)
 
     async def collect_text(self) -> str:
         """Read the stream to its end and return the reply's whole text."""

@@ -7,9 +7,7 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 from .._errors import (
-    APIConnectionError,
     APIResponseValidationError,
-    APITimeoutError,
     StreamError,
 )
 from .._http import httpx
@@ -69,7 +67,7 @@ class AsyncUIMessageStream(AsyncStream[dict[str, Any] | None]):
             StreamError: The stream is not connected yet (enter it first).
         """
         if self.response is None:
-            raise StreamError("the stream is not connected yet; enter it first")
+            raise StreamError("the stream is not open yet: open() it, or enter it, first")
         return {
             name: self.response.headers[name]
             for name in UI_STREAM_HEADERS
@@ -101,9 +99,11 @@ class AsyncUIMessageStream(AsyncStream[dict[str, Any] | None]):
             try:
                 async for chunk in self.response.aiter_bytes():
                     yield chunk
-            except httpx.TimeoutException as exc:
-                raise APITimeoutError() from exc
             except httpx.TransportError as exc:
-                raise APIConnectionError(f"the stream broke: {exc!r}") from exc
+                from .._connection_errors import connection_error
+
+                raise connection_error(
+                    self.response.request, exc, what="reading the stream"
+                ) from exc
         finally:
             await self.aclose()

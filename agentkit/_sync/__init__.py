@@ -1,3 +1,3 @@
 # Generated from agentkit/_async by scripts/unasync.py: edit the async source, not this file.
-"""The async implementation. It is the source of truth: ``agentkit/_sync`` is generated from it by
-``scripts/unasync.py``, so edit here and regenerate."""
+"""The sync implementation, generated from ``agentkit/_async`` by ``scripts/unasync.py``:
+edit that source and regenerate."""

@@ -1,19 +1,43 @@
 # Generated from agentkit/_async by scripts/unasync.py: edit the async source, not this file.
-"""API methods that return the parsed result, with ``.with_raw_response(...)`` for the rest."""
+"""API methods that return the parsed result, with ``.with_raw_response(...)`` for the rest.
+
+A resource method written with ``@endpoint`` returns an ``APIResponse``; reached through a
+resource, it is an ``Endpoint`` whose call returns the parsed result. The endpoint shows the
+method's own signature (without ``self``, returning the parsed type) and docstring to
+``inspect.signature``, ``help()`` and IPython. It is made once per resource object and kept
+there, so a call pays no per-call construction.
+"""
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
-from typing import Any, Concatenate, Generic, ParamSpec, TypeVar
+import inspect
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, TypeVar
 
+from .._http import httpx
 from .._response import APIResponse, Result
+
+if TYPE_CHECKING:
+    from .streamed_response import ResponseContext
 
 __all__ = ["Endpoint", "endpoint"]
 
 P = ParamSpec("P")
 R = TypeVar("R")
 S = TypeVar("S")
+
+_RAW = "APIResponse["
+
+
+def _public_signature(fn: Callable[..., Any]) -> inspect.Signature:
+    """``fn``'s signature as callers see it: no ``self``, the parsed result as return type."""
+    signature = inspect.signature(fn)
+    parameters = list(signature.parameters.values())[1:]
+    returns = signature.return_annotation
+    if isinstance(returns, str) and returns.startswith(_RAW) and returns.endswith("]"):
+        returns = returns[len(_RAW) : -1]
+    return signature.replace(parameters=parameters, return_annotation=returns)
 
 
 class Endpoint(Generic[P, R]):
@@ -23,9 +47,14 @@ class Endpoint(Generic[P, R]):
     returns an ``APIResponse`` with the status, headers, request id and retries taken.
     """
 
-    def __init__(self, call: Callable[P, Result[R]], doc: str | None) -> None:
+    def __init__(
+        self, call: Callable[P, Result[R]], descriptor: _EndpointDescriptor[Any, P, R]
+    ) -> None:
         self._call = call
-        self.__doc__ = doc
+        self._descriptor = descriptor
+        self.__doc__ = descriptor.__doc__
+        self.__name__ = descriptor.__name__
+        self.__qualname__ = descriptor.__qualname__
 
     def __call__(self, *args: P.args, **kwargs: P.kwargs) -> R:
         response = self._call(*args, **kwargs)
@@ -35,15 +64,91 @@ class Endpoint(Generic[P, R]):
         """Make the same call, returning the ``APIResponse`` rather than only its result."""
         return self._call(*args, **kwargs)
 
+    def with_streaming_response(self, *args: P.args, **kwargs: P.kwargs) -> ResponseContext[R]:
+        """Make the same call, giving its response before the body is read.
+
+        Use it as ``with method.with_streaming_response(...) as response:``; read the body
+        with ``response.iter_bytes()``, ``read()``, ``json()`` or ``parse()``. The connection
+        is released when the block ends.
+        """
+        from .streamed_response import ResponseContext
+
+        resource = self._resource()
+        opening = type(resource)(resource._client._opening_responses())
+        call = self._descriptor.function
+        return ResponseContext(lambda: call(opening, *args, **kwargs))
+
+    def with_options(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+    ) -> Endpoint[P, R]:
+        """This method with other settings for its calls; the client is left as it is.
+
+        ``client.agents.get.with_options(timeout=5, max_retries=0)("agt_1")``. The options
+        are those of the client's ``with_options``.
+
+        Raises:
+            ConfigurationError: An option is out of range.
+        """
+        resource = self._resource()
+        client = resource._client.with_options(
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+        )
+        return self._descriptor.__get__(type(resource)(client))
+
+    def _resource(self) -> Any:
+        # The resource object the method is bound to (the partial's first argument).
+        return self._call.args[0]  # type: ignore[attr-defined]
+
+    @property
+    def __signature__(self) -> inspect.Signature:
+        return self._descriptor.signature
+
+    @property
+    def __wrapped__(self) -> Callable[..., Any]:
+        return self._descriptor.function
+
+    def __get__(self, instance: object, owner: type[Any] | None = None) -> Endpoint[P, R]:
+        # Makes the endpoint a routine to ``help()`` (pydoc documents its signature and
+        # docstring rather than the class of the object).
+        return self
+
+    def __repr__(self) -> str:
+        return f"<endpoint {self.__qualname__}{self.__signature__}>"
+
 
 class _EndpointDescriptor(Generic[S, P, R]):
     def __init__(self, fn: Callable[Concatenate[S, P], Result[R]]) -> None:
-        self._fn = fn
+        self.function = fn
         self.__doc__ = fn.__doc__
         self.__name__ = fn.__name__
+        self.__qualname__ = fn.__qualname__
+        self._attribute = fn.__name__
+
+    def __set_name__(self, owner: type[Any], name: str) -> None:
+        self._attribute = name
+
+    @functools.cached_property
+    def signature(self) -> inspect.Signature:
+        return _public_signature(self.function)
 
     def __get__(self, instance: S, owner: type[Any] | None = None) -> Endpoint[P, R]:
-        return Endpoint(functools.partial(self._fn, instance), self.__doc__)
+        if instance is None:
+            # On the class (``help(Agents)``): the method as written.
+            return self.function  # type: ignore[return-value]
+        bound = Endpoint(functools.partial(self.function, instance), self)
+        # Kept on the resource object: later lookups find it there without calling __get__.
+        instance.__dict__[self._attribute] = bound
+        return bound
 
 
 def endpoint(

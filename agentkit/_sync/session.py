@@ -21,6 +21,7 @@ from agentkit_api.models import (
 
 from .._errors import APIStatusError, SessionTimeoutError, ToolRoundsExceededError, ValidationError
 from .._events import SessionEvent
+from .._ids import IdInput
 from .._inputs import (
     ClientToolInput,
     MessageInput,
@@ -193,7 +194,7 @@ class AgentSession:
         self,
         message: MessageInput,
         *,
-        index_ids: Iterable[str] | None = None,
+        index_ids: Iterable[IdInput] | None = None,
         require_all_indexes: bool | None = None,
         client_tools: Sequence[ClientToolInput] | None = None,
     ) -> Self:
@@ -350,7 +351,7 @@ class AgentSession:
             tools: Replaces the client tools, for the session (sent along with the message or the
                 first results) and for this object: ``ClientTool``s or functions to run, or
                 specs and dicts that are only declared.
-            on_event: Called with each event (an ``def`` is awaited by the async client).
+            on_event: Called with each event (a plain function: a coroutine function is refused).
             max_tool_rounds: How many rounds of tool calls to answer before giving up.
 
         Raises:

@@ -8,9 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from .._errors import (
-    APIConnectionError,
     APIResponseValidationError,
-    APITimeoutError,
     StreamError,
 )
 from .._http import httpx
@@ -70,7 +68,7 @@ class UIMessageStream(Stream[dict[str, Any] | None]):
             StreamError: The stream is not connected yet (enter it first).
         """
         if self.response is None:
-            raise StreamError("the stream is not connected yet; enter it first")
+            raise StreamError("the stream is not open yet: open() it, or enter it, first")
         return {
             name: self.response.headers[name]
             for name in UI_STREAM_HEADERS
@@ -102,9 +100,11 @@ class UIMessageStream(Stream[dict[str, Any] | None]):
             try:
                 for chunk in self.response.iter_bytes():
                     yield chunk
-            except httpx.TimeoutException as exc:
-                raise APITimeoutError() from exc
             except httpx.TransportError as exc:
-                raise APIConnectionError(f"the stream broke: {exc!r}") from exc
+                from .._connection_errors import connection_error
+
+                raise connection_error(
+                    self.response.request, exc, what="reading the stream"
+                ) from exc
         finally:
             self.close()

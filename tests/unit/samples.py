@@ -14,3 +14,13 @@ AGENT = {
     "created_at": "2026-01-01T00:00:00Z",
     "updated_at": "2026-01-01T00:00:00Z",
 }
+
+CHAT = {
+    "id": "chat_1",
+    "agent_id": "agt_1",
+    "status": "ACTIVE",
+    "participants": ["agt_1"],
+    "metadata": {},
+    "created_at": "2026-01-01T00:00:00Z",
+    "updated_at": "2026-01-01T00:00:00Z",
+}

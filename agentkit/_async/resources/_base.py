@@ -36,6 +36,6 @@ class AsyncResource:
             )
             page = response.parsed
             data = page.data if item is None else [item(entry) for entry in page.data]
-            return Page(data, page.has_more, page.next_cursor)
+            return Page(data, page.has_more, page.next_cursor, response.request_id)
 
         return AsyncPager(fetch)

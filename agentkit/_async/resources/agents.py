@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 from agentkit_api.models import (
     Agent,
@@ -18,6 +17,7 @@ from agentkit_api.models import (
 from agentkit_api.types import UNSET, Unset
 
 from ..._compat import enum_member
+from ..._ids import IdInput
 from ..._inputs import given, to_metadata
 from ..._response import APIResponse
 from ..endpoint import async_endpoint
@@ -42,7 +42,7 @@ class AsyncAgents(AsyncResource):
         streaming: bool | None = None,
         sub_agent_ids: Sequence[str] | None = None,
         prompt_suggestions: Sequence[str] | None = None,
-        metadata: Mapping[str, Any] | Metadata | None = None,
+        metadata: Mapping[str, object] | Metadata | None = None,
         idempotency_key: str | None = None,
     ) -> APIResponse[Agent]:
         """Create an agent.
@@ -78,7 +78,7 @@ class AsyncAgents(AsyncResource):
         return await self._client._call("agents_create", body=body, idempotency_key=idempotency_key)
 
     @async_endpoint
-    async def get(self, agent_id: str) -> APIResponse[Agent]:
+    async def get(self, agent_id: IdInput) -> APIResponse[Agent]:
         """Get an agent by id.
 
         Raises:
@@ -89,7 +89,7 @@ class AsyncAgents(AsyncResource):
     @async_endpoint
     async def update(
         self,
-        agent_id: str,
+        agent_id: IdInput,
         *,
         name: str | Unset = UNSET,
         instructions: str | Unset = UNSET,
@@ -99,7 +99,7 @@ class AsyncAgents(AsyncResource):
         streaming: bool | Unset = UNSET,
         sub_agent_ids: Sequence[str] | Unset = UNSET,
         prompt_suggestions: Sequence[str] | Unset = UNSET,
-        metadata: Mapping[str, Any] | Metadata | Unset = UNSET,
+        metadata: Mapping[str, object] | Metadata | Unset = UNSET,
     ) -> APIResponse[Agent]:
         """Change some fields of an agent; the fields you leave out keep their value.
 
@@ -127,7 +127,7 @@ class AsyncAgents(AsyncResource):
         return await self._client._call("agents_update", agent_id=agent_id, body=body)
 
     @async_endpoint
-    async def update_instructions(self, agent_id: str, instructions: str) -> APIResponse[Agent]:
+    async def update_instructions(self, agent_id: IdInput, instructions: str) -> APIResponse[Agent]:
         """Replace only the agent's instructions.
 
         Raises:
@@ -137,7 +137,7 @@ class AsyncAgents(AsyncResource):
         return await self._client._call("agents_update_instructions", agent_id=agent_id, body=body)
 
     @async_endpoint
-    async def delete(self, agent_id: str) -> APIResponse[Deleted]:
+    async def delete(self, agent_id: IdInput) -> APIResponse[Deleted]:
         """Delete an agent.
 
         Raises:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
 from agentkit_api.models import (
     Chat,
@@ -16,7 +15,9 @@ from agentkit_api.models import (
 )
 
 from ..._compat import enum_member
+from ..._ids import IdInput, as_id
 from ..._inputs import MessageInput, given, to_message, to_metadata
+from ..._replies import ChatReply, with_chat_reply
 from ..._response import APIResponse
 from ..endpoint import async_endpoint
 from ..pagination import AsyncPager
@@ -27,14 +28,14 @@ __all__ = ["AsyncChats"]
 
 
 def _start_body(
-    agent: str,
+    agent: IdInput,
     message: MessageInput,
     chat_id: str | None,
-    metadata: Mapping[str, Any] | Metadata | None,
+    metadata: Mapping[str, object] | Metadata | None,
     trace_id: str | None,
 ) -> ChatStart:
     return ChatStart(
-        agent_id=agent,
+        agent_id=as_id(agent, "agent"),
         message=to_message(message),
         chat_id=given(chat_id),
         metadata=to_metadata(metadata),
@@ -56,14 +57,14 @@ class AsyncChats(AsyncResource):
     @async_endpoint
     async def start(
         self,
-        agent: str,
+        agent: IdInput,
         message: MessageInput,
         *,
         chat_id: str | None = None,
-        metadata: Mapping[str, Any] | Metadata | None = None,
+        metadata: Mapping[str, object] | Metadata | None = None,
         trace_id: str | None = None,
         idempotency_key: str | None = None,
-    ) -> APIResponse[Chat]:
+    ) -> APIResponse[ChatReply]:
         """Start a chat with ``agent`` and wait for its first reply (``chat.message``).
 
         Args:
@@ -80,15 +81,18 @@ class AsyncChats(AsyncResource):
             InvalidChatMessageError: The message cannot be sent as it is.
         """
         body = _start_body(agent, message, chat_id, metadata, trace_id)
-        return await self._client._call("chats_start", body=body, idempotency_key=idempotency_key)
+        response = await self._client._call(
+            "chats_start", body=body, idempotency_key=idempotency_key
+        )
+        return with_chat_reply(response)
 
     def stream_start(
         self,
-        agent: str,
+        agent: IdInput,
         message: MessageInput,
         *,
         chat_id: str | None = None,
-        metadata: Mapping[str, Any] | Metadata | None = None,
+        metadata: Mapping[str, object] | Metadata | None = None,
         trace_id: str | None = None,
         idempotency_key: str | None = None,
     ) -> AsyncChatStream:
@@ -106,12 +110,12 @@ class AsyncChats(AsyncResource):
     @async_endpoint
     async def message(
         self,
-        chat_id: str,
+        chat_id: IdInput,
         message: MessageInput,
         *,
         trace_id: str | None = None,
         idempotency_key: str | None = None,
-    ) -> APIResponse[Chat]:
+    ) -> APIResponse[ChatReply]:
         """Send a message to an active chat and wait for the reply (``chat.message``).
 
         Raises:
@@ -122,13 +126,14 @@ class AsyncChats(AsyncResource):
             InvalidChatMessageError: The message cannot be sent as it is.
         """
         body = _message_body(message, trace_id)
-        return await self._client._call(
+        response = await self._client._call(
             "chats_message", chat_id=chat_id, body=body, idempotency_key=idempotency_key
         )
+        return with_chat_reply(response)
 
     def stream_message(
         self,
-        chat_id: str,
+        chat_id: IdInput,
         message: MessageInput,
         *,
         trace_id: str | None = None,
@@ -144,7 +149,7 @@ class AsyncChats(AsyncResource):
             idempotency_key=idempotency_key,
         )
 
-    def events(self, chat_id: str, *, after: str | None = None) -> AsyncChatStream:
+    def events(self, chat_id: IdInput, *, after: str | None = None) -> AsyncChatStream:
         """Follow a chat's events after event id ``after`` until the turn in progress ends."""
         return self._client._stream(
             AsyncChatStream,
@@ -157,7 +162,7 @@ class AsyncChats(AsyncResource):
     @async_endpoint
     async def end(
         self,
-        chat_id: str,
+        chat_id: IdInput,
         *,
         reason: str | None = None,
         trace_id: str | None = None,
@@ -178,17 +183,17 @@ class AsyncChats(AsyncResource):
         )
 
     @async_endpoint
-    async def pause(self, chat_id: str) -> APIResponse[Chat]:
+    async def pause(self, chat_id: IdInput) -> APIResponse[Chat]:
         """Pause an active chat; messages are refused until it is resumed."""
         return await self._client._call("chats_pause", chat_id=chat_id)
 
     @async_endpoint
-    async def resume(self, chat_id: str) -> APIResponse[Chat]:
+    async def resume(self, chat_id: IdInput) -> APIResponse[Chat]:
         """Resume a paused chat."""
         return await self._client._call("chats_resume", chat_id=chat_id)
 
     @async_endpoint
-    async def get(self, chat_id: str) -> APIResponse[Chat]:
+    async def get(self, chat_id: IdInput) -> APIResponse[Chat]:
         """Get a chat.
 
         Raises:
@@ -196,7 +201,7 @@ class AsyncChats(AsyncResource):
         """
         return await self._client._call("chats_get", chat_id=chat_id)
 
-    def list_messages(self, chat_id: str, *, page_size: int = 20) -> AsyncPager[ChatMessage]:
+    def list_messages(self, chat_id: IdInput, *, page_size: int = 20) -> AsyncPager[ChatMessage]:
         """The chat's messages, oldest first, fetched page by page as you iterate."""
 
         return self._cursor_pager("chats_list_messages", chat_id=chat_id, page_size=page_size)
@@ -205,7 +210,7 @@ class AsyncChats(AsyncResource):
         self,
         *,
         status: ChatStatus | str | None = None,
-        agent: str | None = None,
+        agent: IdInput | None = None,
         page_size: int = 20,
     ) -> AsyncPager[Chat]:
         """Your chats, oldest first, optionally only those in one state or with one agent."""
@@ -214,5 +219,5 @@ class AsyncChats(AsyncResource):
             "chats_list",
             page_size=page_size,
             status=None if status is None else enum_member(ChatStatus, status),
-            agent_id=agent,
+            agent_id=None if agent is None else as_id(agent, "agent"),
         )

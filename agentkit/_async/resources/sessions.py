@@ -22,6 +22,7 @@ from agentkit_api.types import UNSET, Unset
 
 from ..._errors import ValidationError
 from ..._events import SessionEvent, stored_session_event
+from ..._ids import IdInput, as_id
 from ..._inputs import (
     ClientToolInput,
     MessageInput,
@@ -48,7 +49,7 @@ __all__ = ["AsyncSessions"]
 
 def _send_body(
     message: MessageInput,
-    index_ids: Iterable[str] | None,
+    index_ids: Iterable[IdInput] | None,
     require_all_indexes: bool | None,
     client_tools: Iterable[ClientToolInput] | None,
 ) -> SessionMessageSend:
@@ -104,14 +105,14 @@ class AsyncSessions(AsyncResource):
     @async_endpoint
     async def create(
         self,
-        agent: str,
+        agent: IdInput,
         *,
-        index_ids: Iterable[str] | None = None,
+        index_ids: Iterable[IdInput] | None = None,
         system_prompt: str | None = None,
         model_profile: str | None = None,
         client_tools: Iterable[ClientToolInput] | None = None,
         title: str | None = None,
-        metadata: Mapping[str, Any] | Metadata | None = None,
+        metadata: Mapping[str, object] | Metadata | None = None,
         idempotency_key: str | None = None,
     ) -> APIResponse[Session]:
         """Create a session with ``agent``, in status ``not_started``.
@@ -135,7 +136,7 @@ class AsyncSessions(AsyncResource):
             ValidationError: A field is not valid.
         """
         body = SessionCreate(
-            agent_id=agent,
+            agent_id=as_id(agent, "agent"),
             index_ids=UNSET if index_ids is None else to_index_ids(index_ids),
             system_prompt=given(system_prompt),
             model_profile=given(model_profile),
@@ -148,7 +149,7 @@ class AsyncSessions(AsyncResource):
         )
 
     @async_endpoint
-    async def get(self, session_id: str) -> APIResponse[Session]:
+    async def get(self, session_id: IdInput) -> APIResponse[Session]:
         """Get a session with all its messages.
 
         Raises:
@@ -159,14 +160,14 @@ class AsyncSessions(AsyncResource):
     @async_endpoint
     async def update(
         self,
-        session_id: str,
+        session_id: IdInput,
         *,
         title: str | Unset | None = UNSET,
         system_prompt: str | Unset | None = UNSET,
         model_profile: str | Unset | None = UNSET,
-        index_ids: Iterable[str] | Unset = UNSET,
+        index_ids: Iterable[IdInput] | Unset = UNSET,
         client_tools: Iterable[ClientToolInput] | Unset = UNSET,
-        metadata: Mapping[str, Any] | Metadata | Unset = UNSET,
+        metadata: Mapping[str, object] | Metadata | Unset = UNSET,
     ) -> APIResponse[Session]:
         """Change some fields of a session; those you leave out keep their value.
 
@@ -191,7 +192,7 @@ class AsyncSessions(AsyncResource):
         return await self._client._call("sessions_update", session_id=session_id, body=body)
 
     @async_endpoint
-    async def delete(self, session_id: str) -> APIResponse[Deleted]:
+    async def delete(self, session_id: IdInput) -> APIResponse[Deleted]:
         """Delete a session with its messages and events, cancelling a turn in progress.
 
         Raises:
@@ -200,7 +201,7 @@ class AsyncSessions(AsyncResource):
         return await self._client._call("sessions_delete", session_id=session_id)
 
     @async_endpoint
-    async def summary(self, session_id: str) -> APIResponse[SessionSummary]:
+    async def summary(self, session_id: IdInput) -> APIResponse[SessionSummary]:
         """A session's title, status, message count and token usage, without its messages.
 
         Raises:
@@ -208,14 +209,20 @@ class AsyncSessions(AsyncResource):
         """
         return await self._client._call("sessions_get_summary", session_id=session_id)
 
-    def list(self, *, agent: str | None = None, page_size: int = 20) -> AsyncPager[SessionSummary]:
+    def list(
+        self, *, agent: IdInput | None = None, page_size: int = 20
+    ) -> AsyncPager[SessionSummary]:
         """Summaries of your sessions (optionally only with one agent), oldest first."""
 
-        return self._cursor_pager("sessions_list", page_size=page_size, agent_id=agent)
+        return self._cursor_pager(
+            "sessions_list",
+            page_size=page_size,
+            agent_id=None if agent is None else as_id(agent, "agent"),
+        )
 
     @async_endpoint
     async def delta(
-        self, session_id: str, continuation_token: str | None = None
+        self, session_id: IdInput, continuation_token: str | None = None
     ) -> APIResponse[SessionDelta]:
         """What changed since ``continuation_token`` (a session's or a previous delta's).
 
@@ -233,10 +240,10 @@ class AsyncSessions(AsyncResource):
     @async_endpoint
     async def send(
         self,
-        session_id: str,
+        session_id: IdInput,
         message: MessageInput,
         *,
-        index_ids: Iterable[str] | None = None,
+        index_ids: Iterable[IdInput] | None = None,
         require_all_indexes: bool | None = None,
         client_tools: Iterable[ClientToolInput] | None = None,
         idempotency_key: str | None = None,
@@ -269,10 +276,10 @@ class AsyncSessions(AsyncResource):
 
     def stream_send(
         self,
-        session_id: str,
+        session_id: IdInput,
         message: MessageInput,
         *,
-        index_ids: Iterable[str] | None = None,
+        index_ids: Iterable[IdInput] | None = None,
         require_all_indexes: bool | None = None,
         client_tools: Iterable[ClientToolInput] | None = None,
         idempotency_key: str | None = None,
@@ -295,7 +302,7 @@ class AsyncSessions(AsyncResource):
     @async_endpoint
     async def submit_tool_results(
         self,
-        session_id: str,
+        session_id: IdInput,
         results: Iterable[ToolResultInput],
         *,
         client_tools: Iterable[ClientToolInput] | None = None,
@@ -326,7 +333,7 @@ class AsyncSessions(AsyncResource):
 
     def stream_tool_results(
         self,
-        session_id: str,
+        session_id: IdInput,
         results: Iterable[ToolResultInput],
         *,
         client_tools: Iterable[ClientToolInput] | None = None,
@@ -345,7 +352,7 @@ class AsyncSessions(AsyncResource):
         )
 
     @async_endpoint
-    async def cancel(self, session_id: str) -> APIResponse[Session]:
+    async def cancel(self, session_id: IdInput) -> APIResponse[Session]:
         """Cancel the turn in progress, or the pending client tool calls.
 
         The generating message keeps its partial text and ends ``cancelled``; a ``stop`` with
@@ -359,7 +366,7 @@ class AsyncSessions(AsyncResource):
 
     def events(
         self,
-        session_id: str,
+        session_id: IdInput,
         *,
         after: int | None = None,
         follow: bool = False,
@@ -380,7 +387,7 @@ class AsyncSessions(AsyncResource):
 
     def _event_stream(
         self,
-        session_id: str,
+        session_id: IdInput,
         after: int | None,
         *,
         follow: bool = False,
@@ -401,7 +408,7 @@ class AsyncSessions(AsyncResource):
             },
         )
 
-    def history(self, session_id: str, *, page_size: int = 100) -> AsyncPager[SessionEvent]:
+    def history(self, session_id: IdInput, *, page_size: int = 100) -> AsyncPager[SessionEvent]:
         """The session's stored events, oldest first, as JSON pages (up to 1000 per page).
 
         They are the same events a stream delivers; an unknown type is an ``UnknownEvent``.
@@ -416,7 +423,7 @@ class AsyncSessions(AsyncResource):
 
     def stream_ui(
         self,
-        session_id: str,
+        session_id: IdInput,
         message: MessageInput | UIChatRequest,
         *,
         idempotency_key: str | None = None,
@@ -445,15 +452,15 @@ class AsyncSessions(AsyncResource):
 
     async def start(
         self,
-        agent: str,
+        agent: IdInput,
         message: MessageInput | None = None,
         *,
-        index_ids: Iterable[str] | None = None,
+        index_ids: Iterable[IdInput] | None = None,
         system_prompt: str | None = None,
         model_profile: str | None = None,
         client_tools: Sequence[ClientToolInput] | None = None,
         title: str | None = None,
-        metadata: Mapping[str, Any] | Metadata | None = None,
+        metadata: Mapping[str, object] | Metadata | None = None,
     ) -> AsyncAgentSession:
         """Create a session and, given a message, send it; returns an ``AsyncAgentSession``.
 
@@ -477,7 +484,7 @@ class AsyncSessions(AsyncResource):
             await session.send(message)
         return session
 
-    async def open(self, session_id: str) -> AsyncAgentSession:
+    async def open(self, session_id: IdInput) -> AsyncAgentSession:
         """An ``AsyncAgentSession`` for an existing session (one GET of the session).
 
         Raises:

@@ -35,6 +35,6 @@ class SyncResource:
             response = self._client._call(operation_id, limit=page_size, cursor=cursor, **params)
             page = response.parsed
             data = page.data if item is None else [item(entry) for entry in page.data]
-            return Page(data, page.has_more, page.next_cursor)
+            return Page(data, page.has_more, page.next_cursor, response.request_id)
 
         return Pager(fetch)

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 from agentkit_api.models import (
     Agent,
@@ -19,6 +18,7 @@ from agentkit_api.models import (
 from agentkit_api.types import UNSET, Unset
 
 from ..._compat import enum_member
+from ..._ids import IdInput
 from ..._inputs import given, to_metadata
 from ..._response import APIResponse
 from ..endpoint import endpoint
@@ -43,7 +43,7 @@ class Agents(SyncResource):
         streaming: bool | None = None,
         sub_agent_ids: Sequence[str] | None = None,
         prompt_suggestions: Sequence[str] | None = None,
-        metadata: Mapping[str, Any] | Metadata | None = None,
+        metadata: Mapping[str, object] | Metadata | None = None,
         idempotency_key: str | None = None,
     ) -> APIResponse[Agent]:
         """Create an agent.
@@ -79,7 +79,7 @@ class Agents(SyncResource):
         return self._client._call("agents_create", body=body, idempotency_key=idempotency_key)
 
     @endpoint
-    def get(self, agent_id: str) -> APIResponse[Agent]:
+    def get(self, agent_id: IdInput) -> APIResponse[Agent]:
         """Get an agent by id.
 
         Raises:
@@ -90,7 +90,7 @@ class Agents(SyncResource):
     @endpoint
     def update(
         self,
-        agent_id: str,
+        agent_id: IdInput,
         *,
         name: str | Unset = UNSET,
         instructions: str | Unset = UNSET,
@@ -100,7 +100,7 @@ class Agents(SyncResource):
         streaming: bool | Unset = UNSET,
         sub_agent_ids: Sequence[str] | Unset = UNSET,
         prompt_suggestions: Sequence[str] | Unset = UNSET,
-        metadata: Mapping[str, Any] | Metadata | Unset = UNSET,
+        metadata: Mapping[str, object] | Metadata | Unset = UNSET,
     ) -> APIResponse[Agent]:
         """Change some fields of an agent; the fields you leave out keep their value.
 
@@ -128,7 +128,7 @@ class Agents(SyncResource):
         return self._client._call("agents_update", agent_id=agent_id, body=body)
 
     @endpoint
-    def update_instructions(self, agent_id: str, instructions: str) -> APIResponse[Agent]:
+    def update_instructions(self, agent_id: IdInput, instructions: str) -> APIResponse[Agent]:
         """Replace only the agent's instructions.
 
         Raises:
@@ -138,7 +138,7 @@ class Agents(SyncResource):
         return self._client._call("agents_update_instructions", agent_id=agent_id, body=body)
 
     @endpoint
-    def delete(self, agent_id: str) -> APIResponse[Deleted]:
+    def delete(self, agent_id: IdInput) -> APIResponse[Deleted]:
         """Delete an agent.
 
         Raises:

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
 from agentkit_api.models import (
     Chat,
@@ -17,7 +16,9 @@ from agentkit_api.models import (
 )
 
 from ..._compat import enum_member
+from ..._ids import IdInput, as_id
 from ..._inputs import MessageInput, given, to_message, to_metadata
+from ..._replies import ChatReply, with_chat_reply
 from ..._response import APIResponse
 from ..endpoint import endpoint
 from ..pagination import Pager
@@ -28,14 +29,14 @@ __all__ = ["Chats"]
 
 
 def _start_body(
-    agent: str,
+    agent: IdInput,
     message: MessageInput,
     chat_id: str | None,
-    metadata: Mapping[str, Any] | Metadata | None,
+    metadata: Mapping[str, object] | Metadata | None,
     trace_id: str | None,
 ) -> ChatStart:
     return ChatStart(
-        agent_id=agent,
+        agent_id=as_id(agent, "agent"),
         message=to_message(message),
         chat_id=given(chat_id),
         metadata=to_metadata(metadata),
@@ -57,14 +58,14 @@ class Chats(SyncResource):
     @endpoint
     def start(
         self,
-        agent: str,
+        agent: IdInput,
         message: MessageInput,
         *,
         chat_id: str | None = None,
-        metadata: Mapping[str, Any] | Metadata | None = None,
+        metadata: Mapping[str, object] | Metadata | None = None,
         trace_id: str | None = None,
         idempotency_key: str | None = None,
-    ) -> APIResponse[Chat]:
+    ) -> APIResponse[ChatReply]:
         """Start a chat with ``agent`` and wait for its first reply (``chat.message``).
 
         Args:
@@ -81,15 +82,16 @@ class Chats(SyncResource):
             InvalidChatMessageError: The message cannot be sent as it is.
         """
         body = _start_body(agent, message, chat_id, metadata, trace_id)
-        return self._client._call("chats_start", body=body, idempotency_key=idempotency_key)
+        response = self._client._call("chats_start", body=body, idempotency_key=idempotency_key)
+        return with_chat_reply(response)
 
     def stream_start(
         self,
-        agent: str,
+        agent: IdInput,
         message: MessageInput,
         *,
         chat_id: str | None = None,
-        metadata: Mapping[str, Any] | Metadata | None = None,
+        metadata: Mapping[str, object] | Metadata | None = None,
         trace_id: str | None = None,
         idempotency_key: str | None = None,
     ) -> ChatStream:
@@ -107,12 +109,12 @@ class Chats(SyncResource):
     @endpoint
     def message(
         self,
-        chat_id: str,
+        chat_id: IdInput,
         message: MessageInput,
         *,
         trace_id: str | None = None,
         idempotency_key: str | None = None,
-    ) -> APIResponse[Chat]:
+    ) -> APIResponse[ChatReply]:
         """Send a message to an active chat and wait for the reply (``chat.message``).
 
         Raises:
@@ -123,13 +125,14 @@ class Chats(SyncResource):
             InvalidChatMessageError: The message cannot be sent as it is.
         """
         body = _message_body(message, trace_id)
-        return self._client._call(
+        response = self._client._call(
             "chats_message", chat_id=chat_id, body=body, idempotency_key=idempotency_key
         )
+        return with_chat_reply(response)
 
     def stream_message(
         self,
-        chat_id: str,
+        chat_id: IdInput,
         message: MessageInput,
         *,
         trace_id: str | None = None,
@@ -145,7 +148,7 @@ class Chats(SyncResource):
             idempotency_key=idempotency_key,
         )
 
-    def events(self, chat_id: str, *, after: str | None = None) -> ChatStream:
+    def events(self, chat_id: IdInput, *, after: str | None = None) -> ChatStream:
         """Follow a chat's events after event id ``after`` until the turn in progress ends."""
         return self._client._stream(
             ChatStream,
@@ -158,7 +161,7 @@ class Chats(SyncResource):
     @endpoint
     def end(
         self,
-        chat_id: str,
+        chat_id: IdInput,
         *,
         reason: str | None = None,
         trace_id: str | None = None,
@@ -179,17 +182,17 @@ class Chats(SyncResource):
         )
 
     @endpoint
-    def pause(self, chat_id: str) -> APIResponse[Chat]:
+    def pause(self, chat_id: IdInput) -> APIResponse[Chat]:
         """Pause an active chat; messages are refused until it is resumed."""
         return self._client._call("chats_pause", chat_id=chat_id)
 
     @endpoint
-    def resume(self, chat_id: str) -> APIResponse[Chat]:
+    def resume(self, chat_id: IdInput) -> APIResponse[Chat]:
         """Resume a paused chat."""
         return self._client._call("chats_resume", chat_id=chat_id)
 
     @endpoint
-    def get(self, chat_id: str) -> APIResponse[Chat]:
+    def get(self, chat_id: IdInput) -> APIResponse[Chat]:
         """Get a chat.
 
         Raises:
@@ -197,7 +200,7 @@ class Chats(SyncResource):
         """
         return self._client._call("chats_get", chat_id=chat_id)
 
-    def list_messages(self, chat_id: str, *, page_size: int = 20) -> Pager[ChatMessage]:
+    def list_messages(self, chat_id: IdInput, *, page_size: int = 20) -> Pager[ChatMessage]:
         """The chat's messages, oldest first, fetched page by page as you iterate."""
 
         return self._cursor_pager("chats_list_messages", chat_id=chat_id, page_size=page_size)
@@ -206,7 +209,7 @@ class Chats(SyncResource):
         self,
         *,
         status: ChatStatus | str | None = None,
-        agent: str | None = None,
+        agent: IdInput | None = None,
         page_size: int = 20,
     ) -> Pager[Chat]:
         """Your chats, oldest first, optionally only those in one state or with one agent."""
@@ -215,5 +218,5 @@ class Chats(SyncResource):
             "chats_list",
             page_size=page_size,
             status=None if status is None else enum_member(ChatStatus, status),
-            agent_id=agent,
+            agent_id=None if agent is None else as_id(agent, "agent"),
         )

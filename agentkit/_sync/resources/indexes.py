@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any
 
 from agentkit_api.models import (
     Deleted,
@@ -22,6 +21,7 @@ from agentkit_api.types import UNSET
 
 from ..._compat import enum_member
 from ..._errors import ValidationError
+from ..._ids import IdInput
 from ..._inputs import UploadInput, given, read_upload, to_metadata
 from ..._response import APIResponse
 from ..endpoint import endpoint
@@ -44,7 +44,7 @@ class Indexes(SyncResource):
         name: str,
         *,
         description: str | None = None,
-        metadata: Mapping[str, Any] | Metadata | None = None,
+        metadata: Mapping[str, object] | Metadata | None = None,
         idempotency_key: str | None = None,
     ) -> APIResponse[Index]:
         """Create an empty index.
@@ -66,7 +66,7 @@ class Indexes(SyncResource):
         return self._client._call("indexes_create", body=body, idempotency_key=idempotency_key)
 
     @endpoint
-    def get(self, index_id: str) -> APIResponse[Index]:
+    def get(self, index_id: IdInput) -> APIResponse[Index]:
         """Get an index, with its live document and chunk counts.
 
         Raises:
@@ -80,7 +80,7 @@ class Indexes(SyncResource):
         return self._cursor_pager("indexes_list", page_size=page_size)
 
     @endpoint
-    def delete(self, index_id: str) -> APIResponse[Deleted]:
+    def delete(self, index_id: IdInput) -> APIResponse[Deleted]:
         """Delete an index with its documents. Sessions bound to it skip it from then on.
 
         Raises:
@@ -91,12 +91,12 @@ class Indexes(SyncResource):
     @endpoint
     def add_document(
         self,
-        index_id: str,
+        index_id: IdInput,
         content: str,
         *,
         content_type: DocumentContentType | str | None = None,
         title: str | None = None,
-        metadata: Mapping[str, Any] | Metadata | None = None,
+        metadata: Mapping[str, object] | Metadata | None = None,
         idempotency_key: str | None = None,
     ) -> APIResponse[Document]:
         """Add a document from text; the server splits it into chunks and indexes them.
@@ -131,13 +131,13 @@ class Indexes(SyncResource):
     @endpoint
     def upload_document(
         self,
-        index_id: str,
+        index_id: IdInput,
         file: UploadInput,
         *,
         filename: str | None = None,
         content_type: str | None = None,
         title: str | None = None,
-        metadata: Mapping[str, Any] | None = None,
+        metadata: Mapping[str, object] | None = None,
         idempotency_key: str | None = None,
     ) -> APIResponse[Document]:
         """Upload a UTF-8 text or markdown file as a document (a multipart/form-data request).
@@ -177,7 +177,7 @@ class Indexes(SyncResource):
         )
 
     @endpoint
-    def get_document(self, index_id: str, document_id: str) -> APIResponse[Document]:
+    def get_document(self, index_id: IdInput, document_id: IdInput) -> APIResponse[Document]:
         """Get a document with its text (``content``).
 
         Raises:
@@ -188,13 +188,13 @@ class Indexes(SyncResource):
             "indexes_get_document", index_id=index_id, document_id=document_id
         )
 
-    def list_documents(self, index_id: str, *, page_size: int = 20) -> Pager[Document]:
+    def list_documents(self, index_id: IdInput, *, page_size: int = 20) -> Pager[Document]:
         """The index's documents (without their text), oldest first, page by page."""
 
         return self._cursor_pager("indexes_list_documents", index_id=index_id, page_size=page_size)
 
     @endpoint
-    def delete_document(self, index_id: str, document_id: str) -> APIResponse[Deleted]:
+    def delete_document(self, index_id: IdInput, document_id: IdInput) -> APIResponse[Deleted]:
         """Delete a document and its chunks.
 
         Raises:
@@ -206,7 +206,9 @@ class Indexes(SyncResource):
         )
 
     @endpoint
-    def query(self, index_id: str, query: str, *, top_k: int = 5) -> APIResponse[IndexQueryResult]:
+    def query(
+        self, index_id: IdInput, query: str, *, top_k: int = 5
+    ) -> APIResponse[IndexQueryResult]:
         """The chunks that best match ``query``, best first (``score`` = -bm25).
 
         The query's words are matched, not parsed as search syntax; a query with no word

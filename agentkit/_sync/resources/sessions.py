@@ -23,6 +23,7 @@ from agentkit_api.types import UNSET, Unset
 
 from ..._errors import ValidationError
 from ..._events import SessionEvent, stored_session_event
+from ..._ids import IdInput, as_id
 from ..._inputs import (
     ClientToolInput,
     MessageInput,
@@ -49,7 +50,7 @@ __all__ = ["Sessions"]
 
 def _send_body(
     message: MessageInput,
-    index_ids: Iterable[str] | None,
+    index_ids: Iterable[IdInput] | None,
     require_all_indexes: bool | None,
     client_tools: Iterable[ClientToolInput] | None,
 ) -> SessionMessageSend:
@@ -105,14 +106,14 @@ class Sessions(SyncResource):
     @endpoint
     def create(
         self,
-        agent: str,
+        agent: IdInput,
         *,
-        index_ids: Iterable[str] | None = None,
+        index_ids: Iterable[IdInput] | None = None,
         system_prompt: str | None = None,
         model_profile: str | None = None,
         client_tools: Iterable[ClientToolInput] | None = None,
         title: str | None = None,
-        metadata: Mapping[str, Any] | Metadata | None = None,
+        metadata: Mapping[str, object] | Metadata | None = None,
         idempotency_key: str | None = None,
     ) -> APIResponse[Session]:
         """Create a session with ``agent``, in status ``not_started``.
@@ -136,7 +137,7 @@ class Sessions(SyncResource):
             ValidationError: A field is not valid.
         """
         body = SessionCreate(
-            agent_id=agent,
+            agent_id=as_id(agent, "agent"),
             index_ids=UNSET if index_ids is None else to_index_ids(index_ids),
             system_prompt=given(system_prompt),
             model_profile=given(model_profile),
@@ -147,7 +148,7 @@ class Sessions(SyncResource):
         return self._client._call("sessions_create", body=body, idempotency_key=idempotency_key)
 
     @endpoint
-    def get(self, session_id: str) -> APIResponse[Session]:
+    def get(self, session_id: IdInput) -> APIResponse[Session]:
         """Get a session with all its messages.
 
         Raises:
@@ -158,14 +159,14 @@ class Sessions(SyncResource):
     @endpoint
     def update(
         self,
-        session_id: str,
+        session_id: IdInput,
         *,
         title: str | Unset | None = UNSET,
         system_prompt: str | Unset | None = UNSET,
         model_profile: str | Unset | None = UNSET,
-        index_ids: Iterable[str] | Unset = UNSET,
+        index_ids: Iterable[IdInput] | Unset = UNSET,
         client_tools: Iterable[ClientToolInput] | Unset = UNSET,
-        metadata: Mapping[str, Any] | Metadata | Unset = UNSET,
+        metadata: Mapping[str, object] | Metadata | Unset = UNSET,
     ) -> APIResponse[Session]:
         """Change some fields of a session; those you leave out keep their value.
 
@@ -190,7 +191,7 @@ class Sessions(SyncResource):
         return self._client._call("sessions_update", session_id=session_id, body=body)
 
     @endpoint
-    def delete(self, session_id: str) -> APIResponse[Deleted]:
+    def delete(self, session_id: IdInput) -> APIResponse[Deleted]:
         """Delete a session with its messages and events, cancelling a turn in progress.
 
         Raises:
@@ -199,7 +200,7 @@ class Sessions(SyncResource):
         return self._client._call("sessions_delete", session_id=session_id)
 
     @endpoint
-    def summary(self, session_id: str) -> APIResponse[SessionSummary]:
+    def summary(self, session_id: IdInput) -> APIResponse[SessionSummary]:
         """A session's title, status, message count and token usage, without its messages.
 
         Raises:
@@ -207,14 +208,18 @@ class Sessions(SyncResource):
         """
         return self._client._call("sessions_get_summary", session_id=session_id)
 
-    def list(self, *, agent: str | None = None, page_size: int = 20) -> Pager[SessionSummary]:
+    def list(self, *, agent: IdInput | None = None, page_size: int = 20) -> Pager[SessionSummary]:
         """Summaries of your sessions (optionally only with one agent), oldest first."""
 
-        return self._cursor_pager("sessions_list", page_size=page_size, agent_id=agent)
+        return self._cursor_pager(
+            "sessions_list",
+            page_size=page_size,
+            agent_id=None if agent is None else as_id(agent, "agent"),
+        )
 
     @endpoint
     def delta(
-        self, session_id: str, continuation_token: str | None = None
+        self, session_id: IdInput, continuation_token: str | None = None
     ) -> APIResponse[SessionDelta]:
         """What changed since ``continuation_token`` (a session's or a previous delta's).
 
@@ -232,10 +237,10 @@ class Sessions(SyncResource):
     @endpoint
     def send(
         self,
-        session_id: str,
+        session_id: IdInput,
         message: MessageInput,
         *,
-        index_ids: Iterable[str] | None = None,
+        index_ids: Iterable[IdInput] | None = None,
         require_all_indexes: bool | None = None,
         client_tools: Iterable[ClientToolInput] | None = None,
         idempotency_key: str | None = None,
@@ -268,10 +273,10 @@ class Sessions(SyncResource):
 
     def stream_send(
         self,
-        session_id: str,
+        session_id: IdInput,
         message: MessageInput,
         *,
-        index_ids: Iterable[str] | None = None,
+        index_ids: Iterable[IdInput] | None = None,
         require_all_indexes: bool | None = None,
         client_tools: Iterable[ClientToolInput] | None = None,
         idempotency_key: str | None = None,
@@ -294,7 +299,7 @@ class Sessions(SyncResource):
     @endpoint
     def submit_tool_results(
         self,
-        session_id: str,
+        session_id: IdInput,
         results: Iterable[ToolResultInput],
         *,
         client_tools: Iterable[ClientToolInput] | None = None,
@@ -325,7 +330,7 @@ class Sessions(SyncResource):
 
     def stream_tool_results(
         self,
-        session_id: str,
+        session_id: IdInput,
         results: Iterable[ToolResultInput],
         *,
         client_tools: Iterable[ClientToolInput] | None = None,
@@ -344,7 +349,7 @@ class Sessions(SyncResource):
         )
 
     @endpoint
-    def cancel(self, session_id: str) -> APIResponse[Session]:
+    def cancel(self, session_id: IdInput) -> APIResponse[Session]:
         """Cancel the turn in progress, or the pending client tool calls.
 
         The generating message keeps its partial text and ends ``cancelled``; a ``stop`` with
@@ -358,7 +363,7 @@ class Sessions(SyncResource):
 
     def events(
         self,
-        session_id: str,
+        session_id: IdInput,
         *,
         after: int | None = None,
         follow: bool = False,
@@ -379,7 +384,7 @@ class Sessions(SyncResource):
 
     def _event_stream(
         self,
-        session_id: str,
+        session_id: IdInput,
         after: int | None,
         *,
         follow: bool = False,
@@ -400,7 +405,7 @@ class Sessions(SyncResource):
             },
         )
 
-    def history(self, session_id: str, *, page_size: int = 100) -> Pager[SessionEvent]:
+    def history(self, session_id: IdInput, *, page_size: int = 100) -> Pager[SessionEvent]:
         """The session's stored events, oldest first, as JSON pages (up to 1000 per page).
 
         They are the same events a stream delivers; an unknown type is an ``UnknownEvent``.
@@ -415,7 +420,7 @@ class Sessions(SyncResource):
 
     def stream_ui(
         self,
-        session_id: str,
+        session_id: IdInput,
         message: MessageInput | UIChatRequest,
         *,
         idempotency_key: str | None = None,
@@ -444,15 +449,15 @@ class Sessions(SyncResource):
 
     def start(
         self,
-        agent: str,
+        agent: IdInput,
         message: MessageInput | None = None,
         *,
-        index_ids: Iterable[str] | None = None,
+        index_ids: Iterable[IdInput] | None = None,
         system_prompt: str | None = None,
         model_profile: str | None = None,
         client_tools: Sequence[ClientToolInput] | None = None,
         title: str | None = None,
-        metadata: Mapping[str, Any] | Metadata | None = None,
+        metadata: Mapping[str, object] | Metadata | None = None,
     ) -> AgentSession:
         """Create a session and, given a message, send it; returns an ``AgentSession``.
 
@@ -476,7 +481,7 @@ class Sessions(SyncResource):
             session.send(message)
         return session
 
-    def open(self, session_id: str) -> AgentSession:
+    def open(self, session_id: IdInput) -> AgentSession:
         """An ``AgentSession`` for an existing session (one GET of the session).
 
         Raises:

@@ -1,0 +1,236 @@
+"""The client commands: ``agents list|create``, ``chat AGENT``, ``session send|tail SESSION``.
+
+Each builds a client from ``--base-url`` / ``--api-key`` (or the ``AGENTKIT_*`` environment
+variables), does its work, and turns the SDK's errors into a message and an exit status: 1 for
+an API or connection error, 2 for a usage or configuration mistake.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from .render import Printer
+
+if TYPE_CHECKING:
+    from .. import AgentKit
+
+__all__ = ["add_client_commands"]
+
+
+def _client(args: argparse.Namespace) -> AgentKit:
+    from .. import AgentKit
+
+    return AgentKit(api_key=args.api_key, base_url=args.base_url)
+
+
+def _agent_id(client: AgentKit, name_or_id: str) -> str:
+    """An agent given by id, or by its name among the caller's agents."""
+    if name_or_id.startswith("agt_"):
+        return name_or_id
+    for agent in client.agents.list(page_size=100):
+        if agent.name == name_or_id:
+            return agent.id
+    raise LookupError(f"no agent is named {name_or_id!r}: see `agentkit agents list`")
+
+
+def agents_list(args: argparse.Namespace, out: Printer) -> int:
+    with _client(args) as client:
+        agents = list(client.agents.list(page_size=100))
+    if out.as_json:
+        for agent in agents:
+            out.document(agent)
+        return 0
+    if not agents:
+        out.line("No agents yet: make one with `agentkit agents create NAME`.")
+        return 0
+    rows = [(a.id, a.name, str(a.brain), a.created_at.strftime("%Y-%m-%d %H:%M")) for a in agents]
+    out.table(rows, ("ID", "NAME", "BRAIN", "CREATED"))
+    return 0
+
+
+def agents_create(args: argparse.Namespace, out: Printer) -> int:
+    with _client(args) as client:
+        agent = client.agents.create(
+            name=args.name,
+            instructions=args.instructions,
+            description=args.description,
+            brain=args.brain,
+        )
+    if out.as_json:
+        out.document(agent)
+    else:
+        out.line(f"Created agent {agent.id} ({agent.name}, brain {agent.brain}).")
+        out.line(f"Talk to it: agentkit chat {agent.id}")
+    return 0
+
+
+def _lines(prompt: str) -> Iterator[str]:
+    """Messages typed at a terminal (prompted), or read from a pipe; ends at EOF or Ctrl-C."""
+    interactive = sys.stdin.isatty()
+    if interactive:
+        try:
+            import readline  # noqa: F401 - gives input() line editing and history
+        except ImportError:  # not on every platform
+            pass
+    while True:
+        try:
+            line = input(prompt) if interactive else sys.stdin.readline()
+        except (EOFError, KeyboardInterrupt):
+            if interactive:
+                print()
+            return
+        if not interactive and not line:
+            return
+        text = line.strip()
+        if text:
+            yield text
+
+
+def _stream_turn(stream: Any, out: Printer) -> Any:
+    """Stream one chat turn (a stream not opened yet) to ``out``; Ctrl-C cancels it."""
+    try:
+        with stream:
+            for event in stream:
+                if out.as_json:
+                    out.document(event)
+                elif getattr(event, "type_", None) == "content":
+                    out.text(event.delta)
+    except KeyboardInterrupt:
+        out.end_line()
+        out.line("[turn cancelled]")
+    out.end_line()
+    return stream
+
+
+def chat(args: argparse.Namespace, out: Printer) -> int:
+    from .. import ChatNotActiveError
+
+    with _client(args) as client:
+        agent = _agent_id(client, args.agent)
+        chat_id: str | None = None
+        if sys.stdin.isatty() and not out.as_json and args.message is None:
+            out.line(f"Chatting with {args.agent}. Ctrl-C stops a reply; Ctrl-D leaves.")
+        messages = iter([args.message]) if args.message is not None else _lines("you> ")
+        for text in messages:
+            try:
+                if chat_id is None:
+                    chat_id = _stream_turn(client.chats.stream_start(agent, text), out).chat_id
+                else:
+                    _stream_turn(client.chats.stream_message(chat_id, text), out)
+            except ChatNotActiveError as exc:
+                out.line(
+                    f"The chat is busy (a cancelled reply may still be running): {exc.message}"
+                )
+    return 0
+
+
+def session_create(args: argparse.Namespace, out: Printer) -> int:
+    with _client(args) as client:
+        session = client.sessions.create(_agent_id(client, args.agent), title=args.title)
+    if out.as_json:
+        out.document(session)
+    else:
+        out.line(f"Created session {session.id} with {session.agent_id}.")
+        out.line(f'Send to it: agentkit session send {session.id} "Hello"')
+    return 0
+
+
+def _print_events(stream: Any, out: Printer) -> None:
+    with stream:
+        for event in stream:
+            out.session_event(event)
+
+
+def session_send(args: argparse.Namespace, out: Printer) -> int:
+    from .. import APIStatusError
+
+    with _client(args) as client:
+        stream = client.sessions.stream_send(args.session, args.text)
+        try:
+            _print_events(stream, out)
+        except APIStatusError as exc:
+            if exc.code is None or stream.stop is None:  # not a failed turn, already shown
+                raise
+            return 1
+        except KeyboardInterrupt:
+            out.line("[stopped reading; the turn goes on: agentkit session tail to follow it]")
+            return 130
+    out.end_line()
+    return 0
+
+
+def session_tail(args: argparse.Namespace, out: Printer) -> int:
+    with _client(args) as client:
+        stream = client.sessions.events(
+            args.session, after=args.after, follow=not args.no_follow, raise_on_error=False
+        )
+        try:
+            _print_events(stream, out)
+        except KeyboardInterrupt:
+            pass
+    out.end_line()
+    return 0
+
+
+def add_client_commands(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    common: argparse.ArgumentParser,
+    formatter: type[argparse.HelpFormatter],
+) -> None:
+    """Add the client commands to the ``agentkit`` parser."""
+
+    def command(
+        parent: argparse._SubParsersAction[argparse.ArgumentParser],
+        name: str,
+        run: Callable[[argparse.Namespace, Printer], int],
+        help: str,
+    ) -> argparse.ArgumentParser:
+        parser = parent.add_parser(
+            name, help=help, description=help, parents=[common], formatter_class=formatter
+        )
+        parser.set_defaults(run=run)
+        return parser
+
+    agents = commands.add_parser("agents", help="list and create agents", formatter_class=formatter)
+    agent_commands = agents.add_subparsers(dest="agents_command", required=True, metavar="COMMAND")
+    command(agent_commands, "list", agents_list, "list your agents")
+    create = command(agent_commands, "create", agents_create, "create an agent")
+    create.add_argument("name", help="a name, unique among your agents")
+    create.add_argument("--instructions", help="the system instructions the agent follows")
+    create.add_argument("--description", help="what the agent is for")
+    create.add_argument(
+        "--brain",
+        choices=["echo", "scripted", "openai"],
+        default=None,
+        help="the runtime that answers (server default: echo)",
+    )
+
+    talk = command(commands, "chat", chat, "chat with an agent; its replies stream as they come")
+    talk.add_argument("agent", metavar="AGENT", help="the agent's id, or its name")
+    talk.add_argument(
+        "-m", "--message", default=None, help="send this one message and exit (default: read lines)"
+    )
+
+    session = commands.add_parser(
+        "session", help="send to a session, or follow its events", formatter_class=formatter
+    )
+    session_commands = session.add_subparsers(
+        dest="session_command", required=True, metavar="COMMAND"
+    )
+    create_session = command(session_commands, "create", session_create, "start a session")
+    create_session.add_argument("agent", metavar="AGENT", help="the agent's id, or its name")
+    create_session.add_argument(
+        "--title", default=None, help="a title (default: from the first message)"
+    )
+    send = command(session_commands, "send", session_send, "send a message and stream the turn")
+    send.add_argument("session", metavar="SESSION", help="the session's id")
+    send.add_argument("text", metavar="TEXT", help="the message")
+    tail = command(session_commands, "tail", session_tail, "follow a session's events live")
+    tail.add_argument("session", metavar="SESSION", help="the session's id")
+    tail.add_argument(
+        "--after", type=int, default=None, help="start after this event id (default: all)"
+    )
+    tail.add_argument("--no-follow", action="store_true", help="stop after the stored events")

@@ -1,0 +1,132 @@
+"""``agentkit serve``: the reference server on a port, with a development key that lasts.
+
+The key is kept beside the database (``<db>.key``, readable by its owner only), so restarting
+the server keeps the key that programs and shells were given. ``--api-key`` names the key
+instead. The port is taken before anything is created: on a busy port nothing is minted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+from pathlib import Path
+from typing import Protocol
+
+from .._version import __version__
+
+__all__ = ["add_serve_arguments", "development_key", "serve"]
+
+
+class _KeyStore(Protocol):
+    def create_org(self) -> str: ...
+    def add_key(self, org_id: str, key_hash: str) -> None: ...
+    def org_for_key(self, key_hash: str) -> str | None: ...
+
+
+def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of ``agentkit serve``."""
+    parser.add_argument("--host", default="127.0.0.1", help="interface to listen on")
+    parser.add_argument(
+        "--port", type=int, default=8765, help="port to listen on (0: any free port)"
+    )
+    parser.add_argument("--db", default="./agentkit.sqlite3", help="SQLite file (made if missing)")
+    parser.add_argument(
+        "--api-key",
+        default=None,
+        help="the development key to accept (default: the one kept in <db>.key, made on first run)",
+    )
+    parser.add_argument(
+        "--echo-delay",
+        type=float,
+        default=0.03,
+        help="seconds the echo agent waits between streamed words",
+    )
+
+
+def key_file(db: str) -> Path | None:
+    """Where the development key of the database ``db`` is kept (``None`` for ``:memory:``)."""
+    return None if db == ":memory:" else Path(f"{db}.key")
+
+
+def development_key(store: _KeyStore, path: Path | None, given: str | None) -> str:
+    """The key to print: ``given``, else the one kept at ``path``, else a new one kept there.
+
+    A key that the database does not know (the file outlived its database, or ``given`` is new)
+    gets an organization of its own.
+    """
+    from ..server.core.auth import create_organization, hash_key
+
+    if given:
+        if store.org_for_key(hash_key(given)) is None:
+            store.add_key(store.create_org(), hash_key(given))
+        return given
+    if path is not None and path.is_file():
+        kept = path.read_text(encoding="utf-8").strip()
+        if kept and store.org_for_key(hash_key(kept)) is not None:
+            return kept
+    _, key = create_organization(store)
+    if path is not None:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(descriptor, "w", encoding="utf-8") as file:
+            file.write(key + "\n")
+    return key
+
+
+def _valid_key(key: str | None) -> str | None:
+    if key is None:
+        return None
+    if not key or any(character.isspace() for character in key) or not key.isprintable():
+        return "--api-key needs a key without spaces"
+    return None
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    # IPPROTO_TCP explicitly: asyncio turns Nagle off only on sockets whose proto says TCP.
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+    except OSError:
+        sock.close()
+        raise
+    return sock
+
+
+def serve(args: argparse.Namespace) -> int:
+    """Run the reference server until Ctrl-C."""
+    problem = _valid_key(args.api_key)
+    if problem:
+        print(f"agentkit serve: {problem}")
+        return 2
+    # Imported here so that the other commands work without the server extra.
+    try:
+        import uvicorn
+
+        from ..server import ServerConfig, create_app, server_state
+        from ..server.core.http import http_protocol
+    except ImportError as exc:
+        print(f"agentkit serve needs the server extra: pip install 'agentkit[server]' ({exc})")
+        return 2
+    # Listen before anything is created, so that a busy port fails at once, and port 0 means
+    # "any free port" with the real one printed.
+    try:
+        sock = _listen(args.host, args.port)
+    except OSError as exc:
+        print(f"agentkit serve: cannot listen on {args.host}:{args.port}: {exc.strerror or exc}")
+        return 1
+    with sock:
+        config = ServerConfig(db_path=args.db, echo_delay=args.echo_delay)
+        app = create_app(config)
+        key = development_key(server_state(app).store, key_file(args.db), args.api_key)
+        host = f"[{args.host}]" if ":" in args.host else args.host
+        base_url = f"http://{host}:{sock.getsockname()[1]}"
+        print(f"agentkit reference server {__version__} on {base_url} (database: {args.db})")
+        print(f"  export AGENTKIT_BASE_URL={base_url}")
+        print(f"  export AGENTKIT_API_KEY={key}")
+        print("Press Ctrl-C to stop.", flush=True)
+        protocol = http_protocol(config)
+        server = uvicorn.Server(uvicorn.Config(app, http=protocol, log_level="warning", ws="none"))
+        server.run(sockets=[sock])
+    return 0
