@@ -4,12 +4,11 @@ type-checks under ``mypy --strict``.
 Each page's ``python`` blocks run one after another in one namespace, as a reader would paste
 them, with ``AGENTKIT_API_KEY`` and ``AGENTKIT_BASE_URL`` naming a fresh organization on a
 reference server (so pages do not see each other's agents). Blocks in other languages (``sh``,
-``text``) are not run.
+``text``) are not run, nor a block marked ``<!-- not run: why -->`` (as in the README).
 """
 
 from __future__ import annotations
 
-import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -18,16 +17,11 @@ from pathlib import Path
 import pytest
 
 from agentkit.testing import ReferenceServer
+from tests.typing.readme import python_blocks, readme_script
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
-_BLOCK = re.compile(r"^```python\n(.*?)^```", re.MULTILINE | re.DOTALL)
-PAGES = sorted(path for path in DOCS.rglob("*.md") if _BLOCK.search(path.read_text()))
-
-
-def examples(page: Path) -> list[str]:
-    """The page's Python blocks, in order."""
-    return [match.group(1) for match in _BLOCK.finditer(page.read_text())]
+PAGES = sorted(path for path in DOCS.rglob("*.md") if python_blocks(path.read_text()))
 
 
 @pytest.fixture(scope="module")
@@ -48,9 +42,7 @@ def test_every_example_runs(
     monkeypatch.setenv("AGENTKIT_API_KEY", server.create_api_key())
     monkeypatch.setenv("AGENTKIT_BASE_URL", server.base_url)
     namespace: dict[str, object] = {"__name__": "__docs__"}
-    for number, code in enumerate(examples(page), start=1):
-        where = f"{page.relative_to(ROOT)} (example {number})"
-        exec(compile(code, where, "exec"), namespace)
+    exec(compile(readme_script(page), str(page.relative_to(ROOT)), "exec"), namespace)
 
 
 def test_the_examples_type_check(tmp_path: Path) -> None:
@@ -59,7 +51,7 @@ def test_the_examples_type_check(tmp_path: Path) -> None:
     for page in PAGES:
         name = page.relative_to(DOCS).with_suffix("").as_posix().replace("/", "_")
         script = tmp_path / f"{name}.py"
-        script.write_text("\n".join(examples(page)))
+        script.write_text(readme_script(page))
         scripts.append(str(script))
     result = subprocess.run(
         [

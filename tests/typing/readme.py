@@ -1,4 +1,5 @@
-"""The README's Python examples as one script, in the order a reader meets them.
+"""The Python examples of the README (or of a documentation page) as one script, in the order a
+reader meets them.
 
 A block preceded by an HTML comment ``<!-- not run: why -->`` is left out (a sketch that needs
 something the tests cannot give it, or an example run elsewhere, which the comment names).
@@ -27,9 +28,9 @@ def python_blocks(text: str) -> list[tuple[int, str, str | None]]:
 
 
 def readme_script(path: Path = README) -> str:
-    """The blocks that run, joined, each marked with the README line it comes from."""
+    """The blocks that run, joined, each marked with the file and line it comes from."""
     parts = [
-        f"# README.md line {line}\n{code}"
+        f"# {path.name} line {line}\n{code}"
         for line, code, not_run in python_blocks(path.read_text(encoding="utf-8"))
         if not_run is None
     ]
