@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from . import agents, chats, indexes, sessions, system
+from . import agents, chats, completions, indexes, sessions, system
 from .agents.sqlite import AgentTables
 from .agents.store import AgentStore
 from .chats.sqlite import ChatTables
@@ -30,6 +30,7 @@ FAMILIES: tuple[Family, ...] = (
     chats.FAMILY,
     indexes.FAMILY,
     sessions.FAMILY,
+    completions.FAMILY,
 )
 
 

@@ -108,6 +108,30 @@ SEEDS: dict[str, Seed] = {
     "sessions_submit_tool_results_stream": lambda w: {
         "results": [{"tool_use_id": w["tool_use_id"], "status": "error", "runtime_ms": 5}]
     },
+    "completions_create": lambda w: {
+        "model": w["agent_id"],
+        "stream": True,
+        "stream_options": {"include_usage": True},
+        "messages": [
+            {"role": "system", "content": "s"},
+            {"role": "user", "content": [{"type": "text", "text": "hello"}], "name": "n"},
+        ],
+        "tools": [
+            {
+                "type": "function",
+                "function": {"name": "lookup", "description": "d", "parameters": {}},
+            }
+        ],
+        "temperature": 0.5,
+        "max_tokens": 50,
+        "user": "u",
+    },
+    "completions_embed": lambda w: {
+        "model": "agentkit-lexical-v1",
+        "input": ["hello", "world"],
+        "dimensions": 8,
+        "encoding_format": "float",
+    },
 }
 
 

@@ -3,16 +3,18 @@
 A handler never builds an HTTP response itself. It returns a ``Reply`` (a JSON body), a
 ``JsonText`` (a JSON body encoded already), or, for an operation that streams, an
 ``EventStream`` naming the part of the event log to send; the machinery sends it, and records it
-for replay when the request came with an ``Idempotency-Key``.
+for replay when the request came with an ``Idempotency-Key``. A ``ChunkStream`` is a foreign
+stream made on the fly and kept nowhere (OpenAI's completion chunks): it is sent as it is made,
+and a replayed key runs it again.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["Answer", "EventStream", "JsonText", "Reply"]
+__all__ = ["Answer", "ChunkStream", "EventStream", "JsonText", "Reply"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,4 +55,17 @@ class EventStream:
     deadline: float | None = None
 
 
-Answer = Reply | JsonText | EventStream
+@dataclass(frozen=True, slots=True)
+class ChunkStream:
+    """A ``text/event-stream`` a handler writes itself, not stored in the event log.
+
+    Attributes:
+        body: The encoded stream, piece by piece.
+        headers: Extra response headers.
+    """
+
+    body: AsyncIterator[bytes]
+    headers: Mapping[str, str] | None = None
+
+
+Answer = Reply | JsonText | EventStream | ChunkStream

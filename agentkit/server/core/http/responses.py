@@ -10,11 +10,12 @@ from starlette.responses import JSONResponse, Response, StreamingResponse
 from ..errors import ApiError, envelope
 from ..event_log import Encoded, EventLog
 from ..idempotency import StreamRecord
-from ..replies import EventStream, JsonText, Reply
+from ..replies import ChunkStream, EventStream, JsonText, Reply
 from ..store import Row
 
 __all__ = [
     "REPLAYED",
+    "chunk_response",
     "error_response",
     "json_response",
     "replay_response",
@@ -59,6 +60,15 @@ def stream_response(events: EventLog, org_id: str, answer: EventStream) -> Strea
         deadline=answer.deadline,
     )
     return _sse(encoded)
+
+
+def chunk_response(answer: ChunkStream) -> StreamingResponse:
+    """A stream a handler writes itself, as a ``text/event-stream``."""
+    return StreamingResponse(
+        answer.body,
+        media_type="text/event-stream",
+        headers={**_SSE_HEADERS, **(answer.headers or {})},
+    )
 
 
 def error_response(error: ApiError, request_id: str | None) -> JSONResponse:
