@@ -24,6 +24,7 @@ from ._version import __version__
 if TYPE_CHECKING:
     from . import parts, tools, types
     from ._async.client import AsyncAgentKit
+    from ._async.completion_stream import AsyncCompletionStream
     from ._async.pagination import AsyncPager
     from ._async.session import AsyncAgentSession
     from ._async.streaming import AsyncChatStream, AsyncSessionStream, AsyncStream
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
     from ._response import APIResponse
     from ._retry import RetryPolicy
     from ._sync.client import AgentKit
+    from ._sync.completion_stream import CompletionStream
     from ._sync.pagination import Pager
     from ._sync.session import AgentSession
     from ._sync.streaming import ChatStream, SessionStream, Stream
@@ -47,12 +49,14 @@ __all__ = [
     "AsyncAgentKit",
     "AsyncAgentSession",
     "AsyncChatStream",
+    "AsyncCompletionStream",
     "AsyncPager",
     "AsyncSessionStream",
     "AsyncStream",
     "AsyncUIMessageStream",
     "ChatStream",
     "ClientTool",
+    "CompletionStream",
     "Page",
     "Pager",
     "RequestInfo",
@@ -86,6 +90,8 @@ _LAZY = {
     "AsyncUIMessageStream": "._async.ui_stream",
     "AgentSession": "._sync.session",
     "AsyncAgentSession": "._async.session",
+    "CompletionStream": "._sync.completion_stream",
+    "AsyncCompletionStream": "._async.completion_stream",
     "ClientTool": ".tools",
     "client_tool": ".tools",
     "UnknownEvent": "._events",
