@@ -23,6 +23,7 @@ from ._version import __version__
 
 if TYPE_CHECKING:
     from . import parts, tools, types
+    from ._async.agent_chat import AsyncAgentChatStream
     from ._async.client import AsyncAgentKit
     from ._async.completion_stream import AsyncCompletionStream
     from ._async.pagination import AsyncPager
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
     from ._page import Page
     from ._response import APIResponse
     from ._retry import RetryPolicy
+    from ._sync.agent_chat import AgentChatStream
     from ._sync.client import AgentKit
     from ._sync.completion_stream import CompletionStream
     from ._sync.pagination import Pager
@@ -44,8 +46,10 @@ if TYPE_CHECKING:
 
 __all__ = [
     "APIResponse",
+    "AgentChatStream",
     "AgentKit",
     "AgentSession",
+    "AsyncAgentChatStream",
     "AsyncAgentKit",
     "AsyncAgentSession",
     "AsyncChatStream",
@@ -90,6 +94,8 @@ _LAZY = {
     "AsyncUIMessageStream": "._async.ui_stream",
     "AgentSession": "._sync.session",
     "AsyncAgentSession": "._async.session",
+    "AgentChatStream": "._sync.agent_chat",
+    "AsyncAgentChatStream": "._async.agent_chat",
     "CompletionStream": "._sync.completion_stream",
     "AsyncCompletionStream": "._async.completion_stream",
     "ClientTool": ".tools",

@@ -35,6 +35,7 @@ WORDS = {
     "AsyncCompletions": "Completions",
     "AsyncEmbeddings": "Embeddings",
     "AsyncModels": "Models",
+    "AsyncAgentChatStream": "AgentChatStream",
     "AsyncResource": "SyncResource",
     "AsyncStream": "Stream",
     "AsyncChatStream": "ChatStream",

@@ -32,7 +32,7 @@ SCHEMATHESIS = Path(sys.executable).with_name("schemathesis")
 CONFIG = Path(__file__).with_name("schemathesis.toml")
 STREAMS = (
     "^(chats_start_stream|chats_message_stream|chats_events|sessions_send_stream"
-    "|sessions_send_ui_stream|sessions_submit_tool_results_stream|sessions_events)$"
+    "|sessions_send_ui_stream|sessions_submit_tool_results_stream|sessions_events|agents_chat)$"
 )
 
 

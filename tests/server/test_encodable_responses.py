@@ -108,6 +108,11 @@ SEEDS: dict[str, Seed] = {
     "sessions_submit_tool_results_stream": lambda w: {
         "results": [{"tool_use_id": w["tool_use_id"], "status": "error", "runtime_ms": 5}]
     },
+    "agents_chat": lambda w: {
+        "id": f"chat-{next(_names)}",
+        "trigger": "submit-message",
+        "messages": [{"id": "m", "role": "user", "parts": [{"type": "text", "text": "hi"}]}],
+    },
     "completions_create": lambda w: {
         "model": w["agent_id"],
         "stream": True,

@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Mapping, Sequence
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from agentkit_api.models import OpenAIChatCompletion, OpenAIEmbeddingList, OpenAIModel
 
 from ..._completions import MessagesInput, ToolInput, completion_body, decode_embeddings
 from ..._response import APIResponse
-from ..completion_stream import AsyncCompletionStream
 from ..endpoint import async_endpoint
 from ._base import AsyncResource
+
+if TYPE_CHECKING:
+    # Streams load with the first stream opened, not with the client.
+    from ..completion_stream import AsyncCompletionStream
 
 __all__ = ["EMBEDDING_MODEL", "AsyncCompletions", "AsyncEmbeddings", "AsyncModels"]
 
@@ -122,6 +125,8 @@ class AsyncCompletions(AsyncResource):
             stop=stop,
             include_usage=include_usage,
         )
+        from ..completion_stream import AsyncCompletionStream
+
         return self._client._stream(AsyncCompletionStream, "completions_create", body=body)
 
 

@@ -6,15 +6,18 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Mapping, Sequence
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from agentkit_api.models import OpenAIChatCompletion, OpenAIEmbeddingList, OpenAIModel
 
 from ..._completions import MessagesInput, ToolInput, completion_body, decode_embeddings
 from ..._response import APIResponse
-from ..completion_stream import CompletionStream
 from ..endpoint import endpoint
 from ._base import SyncResource
+
+if TYPE_CHECKING:
+    # Streams load with the first stream opened, not with the client.
+    from ..completion_stream import CompletionStream
 
 __all__ = ["EMBEDDING_MODEL", "Completions", "Embeddings", "Models"]
 
@@ -121,6 +124,8 @@ class Completions(SyncResource):
             stop=stop,
             include_usage=include_usage,
         )
+        from ..completion_stream import CompletionStream
+
         return self._client._stream(CompletionStream, "completions_create", body=body)
 
 

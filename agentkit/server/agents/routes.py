@@ -1,5 +1,5 @@
 """The agents family's operations: create, read, list, update (partially), delete, replace the
-instructions, check a name."""
+instructions, check a name; chat from a web front end, and the prompts to suggest there."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from ..core.errors import ApiError
 from ..core.ids import new_id, now
 from ..core.replies import Reply
 from ..core.store import Conflict, Row
+from .chat import chat
+from .suggestions import prompt_suggestions
 
 __all__ = ["HANDLERS"]
 
@@ -117,4 +119,6 @@ HANDLERS: dict[str, Handler] = {
     "agents_delete": delete,
     "agents_list": list_agents,
     "agents_check_name": check_name,
+    "agents_chat": chat,
+    "agents_get_prompt_suggestions": prompt_suggestions,
 }

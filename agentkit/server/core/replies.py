@@ -44,6 +44,7 @@ class EventStream:
         fmt: The wire format: ``sse``, or another one a family registered (``ui``).
         forever: Stay open while idle, until ``deadline`` (a ``time.monotonic()`` value).
         alive: Whether the stream's resource still exists; the stream ends when it is gone.
+        headers: Extra response headers.
     """
 
     stream: str
@@ -53,19 +54,23 @@ class EventStream:
     forever: bool = False
     alive: Callable[[], bool] | None = None
     deadline: float | None = None
+    headers: Mapping[str, str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class ChunkStream:
-    """A ``text/event-stream`` a handler writes itself, not stored in the event log.
+    """A body a handler writes itself, piece by piece, not stored in the event log: a
+    ``text/event-stream`` unless ``media_type`` says otherwise.
 
     Attributes:
-        body: The encoded stream, piece by piece.
+        body: The encoded body, piece by piece.
         headers: Extra response headers.
+        media_type: Its content type.
     """
 
     body: AsyncIterator[bytes]
     headers: Mapping[str, str] | None = None
+    media_type: str = "text/event-stream"
 
 
 Answer = Reply | JsonText | EventStream | ChunkStream

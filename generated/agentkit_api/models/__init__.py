@@ -102,6 +102,9 @@ if TYPE_CHECKING:
     from .open_ai_tool_message import OpenAIToolMessage
     from .open_ai_usage import OpenAIUsage
     from .open_ai_user_message import OpenAIUserMessage
+    from .prompt_suggestion import PromptSuggestion
+    from .prompt_suggestion_source import PromptSuggestionSource
+    from .prompt_suggestions import PromptSuggestions
     from .retrieved_chunk import RetrievedChunk
     from .session import Session
     from .session_create import SessionCreate
@@ -251,6 +254,9 @@ _MODULES = {
     "OpenAIToolMessage": "open_ai_tool_message",
     "OpenAIUsage": "open_ai_usage",
     "OpenAIUserMessage": "open_ai_user_message",
+    "PromptSuggestion": "prompt_suggestion",
+    "PromptSuggestionSource": "prompt_suggestion_source",
+    "PromptSuggestions": "prompt_suggestions",
     "RetrievedChunk": "retrieved_chunk",
     "Session": "session",
     "SessionCreate": "session_create",
@@ -400,6 +406,9 @@ __all__ = (
     "OpenAIToolMessage",
     "OpenAIUsage",
     "OpenAIUserMessage",
+    "PromptSuggestion",
+    "PromptSuggestionSource",
+    "PromptSuggestions",
     "RetrievedChunk",
     "Session",
     "SessionCreate",

@@ -59,15 +59,16 @@ def stream_response(events: EventLog, org_id: str, answer: EventStream) -> Strea
         alive=answer.alive,
         deadline=answer.deadline,
     )
-    return _sse(encoded)
+    return _sse(encoded, answer.headers)
 
 
 def chunk_response(answer: ChunkStream) -> StreamingResponse:
-    """A stream a handler writes itself, as a ``text/event-stream``."""
+    """A body a handler writes itself, in its media type."""
+    sse = answer.media_type == "text/event-stream"
     return StreamingResponse(
         answer.body,
-        media_type="text/event-stream",
-        headers={**_SSE_HEADERS, **(answer.headers or {})},
+        media_type=answer.media_type,
+        headers={**(_SSE_HEADERS if sse else {}), **(answer.headers or {})},
     )
 
 
