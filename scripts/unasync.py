@@ -36,6 +36,7 @@ WORDS = {
     "AsyncEmbeddings": "Embeddings",
     "AsyncModels": "Models",
     "AsyncAgentChatStream": "AgentChatStream",
+    "AsyncFeedback": "Feedback",
     "AsyncResource": "SyncResource",
     "AsyncStream": "Stream",
     "AsyncChatStream": "ChatStream",

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from .resources.agents import AsyncAgents
     from .resources.chats import AsyncChats
     from .resources.completions import AsyncCompletions, AsyncEmbeddings, AsyncModels
+    from .resources.feedback import AsyncFeedback
     from .resources.indexes import AsyncIndexes
     from .resources.sessions import AsyncSessions
 
@@ -221,6 +222,13 @@ class AsyncAgentKit:
         from .resources.completions import AsyncModels
 
         return AsyncModels(self)
+
+    @cached_property
+    def feedback(self) -> AsyncFeedback:
+        """Up and down votes on agents' messages in chats and sessions."""
+        from .resources.feedback import AsyncFeedback
+
+        return AsyncFeedback(self)
 
     async def aclose(self) -> None:
         """Release the client's connections."""

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from .resources.agents import Agents
     from .resources.chats import Chats
     from .resources.completions import Completions, Embeddings, Models
+    from .resources.feedback import Feedback
     from .resources.indexes import Indexes
     from .resources.sessions import Sessions
 
@@ -218,6 +219,13 @@ class AgentKit:
         from .resources.completions import Models
 
         return Models(self)
+
+    @cached_property
+    def feedback(self) -> Feedback:
+        """Up and down votes on agents' messages in chats and sessions."""
+        from .resources.feedback import Feedback
+
+        return Feedback(self)
 
     def close(self) -> None:
         """Release the client's connections."""

@@ -294,7 +294,10 @@ class TestErrors:
         [
             ({"messages": [{"role": "user", "content": "x"}]}, "model"),
             ({"model": "Scripted", "messages": []}, "messages"),
-            ({"model": "Scripted", "messages": [{"role": "usr", "content": "x"}]}, "messages[0]"),
+            (
+                {"model": "Scripted", "messages": [{"role": "usr", "content": "x"}]},
+                "messages[0].role",
+            ),
             ({"model": "Scripted", **ask("x"), "n": 2}, "n"),
             ({"model": "Scripted", **ask("x"), "temperature": 3}, "temperature"),
             (
@@ -302,6 +305,22 @@ class TestErrors:
                 "messages",
             ),
             ({"model": "Scripted", "messages": [{"role": "system", "content": "x"}]}, "messages"),
+            ({"model": "Scripted", "messages": [{"role": "user"}]}, "messages[0].content"),
+            (
+                {"model": "Scripted", "messages": [{"role": "tool", "content": "x"}]},
+                "messages[0].tool_call_id",
+            ),
+            (
+                {
+                    "model": "Scripted",
+                    "messages": [{"role": "user", "content": [{"type": "text"}]}],
+                },
+                "messages[0].content[0].text",
+            ),
+            (
+                {"model": "Scripted", "messages": [{"role": "user", "content": [{"type": "x"}]}]},
+                "messages[0].content[0].type",
+            ),
         ],
     )
     def test_bad_requests_name_the_field(
@@ -401,3 +420,14 @@ class TestModels:
             assert model["id"] == scripted["id"] and model["kind"] == "agent"
         assert api.get("/openai/v1/models/agentkit-lexical-v1").json()["kind"] == "embedding"
         openai_error(api.get("/openai/v1/models/nobody"), 404, "MODEL_NOT_FOUND")
+
+
+class TestRefusedBeforeTheRoute:
+    def test_a_body_over_the_limit(self, api: Api) -> None:
+        """Refused before the route is known, a body over the size limit still carries the
+        ``message`` and ``code`` an OpenAI client reads."""
+        body = {"model": "x", **ask("x" * 70_000)}
+        response = api.post(COMPLETIONS, json=body)
+        assert response.status_code == 413
+        error = response.json()["error"]
+        assert error["code"] == "REQUEST_TOO_LARGE" and error["message"]

@@ -113,6 +113,11 @@ SEEDS: dict[str, Seed] = {
         "trigger": "submit-message",
         "messages": [{"id": "m", "role": "user", "parts": [{"type": "text", "text": "hi"}]}],
     },
+    "feedback_vote": lambda w: {
+        "conversation_id": w.get("conversation_id", "chat_x"),
+        "vote": "up",
+        "comment": "c",
+    },
     "completions_create": lambda w: {
         "model": w["agent_id"],
         "stream": True,
@@ -257,6 +262,12 @@ def _fresh_ids(api: Api, world: World, op: Operation) -> World:
     if "{session_id}" in op.path:
         session = api.post("/v1/sessions", json={"agent_id": world["agent_id"]}).json()
         ids["session_id"] = session["id"]
+    if op.id == "feedback_vote":
+        # A chat with the agent's reply to vote on.
+        body = {"agent_id": world["agent_id"], "message": _message()}
+        ids["conversation_id"] = api.post("/v1/chats", json=body).json()["id"]
+        messages = api.get(f"/v1/chats/{ids['conversation_id']}/messages").json()["data"]
+        ids["message_id"] = next(m["id"] for m in messages if m["role"] == "agent")
     if op.id.startswith("sessions_submit_tool_results"):
         # A session waiting for a client tool's result: the scripted agent calls one on /tool.
         body = {"agent_id": world["scripted_id"], "client_tools": _tools()}

@@ -74,6 +74,21 @@ def content_text(content: Any) -> str:
     return "\n".join(pieces)
 
 
+def _check_message(index: int, message: Row) -> None:
+    """What the contract's one message schema leaves to the role: content, the tool call id,
+    and the field each kind of content part needs."""
+    where = f"messages[{index}]"
+    content = message.get("content")
+    if content is None and message["role"] != "assistant":
+        raise invalid(f"{where}.content", f"is required in a {message['role']} message")
+    if message["role"] == "tool" and "tool_call_id" not in message:
+        raise invalid(f"{where}.tool_call_id", "is required in a tool message")
+    for position, part in enumerate(content if isinstance(content, list) else []):
+        needed = "text" if part["type"] == "text" else "image_url"
+        if needed not in part:
+            raise invalid(f"{where}.content[{position}].{needed}", "is required")
+
+
 def _tool_output(text: str) -> Any:
     try:
         return json.loads(text)
@@ -161,6 +176,7 @@ def plan_completion(store: Store, org_id: str, body: Row) -> CompletionPlan:
     instructions = [agent.get("instructions") or ""]
     dialogue: list[tuple[int, Row]] = []
     for index, message in enumerate(messages):
+        _check_message(index, message)
         if message["role"] in _INSTRUCTION_ROLES:
             instructions.append(content_text(message["content"]))
         else:

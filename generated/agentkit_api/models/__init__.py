@@ -50,17 +50,19 @@ if TYPE_CHECKING:
     from .json_object import JsonObject
     from .metadata import Metadata
     from .name_availability import NameAvailability
-    from .open_ai_assistant_message import OpenAIAssistantMessage
     from .open_ai_chat_completion import OpenAIChatCompletion
     from .open_ai_chat_completion_chunk import OpenAIChatCompletionChunk
     from .open_ai_chat_completion_request import OpenAIChatCompletionRequest
     from .open_ai_chat_completion_request_tool_choice_type_0 import (
         OpenAIChatCompletionRequestToolChoiceType0,
     )
+    from .open_ai_chat_message import OpenAIChatMessage
+    from .open_ai_chat_message_role import OpenAIChatMessageRole
     from .open_ai_choice import OpenAIChoice
     from .open_ai_chunk_choice import OpenAIChunkChoice
     from .open_ai_chunk_delta import OpenAIChunkDelta
-    from .open_ai_developer_message import OpenAIDeveloperMessage
+    from .open_ai_content_part import OpenAIContentPart
+    from .open_ai_content_part_type import OpenAIContentPartType
     from .open_ai_embedding import OpenAIEmbedding
     from .open_ai_embedding_list import OpenAIEmbeddingList
     from .open_ai_embedding_request import OpenAIEmbeddingRequest
@@ -77,7 +79,6 @@ if TYPE_CHECKING:
     from .open_ai_function_definition_parameters import (
         OpenAIFunctionDefinitionParameters,
     )
-    from .open_ai_image_part import OpenAIImagePart
     from .open_ai_image_url import OpenAIImageUrl
     from .open_ai_image_url_detail import OpenAIImageUrlDetail
     from .open_ai_json_schema import OpenAIJsonSchema
@@ -94,14 +95,10 @@ if TYPE_CHECKING:
     from .open_ai_response_message import OpenAIResponseMessage
     from .open_ai_stream_error import OpenAIStreamError
     from .open_ai_stream_options import OpenAIStreamOptions
-    from .open_ai_system_message import OpenAISystemMessage
-    from .open_ai_text_part import OpenAITextPart
     from .open_ai_tool import OpenAITool
     from .open_ai_tool_call import OpenAIToolCall
     from .open_ai_tool_call_delta import OpenAIToolCallDelta
-    from .open_ai_tool_message import OpenAIToolMessage
     from .open_ai_usage import OpenAIUsage
-    from .open_ai_user_message import OpenAIUserMessage
     from .prompt_suggestion import PromptSuggestion
     from .prompt_suggestion_source import PromptSuggestionSource
     from .prompt_suggestions import PromptSuggestions
@@ -159,6 +156,10 @@ if TYPE_CHECKING:
     from .ui_tool_output_denied_chunk import UIToolOutputDeniedChunk
     from .ui_tool_output_error_chunk import UIToolOutputErrorChunk
     from .version import Version
+    from .vote import Vote
+    from .vote_cast import VoteCast
+    from .vote_list import VoteList
+    from .vote_value import VoteValue
 
 # Each model is imported from its module the first time it is used.
 _MODULES = {
@@ -208,15 +209,17 @@ _MODULES = {
     "JsonObject": "json_object",
     "Metadata": "metadata",
     "NameAvailability": "name_availability",
-    "OpenAIAssistantMessage": "open_ai_assistant_message",
     "OpenAIChatCompletion": "open_ai_chat_completion",
     "OpenAIChatCompletionChunk": "open_ai_chat_completion_chunk",
     "OpenAIChatCompletionRequest": "open_ai_chat_completion_request",
     "OpenAIChatCompletionRequestToolChoiceType0": "open_ai_chat_completion_request_tool_choice_type_0",
+    "OpenAIChatMessage": "open_ai_chat_message",
+    "OpenAIChatMessageRole": "open_ai_chat_message_role",
     "OpenAIChoice": "open_ai_choice",
     "OpenAIChunkChoice": "open_ai_chunk_choice",
     "OpenAIChunkDelta": "open_ai_chunk_delta",
-    "OpenAIDeveloperMessage": "open_ai_developer_message",
+    "OpenAIContentPart": "open_ai_content_part",
+    "OpenAIContentPartType": "open_ai_content_part_type",
     "OpenAIEmbedding": "open_ai_embedding",
     "OpenAIEmbeddingList": "open_ai_embedding_list",
     "OpenAIEmbeddingRequest": "open_ai_embedding_request",
@@ -229,7 +232,6 @@ _MODULES = {
     "OpenAIFunctionCallDelta": "open_ai_function_call_delta",
     "OpenAIFunctionDefinition": "open_ai_function_definition",
     "OpenAIFunctionDefinitionParameters": "open_ai_function_definition_parameters",
-    "OpenAIImagePart": "open_ai_image_part",
     "OpenAIImageUrl": "open_ai_image_url",
     "OpenAIImageUrlDetail": "open_ai_image_url_detail",
     "OpenAIJsonSchema": "open_ai_json_schema",
@@ -246,14 +248,10 @@ _MODULES = {
     "OpenAIResponseMessage": "open_ai_response_message",
     "OpenAIStreamError": "open_ai_stream_error",
     "OpenAIStreamOptions": "open_ai_stream_options",
-    "OpenAISystemMessage": "open_ai_system_message",
-    "OpenAITextPart": "open_ai_text_part",
     "OpenAITool": "open_ai_tool",
     "OpenAIToolCall": "open_ai_tool_call",
     "OpenAIToolCallDelta": "open_ai_tool_call_delta",
-    "OpenAIToolMessage": "open_ai_tool_message",
     "OpenAIUsage": "open_ai_usage",
-    "OpenAIUserMessage": "open_ai_user_message",
     "PromptSuggestion": "prompt_suggestion",
     "PromptSuggestionSource": "prompt_suggestion_source",
     "PromptSuggestions": "prompt_suggestions",
@@ -311,6 +309,10 @@ _MODULES = {
     "UIToolOutputDeniedChunk": "ui_tool_output_denied_chunk",
     "UIToolOutputErrorChunk": "ui_tool_output_error_chunk",
     "Version": "version",
+    "Vote": "vote",
+    "VoteCast": "vote_cast",
+    "VoteList": "vote_list",
+    "VoteValue": "vote_value",
 }
 
 __all__ = (
@@ -360,15 +362,17 @@ __all__ = (
     "JsonObject",
     "Metadata",
     "NameAvailability",
-    "OpenAIAssistantMessage",
     "OpenAIChatCompletion",
     "OpenAIChatCompletionChunk",
     "OpenAIChatCompletionRequest",
     "OpenAIChatCompletionRequestToolChoiceType0",
+    "OpenAIChatMessage",
+    "OpenAIChatMessageRole",
     "OpenAIChoice",
     "OpenAIChunkChoice",
     "OpenAIChunkDelta",
-    "OpenAIDeveloperMessage",
+    "OpenAIContentPart",
+    "OpenAIContentPartType",
     "OpenAIEmbedding",
     "OpenAIEmbeddingList",
     "OpenAIEmbeddingRequest",
@@ -381,7 +385,6 @@ __all__ = (
     "OpenAIFunctionCallDelta",
     "OpenAIFunctionDefinition",
     "OpenAIFunctionDefinitionParameters",
-    "OpenAIImagePart",
     "OpenAIImageUrl",
     "OpenAIImageUrlDetail",
     "OpenAIJsonSchema",
@@ -398,14 +401,10 @@ __all__ = (
     "OpenAIResponseMessage",
     "OpenAIStreamError",
     "OpenAIStreamOptions",
-    "OpenAISystemMessage",
-    "OpenAITextPart",
     "OpenAITool",
     "OpenAIToolCall",
     "OpenAIToolCallDelta",
-    "OpenAIToolMessage",
     "OpenAIUsage",
-    "OpenAIUserMessage",
     "PromptSuggestion",
     "PromptSuggestionSource",
     "PromptSuggestions",
@@ -463,6 +462,10 @@ __all__ = (
     "UIToolOutputDeniedChunk",
     "UIToolOutputErrorChunk",
     "Version",
+    "Vote",
+    "VoteCast",
+    "VoteList",
+    "VoteValue",
 )
 
 

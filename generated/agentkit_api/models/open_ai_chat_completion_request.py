@@ -12,8 +12,7 @@ from ..models.open_ai_chat_completion_request_tool_choice_type_0 import (
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.open_ai_assistant_message import OpenAIAssistantMessage
-    from ..models.open_ai_developer_message import OpenAIDeveloperMessage
+    from ..models.open_ai_chat_message import OpenAIChatMessage
     from ..models.open_ai_named_tool_choice import OpenAINamedToolChoice
     from ..models.open_ai_response_format_json_object import (
         OpenAIResponseFormatJsonObject,
@@ -23,10 +22,7 @@ if TYPE_CHECKING:
     )
     from ..models.open_ai_response_format_text import OpenAIResponseFormatText
     from ..models.open_ai_stream_options import OpenAIStreamOptions
-    from ..models.open_ai_system_message import OpenAISystemMessage
     from ..models.open_ai_tool import OpenAITool
-    from ..models.open_ai_tool_message import OpenAIToolMessage
-    from ..models.open_ai_user_message import OpenAIUserMessage
 
 
 T = TypeVar("T", bound="OpenAIChatCompletionRequest")
@@ -41,13 +37,7 @@ class OpenAIChatCompletionRequest:
     """
 
     model: str
-    messages: list[
-        OpenAIAssistantMessage
-        | OpenAIDeveloperMessage
-        | OpenAISystemMessage
-        | OpenAIToolMessage
-        | OpenAIUserMessage
-    ]
+    messages: list[OpenAIChatMessage]
     stream: bool | None | Unset = UNSET
     stream_options: None | OpenAIStreamOptions | Unset = UNSET
     tools: list[OpenAITool] | Unset = UNSET
@@ -75,31 +65,17 @@ class OpenAIChatCompletionRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.open_ai_assistant_message import OpenAIAssistantMessage
-        from ..models.open_ai_developer_message import OpenAIDeveloperMessage
         from ..models.open_ai_response_format_json_object import (
             OpenAIResponseFormatJsonObject,
         )
         from ..models.open_ai_response_format_text import OpenAIResponseFormatText
         from ..models.open_ai_stream_options import OpenAIStreamOptions
-        from ..models.open_ai_system_message import OpenAISystemMessage
-        from ..models.open_ai_user_message import OpenAIUserMessage
 
         model = self.model
 
         messages = []
         for messages_item_data in self.messages:
-            messages_item: dict[str, Any]
-            if (
-                isinstance(messages_item_data, OpenAISystemMessage)
-                or isinstance(messages_item_data, OpenAIDeveloperMessage)
-                or isinstance(messages_item_data, OpenAIUserMessage)
-                or isinstance(messages_item_data, OpenAIAssistantMessage)
-            ):
-                messages_item = messages_item_data.to_dict()
-            else:
-                messages_item = messages_item_data.to_dict()
-
+            messages_item = messages_item_data.to_dict()
             messages.append(messages_item)
 
         stream: bool | None | Unset
@@ -251,8 +227,7 @@ class OpenAIChatCompletionRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.open_ai_assistant_message import OpenAIAssistantMessage
-        from ..models.open_ai_developer_message import OpenAIDeveloperMessage
+        from ..models.open_ai_chat_message import OpenAIChatMessage
         from ..models.open_ai_named_tool_choice import OpenAINamedToolChoice
         from ..models.open_ai_response_format_json_object import (
             OpenAIResponseFormatJsonObject,
@@ -262,10 +237,7 @@ class OpenAIChatCompletionRequest:
         )
         from ..models.open_ai_response_format_text import OpenAIResponseFormatText
         from ..models.open_ai_stream_options import OpenAIStreamOptions
-        from ..models.open_ai_system_message import OpenAISystemMessage
         from ..models.open_ai_tool import OpenAITool
-        from ..models.open_ai_tool_message import OpenAIToolMessage
-        from ..models.open_ai_user_message import OpenAIUserMessage
 
         d = dict(src_dict)
         model = d.pop("model")
@@ -273,65 +245,7 @@ class OpenAIChatCompletionRequest:
         messages = []
         _messages = d.pop("messages")
         for messages_item_data in _messages:
-
-            def _parse_messages_item(
-                data: object,
-            ) -> (
-                OpenAIAssistantMessage
-                | OpenAIDeveloperMessage
-                | OpenAISystemMessage
-                | OpenAIToolMessage
-                | OpenAIUserMessage
-            ):
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_open_ai_chat_message_type_0 = (
-                        OpenAISystemMessage.from_dict(data)
-                    )
-
-                    return componentsschemas_open_ai_chat_message_type_0
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_open_ai_chat_message_type_1 = (
-                        OpenAIDeveloperMessage.from_dict(data)
-                    )
-
-                    return componentsschemas_open_ai_chat_message_type_1
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_open_ai_chat_message_type_2 = (
-                        OpenAIUserMessage.from_dict(data)
-                    )
-
-                    return componentsschemas_open_ai_chat_message_type_2
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_open_ai_chat_message_type_3 = (
-                        OpenAIAssistantMessage.from_dict(data)
-                    )
-
-                    return componentsschemas_open_ai_chat_message_type_3
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_open_ai_chat_message_type_4 = (
-                    OpenAIToolMessage.from_dict(data)
-                )
-
-                return componentsschemas_open_ai_chat_message_type_4
-
-            messages_item = _parse_messages_item(messages_item_data)
+            messages_item = OpenAIChatMessage.from_dict(messages_item_data)
 
             messages.append(messages_item)
 

@@ -13,14 +13,20 @@ T = TypeVar("T", bound="OpenAIErrorObject")
 
 @_attrs_define
 class OpenAIErrorObject:
+    """OpenAI's error object. A request refused before its route is known (a body over the size
+    limit, one too slow to arrive) gets agentkit's envelope, which has the `message` and
+    `code` but neither `type` nor `param`.
+
+    """
+
     message: str
-    type_: str
-    """ OpenAI's error type: `invalid_request_error`, `authentication_error`, `not_found_error`, `rate_limit_error`,
-    `server_error`, ... """
-    param: None | str
-    """ The JSON path of the bad field, when one is to blame. """
     code: None | str
     """ agentkit's error code (see `ErrorCode`). """
+    type_: str | Unset = UNSET
+    """ OpenAI's error type: `invalid_request_error`, `authentication_error`, `not_found_error`, `rate_limit_error`,
+    `server_error`, ... """
+    param: None | str | Unset = UNSET
+    """ The JSON path of the bad field, when one is to blame. """
     request_id: str | Unset = UNSET
     """ The `X-Request-Id` of the response (not in OpenAI's own errors). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -28,13 +34,16 @@ class OpenAIErrorObject:
     def to_dict(self) -> dict[str, Any]:
         message = self.message
 
-        type_ = self.type_
-
-        param: None | str
-        param = self.param
-
         code: None | str
         code = self.code
+
+        type_ = self.type_
+
+        param: None | str | Unset
+        if isinstance(self.param, Unset):
+            param = UNSET
+        else:
+            param = self.param
 
         request_id = self.request_id
 
@@ -43,11 +52,13 @@ class OpenAIErrorObject:
         field_dict.update(
             {
                 "message": message,
-                "type": type_,
-                "param": param,
                 "code": code,
             }
         )
+        if type_ is not UNSET:
+            field_dict["type"] = type_
+        if param is not UNSET:
+            field_dict["param"] = param
         if request_id is not UNSET:
             field_dict["request_id"] = request_id
 
@@ -58,15 +69,6 @@ class OpenAIErrorObject:
         d = dict(src_dict)
         message = d.pop("message")
 
-        type_ = d.pop("type")
-
-        def _parse_param(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        param = _parse_param(d.pop("param"))
-
         def _parse_code(data: object) -> None | str:
             if data is None:
                 return data
@@ -74,13 +76,24 @@ class OpenAIErrorObject:
 
         code = _parse_code(d.pop("code"))
 
+        type_ = d.pop("type", UNSET)
+
+        def _parse_param(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        param = _parse_param(d.pop("param", UNSET))
+
         request_id = d.pop("request_id", UNSET)
 
         open_ai_error_object = cls(
             message=message,
+            code=code,
             type_=type_,
             param=param,
-            code=code,
             request_id=request_id,
         )
 

@@ -18,6 +18,10 @@ class OpenAIErrorResponse:
     """OpenAI's error body."""
 
     error: OpenAIErrorObject
+    """ OpenAI's error object. A request refused before its route is known (a body over the size
+    limit, one too slow to arrive) gets agentkit's envelope, which has the `message` and
+    `code` but neither `type` nor `param`.
+     """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
