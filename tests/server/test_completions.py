@@ -431,3 +431,17 @@ class TestRefusedBeforeTheRoute:
         assert response.status_code == 413
         error = response.json()["error"]
         assert error["code"] == "REQUEST_TOO_LARGE" and error["message"]
+
+
+class TestIdempotency:
+    def test_a_reused_key_is_final(self, api: Api, scripted: dict[str, Any]) -> None:
+        """A key reused with another body is a 409 that says not to retry, in OpenAI's shape
+        (OpenAI clients retry a 409 unless told not to)."""
+        headers = {"Idempotency-Key": "k-1"}
+        first = api.post(COMPLETIONS, json={"model": "Scripted", **ask("a")}, headers=headers)
+        again = api.post(COMPLETIONS, json={"model": "Scripted", **ask("a")}, headers=headers)
+        assert again.json() == first.json()
+        assert again.headers["idempotent-replayed"] == "true"
+        other = api.post(COMPLETIONS, json={"model": "Scripted", **ask("b")}, headers=headers)
+        openai_error(other, 409, "IDEMPOTENCY_KEY_REUSED", "Idempotency-Key")
+        assert other.headers["x-should-retry"] == "false"

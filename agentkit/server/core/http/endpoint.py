@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import Response
 
 from ...._contract import Operation
 from ..auth import authenticate
@@ -23,7 +23,13 @@ from ..idempotency import StreamRecord, fingerprint
 from ..replies import Answer, ChunkStream, EventStream
 from ..state import ServerState
 from ..validation import rules_for
-from .responses import chunk_response, json_response, replay_response, stream_response
+from .responses import (
+    chunk_response,
+    error_response,
+    json_response,
+    replay_response,
+    stream_response,
+)
 
 __all__ = ["Endpoint", "endpoint"]
 
@@ -114,8 +120,6 @@ def _foreign_errors(run: Endpoint, error_body: ErrorBody) -> Endpoint:
             return await run(request)
         except ApiError as error:
             request_id = request.scope.get("state", {}).get("request_id")
-            return JSONResponse(
-                error_body(error, request_id), status_code=error.status, headers=error.headers
-            )
+            return error_response(error, request_id, error_body)
 
     return run_foreign

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 from starlette.responses import JSONResponse, Response, StreamingResponse
 
-from ..errors import ApiError, envelope
+from ..errors import ApiError, ErrorBody, envelope
 from ..event_log import Encoded, EventLog
 from ..idempotency import StreamRecord
 from ..replies import ChunkStream, EventStream, JsonText, Reply
@@ -72,10 +72,15 @@ def chunk_response(answer: ChunkStream) -> StreamingResponse:
     )
 
 
-def error_response(error: ApiError, request_id: str | None) -> JSONResponse:
-    """The error envelope of an ``ApiError``, with its headers."""
+def error_response(
+    error: ApiError, request_id: str | None, body: ErrorBody | None = None
+) -> JSONResponse:
+    """The error envelope of an ``ApiError`` (or the ``body`` of a foreign format), with its
+    headers."""
     return JSONResponse(
-        envelope(error.code, error.message, request_id, error.details),
+        envelope(error.code, error.message, request_id, error.details)
+        if body is None
+        else body(error, request_id),
         status_code=error.status,
         headers={**_FINAL.get(error.status, {}), **error.headers},
     )
