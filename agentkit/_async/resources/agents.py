@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import builtins
+import dataclasses
 from collections.abc import AsyncIterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -163,6 +165,19 @@ class AsyncAgents(AsyncResource):
         """
 
         return self._cursor_pager("agents_list", page_size=page_size)
+
+    @async_endpoint
+    async def list_sub_agents(self, agent_id: str) -> APIResponse[builtins.list[Agent]]:
+        """The agents this agent can delegate to (its ``sub_agent_ids`` that still exist).
+
+        In a session the agent delegates with the ``delegate`` server tool; each sub-agent
+        answers in a session of its own, named in the tool's result (``session_id``).
+
+        Raises:
+            AgentNotFoundError: No such agent among yours.
+        """
+        response = await self._client._call("agents_list_sub_agents", agent_id=agent_id)
+        return dataclasses.replace(response, parsed=response.parsed.data)
 
     @async_endpoint
     async def prompt_suggestions(self, agent_id: str) -> APIResponse[PromptSuggestions]:

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import builtins
+import dataclasses
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -164,6 +166,19 @@ class Agents(SyncResource):
         """
 
         return self._cursor_pager("agents_list", page_size=page_size)
+
+    @endpoint
+    def list_sub_agents(self, agent_id: str) -> APIResponse[builtins.list[Agent]]:
+        """The agents this agent can delegate to (its ``sub_agent_ids`` that still exist).
+
+        In a session the agent delegates with the ``delegate`` server tool; each sub-agent
+        answers in a session of its own, named in the tool's result (``session_id``).
+
+        Raises:
+            AgentNotFoundError: No such agent among yours.
+        """
+        response = self._client._call("agents_list_sub_agents", agent_id=agent_id)
+        return dataclasses.replace(response, parsed=response.parsed.data)
 
     @endpoint
     def prompt_suggestions(self, agent_id: str) -> APIResponse[PromptSuggestions]:
