@@ -30,8 +30,8 @@ Delegate = Callable[[Row], Awaitable[ToolOutcome]]
 StartTurn = Callable[[ServerState, str, Row, Row, Row], int]
 
 
-def _error(message: str, code: str) -> ToolOutcome:
-    return ToolOutcome("error", {"error": message, "code": code})
+def _error(message: str) -> ToolOutcome:
+    return ToolOutcome("error", {"error": message})
 
 
 def _sub_agent(state: ServerState, org_id: str, agent: Row, named: str) -> Row | None:
@@ -64,7 +64,7 @@ async def _reply(state: ServerState, org_id: str, session_id: str, first: int) -
             if event.kind == "text_delta":
                 texts.append(data["content"])
             elif event.kind == "error":
-                return _error(data["error"]["message"], data["error"]["code"])
+                return _error(f"{data['error']['code']}: {data['error']['message']}")
     return ToolOutcome("success", {"session_id": session_id, "reply": "".join(texts)})
 
 
@@ -78,20 +78,20 @@ def delegator(
         message = str(tool_input.get("message", "")).strip()
         sub = _sub_agent(state, org_id, agent, named)
         if sub is None:
-            return _error(f"{named!r} is not a sub-agent of {agent['name']!r}", "AGENT_NOT_FOUND")
+            return _error(f"{named!r} is not a sub-agent of {agent['name']!r}")
         chain = [*(session.get("metadata") or {}).get(_CHAIN, []), agent["id"]]
         if sub["id"] in chain:
-            return _error(f"delegating to {sub['name']!r} would make a cycle", "DELEGATION_CYCLE")
+            return _error(f"delegating to {sub['name']!r} would make a cycle")
         if len(chain) >= MAX_DEPTH:
-            return _error(f"delegation goes at most {MAX_DEPTH} agents deep", "DELEGATION_TOO_DEEP")
+            return _error(f"delegation goes at most {MAX_DEPTH} agents deep")
         if not message:
-            return _error("there is no message to delegate", "VALIDATION_ERROR")
+            return _error("there is no message to delegate")
         sub_session = _sub_session(state, org_id, session, sub, chain)
         body = {"message": {"parts": [{"type": "text", "content": message}]}}
         try:
             first = start(state, org_id, sub_session, sub, body)
         except ApiError as error:
-            return _error(error.message, error.code)
+            return _error(f"{error.code}: {error.message}")
         outcome = await _reply(state, org_id, sub_session["id"], first)
         if outcome.output is not None and outcome.status == "success":
             outcome.output.update(agent_id=sub["id"], agent_name=sub["name"])
