@@ -23,7 +23,9 @@ from ._version import __version__
 
 if TYPE_CHECKING:
     from . import parts, tools, types
+    from ._async.agent_chat import AsyncAgentChatStream
     from ._async.client import AsyncAgentKit
+    from ._async.completion_stream import AsyncCompletionStream
     from ._async.pagination import AsyncPager
     from ._async.session import AsyncAgentSession
     from ._async.streamed_response import AsyncStreamedResponse
@@ -34,7 +36,9 @@ if TYPE_CHECKING:
     from ._page import Page
     from ._response import APIResponse, request_id_of
     from ._retry import RetryPolicy
+    from ._sync.agent_chat import AgentChatStream
     from ._sync.client import AgentKit
+    from ._sync.completion_stream import CompletionStream
     from ._sync.pagination import Pager
     from ._sync.session import AgentSession
     from ._sync.streamed_response import StreamedResponse
@@ -44,11 +48,14 @@ if TYPE_CHECKING:
 
 __all__ = [
     "APIResponse",
+    "AgentChatStream",
     "AgentKit",
     "AgentSession",
+    "AsyncAgentChatStream",
     "AsyncAgentKit",
     "AsyncAgentSession",
     "AsyncChatStream",
+    "AsyncCompletionStream",
     "AsyncPager",
     "AsyncSessionStream",
     "AsyncStream",
@@ -56,6 +63,7 @@ __all__ = [
     "AsyncUIMessageStream",
     "ChatStream",
     "ClientTool",
+    "CompletionStream",
     "Page",
     "Pager",
     "RequestInfo",
@@ -91,6 +99,10 @@ _LAZY = {
     "AsyncUIMessageStream": "._async.ui_stream",
     "AgentSession": "._sync.session",
     "AsyncAgentSession": "._async.session",
+    "AgentChatStream": "._sync.agent_chat",
+    "AsyncAgentChatStream": "._async.agent_chat",
+    "CompletionStream": "._sync.completion_stream",
+    "AsyncCompletionStream": "._async.completion_stream",
     "ClientTool": ".tools",
     "client_tool": ".tools",
     "UnknownEvent": "._events",

@@ -45,12 +45,15 @@ class StreamSpec:
             selects the schema, rather than named events (``x-sse-events``).
         terminal: Event types that end one turn's stream (``x-sse-terminal``).
         terminator: The data line that ends a chunk stream, such as ``[DONE]``.
+        chunk_key: The property of a chunk's JSON that selects its schema (``x-sse-chunk-key``;
+            ``type`` unless the format names another, as OpenAI's ``object`` does).
     """
 
     schemas: Mapping[str, str]
     chunked: bool
     terminal: frozenset[str]
     terminator: str | None
+    chunk_key: str = "type"
 
 
 @dataclass(frozen=True, slots=True)
@@ -300,6 +303,7 @@ def _stream_spec(response: Mapping[str, Any]) -> StreamSpec:
         chunked=chunked,
         terminal=frozenset(response.get("x-sse-terminal", [])),
         terminator=response.get("x-sse-terminator"),
+        chunk_key=response.get("x-sse-chunk-key", "type"),
     )
 
 

@@ -175,7 +175,8 @@ class ContractValidator:
         """Validate one event of a stream against the schema its operation names for it.
 
         Named-event streams (``x-sse-events``) pick the schema by the SSE event name; foreign
-        chunk streams (``x-sse-chunks``) send unnamed events and pick it by the data's ``type``,
+        chunk streams (``x-sse-chunks``) send unnamed events and pick it by the data's ``type``
+        (or the property ``x-sse-chunk-key`` names),
         and may end with their ``x-sse-terminator`` line. An event that reports an error must
         carry a code the operation may answer.
         """
@@ -199,7 +200,7 @@ class ContractValidator:
             except ValueError as exc:
                 self.problems.append(f"{where}: {exc}")
                 return
-            key = payload.get("type") if isinstance(payload, dict) else None
+            key = payload.get(stream.chunk_key) if isinstance(payload, dict) else None
             where = f"{request.method} {request.url.path} chunk {key!r}"
         else:
             key = event.event

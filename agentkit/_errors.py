@@ -10,7 +10,8 @@ classes, so callers can catch exactly what they handle::
      │    │    │                                ToolResultsMismatchError
      │    │    ├── AuthenticationError (401), PermissionDeniedError (403)
      │    │    ├── NotFoundError (404) ── AgentNotFoundError, ChatNotFoundError,
-     │    │    │                          SessionNotFoundError, IndexNotFoundError, ...
+     │    │    │                          SessionNotFoundError, IndexNotFoundError,
+     │    │    │                          ModelNotFoundError, ...
      │    │    ├── ConflictError (409) ── ChatAlreadyClosedError, SessionBusyError, ...
      │    │    ├── RequestTimeoutError (408), RequestTooLargeError (413),
      │    │    │   UnsupportedMediaTypeError (415)
@@ -56,6 +57,7 @@ __all__ = [
     "InternalServerError",
     "InvalidChatMessageError",
     "MethodNotAllowedError",
+    "ModelNotFoundError",
     "NoPendingToolCallsError",
     "NotFoundError",
     "PaginationLoopError",
@@ -235,6 +237,10 @@ class IndexNotFoundError(NotFoundError, code="INDEX_NOT_FOUND"):
 
 class DocumentNotFoundError(NotFoundError, code="DOCUMENT_NOT_FOUND"):
     """404 ``DOCUMENT_NOT_FOUND``."""
+
+
+class ModelNotFoundError(NotFoundError, code="MODEL_NOT_FOUND"):
+    """404 ``MODEL_NOT_FOUND``: the model named is none of your agents (nor a built-in model)."""
 
 
 class MethodNotAllowedError(APIStatusError, status=405, code="METHOD_NOT_ALLOWED"):
@@ -430,6 +436,9 @@ def make_status_error(
         message = str(error.get("message") or message)
         request_id = error.get("request_id") or request_id
         details = error.get("details") if isinstance(error.get("details"), dict) else None
+        if details is None and isinstance(error.get("param"), str):
+            # OpenAI's error shape (the /openai/v1 routes) names the bad field as ``param``.
+            details = {"field": error["param"], "location": "body"}
     cls = _class_for(status_code, code)
     return cls(
         message,

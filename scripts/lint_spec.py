@@ -8,7 +8,9 @@ Conventions checked by :func:`lint`:
 - every operation has exactly one tag, declared in the top-level ``tags``, and an ``operationId``
   ``<tag>_<verb>`` in snake_case, unique across the document;
 - every operation answers errors (``default``, ``4XX`` or ``5XX``) with
-  ``#/components/responses/Error``, and every 4xx/5xx response it declares is that response;
+  ``#/components/responses/Error``, and every 4xx/5xx response it declares is that response; an
+  operation of a foreign format (``x-foreign-format: <name>``, such as OpenAI's completions) may
+  answer them with a response of ``components/responses`` marked with the same format instead;
 - every POST takes ``#/components/parameters/IdempotencyKey``;
 - every 2xx response declares the ``X-Request-Id`` header;
 - in every ``oneOf``/``anyOf``, each object variant (after resolving ``$ref``) pins a tag property
@@ -20,7 +22,8 @@ Conventions checked by :func:`lint`:
   (on the response, or on its media type) whose values name ``components/schemas`` entries that
   require a ``type`` property whose ``const`` is the event name. A foreign chunk stream (unnamed
   events, such as the Vercel UI message stream) has an ``x-sse-chunks`` map instead, keyed by the
-  data's ``type`` with the same rule, whose schemas are all marked ``x-foreign-format``, and a
+  data's ``type`` with the same rule (or the property its ``x-sse-chunk-key`` names, such as
+  OpenAI's ``object``), whose schemas are all marked ``x-foreign-format``, and a
   string ``x-sse-terminator`` (the final non-JSON data line);
 - a named-event stream also lists the events that end a turn in ``x-sse-terminal``, each one
   of its ``x-sse-events``;
@@ -57,6 +60,7 @@ SSE_EVENTS_KEY = "x-sse-events"
 SSE_CHUNKS_KEY = "x-sse-chunks"
 SSE_TERMINATOR_KEY = "x-sse-terminator"
 SSE_TERMINAL_KEY = "x-sse-terminal"
+SSE_CHUNK_KEY_KEY = "x-sse-chunk-key"
 ERROR_CODE_SCHEMA = "ErrorCode"
 ERROR_STATUSES_KEY = "x-statuses"
 COMMON_ERROR_CODES_KEY = "x-common-error-codes"
@@ -334,7 +338,19 @@ def _is_error_status(status: str) -> bool:
     return status == "default" or status[:1] in ("4", "5")
 
 
-def _check_error_responses(ops: list[_Operation]) -> Iterator[Violation]:
+def _is_error_response(spec: Mapping[str, Any], o: _Operation, response: Any) -> bool:
+    """The shared envelope, or for an operation of a foreign format, a response of its format."""
+    ref = response.get("$ref") if isinstance(response, Mapping) else None
+    if ref == ERROR_RESPONSE_REF:
+        return True
+    fmt = o.op.get(FOREIGN_FORMAT_KEY)
+    if not fmt or not isinstance(ref, str) or not ref.startswith("#/components/responses/"):
+        return False
+    target = resolve_ref(spec, ref)
+    return isinstance(target, Mapping) and target.get(FOREIGN_FORMAT_KEY) == fmt
+
+
+def _check_error_responses(spec: Mapping[str, Any], ops: list[_Operation]) -> Iterator[Violation]:
     for o in ops:
         responses = o.op.get("responses")
         if not isinstance(responses, Mapping):
@@ -345,9 +361,7 @@ def _check_error_responses(ops: list[_Operation]) -> Iterator[Violation]:
             status = str(key) if str(key) == "default" else str(key).upper()
             if not _is_error_status(status):
                 continue
-            is_envelope = (
-                isinstance(response, Mapping) and response.get("$ref") == ERROR_RESPONSE_REF
-            )
+            is_envelope = _is_error_response(spec, o, response)
             if not is_envelope:
                 yield Violation(
                     pointer((*o.parts, "responses", str(status))),
@@ -459,7 +473,11 @@ def _check_sse_chunks(
     if not isinstance(terminator, str) or not terminator:
         yield Violation(pointer(parts), f"a chunk stream needs a string {SSE_TERMINATOR_KEY}")
     where = (*parts, SSE_CHUNKS_KEY)
-    yield from _check_sse_events(spec, chunks, where)
+    key = response.get(SSE_CHUNK_KEY_KEY, media.get(SSE_CHUNK_KEY_KEY, "type"))
+    if not isinstance(key, str) or not key:
+        yield Violation(pointer(parts), f"{SSE_CHUNK_KEY_KEY} must name a property")
+        key = "type"
+    yield from _check_sse_events(spec, chunks, where, key)
     schemas = (spec.get("components") or {}).get("schemas") or {}
     for chunk, name in chunks.items():
         schema = schemas.get(name) if isinstance(name, str) else None
@@ -472,7 +490,7 @@ def _check_sse_chunks(
 
 
 def _check_sse_events(
-    spec: Mapping[str, Any], events: Mapping[str, Any], parts: Parts
+    spec: Mapping[str, Any], events: Mapping[str, Any], parts: Parts, key: str = "type"
 ) -> Iterator[Violation]:
     schemas = (spec.get("components") or {}).get("schemas") or {}
     for event, name in events.items():
@@ -484,11 +502,11 @@ def _check_sse_events(
             continue
         schema = deref(spec, schemas[name])
         props = schema.get("properties") if isinstance(schema, Mapping) else None
-        type_prop = deref(spec, props.get("type")) if isinstance(props, Mapping) else None
+        type_prop = deref(spec, props.get(key)) if isinstance(props, Mapping) else None
         if not isinstance(type_prop, Mapping) or type_prop.get("const") != event:
-            yield Violation(where, f"schema {name} has no `type` property with const {event!r}")
-        elif "type" not in (schema.get("required") or []):
-            yield Violation(where, f"schema {name} does not list `type` as required")
+            yield Violation(where, f"schema {name} has no `{key}` property with const {event!r}")
+        elif key not in (schema.get("required") or []):
+            yield Violation(where, f"schema {name} does not list `{key}` as required")
 
 
 def _flatten_object(spec: Mapping[str, Any], schema: Any) -> tuple[dict[str, Any], set[str]] | None:
@@ -680,7 +698,7 @@ def lint(spec: Mapping[str, Any]) -> list[Violation]:
     sites = list(iter_schemas(spec))
     found: list[Violation] = []
     found += _check_operation_ids(spec, ops)
-    found += _check_error_responses(ops)
+    found += _check_error_responses(spec, ops)
     found += _check_idempotency(ops)
     found += _check_request_id(spec, ops)
     found += _check_sse(spec, ops)

@@ -28,6 +28,8 @@ from .transport import AsyncRetryTransport
 if TYPE_CHECKING:
     from .resources.agents import AsyncAgents
     from .resources.chats import AsyncChats
+    from .resources.completions import AsyncCompletions, AsyncEmbeddings, AsyncModels
+    from .resources.feedback import AsyncFeedback
     from .resources.indexes import AsyncIndexes
     from .resources.sessions import AsyncSessions
 
@@ -231,6 +233,34 @@ class AsyncAgentKit:
         from .resources.indexes import AsyncIndexes
 
         return AsyncIndexes(self)
+
+    @cached_property
+    def completions(self) -> AsyncCompletions:
+        """Chat completions answered by your agents (the OpenAI-compatible API)."""
+        from .resources.completions import AsyncCompletions
+
+        return AsyncCompletions(self)
+
+    @cached_property
+    def embeddings(self) -> AsyncEmbeddings:
+        """Embeddings from the server's built-in local lexical model."""
+        from .resources.completions import AsyncEmbeddings
+
+        return AsyncEmbeddings(self)
+
+    @cached_property
+    def models(self) -> AsyncModels:
+        """The models you can name, with their capabilities: your agents and the embedding one."""
+        from .resources.completions import AsyncModels
+
+        return AsyncModels(self)
+
+    @cached_property
+    def feedback(self) -> AsyncFeedback:
+        """Up and down votes on agents' messages in chats and sessions."""
+        from .resources.feedback import AsyncFeedback
+
+        return AsyncFeedback(self)
 
     async def aclose(self) -> None:
         """Release the client's connections."""

@@ -66,6 +66,8 @@ class AsyncStream(Generic[T]):
 
     #: Whether a dropped connection may be resumed with ``Last-Event-ID``.
     resumable = True
+    #: The content types the stream accepts from the server.
+    media_types: tuple[str, ...] = ("text/event-stream",)
 
     def __init__(
         self,
@@ -192,7 +194,7 @@ class AsyncStream(Generic[T]):
             raise connection_error(request, exc, what="opening the stream") from exc
         self._response = response
         content_type = response.headers.get("content-type", "")
-        if not content_type.startswith("text/event-stream"):
+        if not content_type.startswith(self.media_types):
             await response.aclose()
             raise APIResponseValidationError(
                 f"expected an event stream, got {content_type or 'no content type'!r}",

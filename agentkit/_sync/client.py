@@ -29,6 +29,8 @@ from .transport import RetryTransport
 if TYPE_CHECKING:
     from .resources.agents import Agents
     from .resources.chats import Chats
+    from .resources.completions import Completions, Embeddings, Models
+    from .resources.feedback import Feedback
     from .resources.indexes import Indexes
     from .resources.sessions import Sessions
 
@@ -228,6 +230,34 @@ class AgentKit:
         from .resources.indexes import Indexes
 
         return Indexes(self)
+
+    @cached_property
+    def completions(self) -> Completions:
+        """Chat completions answered by your agents (the OpenAI-compatible API)."""
+        from .resources.completions import Completions
+
+        return Completions(self)
+
+    @cached_property
+    def embeddings(self) -> Embeddings:
+        """Embeddings from the server's built-in local lexical model."""
+        from .resources.completions import Embeddings
+
+        return Embeddings(self)
+
+    @cached_property
+    def models(self) -> Models:
+        """The models you can name, with their capabilities: your agents and the embedding one."""
+        from .resources.completions import Models
+
+        return Models(self)
+
+    @cached_property
+    def feedback(self) -> Feedback:
+        """Up and down votes on agents' messages in chats and sessions."""
+        from .resources.feedback import Feedback
+
+        return Feedback(self)
 
     def close(self) -> None:
         """Release the client's connections."""

@@ -67,4 +67,7 @@ def create_app(config: ServerConfig | None = None, *, store: Store | None = None
         if owned:
             active.close()
 
-    return build_application(state, routes_for(all_handlers()), shutdown)
+    error_bodies = {
+        name: body for family in FAMILIES for name, body in (family.error_bodies or {}).items()
+    }
+    return build_application(state, routes_for(all_handlers(), error_bodies), shutdown)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from . import agents, chats, indexes, sessions, system
+from . import agents, chats, completions, feedback, indexes, sessions, system
 from .agents.sqlite import AgentTables
 from .agents.store import AgentStore
 from .chats.sqlite import ChatTables
@@ -17,6 +17,8 @@ from .chats.store import ChatStore
 from .core.family import Family
 from .core.sqlite_tables import CoreTables
 from .core.store import CoreStore
+from .feedback.sqlite import FeedbackTables
+from .feedback.store import FeedbackStore
 from .indexes.sqlite import IndexTables
 from .indexes.store import IndexStore
 from .sessions.sqlite import SessionTables
@@ -30,17 +32,19 @@ FAMILIES: tuple[Family, ...] = (
     chats.FAMILY,
     indexes.FAMILY,
     sessions.FAMILY,
+    completions.FAMILY,
+    feedback.FAMILY,
 )
 
 
-class Store(CoreStore, AgentStore, ChatStore, IndexStore, SessionStore, Protocol):
+class Store(CoreStore, AgentStore, ChatStore, IndexStore, SessionStore, FeedbackStore, Protocol):
     """Persistent state of the reference server: every family's store in one.
 
     A PostgreSQL store can implement it later; every method is one short transaction.
     """
 
 
-class SQLiteStore(CoreTables, AgentTables, ChatTables, IndexTables, SessionTables):
+class SQLiteStore(CoreTables, AgentTables, ChatTables, IndexTables, SessionTables, FeedbackTables):
     """The ``Store`` on one SQLite file (or ``":memory:"``) in WAL mode, behind one connection.
 
     Opening it creates every family's tables.

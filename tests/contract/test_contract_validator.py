@@ -15,6 +15,7 @@ BASE = "http://127.0.0.1:9"
 UI_STREAM = httpx.Request("POST", f"{BASE}/v1/sessions/ses_1/messages/ui-stream")
 EVENTS = httpx.Request("GET", f"{BASE}/v1/sessions/ses_1/events")
 CHAT_EVENTS = httpx.Request("GET", f"{BASE}/v1/chats/cht_1/events")
+COMPLETIONS = httpx.Request("POST", f"{BASE}/openai/v1/chat/completions")
 
 
 def error_response(status: int, code: str) -> httpx.Response:
@@ -35,6 +36,36 @@ def sse(data: object, event: str = "message", id: str = "") -> ServerSentEvent:
 @pytest.fixture
 def validator() -> ContractValidator:
     return ContractValidator(BASE)
+
+
+class TestOpenAIChunks:
+    CHUNK = {
+        "id": "chatcmpl-1",
+        "object": "chat.completion.chunk",
+        "created": 1,
+        "model": "Bot",
+        "choices": [{"index": 0, "delta": {"content": "hi"}, "finish_reason": None}],
+    }
+
+    def test_chunks_are_selected_by_their_object(self, validator: ContractValidator) -> None:
+        """OpenAI's chunks carry no ``type``: ``x-sse-chunk-key`` selects them by ``object``."""
+        validator.check_event(COMPLETIONS, sse(self.CHUNK))
+        validator.check_event(COMPLETIONS, sse("[DONE]"))
+        assert validator.problems == []
+
+    def test_an_unknown_object_is_a_problem(self, validator: ContractValidator) -> None:
+        validator.check_event(COMPLETIONS, sse({**self.CHUNK, "object": "chat.completion"}))
+        assert validator.problems and "'chat.completion'" in validator.problems[0]
+
+    def test_an_error_in_openais_shape_is_checked_for_its_code(
+        self, validator: ContractValidator
+    ) -> None:
+        """An OpenAI-shaped error answers a code the operation may answer, with its status."""
+        error = {"message": "no", "type": "not_found_error", "param": "model"}
+        body = {"error": {**error, "code": "SESSION_NOT_FOUND"}}
+        response = httpx.Response(404, json=body, headers={"X-Request-Id": "req_1"})
+        check(validator, COMPLETIONS, response)
+        assert any("SESSION_NOT_FOUND" in problem for problem in validator.problems)
 
 
 class TestChunkStreams:

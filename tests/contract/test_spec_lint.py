@@ -269,6 +269,36 @@ class TestErrorResponses:
         assert messages(spec) == []
 
 
+class TestForeignErrorResponses:
+    @pytest.fixture
+    def foreign(self, spec: dict[str, Any]) -> dict[str, Any]:
+        spec["components"]["responses"]["ShopError"] = {
+            "description": "an error in the shop's own shape",
+            "x-foreign-format": "shop",
+            "content": {"application/json": {"schema": ref("Widget")}},
+        }
+        get = spec["paths"]["/v1/widgets"]["get"]
+        get["x-foreign-format"] = "shop"
+        get["responses"]["default"] = {"$ref": "#/components/responses/ShopError"}
+        return spec
+
+    def test_a_foreign_operation_may_answer_its_formats_errors(
+        self, foreign: dict[str, Any]
+    ) -> None:
+        """An operation of a foreign format answers errors in that format's response."""
+        assert messages(foreign) == []
+
+    def test_only_its_own_format(self, foreign: dict[str, Any]) -> None:
+        """Another format's error response is not the operation's."""
+        foreign["paths"]["/v1/widgets"]["get"]["x-foreign-format"] = "other"
+        assert_fires(foreign, f"{GET}/responses/default", "#/components/responses/Error")
+
+    def test_our_own_operations_keep_the_envelope(self, foreign: dict[str, Any]) -> None:
+        """Without a format of its own, an operation may not use a foreign error response."""
+        del foreign["paths"]["/v1/widgets"]["get"]["x-foreign-format"]
+        assert_fires(foreign, f"{GET}/responses/default", "#/components/responses/Error")
+
+
 class TestIdempotencyKey:
     def test_post_without_idempotency_key_fires(self, spec: dict[str, Any]) -> None:
         """A POST that does not take the IdempotencyKey parameter is reported."""
@@ -522,6 +552,16 @@ class TestChunkStreams:
         chunks = chunk_spec["paths"]["/v1/widgets/events"]["get"]["responses"]["200"]
         chunks["x-sse-chunks"]["text-end"] = "UITextDelta"
         assert_fires(chunk_spec, f"{EVENTS_200}/x-sse-chunks/text-end", "const 'text-end'")
+
+    def test_a_chunk_key_other_than_type(self, chunk_spec: dict[str, Any]) -> None:
+        """With ``x-sse-chunk-key`` the chunks are keyed by that property instead of ``type``."""
+        response = chunk_spec["paths"]["/v1/widgets/events"]["get"]["responses"]["200"]
+        response["x-sse-chunk-key"] = "object"
+        assert_fires(chunk_spec, f"{EVENTS_200}/x-sse-chunks/text-delta", "no `object` property")
+        schema = chunk_spec["components"]["schemas"]["UITextDelta"]
+        schema["properties"]["object"] = {"type": "string", "const": "text-delta"}
+        schema["required"] = ["object", "delta"]
+        assert messages(chunk_spec) == []
 
     def test_only_foreign_formats_may_use_chunks(self, chunk_spec: dict[str, Any]) -> None:
         """Our own streams name their events; unnamed chunks are for foreign formats only."""

@@ -147,3 +147,24 @@ class TestTheAISDKReadsOurStream:
         verdict = read_with_ai_sdk(broken)
         assert not verdict["ok"]
         assert "text-start" in verdict["error"]
+
+
+class TestTheAISDKReadsTheAgentChat:
+    def test_an_agent_chat_assembles_into_one_message(
+        self, http: httpx.Client, agent: dict[str, Any]
+    ) -> None:
+        """The agent chat (``agents_chat``) answers a streaming agent in the same format."""
+        body = {
+            "id": "browser-chat",
+            "trigger": "submit-message",
+            "messages": [{"id": "u1", "role": "user", "parts": [{"type": "text", "text": "hi"}]}],
+        }
+        response = http.post(f"/v1/agents/{agent['id']}/chat", json=body)
+        assert response.status_code == 200
+        assert response.headers["x-vercel-ai-ui-message-stream"] == "v1"
+        verdict = read_with_ai_sdk(response.content)
+        assert verdict["ok"], verdict.get("error")
+        assert verdict["done"]
+        texts = [part for part in verdict["message"]["parts"] if part["type"] == "text"]
+        assert texts[-1]["text"] == "You said: hi"
+        assert verdict["chunks"][-1]["finishReason"] == "stop"

@@ -108,6 +108,40 @@ SEEDS: dict[str, Seed] = {
     "sessions_submit_tool_results_stream": lambda w: {
         "results": [{"tool_use_id": w["tool_use_id"], "status": "error", "runtime_ms": 5}]
     },
+    "agents_chat": lambda w: {
+        "id": f"chat-{next(_names)}",
+        "trigger": "submit-message",
+        "messages": [{"id": "m", "role": "user", "parts": [{"type": "text", "text": "hi"}]}],
+    },
+    "feedback_vote": lambda w: {
+        "conversation_id": w.get("conversation_id", "chat_x"),
+        "vote": "up",
+        "comment": "c",
+    },
+    "completions_create": lambda w: {
+        "model": w["agent_id"],
+        "stream": True,
+        "stream_options": {"include_usage": True},
+        "messages": [
+            {"role": "system", "content": "s"},
+            {"role": "user", "content": [{"type": "text", "text": "hello"}], "name": "n"},
+        ],
+        "tools": [
+            {
+                "type": "function",
+                "function": {"name": "lookup", "description": "d", "parameters": {}},
+            }
+        ],
+        "temperature": 0.5,
+        "max_tokens": 50,
+        "user": "u",
+    },
+    "completions_embed": lambda w: {
+        "model": "agentkit-lexical-v1",
+        "input": ["hello", "world"],
+        "dimensions": 8,
+        "encoding_format": "float",
+    },
 }
 
 
@@ -228,6 +262,12 @@ def _fresh_ids(api: Api, world: World, op: Operation) -> World:
     if "{session_id}" in op.path:
         session = api.post("/v1/sessions", json={"agent_id": world["agent_id"]}).json()
         ids["session_id"] = session["id"]
+    if op.id == "feedback_vote":
+        # A chat with the agent's reply to vote on.
+        body = {"agent_id": world["agent_id"], "message": _message()}
+        ids["conversation_id"] = api.post("/v1/chats", json=body).json()["id"]
+        messages = api.get(f"/v1/chats/{ids['conversation_id']}/messages").json()["data"]
+        ids["message_id"] = next(m["id"] for m in messages if m["role"] == "agent")
     if op.id.startswith("sessions_submit_tool_results"):
         # A session waiting for a client tool's result: the scripted agent calls one on /tool.
         body = {"agent_id": world["scripted_id"], "client_tools": _tools()}

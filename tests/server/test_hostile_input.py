@@ -110,6 +110,11 @@ def _error(response: httpx.Response) -> dict[str, Any]:
     return error
 
 
+def _field(error: dict[str, Any]) -> Any:
+    """The field an error blames: ``details.field``, or ``param`` in OpenAI's error shape."""
+    return error["details"]["field"] if "details" in error else error["param"]
+
+
 def _created(response: httpx.Response) -> dict[str, Any]:
     assert response.status_code in (200, 201), response.text
     created: dict[str, Any] = response.json()
@@ -301,7 +306,7 @@ class TestDepth:
         body = b'{"metadata":' + b"[" * 980 + b"]" * 980 + b"}"
         response = battery.send(method, _fill(path, world), body)
         assert response.status_code == 400, response.text
-        assert _error(response)["details"]["field"] == "body"
+        assert _field(_error(response)) == "body"
 
     @pytest.mark.parametrize("depth", [65, 100, 5000, 200_000])
     def test_past_the_limit_is_refused(self, battery: Battery, depth: int) -> None:

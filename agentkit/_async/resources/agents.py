@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import builtins
+import dataclasses
+from collections.abc import AsyncIterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from agentkit_api.models import (
     Agent,
@@ -13,6 +16,7 @@ from agentkit_api.models import (
     Deleted,
     Metadata,
     NameAvailability,
+    PromptSuggestions,
 )
 from agentkit_api.types import UNSET, Unset
 
@@ -20,9 +24,14 @@ from ..._compat import enum_member
 from ..._ids import IdInput
 from ..._inputs import given, to_metadata
 from ..._response import APIResponse
+from ..._routes import new_idempotency_key
 from ..endpoint import async_endpoint
 from ..pagination import AsyncPager
 from ._base import AsyncResource
+
+if TYPE_CHECKING:
+    # Streams load with the first stream opened, not with the client.
+    from ..agent_chat import AsyncAgentChatStream
 
 __all__ = ["AsyncAgents"]
 
@@ -157,3 +166,105 @@ class AsyncAgents(AsyncResource):
         """
 
         return self._cursor_pager("agents_list", page_size=page_size)
+
+    @async_endpoint
+    async def list_sub_agents(self, agent_id: str) -> APIResponse[builtins.list[Agent]]:
+        """The agents this agent can delegate to (its ``sub_agent_ids`` that still exist).
+
+        In a session the agent delegates with the ``delegate`` server tool; each sub-agent
+        answers in a session of its own, named in the tool's result (``session_id``).
+
+        Raises:
+            AgentNotFoundError: No such agent among yours.
+        """
+        response = await self._client._call("agents_list_sub_agents", agent_id=agent_id)
+        return dataclasses.replace(response, parsed=response.parsed.data)
+
+    @async_endpoint
+    async def prompt_suggestions(self, agent_id: str) -> APIResponse[PromptSuggestions]:
+        """Prompts a user interface may offer for a chat with the agent: its own
+        ``prompt_suggestions``, or, when it has none, a few made by the server (``source``
+        ``generated``).
+
+        Raises:
+            AgentNotFoundError: No such agent among yours.
+        """
+        return await self._client._call("agents_get_prompt_suggestions", agent_id=agent_id)
+
+    def stream_chat(
+        self,
+        agent_id: str,
+        message: str | Sequence[Mapping[str, Any]] | Mapping[str, Any],
+        *,
+        chat_id: str | None = None,
+        idempotency_key: str | None = None,
+    ) -> AsyncAgentChatStream:
+        """Chat with an agent as a web front end does, with the AI SDK's ``useChat`` body.
+
+        A streaming agent answers with the UI message stream, another with its whole reply as
+        text; the conversation is kept in a session (``stream.session_id``). Nothing is sent
+        until the stream is entered or iterated. To proxy a browser's request, pass its body
+        and send back ``stream.headers`` and the bytes of ``aiter_bytes()``.
+
+        Args:
+            agent_id: The agent.
+            message: The user's text; or the ``useChat`` messages (dicts with ``role`` and
+                ``parts``); or a whole ``useChat`` body (with ``id`` and ``messages``).
+            chat_id: The conversation: every request with the same id continues one session
+                (a ``useChat`` body's ``id`` otherwise; without either, a new session).
+            idempotency_key: Makes retries of this call safe; one is made for you otherwise.
+
+        Raises:
+            AgentNotFoundError: No such agent among yours (raised on entering).
+            SessionBusyError: The conversation's previous reply is still under way.
+            ValidationError: There is no user message with text to send.
+            AgentFailedError: A non-streaming agent failed to answer.
+        """
+        from ..agent_chat import AsyncAgentChatStream
+
+        body = _use_chat_body(message, chat_id)
+        return self._client._stream(
+            AsyncAgentChatStream,
+            "agents_chat",
+            agent_id=agent_id,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+
+    async def stream_chat_text(
+        self,
+        agent_id: str,
+        message: str | Sequence[Mapping[str, Any]] | Mapping[str, Any],
+        *,
+        chat_id: str | None = None,
+    ) -> AsyncIterator[str]:
+        """The agent's reply to a chat message as text deltas, whether the agent streams
+        (UI message stream) or answers in one piece (plain text). Takes the arguments of
+        ``stream_chat``.
+
+        Raises:
+            AgentNotFoundError: No such agent among yours.
+            SessionBusyError: The conversation's previous reply is still under way.
+            ValidationError: There is no user message with text to send.
+            AgentFailedError: A non-streaming agent failed to answer.
+        """
+        async with self.stream_chat(agent_id, message, chat_id=chat_id) as stream:
+            async for text in stream.text_deltas():
+                yield text
+
+
+def _use_chat_body(
+    message: str | Sequence[Mapping[str, Any]] | Mapping[str, Any], chat_id: str | None
+) -> dict[str, Any]:
+    """The ``useChat`` request body for a message, its messages, or a whole body."""
+    if isinstance(message, Mapping):
+        body = dict(message)
+    elif isinstance(message, str):
+        part = {"type": "text", "text": message}
+        body = {"messages": [{"id": new_idempotency_key(), "role": "user", "parts": [part]}]}
+    else:
+        body = {"messages": [dict(item) for item in message]}
+    if chat_id is not None:
+        body["id"] = chat_id
+    body.setdefault("trigger", "submit-message")
+    return body

@@ -1,5 +1,5 @@
 """The agents family's operations: create, read, list, update (partially), delete, replace the
-instructions, check a name."""
+instructions, check a name; chat from a web front end, and the prompts to suggest there."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from ..core.errors import ApiError
 from ..core.ids import new_id, now
 from ..core.replies import Reply
 from ..core.store import Conflict, Row
+from .chat import chat
+from .suggestions import prompt_suggestions
 
 __all__ = ["HANDLERS"]
 
@@ -102,6 +104,14 @@ async def list_agents(call: Call) -> Reply:
     return page_reply(page.rows, page.next_position)
 
 
+async def list_sub_agents(call: Call) -> Reply:
+    """The agents this agent can delegate to, in its order (deleted ones left out)."""
+    agent = _agent(call)
+    store = call.state.store
+    found = [store.get_agent(call.org_id, agent_id) for agent_id in agent["sub_agent_ids"]]
+    return page_reply([sub for sub in found if sub is not None], None)
+
+
 async def check_name(call: Call) -> Reply:
     """Check whether an agent name is still free."""
     name = call.params["name"]
@@ -117,4 +127,7 @@ HANDLERS: dict[str, Handler] = {
     "agents_delete": delete,
     "agents_list": list_agents,
     "agents_check_name": check_name,
+    "agents_chat": chat,
+    "agents_list_sub_agents": list_sub_agents,
+    "agents_get_prompt_suggestions": prompt_suggestions,
 }

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from ..core.sqlite import DocumentTable, SQLiteTables
 from ..core.store import Page, Row
 
@@ -27,6 +29,16 @@ CREATE TABLE IF NOT EXISTS agents (
     def get_agent(self, org_id: str, agent_id: str) -> Row | None:
         """The agent, or ``None``."""
         return _AGENTS.get(self._database, org_id, agent_id)
+
+    def get_agent_by_name(self, org_id: str, name: str) -> Row | None:
+        """The agent of this name, or ``None``."""
+        row = self._database.one(
+            "SELECT data FROM agents WHERE org_id = ? AND name = ?", org_id, name
+        )
+        if row is None:
+            return None
+        agent: Row = json.loads(row[0])
+        return agent
 
     def agent_name_taken(self, org_id: str, name: str) -> bool:
         """Whether an agent of the organization has this name."""

@@ -23,6 +23,7 @@ __all__ = ["ScriptedSessionBrain", "sample_input"]
 
 _LONG = re.compile(r"/long\s+(\d+)")
 _TOOL = re.compile(r"/tool\b(?:[ \t]+(?![{/])(\S+))?")
+_DELEGATE = re.compile(r"/delegate[ \t]+(\S+)[ \t]*(.*)", re.DOTALL)
 _JSON = json.JSONDecoder()
 _MAX_LONG = 100_000
 _CITED = 300
@@ -71,11 +72,21 @@ def _cite(chunk: dict[str, Any]) -> str:
     return f'According to "{source}" [{chunk["document_id"]}]: {chunk["text"][:_CITED]}'
 
 
+def _delegation_answer(agent: str, outcome: ToolOutcome | None) -> str:
+    """What the agent says once the sub-agent answered (or could not be asked)."""
+    output = (outcome.output or {}) if outcome else {}
+    if outcome is not None and outcome.status == "success":
+        return f"{output.get('agent_name', agent)} answered: {output.get('reply', '')}"
+    return f"I could not delegate to {agent}: {output.get('error', 'no answer')}"
+
+
 class ScriptedSessionBrain:
     """Answers session turns by script, for tests and demos.
 
     A plain prompt is thought about, then answered: with usable indexes, by retrieving and citing
-    the best chunk; without, ``You said: <text>``. Commands in the prompt: ``/tool [NAME] [JSON]``
+    the best chunk; without, ``You said: <text>``. Commands in the prompt: ``/delegate AGENT
+    MESSAGE`` hands the message to a sub-agent (by id or name) and quotes its reply;
+    ``/tool [NAME] [JSON]``
     calls a client tool (each ``/tool`` one more), ``/error`` fails after thinking, ``/long N`` streams N text deltas
     ``tok0 `` ... (no thinking), and ``/slow`` waits ``slow_delay`` seconds before each delta.
     After client tools, it reports their results.
@@ -106,6 +117,15 @@ class ScriptedSessionBrain:
                 if delay:
                     await asyncio.sleep(delay)
                 yield TextDelta(f"tok{index} ")
+            return
+        delegated = _DELEGATE.search(text)
+        if delegated and "/error" not in text:
+            agent, message = delegated.group(1), delegated.group(2).strip()
+            async for step in self._say(ThinkingDelta, f"I will ask {agent}.", delay):
+                yield step
+            outcome = yield ToolCall("delegate", {"agent": agent, "message": message})
+            async for step in self._say(TextDelta, _delegation_answer(agent, outcome), delay):
+                yield step
             return
         tools, answer = self._client_tools(turn, text) if _TOOL.search(text) else ([], None)
         if tools:

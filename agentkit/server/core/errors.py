@@ -7,11 +7,12 @@ clients are told to expect.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from ..._contract import contract
 
-__all__ = ["ApiError", "envelope", "invalid", "invalid_message"]
+__all__ = ["ApiError", "ErrorBody", "envelope", "invalid", "invalid_message"]
 
 
 class ApiError(Exception):
@@ -47,6 +48,11 @@ class ApiError(Exception):
             "error"
         ]
         return detail
+
+
+ErrorBody = Callable[[ApiError, str | None], dict[str, Any]]
+"""The body of an error in a foreign format (an error and the request id), for operations that
+speak one (``x-foreign-format``) instead of the envelope."""
 
 
 def envelope(

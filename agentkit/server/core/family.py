@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from .call import Handler
+from .errors import ErrorBody
 from .event_log import StreamKind
 from .state import ServerState
 
@@ -24,6 +25,8 @@ class Family:
             long-lived parts (``ServerState.add_service``).
         startup: Called once every family is set up, before the app serves its first request:
             to close the turns a stopped server left open in the store.
+        error_bodies: The error body of each foreign format it speaks (``x-foreign-format``),
+            for its operations of that format.
     """
 
     name: str
@@ -31,3 +34,4 @@ class Family:
     stream_kinds: tuple[StreamKind, ...] = ()
     setup: Callable[[ServerState], None] | None = None
     startup: Callable[[ServerState], None] | None = None
+    error_bodies: Mapping[str, ErrorBody] | None = None

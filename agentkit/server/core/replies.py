@@ -3,16 +3,18 @@
 A handler never builds an HTTP response itself. It returns a ``Reply`` (a JSON body), a
 ``JsonText`` (a JSON body encoded already), or, for an operation that streams, an
 ``EventStream`` naming the part of the event log to send; the machinery sends it, and records it
-for replay when the request came with an ``Idempotency-Key``.
+for replay when the request came with an ``Idempotency-Key``. A ``ChunkStream`` is a foreign
+stream made on the fly and kept nowhere (OpenAI's completion chunks): it is sent as it is made,
+and a replayed key runs it again.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["Answer", "EventStream", "JsonText", "Reply"]
+__all__ = ["Answer", "ChunkStream", "EventStream", "JsonText", "Reply"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +44,7 @@ class EventStream:
         fmt: The wire format: ``sse``, or another one a family registered (``ui``).
         forever: Stay open while idle, until ``deadline`` (a ``time.monotonic()`` value).
         alive: Whether the stream's resource still exists; the stream ends when it is gone.
+        headers: Extra response headers.
     """
 
     stream: str
@@ -51,6 +54,23 @@ class EventStream:
     forever: bool = False
     alive: Callable[[], bool] | None = None
     deadline: float | None = None
+    headers: Mapping[str, str] | None = None
 
 
-Answer = Reply | JsonText | EventStream
+@dataclass(frozen=True, slots=True)
+class ChunkStream:
+    """A body a handler writes itself, piece by piece, not stored in the event log: a
+    ``text/event-stream`` unless ``media_type`` says otherwise.
+
+    Attributes:
+        body: The encoded body, piece by piece.
+        headers: Extra response headers.
+        media_type: Its content type.
+    """
+
+    body: AsyncIterator[bytes]
+    headers: Mapping[str, str] | None = None
+    media_type: str = "text/event-stream"
+
+
+Answer = Reply | JsonText | EventStream | ChunkStream

@@ -15,6 +15,7 @@ from ..core.errors import ApiError
 from ..core.ids import now
 from ..core.state import ServerState
 from ..core.store import Row
+from .delegation import delegator
 from .model import generated_title, history, message_text, new_message, word_count, zero_usage
 from .running import RunningTurns
 from .stream import SESSION_STREAM
@@ -151,6 +152,7 @@ def _launch(
         warnings=warnings or [],
         skipped_index_ids=skipped or [],
         input_tokens=read,
+        delegate=delegator(state, org_id, session, agent, start_message_turn),
     )
     config = state.config
     brain = session_brain_for(

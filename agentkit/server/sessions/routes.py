@@ -24,7 +24,7 @@ from .model import session_view, summary_view, zero_usage
 from .recovery import recover
 from .stream import SESSION_STREAM
 
-__all__ = ["HANDLERS"]
+__all__ = ["HANDLERS", "new_session", "ui_message"]
 
 
 def load_session(call: Call) -> Row:
@@ -67,16 +67,23 @@ async def create(call: Call) -> Reply:
         raise ApiError("AGENT_NOT_FOUND", f"no agent {body['agent_id']!r}", details)
     index_ids = body.get("index_ids", [])
     _check_indexes(call, index_ids)
+    session = new_session(new_id("ses"), body)
+    call.state.store.insert_session(call.org_id, session)
+    return Reply(session_view({**session, "message_count": 0}, [], 0))
+
+
+def new_session(session_id: str, body: Row) -> Row:
+    """A session not started yet, as a ``SessionCreate`` body describes it."""
     stamp = now()
-    session: Row = {
-        "id": new_id("ses"),
+    return {
+        "id": session_id,
         "agent_id": body["agent_id"],
         "status": "not_started",
         "user_title": body.get("title"),
         "generated_title": None,
         "system_prompt": body.get("system_prompt"),
         "model_profile": body.get("model_profile"),
-        "index_ids": index_ids,
+        "index_ids": body.get("index_ids", []),
         "indexes_locked": False,
         "client_tools": body.get("client_tools", []),
         "metadata": body.get("metadata", {}),
@@ -85,8 +92,6 @@ async def create(call: Call) -> Reply:
         "created_at": stamp,
         "updated_at": stamp,
     }
-    call.state.store.insert_session(call.org_id, session)
-    return Reply(session_view({**session, "message_count": 0}, [], 0))
 
 
 async def get(call: Call) -> Reply:
@@ -214,7 +219,7 @@ def _send(call: Call, body: Row | None = None) -> tuple[str, int]:
     session = load_session(call)
     agent = _agent(call, session)
     # The UI request is read once the session is known: an unknown session is a 404 first.
-    message = body if body is not None else _ui_message(call.body)
+    message = body if body is not None else ui_message(call.body)
     return session["id"], start_message_turn(call.state, call.org_id, session, agent, message)
 
 
@@ -228,7 +233,7 @@ def _stream(session_id: str, first: int, fmt: str = "sse") -> EventStream:
     return EventStream(SESSION_STREAM.stream(session_id), first - 1, fmt=fmt)
 
 
-def _ui_message(body: Row) -> Row:
+def ui_message(body: Row) -> Row:
     """The session message for an AI SDK chat request: the last user message's text."""
     messages = body["messages"]
     for position in range(len(messages) - 1, -1, -1):

@@ -17,6 +17,7 @@ import asyncio
 import json
 import logging
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -67,6 +68,8 @@ class TurnSetup:
     warnings: list[Row] = field(default_factory=list)
     skipped_index_ids: list[str] = field(default_factory=list)
     input_tokens: int = 0
+    delegate: Callable[[Row], Awaitable[ToolOutcome]] | None = None
+    """Runs the ``delegate`` server tool: a turn of one of the agent's sub-agents."""
 
 
 class TurnRunner:
@@ -198,10 +201,10 @@ class TurnRunner:
         )
         return tool_use_id, message
 
-    def _server_tool(self, call: ToolCall) -> ToolOutcome:
+    async def _server_tool(self, call: ToolCall) -> ToolOutcome:
         tool_use_id, _ = self._tool_use(call, complete=True)
         started = time.perf_counter()
-        outcome = self._execute(call)
+        outcome = await self._execute(call)
         runtime_ms = int((time.perf_counter() - started) * 1000)
         result = {
             "tool_use_id": tool_use_id,
@@ -215,7 +218,9 @@ class TurnRunner:
         self._emit("tool_result", message_index=message["index"], **result)
         return outcome
 
-    def _execute(self, call: ToolCall) -> ToolOutcome:
+    async def _execute(self, call: ToolCall) -> ToolOutcome:
+        if call.name == "delegate" and self._setup.delegate is not None:
+            return await self._setup.delegate(call.input)
         if call.name != "retrieve":
             return ToolOutcome("error", {"error": f"there is no server tool named {call.name}"})
         usable = self._setup.turn.index_ids
@@ -289,7 +294,7 @@ class TurnRunner:
                 elif step.client:
                     self._client_tool(step)
                 else:
-                    outcome = self._server_tool(step)
+                    outcome = await self._server_tool(step)
                 count += 1
                 if count % _YIELD_EVERY == 0:
                     await asyncio.sleep(0)

@@ -50,6 +50,58 @@ if TYPE_CHECKING:
     from .json_object import JsonObject
     from .metadata import Metadata
     from .name_availability import NameAvailability
+    from .open_ai_chat_completion import OpenAIChatCompletion
+    from .open_ai_chat_completion_chunk import OpenAIChatCompletionChunk
+    from .open_ai_chat_completion_request import OpenAIChatCompletionRequest
+    from .open_ai_chat_completion_request_tool_choice_type_0 import (
+        OpenAIChatCompletionRequestToolChoiceType0,
+    )
+    from .open_ai_chat_message import OpenAIChatMessage
+    from .open_ai_chat_message_role import OpenAIChatMessageRole
+    from .open_ai_choice import OpenAIChoice
+    from .open_ai_chunk_choice import OpenAIChunkChoice
+    from .open_ai_chunk_delta import OpenAIChunkDelta
+    from .open_ai_content_part import OpenAIContentPart
+    from .open_ai_content_part_type import OpenAIContentPartType
+    from .open_ai_embedding import OpenAIEmbedding
+    from .open_ai_embedding_list import OpenAIEmbeddingList
+    from .open_ai_embedding_request import OpenAIEmbeddingRequest
+    from .open_ai_embedding_request_encoding_format import (
+        OpenAIEmbeddingRequestEncodingFormat,
+    )
+    from .open_ai_embedding_usage import OpenAIEmbeddingUsage
+    from .open_ai_error_object import OpenAIErrorObject
+    from .open_ai_error_response import OpenAIErrorResponse
+    from .open_ai_finish_reason import OpenAIFinishReason
+    from .open_ai_function_call import OpenAIFunctionCall
+    from .open_ai_function_call_delta import OpenAIFunctionCallDelta
+    from .open_ai_function_definition import OpenAIFunctionDefinition
+    from .open_ai_function_definition_parameters import (
+        OpenAIFunctionDefinitionParameters,
+    )
+    from .open_ai_image_url import OpenAIImageUrl
+    from .open_ai_image_url_detail import OpenAIImageUrlDetail
+    from .open_ai_json_schema import OpenAIJsonSchema
+    from .open_ai_json_schema_schema import OpenAIJsonSchemaSchema
+    from .open_ai_model import OpenAIModel
+    from .open_ai_model_capabilities import OpenAIModelCapabilities
+    from .open_ai_model_kind import OpenAIModelKind
+    from .open_ai_model_list import OpenAIModelList
+    from .open_ai_named_function import OpenAINamedFunction
+    from .open_ai_named_tool_choice import OpenAINamedToolChoice
+    from .open_ai_response_format_json_object import OpenAIResponseFormatJsonObject
+    from .open_ai_response_format_json_schema import OpenAIResponseFormatJsonSchema
+    from .open_ai_response_format_text import OpenAIResponseFormatText
+    from .open_ai_response_message import OpenAIResponseMessage
+    from .open_ai_stream_error import OpenAIStreamError
+    from .open_ai_stream_options import OpenAIStreamOptions
+    from .open_ai_tool import OpenAITool
+    from .open_ai_tool_call import OpenAIToolCall
+    from .open_ai_tool_call_delta import OpenAIToolCallDelta
+    from .open_ai_usage import OpenAIUsage
+    from .prompt_suggestion import PromptSuggestion
+    from .prompt_suggestion_source import PromptSuggestionSource
+    from .prompt_suggestions import PromptSuggestions
     from .retrieved_chunk import RetrievedChunk
     from .session import Session
     from .session_create import SessionCreate
@@ -104,6 +156,10 @@ if TYPE_CHECKING:
     from .ui_tool_output_denied_chunk import UIToolOutputDeniedChunk
     from .ui_tool_output_error_chunk import UIToolOutputErrorChunk
     from .version import Version
+    from .vote import Vote
+    from .vote_cast import VoteCast
+    from .vote_list import VoteList
+    from .vote_value import VoteValue
 
 # Each model is imported from its module the first time it is used.
 _MODULES = {
@@ -153,6 +209,52 @@ _MODULES = {
     "JsonObject": "json_object",
     "Metadata": "metadata",
     "NameAvailability": "name_availability",
+    "OpenAIChatCompletion": "open_ai_chat_completion",
+    "OpenAIChatCompletionChunk": "open_ai_chat_completion_chunk",
+    "OpenAIChatCompletionRequest": "open_ai_chat_completion_request",
+    "OpenAIChatCompletionRequestToolChoiceType0": "open_ai_chat_completion_request_tool_choice_type_0",
+    "OpenAIChatMessage": "open_ai_chat_message",
+    "OpenAIChatMessageRole": "open_ai_chat_message_role",
+    "OpenAIChoice": "open_ai_choice",
+    "OpenAIChunkChoice": "open_ai_chunk_choice",
+    "OpenAIChunkDelta": "open_ai_chunk_delta",
+    "OpenAIContentPart": "open_ai_content_part",
+    "OpenAIContentPartType": "open_ai_content_part_type",
+    "OpenAIEmbedding": "open_ai_embedding",
+    "OpenAIEmbeddingList": "open_ai_embedding_list",
+    "OpenAIEmbeddingRequest": "open_ai_embedding_request",
+    "OpenAIEmbeddingRequestEncodingFormat": "open_ai_embedding_request_encoding_format",
+    "OpenAIEmbeddingUsage": "open_ai_embedding_usage",
+    "OpenAIErrorObject": "open_ai_error_object",
+    "OpenAIErrorResponse": "open_ai_error_response",
+    "OpenAIFinishReason": "open_ai_finish_reason",
+    "OpenAIFunctionCall": "open_ai_function_call",
+    "OpenAIFunctionCallDelta": "open_ai_function_call_delta",
+    "OpenAIFunctionDefinition": "open_ai_function_definition",
+    "OpenAIFunctionDefinitionParameters": "open_ai_function_definition_parameters",
+    "OpenAIImageUrl": "open_ai_image_url",
+    "OpenAIImageUrlDetail": "open_ai_image_url_detail",
+    "OpenAIJsonSchema": "open_ai_json_schema",
+    "OpenAIJsonSchemaSchema": "open_ai_json_schema_schema",
+    "OpenAIModel": "open_ai_model",
+    "OpenAIModelCapabilities": "open_ai_model_capabilities",
+    "OpenAIModelKind": "open_ai_model_kind",
+    "OpenAIModelList": "open_ai_model_list",
+    "OpenAINamedFunction": "open_ai_named_function",
+    "OpenAINamedToolChoice": "open_ai_named_tool_choice",
+    "OpenAIResponseFormatJsonObject": "open_ai_response_format_json_object",
+    "OpenAIResponseFormatJsonSchema": "open_ai_response_format_json_schema",
+    "OpenAIResponseFormatText": "open_ai_response_format_text",
+    "OpenAIResponseMessage": "open_ai_response_message",
+    "OpenAIStreamError": "open_ai_stream_error",
+    "OpenAIStreamOptions": "open_ai_stream_options",
+    "OpenAITool": "open_ai_tool",
+    "OpenAIToolCall": "open_ai_tool_call",
+    "OpenAIToolCallDelta": "open_ai_tool_call_delta",
+    "OpenAIUsage": "open_ai_usage",
+    "PromptSuggestion": "prompt_suggestion",
+    "PromptSuggestionSource": "prompt_suggestion_source",
+    "PromptSuggestions": "prompt_suggestions",
     "RetrievedChunk": "retrieved_chunk",
     "Session": "session",
     "SessionCreate": "session_create",
@@ -207,6 +309,10 @@ _MODULES = {
     "UIToolOutputDeniedChunk": "ui_tool_output_denied_chunk",
     "UIToolOutputErrorChunk": "ui_tool_output_error_chunk",
     "Version": "version",
+    "Vote": "vote",
+    "VoteCast": "vote_cast",
+    "VoteList": "vote_list",
+    "VoteValue": "vote_value",
 }
 
 __all__ = (
@@ -256,6 +362,52 @@ __all__ = (
     "JsonObject",
     "Metadata",
     "NameAvailability",
+    "OpenAIChatCompletion",
+    "OpenAIChatCompletionChunk",
+    "OpenAIChatCompletionRequest",
+    "OpenAIChatCompletionRequestToolChoiceType0",
+    "OpenAIChatMessage",
+    "OpenAIChatMessageRole",
+    "OpenAIChoice",
+    "OpenAIChunkChoice",
+    "OpenAIChunkDelta",
+    "OpenAIContentPart",
+    "OpenAIContentPartType",
+    "OpenAIEmbedding",
+    "OpenAIEmbeddingList",
+    "OpenAIEmbeddingRequest",
+    "OpenAIEmbeddingRequestEncodingFormat",
+    "OpenAIEmbeddingUsage",
+    "OpenAIErrorObject",
+    "OpenAIErrorResponse",
+    "OpenAIFinishReason",
+    "OpenAIFunctionCall",
+    "OpenAIFunctionCallDelta",
+    "OpenAIFunctionDefinition",
+    "OpenAIFunctionDefinitionParameters",
+    "OpenAIImageUrl",
+    "OpenAIImageUrlDetail",
+    "OpenAIJsonSchema",
+    "OpenAIJsonSchemaSchema",
+    "OpenAIModel",
+    "OpenAIModelCapabilities",
+    "OpenAIModelKind",
+    "OpenAIModelList",
+    "OpenAINamedFunction",
+    "OpenAINamedToolChoice",
+    "OpenAIResponseFormatJsonObject",
+    "OpenAIResponseFormatJsonSchema",
+    "OpenAIResponseFormatText",
+    "OpenAIResponseMessage",
+    "OpenAIStreamError",
+    "OpenAIStreamOptions",
+    "OpenAITool",
+    "OpenAIToolCall",
+    "OpenAIToolCallDelta",
+    "OpenAIUsage",
+    "PromptSuggestion",
+    "PromptSuggestionSource",
+    "PromptSuggestions",
     "RetrievedChunk",
     "Session",
     "SessionCreate",
@@ -310,6 +462,10 @@ __all__ = (
     "UIToolOutputDeniedChunk",
     "UIToolOutputErrorChunk",
     "Version",
+    "Vote",
+    "VoteCast",
+    "VoteList",
+    "VoteValue",
 )
 
 

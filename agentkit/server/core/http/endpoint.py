@@ -3,7 +3,9 @@
 Authentication and rate limits (for a secured operation), the body read within its limit, the
 parameters and body validated against the contract, ``Idempotency-Key`` (replaying a stored
 answer, or recording this one), and the handler's answer sent as a response. Everything the
-contract says about the operation is looked up here, once, when the app is built.
+contract says about the operation is looked up here, once, when the app is built. An operation
+of a foreign format (``x-foreign-format``) whose family gives that format an error body answers
+its errors in that body rather than the envelope.
 """
 
 from __future__ import annotations
@@ -16,12 +18,18 @@ from starlette.responses import Response
 from ...._contract import Operation
 from ..auth import authenticate
 from ..call import Call, Handler, last_event_id
-from ..errors import ApiError
+from ..errors import ApiError, ErrorBody
 from ..idempotency import StreamRecord, fingerprint
-from ..replies import Answer, EventStream
+from ..replies import Answer, ChunkStream, EventStream
 from ..state import ServerState
 from ..validation import rules_for
-from .responses import error_response, json_response, replay_response, stream_response
+from .responses import (
+    chunk_response,
+    error_response,
+    json_response,
+    replay_response,
+    stream_response,
+)
 
 __all__ = ["Endpoint", "endpoint"]
 
@@ -43,12 +51,14 @@ async def _read_body(request: Request, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-def endpoint(operation: Operation, handler: Handler) -> Endpoint:
-    """The endpoint that runs ``handler`` for requests of ``operation``."""
+def endpoint(
+    operation: Operation, handler: Handler, error_body: ErrorBody | None = None
+) -> Endpoint:
+    """The endpoint that runs ``handler`` for requests of ``operation``; ``error_body`` shapes
+    its errors when its format has its own."""
     rules = rules_for(operation.id)
     secured = operation.secured
     success = operation.success_status
-    streams = operation.stream is not None
     # What a request the server stopped during is answered with when its key comes again.
     interrupted = (
         ApiError(
@@ -63,11 +73,15 @@ def endpoint(operation: Operation, handler: Handler) -> Endpoint:
             "unknown: check, then send it again with a new Idempotency-Key",
         )
     )
+    # An operation may answer JSON or a stream (as OpenAI's completions do, by ``stream``).
+    streams_only = operation.stream is not None and operation.response_schema is None
 
     def respond(call: Call, answer: Answer) -> Response:
         if isinstance(answer, EventStream):
             return stream_response(call.state.events, call.org_id, answer)
-        if streams:  # pragma: no cover - a mistake in the handler
+        if isinstance(answer, ChunkStream):
+            return chunk_response(answer)
+        if streams_only:  # pragma: no cover - a mistake in the handler
             raise TypeError(f"{operation.id} streams: its handler must answer an EventStream")
         return json_response(answer, success)
 
@@ -111,7 +125,11 @@ def endpoint(operation: Operation, handler: Handler) -> Endpoint:
                 # Raised errors are not kept (as before any record): a repeat runs again.
                 guard.abandon(org_id, key)
                 raise
-            # Answers the handler returned (not raised) reflect work done: keep them all.
+            # Answers the handler returned (not raised) reflect work done: keep them all, but a
+            # chunk stream is kept nowhere to replay; it has no effect to guard, and runs again.
+            if isinstance(answer, ChunkStream):
+                guard.abandon(org_id, key)
+                return response
             if isinstance(answer, EventStream):
                 spec = StreamRecord(answer.stream, answer.after, answer.fmt)
                 guard.remember_stream(org_id, key, digest, spec)
@@ -119,6 +137,18 @@ def endpoint(operation: Operation, handler: Handler) -> Endpoint:
                 guard.remember_json(org_id, key, digest, response.status_code, bytes(response.body))
             return response
 
-    run.__name__ = run.__qualname__ = handler.__name__
-    run.__doc__ = handler.__doc__
-    return run
+    served: Endpoint = run if error_body is None else _foreign_errors(run, error_body)
+    served.__name__ = served.__qualname__ = handler.__name__
+    served.__doc__ = handler.__doc__
+    return served
+
+
+def _foreign_errors(run: Endpoint, error_body: ErrorBody) -> Endpoint:
+    async def run_foreign(request: Request) -> Response:
+        try:
+            return await run(request)
+        except ApiError as error:
+            request_id = request.scope.get("state", {}).get("request_id")
+            return error_response(error, request_id, error_body)
+
+    return run_foreign

@@ -7,14 +7,15 @@ from collections.abc import Mapping
 
 from starlette.responses import JSONResponse, Response, StreamingResponse
 
-from ..errors import ApiError, envelope
+from ..errors import ApiError, ErrorBody, envelope
 from ..event_log import Encoded, EventLog
 from ..idempotency import StreamRecord
-from ..replies import EventStream, JsonText, Reply
+from ..replies import ChunkStream, EventStream, JsonText, Reply
 from ..store import Row
 
 __all__ = [
     "REPLAYED",
+    "chunk_response",
     "error_response",
     "json_response",
     "replay_response",
@@ -58,13 +59,28 @@ def stream_response(events: EventLog, org_id: str, answer: EventStream) -> Strea
         alive=answer.alive,
         deadline=answer.deadline,
     )
-    return _sse(encoded)
+    return _sse(encoded, answer.headers)
 
 
-def error_response(error: ApiError, request_id: str | None) -> JSONResponse:
-    """The error envelope of an ``ApiError``, with its headers."""
+def chunk_response(answer: ChunkStream) -> StreamingResponse:
+    """A body a handler writes itself, in its media type."""
+    sse = answer.media_type == "text/event-stream"
+    return StreamingResponse(
+        answer.body,
+        media_type=answer.media_type,
+        headers={**(_SSE_HEADERS if sse else {}), **(answer.headers or {})},
+    )
+
+
+def error_response(
+    error: ApiError, request_id: str | None, body: ErrorBody | None = None
+) -> JSONResponse:
+    """The error envelope of an ``ApiError`` (or the ``body`` of a foreign format), with its
+    headers."""
     return JSONResponse(
-        envelope(error.code, error.message, request_id, error.details),
+        envelope(error.code, error.message, request_id, error.details)
+        if body is None
+        else body(error, request_id),
         status_code=error.status,
         headers={**_FINAL.get(error.status, {}), **error.headers},
     )

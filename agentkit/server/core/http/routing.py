@@ -15,6 +15,7 @@ from starlette.routing import Route
 
 from ...._contract import Operation, contract
 from ..call import Handler
+from ..errors import ErrorBody
 from .endpoint import Endpoint, endpoint
 
 __all__ = ["routes_for"]
@@ -43,8 +44,12 @@ def _route_order(paths: list[tuple[str, list[Operation]]]) -> list[tuple[str, li
     return sorted(paths, key=lambda item: first_seen[_collection(item[0])])
 
 
-def routes_for(handlers: Mapping[str, Handler]) -> list[Route]:
+def routes_for(
+    handlers: Mapping[str, Handler], error_bodies: Mapping[str, ErrorBody] | None = None
+) -> list[Route]:
     """One route per contract path, for the operations that have a handler.
+
+    ``error_bodies`` shapes the errors of operations of a foreign format, by format name.
 
     Raises:
         KeyError: A handler names an operation the contract does not have.
@@ -55,7 +60,11 @@ def routes_for(handlers: Mapping[str, Handler]) -> list[Route]:
     routes = []
     for path, operations in _route_order(list(registry.paths())):
         table = {
-            operation.method: endpoint(operation, handlers[operation.id])
+            operation.method: endpoint(
+                operation,
+                handlers[operation.id],
+                (error_bodies or {}).get(operation.spec.get("x-foreign-format", "")),
+            )
             for operation in operations
             if operation.id in handlers
         }

@@ -1,0 +1,76 @@
+"""The OpenAI-compatible operations: chat completions, embeddings, and the models."""
+
+from __future__ import annotations
+
+from ..brains import session_brain_for
+from ..core.call import Call, Handler
+from ..core.errors import invalid
+from ..core.replies import Answer, ChunkStream, Reply
+from .embeddings import DEFAULT_DIMENSIONS, embed, encode_base64, token_count
+from .models import EMBEDDING_MODEL, all_models, find_agent, find_model
+from .requests import plan_completion
+from .running import complete, stream_completion
+
+__all__ = ["HANDLERS"]
+
+
+async def create(call: Call) -> Answer:
+    """Answer a chat completion with the agent the model names, whole or streamed."""
+    plan = plan_completion(call.state.store, call.org_id, call.body)
+    config = call.state.config
+    brain = session_brain_for(
+        plan.agent.get("brain", "echo"), echo_delay=config.echo_delay, slow_delay=config.slow_delay
+    )
+    if call.body.get("stream"):
+        return ChunkStream(stream_completion(brain, plan))
+    return Reply(await complete(brain, plan))
+
+
+async def embed_texts(call: Call) -> Reply:
+    """Embed one text or several with the built-in lexical model."""
+    model = call.body["model"]
+    if model != EMBEDDING_MODEL:
+        # An agent is a model too, but not one that embeds: say so rather than "not found".
+        find_agent(call.state.store, call.org_id, model)
+        raise invalid("model", f"{model!r} is an agent; embed with {EMBEDDING_MODEL!r}")
+    given = call.body["input"]
+    texts = [given] if isinstance(given, str) else list(given)
+    dimensions = int(call.body.get("dimensions", DEFAULT_DIMENSIONS))
+    as_base64 = call.body.get("encoding_format", "float") == "base64"
+    data = []
+    for index, text in enumerate(texts):
+        vector = embed(text, dimensions)
+        data.append(
+            {
+                "object": "embedding",
+                "index": index,
+                "embedding": encode_base64(vector) if as_base64 else vector,
+            }
+        )
+    tokens = sum(token_count(text) for text in texts)
+    return Reply(
+        {
+            "object": "list",
+            "data": data,
+            "model": EMBEDDING_MODEL,
+            "usage": {"prompt_tokens": tokens, "total_tokens": tokens},
+        }
+    )
+
+
+async def list_models(call: Call) -> Reply:
+    """Every agent of the organization, then the embedding model."""
+    return Reply({"object": "list", "data": all_models(call.state.store, call.org_id)})
+
+
+async def get_model(call: Call) -> Reply:
+    """One model, by id (or an agent's name)."""
+    return Reply(find_model(call.state.store, call.org_id, call.params["model_id"]))
+
+
+HANDLERS: dict[str, Handler] = {
+    "completions_create": create,
+    "completions_embed": embed_texts,
+    "completions_list_models": list_models,
+    "completions_get_model": get_model,
+}

@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class OpenAIModelKind(StrEnum):
+    AGENT = "agent"
+    EMBEDDING = "embedding"
+
+    def __str__(self) -> str:
+        return str(self.value)
