@@ -41,18 +41,24 @@ __all__ = [
     "AgentNameTakenError",
     "AgentNotFoundError",
     "AuthenticationError",
+    "AvatarTooLargeError",
     "BadRequestError",
     "ChatAlreadyClosedError",
     "ChatBufferOverflowError",
     "ChatIdTakenError",
     "ChatNotActiveError",
     "ChatNotFoundError",
+    "ClientMsgIdReusedError",
     "ConflictError",
+    "ConversationNotFoundError",
     "DocumentNotFoundError",
+    "HandleTakenError",
     "IdempotencyKeyReusedError",
+    "IdentityNotFoundError",
     "IndexNotFoundError",
     "InternalServerError",
     "InvalidChatMessageError",
+    "MessageNotFoundError",
     "MethodNotAllowedError",
     "NoPendingToolCallsError",
     "NotFoundError",
@@ -72,6 +78,7 @@ __all__ = [
     "UnprocessableEntityError",
     "UnsupportedMediaTypeError",
     "ValidationError",
+    "VerificationFailedError",
 ]
 
 
@@ -296,6 +303,38 @@ class RequestTooLargeError(APIStatusError, status=413, code="REQUEST_TOO_LARGE")
 
 class UnsupportedMediaTypeError(APIStatusError, status=415, code="UNSUPPORTED_MEDIA_TYPE"):
     """415 ``UNSUPPORTED_MEDIA_TYPE``: the server does not take this kind of file."""
+
+
+# ---------------------------------------------------------------- messaging
+class VerificationFailedError(BadRequestError, code="VERIFICATION_FAILED"):
+    """400 ``VERIFICATION_FAILED``: a one-time code is wrong or expired, or its verification is
+    unknown or used up; start again for a new code."""
+
+
+class IdentityNotFoundError(NotFoundError, code="IDENTITY_NOT_FOUND"):
+    """404 ``IDENTITY_NOT_FOUND``: no identity you may see has this handle, or your key has no
+    messaging identity."""
+
+
+class ConversationNotFoundError(NotFoundError, code="CONVERSATION_NOT_FOUND"):
+    """404 ``CONVERSATION_NOT_FOUND``: no conversation of yours has this id."""
+
+
+class MessageNotFoundError(NotFoundError, code="MESSAGE_NOT_FOUND"):
+    """404 ``MESSAGE_NOT_FOUND``: no message you may see has this id."""
+
+
+class HandleTakenError(ConflictError, code="HANDLE_TAKEN"):
+    """409 ``HANDLE_TAKEN``: another identity has this handle."""
+
+
+class ClientMsgIdReusedError(ConflictError, code="CLIENT_MSG_ID_REUSED"):
+    """409 ``CLIENT_MSG_ID_REUSED``: this ``client_msg_id`` made a message with other content;
+    a new message needs a new id."""
+
+
+class AvatarTooLargeError(RequestTooLargeError, code="AVATAR_TOO_LARGE"):
+    """413 ``AVATAR_TOO_LARGE``: the avatar image is larger than the server accepts."""
 
 
 class UnprocessableEntityError(APIStatusError, status=422):

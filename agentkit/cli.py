@@ -7,8 +7,12 @@ import argparse
 import socket
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from ._version import __version__
+
+if TYPE_CHECKING:
+    from .server.messaging import OutboxMessage
 
 __all__ = ["main"]
 
@@ -20,6 +24,7 @@ def _serve(args: argparse.Namespace) -> int:
 
         from .server import ServerConfig, create_app, create_organization, server_state
         from .server.core.http import http_protocol
+        from .server.messaging import Outbox
     except ImportError as exc:
         print(f"agentkit serve needs the server extra: pip install 'agentkit[server]' ({exc})")
         return 2
@@ -33,7 +38,9 @@ def _serve(args: argparse.Namespace) -> int:
     with sock:
         config = ServerConfig(db_path=args.db, echo_delay=args.echo_delay)
         app = create_app(config)
-        _, key = create_organization(server_state(app).store)
+        state = server_state(app)
+        _, key = create_organization(state.store)
+        state.service(Outbox).echo = _print_email
         host = f"[{args.host}]" if ":" in args.host else args.host
         base_url = f"http://{host}:{sock.getsockname()[1]}"
         print(f"agentkit reference server {__version__} on {base_url} (database: {args.db})")
@@ -44,6 +51,11 @@ def _serve(args: argparse.Namespace) -> int:
         server = uvicorn.Server(uvicorn.Config(app, http=protocol, log_level="warning", ws="none"))
         server.run(sockets=[sock])
     return 0
+
+
+def _print_email(message: OutboxMessage) -> None:
+    # The development outbox: codes are printed instead of emailed.
+    print(f"[outbox] to {message.to}: {message.text}", flush=True)
 
 
 def _listen(host: str, port: int) -> socket.socket:

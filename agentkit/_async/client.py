@@ -28,7 +28,10 @@ from .transport import AsyncRetryTransport
 if TYPE_CHECKING:
     from .resources.agents import AsyncAgents
     from .resources.chats import AsyncChats
+    from .resources.conversations import AsyncConversations
+    from .resources.identity import AsyncIdentity
     from .resources.indexes import AsyncIndexes
+    from .resources.messages import AsyncMessages
     from .resources.sessions import AsyncSessions
 
     # Streams (and the event models they load) are imported by the resources that open them.
@@ -199,6 +202,27 @@ class AsyncAgentKit:
         from .resources.indexes import AsyncIndexes
 
         return AsyncIndexes(self)
+
+    @cached_property
+    def identity(self) -> AsyncIdentity:
+        """Your messaging identity: register, profile, avatar, keys."""
+        from .resources.identity import AsyncIdentity
+
+        return AsyncIdentity(self)
+
+    @cached_property
+    def messages(self) -> AsyncMessages:
+        """Messages between identities: send, history by seq, read cursors."""
+        from .resources.messages import AsyncMessages
+
+        return AsyncMessages(self)
+
+    @cached_property
+    def conversations(self) -> AsyncConversations:
+        """The conversations your identity belongs to."""
+        from .resources.conversations import AsyncConversations
+
+        return AsyncConversations(self)
 
     async def aclose(self) -> None:
         """Release the client's connections."""

@@ -29,7 +29,10 @@ from .transport import RetryTransport
 if TYPE_CHECKING:
     from .resources.agents import Agents
     from .resources.chats import Chats
+    from .resources.conversations import AsyncConversations
+    from .resources.identity import AsyncIdentity
     from .resources.indexes import Indexes
+    from .resources.messages import AsyncMessages
     from .resources.sessions import Sessions
 
     # Streams (and the event models they load) are imported by the resources that open them.
@@ -196,6 +199,27 @@ class AgentKit:
         from .resources.indexes import Indexes
 
         return Indexes(self)
+
+    @cached_property
+    def identity(self) -> AsyncIdentity:
+        """Your messaging identity: register, profile, avatar, keys."""
+        from .resources.identity import AsyncIdentity
+
+        return AsyncIdentity(self)
+
+    @cached_property
+    def messages(self) -> AsyncMessages:
+        """Messages between identities: send, history by seq, read cursors."""
+        from .resources.messages import AsyncMessages
+
+        return AsyncMessages(self)
+
+    @cached_property
+    def conversations(self) -> AsyncConversations:
+        """The conversations your identity belongs to."""
+        from .resources.conversations import AsyncConversations
+
+        return AsyncConversations(self)
 
     def close(self) -> None:
         """Release the client's connections."""

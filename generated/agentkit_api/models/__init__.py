@@ -7,9 +7,11 @@ if TYPE_CHECKING:
     from .agent import Agent
     from .agent_brain import AgentBrain
     from .agent_create import AgentCreate
+    from .agent_handle_claim import AgentHandleClaim
     from .agent_instructions import AgentInstructions
     from .agent_list import AgentList
     from .agent_update import AgentUpdate
+    from .api_key import ApiKey
     from .audio_part import AudioPart
     from .chat import Chat
     from .chat_content_event import ChatContentEvent
@@ -27,6 +29,9 @@ if TYPE_CHECKING:
     from .chat_status import ChatStatus
     from .client_tool_result import ClientToolResult
     from .client_tool_spec import ClientToolSpec
+    from .code_verification import CodeVerification
+    from .conversation import Conversation
+    from .conversation_list import ConversationList
     from .data_part import DataPart
     from .deleted import Deleted
     from .document import Document
@@ -41,6 +46,11 @@ if TYPE_CHECKING:
     from .error_response import ErrorResponse
     from .file_part import FilePart
     from .health import Health
+    from .identity import Identity
+    from .identity_key import IdentityKey
+    from .identity_profile import IdentityProfile
+    from .identity_register import IdentityRegister
+    from .identity_update import IdentityUpdate
     from .image_part import ImagePart
     from .index import Index
     from .index_create import IndexCreate
@@ -48,8 +58,17 @@ if TYPE_CHECKING:
     from .index_query import IndexQuery
     from .index_query_result import IndexQueryResult
     from .json_object import JsonObject
+    from .key_recovery import KeyRecovery
+    from .message import Message
+    from .message_content import MessageContent
+    from .message_page import MessagePage
+    from .message_send import MessageSend
     from .metadata import Metadata
     from .name_availability import NameAvailability
+    from .participant import Participant
+    from .participant_list import ParticipantList
+    from .pending_verification import PendingVerification
+    from .read_cursor import ReadCursor
     from .retrieved_chunk import RetrievedChunk
     from .session import Session
     from .session_create import SessionCreate
@@ -110,9 +129,11 @@ _MODULES = {
     "Agent": "agent",
     "AgentBrain": "agent_brain",
     "AgentCreate": "agent_create",
+    "AgentHandleClaim": "agent_handle_claim",
     "AgentInstructions": "agent_instructions",
     "AgentList": "agent_list",
     "AgentUpdate": "agent_update",
+    "ApiKey": "api_key",
     "AudioPart": "audio_part",
     "Chat": "chat",
     "ChatContentEvent": "chat_content_event",
@@ -130,6 +151,9 @@ _MODULES = {
     "ChatStatus": "chat_status",
     "ClientToolResult": "client_tool_result",
     "ClientToolSpec": "client_tool_spec",
+    "CodeVerification": "code_verification",
+    "Conversation": "conversation",
+    "ConversationList": "conversation_list",
     "DataPart": "data_part",
     "Deleted": "deleted",
     "Document": "document",
@@ -144,6 +168,11 @@ _MODULES = {
     "ErrorResponse": "error_response",
     "FilePart": "file_part",
     "Health": "health",
+    "Identity": "identity",
+    "IdentityKey": "identity_key",
+    "IdentityProfile": "identity_profile",
+    "IdentityRegister": "identity_register",
+    "IdentityUpdate": "identity_update",
     "ImagePart": "image_part",
     "Index": "index",
     "IndexCreate": "index_create",
@@ -151,8 +180,17 @@ _MODULES = {
     "IndexQuery": "index_query",
     "IndexQueryResult": "index_query_result",
     "JsonObject": "json_object",
+    "KeyRecovery": "key_recovery",
+    "Message": "message",
+    "MessageContent": "message_content",
+    "MessagePage": "message_page",
+    "MessageSend": "message_send",
     "Metadata": "metadata",
     "NameAvailability": "name_availability",
+    "Participant": "participant",
+    "ParticipantList": "participant_list",
+    "PendingVerification": "pending_verification",
+    "ReadCursor": "read_cursor",
     "RetrievedChunk": "retrieved_chunk",
     "Session": "session",
     "SessionCreate": "session_create",
@@ -213,9 +251,11 @@ __all__ = (
     "Agent",
     "AgentBrain",
     "AgentCreate",
+    "AgentHandleClaim",
     "AgentInstructions",
     "AgentList",
     "AgentUpdate",
+    "ApiKey",
     "AudioPart",
     "Chat",
     "ChatContentEvent",
@@ -233,6 +273,9 @@ __all__ = (
     "ChatStatus",
     "ClientToolResult",
     "ClientToolSpec",
+    "CodeVerification",
+    "Conversation",
+    "ConversationList",
     "DataPart",
     "Deleted",
     "Document",
@@ -247,6 +290,11 @@ __all__ = (
     "ErrorResponse",
     "FilePart",
     "Health",
+    "Identity",
+    "IdentityKey",
+    "IdentityProfile",
+    "IdentityRegister",
+    "IdentityUpdate",
     "ImagePart",
     "Index",
     "IndexCreate",
@@ -254,8 +302,17 @@ __all__ = (
     "IndexQuery",
     "IndexQueryResult",
     "JsonObject",
+    "KeyRecovery",
+    "Message",
+    "MessageContent",
+    "MessagePage",
+    "MessageSend",
     "Metadata",
     "NameAvailability",
+    "Participant",
+    "ParticipantList",
+    "PendingVerification",
+    "ReadCursor",
     "RetrievedChunk",
     "Session",
     "SessionCreate",

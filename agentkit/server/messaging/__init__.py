@@ -1,0 +1,18 @@
+"""The messaging family: identities with handles, and the messages they send each other."""
+
+from ..core.family import Family
+from ..core.state import ServerState
+from .identity_routes import IDENTITY_HANDLERS
+from .message_routes import MESSAGE_HANDLERS
+from .outbox import Outbox, OutboxMessage
+from .replies import AgentReplies
+
+__all__ = ["FAMILY", "Outbox", "OutboxMessage"]
+
+
+def _setup(state: ServerState) -> None:
+    state.add_service(Outbox())
+    state.add_service(AgentReplies(state))
+
+
+FAMILY = Family("messaging", {**IDENTITY_HANDLERS, **MESSAGE_HANDLERS}, setup=_setup)

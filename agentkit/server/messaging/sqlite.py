@@ -1,0 +1,384 @@
+"""Messaging in SQLite: identities, one-time codes, conversations, messages, deliveries."""
+
+from __future__ import annotations
+
+import json
+import secrets
+import sqlite3
+from typing import Any
+
+from ..core.sqlite import SQLiteTables
+from ..core.store import Row
+from .store import SentMessage
+
+__all__ = ["MessagingTables"]
+
+_CONVERSATION = (
+    "SELECT c.id, c.kind, c.last_seq, c.activity, c.created_at, c.updated_at,"
+    " m.last_read_seq FROM msg_members m JOIN msg_conversations c ON c.id = m.conversation_id"
+)
+
+
+class MessagingTables(SQLiteTables):
+    """The ``MessagingStore`` part of the SQLite store."""
+
+    SCHEMA = """
+CREATE TABLE IF NOT EXISTS msg_identities (
+    pk INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, handle TEXT NOT NULL UNIQUE,
+    email TEXT UNIQUE, principal TEXT UNIQUE, agent_org TEXT, agent_id TEXT, data TEXT NOT NULL);
+CREATE UNIQUE INDEX IF NOT EXISTS msg_identities_by_agent
+    ON msg_identities (agent_org, agent_id) WHERE agent_id IS NOT NULL;
+CREATE TABLE IF NOT EXISTS msg_pending (
+    id TEXT PRIMARY KEY, attempts INTEGER NOT NULL DEFAULT 0, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS msg_conversations (
+    pk INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL,
+    direct_key TEXT UNIQUE, last_seq INTEGER NOT NULL DEFAULT 0, activity INTEGER NOT NULL,
+    created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS msg_conversations_by_activity ON msg_conversations (activity);
+CREATE TABLE IF NOT EXISTS msg_members (
+    conversation_id TEXT NOT NULL, identity_id TEXT NOT NULL,
+    last_read_seq INTEGER NOT NULL DEFAULT 0, hidden_seq INTEGER NOT NULL DEFAULT -1,
+    PRIMARY KEY (conversation_id, identity_id)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS msg_members_by_identity ON msg_members (identity_id);
+CREATE TABLE IF NOT EXISTS msg_messages (
+    pk INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE,
+    conversation_id TEXT NOT NULL, seq INTEGER NOT NULL, sender_id TEXT NOT NULL,
+    client_msg_id TEXT NOT NULL, fingerprint TEXT NOT NULL, data TEXT NOT NULL,
+    UNIQUE (conversation_id, seq), UNIQUE (sender_id, client_msg_id));
+CREATE TABLE IF NOT EXISTS msg_deliveries (
+    pk INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, message_id TEXT NOT NULL,
+    recipient_id TEXT NOT NULL, conversation_id TEXT NOT NULL, seq INTEGER NOT NULL,
+    status TEXT NOT NULL, created_at TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS msg_deliveries_by_recipient ON msg_deliveries (recipient_id, pk);
+CREATE TABLE IF NOT EXISTS msg_hidden (
+    identity_id TEXT NOT NULL, message_id TEXT NOT NULL,
+    PRIMARY KEY (identity_id, message_id)) WITHOUT ROWID;
+"""
+
+    # ------------------------------------------------------------------ identities
+    def insert_identity(self, identity: Row, principal: str | None, email: str | None) -> None:
+        """Store a new identity; ``Conflict`` when its handle or email is taken."""
+        self._database.run(
+            "INSERT INTO msg_identities (id, handle, email, principal, agent_org, agent_id, data)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            identity["id"],
+            identity["handle"],
+            email,
+            principal,
+            identity.get("agent_org"),
+            identity.get("agent_id"),
+            json.dumps(identity),
+        )
+
+    def _identity_where(self, column: str, value: str) -> Row | None:
+        row = self._database.one(f"SELECT data FROM msg_identities WHERE {column} = ?", value)
+        return json.loads(row[0]) if row else None
+
+    def identity_by_principal(self, principal: str) -> Row | None:
+        """The identity an API key's principal stands for."""
+        return self._identity_where("principal", principal)
+
+    def identity_by_handle(self, handle: str) -> Row | None:
+        """The identity with this (normalised) handle."""
+        return self._identity_where("handle", handle)
+
+    def identity_by_id(self, identity_id: str) -> Row | None:
+        """The identity with this id."""
+        return self._identity_where("id", identity_id)
+
+    def identity_by_email(self, email: str) -> Row | None:
+        """The identity registered with this (normalised) email."""
+        return self._identity_where("email", email)
+
+    def identity_by_agent(self, org_id: str, agent_id: str) -> Row | None:
+        """The identity of an organization's agent."""
+        row = self._database.one(
+            "SELECT data FROM msg_identities WHERE agent_org = ? AND agent_id = ?", org_id, agent_id
+        )
+        return json.loads(row[0]) if row else None
+
+    def update_identity(self, identity: Row) -> None:
+        """Replace the stored identity."""
+        self._database.run(
+            "UPDATE msg_identities SET data = ? WHERE id = ?", json.dumps(identity), identity["id"]
+        )
+
+    def delete_identity(self, identity_id: str) -> None:
+        """Delete the identity and every key of its principal."""
+        with self._database.transaction() as db:
+            row = db.execute(
+                "SELECT principal FROM msg_identities WHERE id = ?", (identity_id,)
+            ).fetchone()
+            if row and row[0]:
+                db.execute("DELETE FROM api_keys WHERE org_id = ?", (row[0],))
+            db.execute("DELETE FROM msg_identities WHERE id = ?", (identity_id,))
+
+    def replace_keys(self, principal: str, key_hash: str) -> None:
+        """Make ``key_hash`` the principal's only key."""
+        with self._database.transaction() as db:
+            db.execute("DELETE FROM api_keys WHERE org_id = ?", (principal,))
+            db.execute("INSERT INTO api_keys VALUES (?, ?)", (key_hash, principal))
+
+    def handle_taken(self, handle: str) -> bool:
+        """Whether an identity has this handle."""
+        found = self._database.one("SELECT 1 FROM msg_identities WHERE handle = ?", handle)
+        return found is not None
+
+    def principal_of(self, identity_id: str) -> str | None:
+        """The principal whose keys act as the identity."""
+        row = self._database.one("SELECT principal FROM msg_identities WHERE id = ?", identity_id)
+        return str(row[0]) if row and row[0] else None
+
+    # ------------------------------------------------------------------ one-time codes
+    def put_pending(self, pending: Row) -> None:
+        """Store a pending verification."""
+        self._database.run(
+            "INSERT INTO msg_pending (id, data) VALUES (?, ?)", pending["id"], json.dumps(pending)
+        )
+
+    def get_pending(self, pending_id: str) -> Row | None:
+        """A pending verification with its ``attempts``."""
+        row = self._database.one("SELECT data, attempts FROM msg_pending WHERE id = ?", pending_id)
+        if row is None:
+            return None
+        pending: Row = json.loads(row[0])
+        pending["attempts"] = int(row[1])
+        return pending
+
+    def count_pending_attempt(self, pending_id: str) -> int:
+        """Count an attempt at the code; the attempts so far."""
+        self._database.run(
+            "UPDATE msg_pending SET attempts = attempts + 1 WHERE id = ?", pending_id
+        )
+        row = self._database.one("SELECT attempts FROM msg_pending WHERE id = ?", pending_id)
+        return int(row[0]) if row else 0
+
+    def delete_pending(self, pending_id: str) -> None:
+        """Forget a pending verification (used or expired)."""
+        self._database.run("DELETE FROM msg_pending WHERE id = ?", pending_id)
+
+    # ------------------------------------------------------------------ conversations
+    def direct_conversation(self, first: str, second: str, stamp: str) -> str:
+        """The direct conversation of two identities, made on first use."""
+        key = "|".join(sorted((first, second)))
+        with self._database.transaction() as db:
+            row = db.execute(
+                "SELECT id FROM msg_conversations WHERE direct_key = ?", (key,)
+            ).fetchone()
+            if row:
+                return str(row[0])
+            conversation_id = "conv_" + secrets.token_hex(12)
+            db.execute(
+                "INSERT INTO msg_conversations"
+                " (id, kind, direct_key, activity, created_at, updated_at)"
+                " VALUES (?, 'direct', ?, (SELECT COALESCE(MAX(activity), 0) + 1"
+                " FROM msg_conversations), ?, ?)",
+                (conversation_id, key, stamp, stamp),
+            )
+            db.executemany(
+                "INSERT INTO msg_members (conversation_id, identity_id) VALUES (?, ?)",
+                [(conversation_id, first), (conversation_id, second)],
+            )
+            return conversation_id
+
+    def _conversation(self, db: sqlite3.Connection, row: tuple[Any, ...], me: str) -> Row:
+        conversation_id, kind, last_seq, activity, created_at, updated_at, last_read = row
+        unread = db.execute(
+            "SELECT COUNT(*) FROM msg_messages WHERE conversation_id = ? AND seq > ?"
+            " AND sender_id != ?",
+            (conversation_id, last_read, me),
+        ).fetchone()[0]
+        last = db.execute(
+            "SELECT data FROM msg_messages WHERE conversation_id = ? AND id NOT IN"
+            " (SELECT message_id FROM msg_hidden WHERE identity_id = ?)"
+            " ORDER BY seq DESC LIMIT 1",
+            (conversation_id, me),
+        ).fetchone()
+        return {
+            "id": conversation_id,
+            "kind": kind,
+            "last_seq": int(last_seq),
+            "last_read_seq": int(last_read),
+            "unread_count": int(unread),
+            "last_message": json.loads(last[0]) if last else None,
+            "created_at": created_at,
+            "updated_at": updated_at,
+            "activity": int(activity),
+        }
+
+    def membership(self, conversation_id: str, identity_id: str) -> Row | None:
+        """The identity's view of a conversation it belongs to."""
+        with self._database.transaction() as db:
+            row = db.execute(
+                _CONVERSATION + " WHERE m.conversation_id = ? AND m.identity_id = ?",
+                (conversation_id, identity_id),
+            ).fetchone()
+            return None if row is None else self._conversation(db, row, identity_id)
+
+    def conversations_of(self, identity_id: str, before: int | None, limit: int) -> list[Row]:
+        """The identity's visible conversations, most recently active first."""
+        with self._database.transaction() as db:
+            rows = db.execute(
+                _CONVERSATION + " WHERE m.identity_id = ? AND c.last_seq > m.hidden_seq"
+                " AND (? IS NULL OR c.activity < ?) ORDER BY c.activity DESC LIMIT ?",
+                (identity_id, before, before, limit),
+            ).fetchall()
+            return [self._conversation(db, row, identity_id) for row in rows]
+
+    def participants(self, conversation_id: str) -> list[Row]:
+        """Handle and display name of each member, in the order they joined."""
+        rows = self._database.all(
+            "SELECT i.data FROM msg_members m JOIN msg_identities i ON i.id = m.identity_id"
+            " WHERE m.conversation_id = ? ORDER BY i.pk",
+            conversation_id,
+        )
+        found = [json.loads(row[0]) for row in rows]
+        return [{"handle": i["handle"], "display_name": i["display_name"]} for i in found]
+
+    def hide_conversation(self, conversation_id: str, identity_id: str) -> None:
+        """Hide the conversation from the identity until a newer message arrives."""
+        self._database.run(
+            "UPDATE msg_members SET hidden_seq = (SELECT last_seq FROM msg_conversations"
+            " WHERE id = ?) WHERE conversation_id = ? AND identity_id = ?",
+            conversation_id,
+            conversation_id,
+            identity_id,
+        )
+
+    # ------------------------------------------------------------------ messages
+    def sent_message(self, sender_id: str, client_msg_id: str) -> SentMessage | None:
+        """The message the sender made with this ``client_msg_id``, if any."""
+        row = self._database.one(
+            "SELECT data, fingerprint FROM msg_messages WHERE sender_id = ? AND client_msg_id = ?",
+            sender_id,
+            client_msg_id,
+        )
+        return None if row is None else SentMessage(json.loads(row[0]), str(row[1]), True)
+
+    def send_message(self, conversation_id: str, message: Row, fingerprint: str) -> SentMessage:
+        """Number and store a message, one delivery row per other member, in one transaction."""
+        sender = message["sender_id"]
+        with self._database.transaction() as db:
+            earlier = db.execute(
+                "SELECT data, fingerprint FROM msg_messages"
+                " WHERE sender_id = ? AND client_msg_id = ?",
+                (sender, message["client_msg_id"]),
+            ).fetchone()
+            if earlier:
+                return SentMessage(json.loads(earlier[0]), str(earlier[1]), True)
+            db.execute(
+                "UPDATE msg_conversations SET last_seq = last_seq + 1, updated_at = ?,"
+                " activity = (SELECT MAX(activity) + 1 FROM msg_conversations) WHERE id = ?",
+                (message["created_at"], conversation_id),
+            )
+            seq = db.execute(
+                "SELECT last_seq FROM msg_conversations WHERE id = ?", (conversation_id,)
+            ).fetchone()[0]
+            stored = {k: v for k, v in message.items() if k != "sender_id"}
+            stored["seq"] = int(seq)
+            db.execute(
+                "INSERT INTO msg_messages"
+                " (id, conversation_id, seq, sender_id, client_msg_id, fingerprint, data)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    message["id"],
+                    conversation_id,
+                    seq,
+                    sender,
+                    message["client_msg_id"],
+                    fingerprint,
+                    json.dumps(stored),
+                ),
+            )
+            recipients = db.execute(
+                "SELECT identity_id FROM msg_members WHERE conversation_id = ? AND identity_id != ?",
+                (conversation_id, sender),
+            ).fetchall()
+            db.executemany(
+                "INSERT INTO msg_deliveries"
+                " (id, message_id, recipient_id, conversation_id, seq, status, created_at)"
+                " VALUES (?, ?, ?, ?, ?, 'stored', ?)",
+                [
+                    (
+                        "del_" + secrets.token_hex(16),
+                        message["id"],
+                        recipient,
+                        conversation_id,
+                        seq,
+                        message["created_at"],
+                    )
+                    for (recipient,) in recipients
+                ],
+            )
+            db.execute(
+                "UPDATE msg_members SET last_read_seq = ? WHERE conversation_id = ?"
+                " AND identity_id = ?",
+                (seq, conversation_id, sender),
+            )
+            return SentMessage(stored, fingerprint, False)
+
+    def message_for(self, message_id: str, identity_id: str) -> Row | None:
+        """A message the identity may see."""
+        row = self._database.one(
+            "SELECT g.data FROM msg_messages g JOIN msg_members m"
+            " ON m.conversation_id = g.conversation_id AND m.identity_id = ?"
+            " WHERE g.id = ? AND g.id NOT IN"
+            " (SELECT message_id FROM msg_hidden WHERE identity_id = ?)",
+            identity_id,
+            message_id,
+            identity_id,
+        )
+        return json.loads(row[0]) if row else None
+
+    def messages(
+        self,
+        conversation_id: str,
+        identity_id: str,
+        *,
+        before: int | None,
+        after: int | None,
+        limit: int,
+    ) -> list[Row]:
+        """Up to ``limit`` messages past a seq: after it oldest first, else newest first."""
+        sql = (
+            "SELECT data FROM msg_messages WHERE conversation_id = ? AND id NOT IN"
+            " (SELECT message_id FROM msg_hidden WHERE identity_id = ?)"
+        )
+        if after is not None:
+            sql += " AND seq > ? ORDER BY seq LIMIT ?"
+            args: tuple[Any, ...] = (conversation_id, identity_id, after, limit)
+        else:
+            bound = before if before is not None else (1 << 62)
+            sql += " AND seq < ? ORDER BY seq DESC LIMIT ?"
+            args = (conversation_id, identity_id, bound, limit)
+        return [json.loads(row[0]) for row in self._database.all(sql, *args)]
+
+    def mark_read(self, conversation_id: str, identity_id: str, seq: int) -> int:
+        """Move the read cursor up to ``seq``; the cursor after."""
+        with self._database.transaction() as db:
+            db.execute(
+                "UPDATE msg_members SET last_read_seq = MAX(last_read_seq, ?)"
+                " WHERE conversation_id = ? AND identity_id = ?",
+                (seq, conversation_id, identity_id),
+            )
+            row = db.execute(
+                "SELECT last_read_seq FROM msg_members WHERE conversation_id = ?"
+                " AND identity_id = ?",
+                (conversation_id, identity_id),
+            ).fetchone()
+            return int(row[0]) if row else 0
+
+    def hide_message(self, message_id: str, identity_id: str) -> None:
+        """Hide the message from the identity only."""
+        self._database.run(
+            "INSERT OR IGNORE INTO msg_hidden VALUES (?, ?)", identity_id, message_id
+        )
+
+    def hid_message(self, message_id: str, identity_id: str) -> bool:
+        """Whether the identity hid this message before."""
+        found = self._database.one(
+            "SELECT 1 FROM msg_hidden WHERE identity_id = ? AND message_id = ?",
+            identity_id,
+            message_id,
+        )
+        return found is not None

@@ -1,0 +1,100 @@
+"""The storage the messaging family needs: identities, pending verifications, conversations,
+messages and their deliveries.
+
+Every send is one transaction: the message takes the conversation's next ``seq``, and every
+recipient gets a delivery row of its own (the unit realtime push and sync/ack will work on).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from ..core.store import Row
+
+__all__ = ["MessagingStore", "SentMessage"]
+
+
+@dataclass(frozen=True, slots=True)
+class SentMessage:
+    """The message a send made, or the one an earlier send with its ``client_msg_id`` made.
+
+    Attributes:
+        message: The message in its wire shape.
+        fingerprint: What the send that made it said (to tell a replay from a reuse).
+        replayed: Whether it was made by an earlier send.
+    """
+
+    message: Row
+    fingerprint: str
+    replayed: bool
+
+
+class MessagingStore(Protocol):
+    """Identities, verifications, conversations and messages; each method one transaction."""
+
+    # identities
+    def insert_identity(self, identity: Row, principal: str | None, email: str | None) -> None:
+        """Raises ``Conflict`` when the handle (or the email) is taken."""
+
+    def identity_by_principal(self, principal: str) -> Row | None: ...
+    def identity_by_handle(self, handle: str) -> Row | None: ...
+    def identity_by_id(self, identity_id: str) -> Row | None: ...
+    def identity_by_email(self, email: str) -> Row | None: ...
+    def identity_by_agent(self, org_id: str, agent_id: str) -> Row | None: ...
+    def update_identity(self, identity: Row) -> None: ...
+    def delete_identity(self, identity_id: str) -> None:
+        """Delete the identity and every key of its principal; its handle is free again."""
+
+    def replace_keys(self, principal: str, key_hash: str) -> None:
+        """Make ``key_hash`` the principal's only key, at once."""
+
+    def handle_taken(self, handle: str) -> bool: ...
+    def principal_of(self, identity_id: str) -> str | None:
+        """The principal (key owner) of an identity; ``None`` for an organization's agent."""
+
+    # one-time codes
+    def put_pending(self, pending: Row) -> None: ...
+    def get_pending(self, pending_id: str) -> Row | None: ...
+    def count_pending_attempt(self, pending_id: str) -> int:
+        """Count one more attempt at the code; the attempts so far."""
+
+    def delete_pending(self, pending_id: str) -> None: ...
+
+    # conversations
+    def direct_conversation(self, first: str, second: str, stamp: str) -> str:
+        """The id of the direct conversation of two identities, made on first use."""
+
+    def membership(self, conversation_id: str, identity_id: str) -> Row | None:
+        """The caller's view of a conversation it belongs to, or ``None``."""
+
+    def conversations_of(self, identity_id: str, before: int | None, limit: int) -> list[Row]:
+        """The identity's visible conversations, most recently active first, each with the
+        position (``activity``) to page from."""
+
+    def participants(self, conversation_id: str) -> list[Row]: ...
+    def hide_conversation(self, conversation_id: str, identity_id: str) -> None: ...
+
+    # messages
+    def sent_message(self, sender_id: str, client_msg_id: str) -> SentMessage | None: ...
+    def send_message(self, conversation_id: str, message: Row, fingerprint: str) -> SentMessage:
+        """Number and store a message (``seq`` filled in), one delivery per other member."""
+
+    def message_for(self, message_id: str, identity_id: str) -> Row | None:
+        """A message of a conversation the identity belongs to, unless it hid the message."""
+
+    def messages(
+        self,
+        conversation_id: str,
+        identity_id: str,
+        *,
+        before: int | None,
+        after: int | None,
+        limit: int,
+    ) -> list[Row]: ...
+    def mark_read(self, conversation_id: str, identity_id: str, seq: int) -> int:
+        """Move the read cursor up to ``seq`` (never down); the cursor after."""
+
+    def hide_message(self, message_id: str, identity_id: str) -> None: ...
+    def hid_message(self, message_id: str, identity_id: str) -> bool:
+        """Whether the identity hid this message before."""
