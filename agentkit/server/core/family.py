@@ -24,6 +24,8 @@ class Family:
             long-lived parts (``ServerState.add_service``).
         startup: Called once every family is set up, before the app serves its first request:
             to close the turns a stopped server left open in the store.
+        tags: The contract tags whose operations it handles, when that is more than the one
+            named ``name`` (messaging handles ``identity``, ``messages``, ``conversations``).
     """
 
     name: str
@@ -31,3 +33,4 @@ class Family:
     stream_kinds: tuple[StreamKind, ...] = ()
     setup: Callable[[ServerState], None] | None = None
     startup: Callable[[ServerState], None] | None = None
+    tags: tuple[str, ...] = ()

@@ -15,4 +15,9 @@ def _setup(state: ServerState) -> None:
     state.add_service(AgentReplies(state))
 
 
-FAMILY = Family("messaging", {**IDENTITY_HANDLERS, **MESSAGE_HANDLERS}, setup=_setup)
+FAMILY = Family(
+    "messaging",
+    {**IDENTITY_HANDLERS, **MESSAGE_HANDLERS},
+    setup=_setup,
+    tags=("identity", "messages", "conversations"),
+)

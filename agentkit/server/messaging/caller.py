@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..core.call import Call
 from ..core.errors import ApiError
 from ..core.store import Row
@@ -9,15 +11,19 @@ from ..core.store import Row
 __all__ = ["caller", "public_identity"]
 
 
-def caller(call: Call) -> Row:
+def caller(call: Call, hidden: Callable[[], ApiError] | None = None) -> Row:
     """The caller's identity.
 
     Raises:
-        ApiError: 404 IDENTITY_NOT_FOUND for a key with no messaging identity (an
-            organization's key): it can see no conversation, message or identity's private data.
+        ApiError: For a key with no messaging identity (an organization's key), which can see
+            no conversation, message or identity's private data: ``hidden()`` when given (the
+            not-found of the resource asked for, so that the answer is the same as for any
+            stranger), else 404 IDENTITY_NOT_FOUND.
     """
     identity = call.state.store.identity_by_principal(call.org_id)
     if identity is None:
+        if hidden is not None:
+            raise hidden()
         raise ApiError(
             "IDENTITY_NOT_FOUND",
             "this API key has no messaging identity; register one, or use the identity's key",

@@ -115,8 +115,11 @@ def _reused(client_msg_id: str) -> ApiError:
 
 async def send(call: Call) -> Reply:
     """Send a message; a repeated ``client_msg_id`` returns the message it made, for good."""
-    me = caller(call)
     body = call.body
+    if "conversation_id" in body:
+        me = caller(call, lambda: _conversation_not_found(body["conversation_id"]))
+    else:
+        me = caller(call)
     earlier = call.state.store.sent_message(me["id"], body["client_msg_id"])
     if earlier is not None:
         if earlier.fingerprint != _fingerprint(body):
@@ -131,6 +134,14 @@ async def send(call: Call) -> Reply:
     return Reply(message)
 
 
+def _me_for_message(call: Call) -> Row:
+    return caller(call, lambda: _message_not_found(call.params["message_id"]))
+
+
+def _me_for_conversation(call: Call) -> Row:
+    return caller(call, lambda: _conversation_not_found(call.params["conversation_id"]))
+
+
 def _own_message(call: Call, me: Row) -> Row:
     message_id = call.params["message_id"]
     message = call.state.store.message_for(message_id, me["id"])
@@ -141,7 +152,7 @@ def _own_message(call: Call, me: Row) -> Row:
 
 async def mark_read(call: Call) -> Reply:
     """Move the caller's read cursor up to a message (never backward)."""
-    me = caller(call)
+    me = _me_for_message(call)
     message = _own_message(call, me)
     conversation_id = message["conversation_id"]
     cursor = call.state.store.mark_read(conversation_id, me["id"], message["seq"])
@@ -150,7 +161,7 @@ async def mark_read(call: Call) -> Reply:
 
 async def delete_message(call: Call) -> Reply:
     """Hide a message for the caller only (again: nothing more happens)."""
-    me = caller(call)
+    me = _me_for_message(call)
     message_id = call.params["message_id"]
     store = call.state.store
     if store.message_for(message_id, me["id"]) is not None:
@@ -162,7 +173,7 @@ async def delete_message(call: Call) -> Reply:
 
 async def list_messages(call: Call) -> Reply:
     """A page of a conversation's messages by seq."""
-    me = caller(call)
+    me = _me_for_conversation(call)
     conversation_id = call.params["conversation_id"]
     store = call.state.store
     if store.membership(conversation_id, me["id"]) is None:
@@ -182,9 +193,9 @@ def _conversation(call: Call, view: Row) -> Row:
     return shown
 
 
-def _membership(call: Call, me: Row) -> Row:
+def _membership(call: Call, me: Row, *, hidden: bool = False) -> Row:
     conversation_id = call.params["conversation_id"]
-    view = call.state.store.membership(conversation_id, me["id"])
+    view = call.state.store.membership(conversation_id, me["id"], hidden=hidden)
     if view is None:
         raise _conversation_not_found(conversation_id)
     return view
@@ -204,22 +215,22 @@ async def list_conversations(call: Call) -> Reply:
 
 
 async def get_conversation(call: Call) -> Reply:
-    """One of the caller's conversations (hidden ones too)."""
-    me = caller(call)
+    """One of the caller's conversations (not one it hid)."""
+    me = _me_for_conversation(call)
     return Reply(_conversation(call, _membership(call, me)))
 
 
 async def participants(call: Call) -> Reply:
     """The members of a conversation."""
-    me = caller(call)
+    me = _me_for_conversation(call)
     view = _membership(call, me)
     return Reply({"data": call.state.store.participants(view["id"])})
 
 
 async def hide_conversation(call: Call) -> Reply:
-    """Hide a conversation for the caller until a new message arrives."""
-    me = caller(call)
-    view = _membership(call, me)
+    """Hide a conversation for the caller until a new message arrives (again: no change)."""
+    me = _me_for_conversation(call)
+    view = _membership(call, me, hidden=True)
     call.state.store.hide_conversation(view["id"], me["id"])
     return Reply({"id": view["id"], "deleted": True})
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from ..core.sqlite import SQLiteTables
 from ..core.store import Row
-from .store import SentMessage
+from .records import SentMessage
 
 __all__ = ["MessagingTables"]
 
@@ -206,13 +206,15 @@ CREATE TABLE IF NOT EXISTS msg_hidden (
             "activity": int(activity),
         }
 
-    def membership(self, conversation_id: str, identity_id: str) -> Row | None:
-        """The identity's view of a conversation it belongs to."""
+    def membership(
+        self, conversation_id: str, identity_id: str, *, hidden: bool = False
+    ) -> Row | None:
+        """The identity's view of a conversation it belongs to (one it hid if ``hidden``)."""
+        sql = _CONVERSATION + " WHERE m.conversation_id = ? AND m.identity_id = ?"
+        if not hidden:
+            sql += " AND c.last_seq > m.hidden_seq"
         with self._database.transaction() as db:
-            row = db.execute(
-                _CONVERSATION + " WHERE m.conversation_id = ? AND m.identity_id = ?",
-                (conversation_id, identity_id),
-            ).fetchone()
+            row = db.execute(sql, (conversation_id, identity_id)).fetchone()
             return None if row is None else self._conversation(db, row, identity_id)
 
     def conversations_of(self, identity_id: str, before: int | None, limit: int) -> list[Row]:

@@ -7,27 +7,12 @@ recipient gets a delivery row of its own (the unit realtime push and sync/ack wi
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Protocol
 
 from ..core.store import Row
+from .records import SentMessage
 
-__all__ = ["MessagingStore", "SentMessage"]
-
-
-@dataclass(frozen=True, slots=True)
-class SentMessage:
-    """The message a send made, or the one an earlier send with its ``client_msg_id`` made.
-
-    Attributes:
-        message: The message in its wire shape.
-        fingerprint: What the send that made it said (to tell a replay from a reuse).
-        replayed: Whether it was made by an earlier send.
-    """
-
-    message: Row
-    fingerprint: str
-    replayed: bool
+__all__ = ["MessagingStore"]
 
 
 class MessagingStore(Protocol):
@@ -65,8 +50,11 @@ class MessagingStore(Protocol):
     def direct_conversation(self, first: str, second: str, stamp: str) -> str:
         """The id of the direct conversation of two identities, made on first use."""
 
-    def membership(self, conversation_id: str, identity_id: str) -> Row | None:
-        """The caller's view of a conversation it belongs to, or ``None``."""
+    def membership(
+        self, conversation_id: str, identity_id: str, *, hidden: bool = False
+    ) -> Row | None:
+        """The identity's view of a conversation it belongs to, or ``None``; one it hid counts
+        only when ``hidden`` is true."""
 
     def conversations_of(self, identity_id: str, before: int | None, limit: int) -> list[Row]:
         """The identity's visible conversations, most recently active first, each with the

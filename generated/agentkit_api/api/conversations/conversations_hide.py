@@ -55,6 +55,10 @@ def sync_detailed(
 ) -> Response[Deleted | ErrorResponse]:
     """Hide a conversation for the caller; it comes back when a new message arrives.
 
+     Until then it is gone for the caller, as if deleted: reading it, its participants or its
+    messages, or sending into it by id, answers CONVERSATION_NOT_FOUND. Hiding it again
+    changes nothing. A send to the other member's handle brings it back.
+
     Args:
         conversation_id (str):
 
@@ -84,6 +88,10 @@ def sync(
 ) -> Deleted | ErrorResponse | None:
     """Hide a conversation for the caller; it comes back when a new message arrives.
 
+     Until then it is gone for the caller, as if deleted: reading it, its participants or its
+    messages, or sending into it by id, answers CONVERSATION_NOT_FOUND. Hiding it again
+    changes nothing. A send to the other member's handle brings it back.
+
     Args:
         conversation_id (str):
 
@@ -107,6 +115,10 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 ) -> Response[Deleted | ErrorResponse]:
     """Hide a conversation for the caller; it comes back when a new message arrives.
+
+     Until then it is gone for the caller, as if deleted: reading it, its participants or its
+    messages, or sending into it by id, answers CONVERSATION_NOT_FOUND. Hiding it again
+    changes nothing. A send to the other member's handle brings it back.
 
     Args:
         conversation_id (str):
@@ -134,6 +146,10 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 ) -> Deleted | ErrorResponse | None:
     """Hide a conversation for the caller; it comes back when a new message arrives.
+
+     Until then it is gone for the caller, as if deleted: reading it, its participants or its
+    messages, or sending into it by id, answers CONVERSATION_NOT_FOUND. Hiding it again
+    changes nothing. A send to the other member's handle brings it back.
 
     Args:
         conversation_id (str):
