@@ -40,6 +40,7 @@ __all__ = [
     "AgentKitError",
     "AgentNameTakenError",
     "AgentNotFoundError",
+    "AttachmentNotFoundError",
     "AuthenticationError",
     "AvatarTooLargeError",
     "BadRequestError",
@@ -77,6 +78,7 @@ __all__ = [
     "TurnInterruptedError",
     "UnprocessableEntityError",
     "UnsupportedMediaTypeError",
+    "UploadMismatchError",
     "ValidationError",
     "VerificationFailedError",
 ]
@@ -335,6 +337,15 @@ class ClientMsgIdReusedError(ConflictError, code="CLIENT_MSG_ID_REUSED"):
 
 class AvatarTooLargeError(RequestTooLargeError, code="AVATAR_TOO_LARGE"):
     """413 ``AVATAR_TOO_LARGE``: the avatar image is larger than the server accepts."""
+
+
+class AttachmentNotFoundError(NotFoundError, code="ATTACHMENT_NOT_FOUND"):
+    """404 ``ATTACHMENT_NOT_FOUND``: no attachment you may see has this id, or a signed URL is
+    wrong, expired or used up."""
+
+
+class UploadMismatchError(BadRequestError, code="UPLOAD_MISMATCH"):
+    """400 ``UPLOAD_MISMATCH``: the uploaded bytes do not have the announced size or SHA-256."""
 
 
 class UnprocessableEntityError(APIStatusError, status=422):

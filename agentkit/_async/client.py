@@ -29,10 +29,11 @@ if TYPE_CHECKING:
     from .resources.agents import AsyncAgents
     from .resources.chats import AsyncChats
     from .resources.conversations import AsyncConversations
-    from .resources.identity import AsyncIdentity
+    from .resources.identity import AsyncIdentityResource
     from .resources.indexes import AsyncIndexes
     from .resources.messages import AsyncMessages
     from .resources.sessions import AsyncSessions
+    from .resources.uploads import AsyncUploads
 
     # Streams (and the event models they load) are imported by the resources that open them.
     from .streaming import AsyncStream
@@ -204,11 +205,11 @@ class AsyncAgentKit:
         return AsyncIndexes(self)
 
     @cached_property
-    def identity(self) -> AsyncIdentity:
+    def identity(self) -> AsyncIdentityResource:
         """Your messaging identity: register, profile, avatar, keys."""
-        from .resources.identity import AsyncIdentity
+        from .resources.identity import AsyncIdentityResource
 
-        return AsyncIdentity(self)
+        return AsyncIdentityResource(self)
 
     @cached_property
     def messages(self) -> AsyncMessages:
@@ -223,6 +224,13 @@ class AsyncAgentKit:
         from .resources.conversations import AsyncConversations
 
         return AsyncConversations(self)
+
+    @cached_property
+    def uploads(self) -> AsyncUploads:
+        """Attachments for messages: upload, and download without your key."""
+        from .resources.uploads import AsyncUploads
+
+        return AsyncUploads(self)
 
     async def aclose(self) -> None:
         """Release the client's connections."""

@@ -29,11 +29,12 @@ from .transport import RetryTransport
 if TYPE_CHECKING:
     from .resources.agents import Agents
     from .resources.chats import Chats
-    from .resources.conversations import AsyncConversations
-    from .resources.identity import AsyncIdentity
+    from .resources.conversations import Conversations
+    from .resources.identity import IdentityResource
     from .resources.indexes import Indexes
-    from .resources.messages import AsyncMessages
+    from .resources.messages import Messages
     from .resources.sessions import Sessions
+    from .resources.uploads import Uploads
 
     # Streams (and the event models they load) are imported by the resources that open them.
     from .streaming import Stream
@@ -201,25 +202,32 @@ class AgentKit:
         return Indexes(self)
 
     @cached_property
-    def identity(self) -> AsyncIdentity:
+    def identity(self) -> IdentityResource:
         """Your messaging identity: register, profile, avatar, keys."""
-        from .resources.identity import AsyncIdentity
+        from .resources.identity import IdentityResource
 
-        return AsyncIdentity(self)
+        return IdentityResource(self)
 
     @cached_property
-    def messages(self) -> AsyncMessages:
+    def messages(self) -> Messages:
         """Messages between identities: send, history by seq, read cursors."""
-        from .resources.messages import AsyncMessages
+        from .resources.messages import Messages
 
-        return AsyncMessages(self)
+        return Messages(self)
 
     @cached_property
-    def conversations(self) -> AsyncConversations:
+    def conversations(self) -> Conversations:
         """The conversations your identity belongs to."""
-        from .resources.conversations import AsyncConversations
+        from .resources.conversations import Conversations
 
-        return AsyncConversations(self)
+        return Conversations(self)
+
+    @cached_property
+    def uploads(self) -> Uploads:
+        """Attachments for messages: upload, and download without your key."""
+        from .resources.uploads import Uploads
+
+        return Uploads(self)
 
     def close(self) -> None:
         """Release the client's connections."""

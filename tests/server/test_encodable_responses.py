@@ -129,9 +129,15 @@ SEEDS: dict[str, Seed] = {
         "content": {"text": "hi", "data": {"k": "v"}},
         "metadata": {"k": "v"},
     },
+    "uploads_create": lambda w: {
+        "filename": "f.txt",
+        "content_type": "text/plain",
+        "size": 5,
+        "sha256": "0" * 64,
+    },
 }
 # The messaging operations act as a messaging identity, not as the organization.
-MESSAGING = ("identity_", "messages_", "conversations_")
+MESSAGING = ("identity_", "messages_", "conversations_", "uploads_")
 
 
 def _json_operations() -> list[Operation]:

@@ -23,10 +23,10 @@ from ..._routes import route_of
 from ..endpoint import async_endpoint
 from ._base import AsyncResource
 
-__all__ = ["AsyncIdentity"]
+__all__ = ["AsyncIdentityResource"]
 
 
-class AsyncIdentity(AsyncResource):
+class AsyncIdentityResource(AsyncResource):
     """Register a messaging identity (a handle others can message) and manage it.
 
     ``register``, ``verify``, ``recover`` and ``recover_verify`` need no identity: call them on

@@ -12,10 +12,10 @@ from ..endpoint import endpoint
 from ..pagination import Pager
 from ._base import SyncResource
 
-__all__ = ["AsyncConversations"]
+__all__ = ["Conversations"]
 
 
-class AsyncConversations(SyncResource):
+class Conversations(SyncResource):
     """List your conversations, see who is in one, and hide one for yourself."""
 
     def list(self, *, page_size: int = 20) -> Pager[Conversation]:

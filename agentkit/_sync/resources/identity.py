@@ -24,10 +24,10 @@ from ..._routes import route_of
 from ..endpoint import endpoint
 from ._base import SyncResource
 
-__all__ = ["AsyncIdentity"]
+__all__ = ["IdentityResource"]
 
 
-class AsyncIdentity(SyncResource):
+class IdentityResource(SyncResource):
     """Register a messaging identity (a handle others can message) and manage it.
 
     ``register``, ``verify``, ``recover`` and ``recover_verify`` need no identity: call them on

@@ -25,7 +25,7 @@ from ..endpoint import endpoint
 from ..pagination import Pager
 from ._base import SyncResource
 
-__all__ = ["AsyncMessages", "to_content"]
+__all__ = ["Messages", "to_content"]
 
 
 def to_content(content: str | Mapping[str, Any] | MessageContent) -> MessageContent:
@@ -38,7 +38,7 @@ def to_content(content: str | Mapping[str, Any] | MessageContent) -> MessageCont
     return MessageContent.from_dict(dict(content))
 
 
-class AsyncMessages(SyncResource):
+class Messages(SyncResource):
     """Send messages, read a conversation's history, move your read cursor, hide messages."""
 
     @endpoint

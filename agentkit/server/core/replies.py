@@ -8,19 +8,21 @@ for replay when the request came with an ``Idempotency-Key``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["Answer", "EventStream", "JsonText", "Reply"]
+__all__ = ["Answer", "Bytes", "EventStream", "JsonText", "Reply"]
 
 
 @dataclass(frozen=True, slots=True)
 class Reply:
-    """A JSON answer; a ``status`` of ``None`` is the operation's success status."""
+    """A JSON answer; a ``status`` of ``None`` is the operation's success status. ``headers``
+    are added to the response (such as a warning the operation documents)."""
 
     body: Any
     status: int | None = None
+    headers: Mapping[str, str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,4 +55,13 @@ class EventStream:
     deadline: float | None = None
 
 
-Answer = Reply | JsonText | EventStream
+@dataclass(frozen=True, slots=True)
+class Bytes:
+    """A body of raw bytes (a file), sent as ``media_type`` with ``headers``."""
+
+    content: bytes
+    media_type: str = "application/octet-stream"
+    headers: Mapping[str, str] | None = None
+
+
+Answer = Reply | JsonText | EventStream | Bytes

@@ -2,6 +2,8 @@
 
 from ..core.family import Family
 from ..core.state import ServerState
+from .attachment_routes import ATTACHMENT_HANDLERS
+from .blobs import BlobStore
 from .identity_routes import IDENTITY_HANDLERS
 from .message_routes import MESSAGE_HANDLERS
 from .outbox import Outbox, OutboxMessage
@@ -13,11 +15,12 @@ __all__ = ["FAMILY", "Outbox", "OutboxMessage"]
 def _setup(state: ServerState) -> None:
     state.add_service(Outbox())
     state.add_service(AgentReplies(state))
+    state.add_service(BlobStore.beside(state.config.db_path, state.store.secret("blobs")))
 
 
 FAMILY = Family(
     "messaging",
-    {**IDENTITY_HANDLERS, **MESSAGE_HANDLERS},
+    {**IDENTITY_HANDLERS, **MESSAGE_HANDLERS, **ATTACHMENT_HANDLERS},
     setup=_setup,
-    tags=("identity", "messages", "conversations"),
+    tags=("identity", "messages", "conversations", "uploads"),
 )

@@ -12,6 +12,7 @@ from ..core.ids import new_id, now
 from ..core.replies import Reply
 from ..core.state import ServerState
 from ..core.store import Row
+from .attachment_routes import sendable
 from .caller import caller
 from .handles import normal_handle
 from .replies import AgentReplies
@@ -125,8 +126,9 @@ async def send(call: Call) -> Reply:
         if earlier.fingerprint != _fingerprint(body):
             raise _reused(body["client_msg_id"])
         return Reply(earlier.message)
-    if "attachment_id" in body["content"]:
-        raise invalid("content.attachment_id", "no such attachment")
+    attachment_id = body["content"].get("attachment_id")
+    if attachment_id is not None and not sendable(call, me["id"], attachment_id):
+        raise invalid("content.attachment_id", "no uploaded attachment of yours has this id")
     conversation_id, recipient = _target(call, me)
     message = deliver(call.state, me, conversation_id, body)
     if recipient is not None and recipient["kind"] == "agent":

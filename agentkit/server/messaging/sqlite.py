@@ -50,6 +50,14 @@ CREATE TABLE IF NOT EXISTS msg_deliveries (
     recipient_id TEXT NOT NULL, conversation_id TEXT NOT NULL, seq INTEGER NOT NULL,
     status TEXT NOT NULL, created_at TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS msg_deliveries_by_recipient ON msg_deliveries (recipient_id, pk);
+CREATE TABLE IF NOT EXISTS msg_attachments (
+    id TEXT PRIMARY KEY, owner_id TEXT NOT NULL, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS msg_attachment_links (
+    attachment_id TEXT NOT NULL, conversation_id TEXT NOT NULL,
+    PRIMARY KEY (attachment_id, conversation_id)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS msg_download_tokens (
+    token_hash TEXT PRIMARY KEY, attachment_id TEXT NOT NULL, expires REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS msg_secrets (name TEXT PRIMARY KEY, value BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS msg_hidden (
     identity_id TEXT NOT NULL, message_id TEXT NOT NULL,
     PRIMARY KEY (identity_id, message_id)) WITHOUT ROWID;
@@ -317,6 +325,12 @@ CREATE TABLE IF NOT EXISTS msg_hidden (
                 " AND identity_id = ?",
                 (seq, conversation_id, sender),
             )
+            attachment_id = message["content"].get("attachment_id")
+            if attachment_id is not None:
+                db.execute(
+                    "INSERT OR IGNORE INTO msg_attachment_links VALUES (?, ?)",
+                    (attachment_id, conversation_id),
+                )
             return SentMessage(stored, fingerprint, False)
 
     def message_for(self, message_id: str, identity_id: str) -> Row | None:
@@ -384,3 +398,65 @@ CREATE TABLE IF NOT EXISTS msg_hidden (
             message_id,
         )
         return found is not None
+
+    # ------------------------------------------------------------------ attachments
+    def insert_attachment(self, attachment: Row) -> None:
+        """Store a new attachment record."""
+        self._database.run(
+            "INSERT INTO msg_attachments VALUES (?, ?, ?)",
+            attachment["id"],
+            attachment["owner_id"],
+            json.dumps(attachment),
+        )
+
+    def attachment(self, attachment_id: str) -> Row | None:
+        """An attachment record."""
+        row = self._database.one("SELECT data FROM msg_attachments WHERE id = ?", attachment_id)
+        return json.loads(row[0]) if row else None
+
+    def update_attachment(self, attachment: Row) -> None:
+        """Replace an attachment record."""
+        self._database.run(
+            "UPDATE msg_attachments SET data = ? WHERE id = ?",
+            json.dumps(attachment),
+            attachment["id"],
+        )
+
+    def may_see_attachment(self, attachment_id: str, identity_id: str) -> bool:
+        """Whether the identity uploaded it or belongs to a conversation it was sent in."""
+        found = self._database.one(
+            "SELECT 1 FROM msg_attachments WHERE id = ? AND owner_id = ? UNION ALL"
+            " SELECT 1 FROM msg_attachment_links l JOIN msg_members m"
+            " ON m.conversation_id = l.conversation_id"
+            " WHERE l.attachment_id = ? AND m.identity_id = ?",
+            attachment_id,
+            identity_id,
+            attachment_id,
+            identity_id,
+        )
+        return found is not None
+
+    def add_download_token(self, token_hash: str, attachment_id: str, expires: float) -> None:
+        """Keep a download token (by its hash) until it is used or expires."""
+        self._database.run(
+            "INSERT INTO msg_download_tokens VALUES (?, ?, ?)", token_hash, attachment_id, expires
+        )
+
+    def use_download_token(self, token_hash: str, attachment_id: str, moment: float) -> bool:
+        """Spend a download token; expired ones are swept on the way."""
+        with self._database.transaction() as db:
+            db.execute("DELETE FROM msg_download_tokens WHERE expires < ?", (moment,))
+            used = db.execute(
+                "DELETE FROM msg_download_tokens WHERE token_hash = ? AND attachment_id = ?",
+                (token_hash, attachment_id),
+            ).rowcount
+            return used > 0
+
+    def secret(self, name: str) -> bytes:
+        """A random secret of the server's, made on first use and kept."""
+        self._database.run(
+            "INSERT OR IGNORE INTO msg_secrets VALUES (?, ?)", name, secrets.token_bytes(32)
+        )
+        row = self._database.one("SELECT value FROM msg_secrets WHERE name = ?", name)
+        assert row is not None
+        return bytes(row[0])

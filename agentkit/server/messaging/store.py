@@ -86,3 +86,17 @@ class MessagingStore(Protocol):
     def hide_message(self, message_id: str, identity_id: str) -> None: ...
     def hid_message(self, message_id: str, identity_id: str) -> bool:
         """Whether the identity hid this message before."""
+
+    # attachments
+    def insert_attachment(self, attachment: Row) -> None: ...
+    def attachment(self, attachment_id: str) -> Row | None: ...
+    def update_attachment(self, attachment: Row) -> None: ...
+    def may_see_attachment(self, attachment_id: str, identity_id: str) -> bool:
+        """Whether the identity uploaded it or belongs to a conversation it was sent in."""
+
+    def add_download_token(self, token_hash: str, attachment_id: str, expires: float) -> None: ...
+    def use_download_token(self, token_hash: str, attachment_id: str, moment: float) -> bool:
+        """Spend a download token: whether it was valid for the attachment at ``moment``."""
+
+    def secret(self, name: str) -> bytes:
+        """A random secret of the server's, made on first use and kept."""

@@ -12,6 +12,8 @@ if TYPE_CHECKING:
     from .agent_list import AgentList
     from .agent_update import AgentUpdate
     from .api_key import ApiKey
+    from .attachment import Attachment
+    from .attachment_download import AttachmentDownload
     from .audio_part import AudioPart
     from .chat import Chat
     from .chat_content_event import ChatContentEvent
@@ -122,6 +124,8 @@ if TYPE_CHECKING:
     from .ui_tool_output_available_chunk import UIToolOutputAvailableChunk
     from .ui_tool_output_denied_chunk import UIToolOutputDeniedChunk
     from .ui_tool_output_error_chunk import UIToolOutputErrorChunk
+    from .upload_create import UploadCreate
+    from .upload_slot import UploadSlot
     from .version import Version
 
 # Each model is imported from its module the first time it is used.
@@ -134,6 +138,8 @@ _MODULES = {
     "AgentList": "agent_list",
     "AgentUpdate": "agent_update",
     "ApiKey": "api_key",
+    "Attachment": "attachment",
+    "AttachmentDownload": "attachment_download",
     "AudioPart": "audio_part",
     "Chat": "chat",
     "ChatContentEvent": "chat_content_event",
@@ -244,6 +250,8 @@ _MODULES = {
     "UIToolOutputAvailableChunk": "ui_tool_output_available_chunk",
     "UIToolOutputDeniedChunk": "ui_tool_output_denied_chunk",
     "UIToolOutputErrorChunk": "ui_tool_output_error_chunk",
+    "UploadCreate": "upload_create",
+    "UploadSlot": "upload_slot",
     "Version": "version",
 }
 
@@ -256,6 +264,8 @@ __all__ = (
     "AgentList",
     "AgentUpdate",
     "ApiKey",
+    "Attachment",
+    "AttachmentDownload",
     "AudioPart",
     "Chat",
     "ChatContentEvent",
@@ -366,6 +376,8 @@ __all__ = (
     "UIToolOutputAvailableChunk",
     "UIToolOutputDeniedChunk",
     "UIToolOutputErrorChunk",
+    "UploadCreate",
+    "UploadSlot",
     "Version",
 )
 

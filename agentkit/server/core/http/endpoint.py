@@ -18,10 +18,10 @@ from ..auth import authenticate
 from ..call import Call, Handler, last_event_id
 from ..errors import ApiError
 from ..idempotency import StreamRecord, fingerprint
-from ..replies import Answer, EventStream
+from ..replies import Answer, Bytes, EventStream
 from ..state import ServerState
 from ..validation import rules_for
-from .responses import json_response, replay_response, stream_response
+from .responses import bytes_response, json_response, replay_response, stream_response
 
 __all__ = ["Endpoint", "endpoint"]
 
@@ -52,6 +52,8 @@ def endpoint(operation: Operation, handler: Handler) -> Endpoint:
             return stream_response(call.state.events, call.org_id, answer)
         if streams:  # pragma: no cover - a mistake in the handler
             raise TypeError(f"{operation.id} streams: its handler must answer an EventStream")
+        if isinstance(answer, Bytes):
+            return bytes_response(answer, success)
         return json_response(answer, success)
 
     async def run(request: Request) -> Response:
