@@ -53,12 +53,16 @@ __all__ = [
     "ConflictError",
     "ConversationNotFoundError",
     "DocumentNotFoundError",
+    "ForbiddenError",
+    "GroupDeletedError",
+    "GroupNotFoundError",
     "HandleTakenError",
     "IdempotencyKeyReusedError",
     "IdentityNotFoundError",
     "IndexNotFoundError",
     "InternalServerError",
     "InvalidChatMessageError",
+    "InviteNotFoundError",
     "MessageNotFoundError",
     "MethodNotAllowedError",
     "NoPendingToolCallsError",
@@ -346,6 +350,36 @@ class AttachmentNotFoundError(NotFoundError, code="ATTACHMENT_NOT_FOUND"):
 
 class UploadMismatchError(BadRequestError, code="UPLOAD_MISMATCH"):
     """400 ``UPLOAD_MISMATCH``: the uploaded bytes do not have the announced size or SHA-256."""
+
+
+class ForbiddenError(PermissionDeniedError, code="FORBIDDEN"):
+    """403 ``FORBIDDEN``: you may see this, but not do this to it (a group member who is not
+    an admin, say)."""
+
+
+class GroupNotFoundError(NotFoundError, code="GROUP_NOT_FOUND"):
+    """404 ``GROUP_NOT_FOUND``: you belong to no group with this id."""
+
+
+class InviteNotFoundError(NotFoundError, code="INVITE_NOT_FOUND"):
+    """404 ``INVITE_NOT_FOUND``: you have no invite with this id."""
+
+
+class GroupDeletedError(APIStatusError, status=410, code="GROUP_DELETED"):
+    """410 ``GROUP_DELETED``: the group was deleted; ``deleted_by`` (a handle) and
+    ``deleted_at`` say by whom and when."""
+
+    @property
+    def deleted_by(self) -> str | None:
+        """The handle of whoever deleted the group."""
+        value = (self.details or {}).get("deleted_by")
+        return value if isinstance(value, str) else None
+
+    @property
+    def deleted_at(self) -> str | None:
+        """When the group was deleted (RFC 3339)."""
+        value = (self.details or {}).get("deleted_at")
+        return value if isinstance(value, str) else None
 
 
 class UnprocessableEntityError(APIStatusError, status=422):

@@ -32,6 +32,7 @@ WORDS = {
     "AsyncMessages": "Messages",
     "AsyncConversations": "Conversations",
     "AsyncUploads": "Uploads",
+    "AsyncGroups": "Groups",
     "AsyncAgentSession": "AgentSession",
     "AsyncSessionStream": "SessionStream",
     "AsyncUIMessageStream": "UIMessageStream",

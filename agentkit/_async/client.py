@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from .resources.agents import AsyncAgents
     from .resources.chats import AsyncChats
     from .resources.conversations import AsyncConversations
+    from .resources.groups import AsyncGroups
     from .resources.identity import AsyncIdentityResource
     from .resources.indexes import AsyncIndexes
     from .resources.messages import AsyncMessages
@@ -224,6 +225,13 @@ class AsyncAgentKit:
         from .resources.conversations import AsyncConversations
 
         return AsyncConversations(self)
+
+    @cached_property
+    def groups(self) -> AsyncGroups:
+        """Group conversations: members, admins, invites."""
+        from .resources.groups import AsyncGroups
+
+        return AsyncGroups(self)
 
     @cached_property
     def uploads(self) -> AsyncUploads:

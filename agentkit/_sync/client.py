@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from .resources.agents import Agents
     from .resources.chats import Chats
     from .resources.conversations import Conversations
+    from .resources.groups import Groups
     from .resources.identity import IdentityResource
     from .resources.indexes import Indexes
     from .resources.messages import Messages
@@ -221,6 +222,13 @@ class AgentKit:
         from .resources.conversations import Conversations
 
         return Conversations(self)
+
+    @cached_property
+    def groups(self) -> Groups:
+        """Group conversations: members, admins, invites."""
+        from .resources.groups import Groups
+
+        return Groups(self)
 
     @cached_property
     def uploads(self) -> Uploads:

@@ -135,9 +135,16 @@ SEEDS: dict[str, Seed] = {
         "size": 5,
         "sha256": "0" * 64,
     },
+    "groups_create": lambda w: {
+        "name": "g",
+        "description": "d",
+        "member_handles": [w["peer_handle"]],
+    },
+    "groups_update": lambda w: {"name": "g", "description": "d"},
+    "groups_add_member": lambda w: {"handle": w["peer_handle"]},
 }
 # The messaging operations act as a messaging identity, not as the organization.
-MESSAGING = ("identity_", "messages_", "conversations_", "uploads_")
+MESSAGING = ("identity_", "messages_", "conversations_", "uploads_", "groups_")
 
 
 def _json_operations() -> list[Operation]:
@@ -266,6 +273,9 @@ def _messaging_ids(harness: Harness, api: Api, world: World, op: Operation) -> W
     message, and a pending verification with its code for the operations that complete one."""
     ids = {**world, **_identity(harness, api, world)}
     auth = {"Authorization": f"Bearer {ids['identity_key']}"}
+    if "{group_id}" in op.path:
+        group = api.post("/v1/groups", json={"name": "g"}, headers=auth).json()
+        ids["group_id"] = group["id"]
     if op.id == "identity_claim_agent_handle":
         ids["agent_id"] = api.post("/v1/agents", json={"name": f"a-{next(_names)}"}).json()["id"]
     elif op.id == "identity_verify":

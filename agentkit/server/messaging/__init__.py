@@ -4,6 +4,7 @@ from ..core.family import Family
 from ..core.state import ServerState
 from .attachment_routes import ATTACHMENT_HANDLERS
 from .blobs import BlobStore
+from .group_routes import GROUP_HANDLERS
 from .identity_routes import IDENTITY_HANDLERS
 from .message_routes import MESSAGE_HANDLERS
 from .outbox import Outbox, OutboxMessage
@@ -20,7 +21,7 @@ def _setup(state: ServerState) -> None:
 
 FAMILY = Family(
     "messaging",
-    {**IDENTITY_HANDLERS, **MESSAGE_HANDLERS, **ATTACHMENT_HANDLERS},
+    {**IDENTITY_HANDLERS, **MESSAGE_HANDLERS, **ATTACHMENT_HANDLERS, **GROUP_HANDLERS},
     setup=_setup,
-    tags=("identity", "messages", "conversations", "uploads"),
+    tags=("identity", "messages", "conversations", "uploads", "groups"),
 )

@@ -14,6 +14,7 @@ from ..core.state import ServerState
 from ..core.store import Row
 from .attachment_routes import sendable
 from .caller import caller
+from .group_routes import group_deleted
 from .handles import normal_handle
 from .replies import AgentReplies
 
@@ -54,8 +55,13 @@ def _target(call: Call, me: Row) -> tuple[str, Row | None]:
     store = call.state.store
     if "conversation_id" in body:
         conversation_id = body["conversation_id"]
-        if store.membership(conversation_id, me["id"]) is None:
+        view = store.membership(conversation_id, me["id"])
+        if view is None:
             raise _conversation_not_found(conversation_id)
+        if view["kind"] == "group":
+            group = store.group(conversation_id)
+            if group is not None and group.get("deleted_at"):
+                raise group_deleted(group)
         return conversation_id, None
     handle = normal_handle(body["to"])
     recipient = store.identity_by_handle(handle)

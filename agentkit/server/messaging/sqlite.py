@@ -38,6 +38,7 @@ CREATE INDEX IF NOT EXISTS msg_conversations_by_activity ON msg_conversations (a
 CREATE TABLE IF NOT EXISTS msg_members (
     conversation_id TEXT NOT NULL, identity_id TEXT NOT NULL,
     last_read_seq INTEGER NOT NULL DEFAULT 0, hidden_seq INTEGER NOT NULL DEFAULT -1,
+    role TEXT NOT NULL DEFAULT 'member', joined INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (conversation_id, identity_id)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS msg_members_by_identity ON msg_members (identity_id);
 CREATE TABLE IF NOT EXISTS msg_messages (
@@ -58,6 +59,11 @@ CREATE TABLE IF NOT EXISTS msg_attachment_links (
 CREATE TABLE IF NOT EXISTS msg_download_tokens (
     token_hash TEXT PRIMARY KEY, attachment_id TEXT NOT NULL, expires REAL NOT NULL);
 CREATE TABLE IF NOT EXISTS msg_secrets (name TEXT PRIMARY KEY, value BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS msg_groups (id TEXT PRIMARY KEY, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS msg_invites (
+    id TEXT PRIMARY KEY, group_id TEXT NOT NULL, invitee_id TEXT NOT NULL, data TEXT NOT NULL,
+    UNIQUE (group_id, invitee_id));
+CREATE INDEX IF NOT EXISTS msg_invites_by_invitee ON msg_invites (invitee_id);
 CREATE TABLE IF NOT EXISTS msg_hidden (
     identity_id TEXT NOT NULL, message_id TEXT NOT NULL,
     PRIMARY KEY (identity_id, message_id)) WITHOUT ROWID;
@@ -460,3 +466,139 @@ CREATE TABLE IF NOT EXISTS msg_hidden (
         row = self._database.one("SELECT value FROM msg_secrets WHERE name = ?", name)
         assert row is not None
         return bytes(row[0])
+
+    # ------------------------------------------------------------------ groups
+    def create_group(self, group: Row, creator_id: str) -> None:
+        """Store a group and its conversation, with its creator as the first admin."""
+        with self._database.transaction() as db:
+            db.execute(
+                "INSERT INTO msg_conversations (id, kind, activity, created_at, updated_at)"
+                " VALUES (?, 'group', (SELECT COALESCE(MAX(activity), 0) + 1"
+                " FROM msg_conversations), ?, ?)",
+                (group["id"], group["created_at"], group["created_at"]),
+            )
+            db.execute("INSERT INTO msg_groups VALUES (?, ?)", (group["id"], json.dumps(group)))
+            db.execute(
+                "INSERT INTO msg_members (conversation_id, identity_id, role, joined)"
+                " VALUES (?, ?, 'admin', 1)",
+                (group["id"], creator_id),
+            )
+
+    def group(self, group_id: str) -> Row | None:
+        """A group's record."""
+        row = self._database.one("SELECT data FROM msg_groups WHERE id = ?", group_id)
+        return json.loads(row[0]) if row else None
+
+    def update_group(self, group: Row) -> None:
+        """Replace a group's record."""
+        self._database.run(
+            "UPDATE msg_groups SET data = ? WHERE id = ?", json.dumps(group), group["id"]
+        )
+
+    def group_members(self, group_id: str) -> list[Row]:
+        """The members, earliest first: identity id, handle, display name, role."""
+        rows = self._database.all(
+            "SELECT m.identity_id, m.role, i.data FROM msg_members m"
+            " JOIN msg_identities i ON i.id = m.identity_id"
+            " WHERE m.conversation_id = ? ORDER BY m.joined",
+            group_id,
+        )
+        found = []
+        for identity_id, role, data in rows:
+            identity = json.loads(data)
+            found.append(
+                {
+                    "identity_id": identity_id,
+                    "handle": identity["handle"],
+                    "display_name": identity["display_name"],
+                    "role": role,
+                }
+            )
+        return found
+
+    def member_role(self, group_id: str, identity_id: str) -> str | None:
+        """The identity's role in the group, or ``None`` for a non-member."""
+        row = self._database.one(
+            "SELECT role FROM msg_members WHERE conversation_id = ? AND identity_id = ?",
+            group_id,
+            identity_id,
+        )
+        return str(row[0]) if row else None
+
+    def add_member(self, group_id: str, identity_id: str) -> None:
+        """Make the identity a member (the newest); no change for a member."""
+        self._database.run(
+            "INSERT OR IGNORE INTO msg_members (conversation_id, identity_id, joined, last_read_seq)"
+            " SELECT ?, ?, COALESCE(MAX(joined), 0) + 1,"
+            " (SELECT last_seq FROM msg_conversations WHERE id = ?)"
+            " FROM msg_members WHERE conversation_id = ?",
+            group_id,
+            identity_id,
+            group_id,
+            group_id,
+        )
+
+    def set_role(self, group_id: str, identity_id: str, role: str) -> None:
+        """Change a member's role."""
+        self._database.run(
+            "UPDATE msg_members SET role = ? WHERE conversation_id = ? AND identity_id = ?",
+            role,
+            group_id,
+            identity_id,
+        )
+
+    def remove_member(self, group_id: str, identity_id: str) -> None:
+        """Remove a member; when no admin is left, the earliest member becomes one."""
+        with self._database.transaction() as db:
+            db.execute(
+                "DELETE FROM msg_members WHERE conversation_id = ? AND identity_id = ?",
+                (group_id, identity_id),
+            )
+            admins = db.execute(
+                "SELECT COUNT(*) FROM msg_members WHERE conversation_id = ? AND role = 'admin'",
+                (group_id,),
+            ).fetchone()[0]
+            if admins == 0:
+                db.execute(
+                    "UPDATE msg_members SET role = 'admin' WHERE conversation_id = ? AND"
+                    " identity_id = (SELECT identity_id FROM msg_members WHERE conversation_id = ?"
+                    " ORDER BY joined LIMIT 1)",
+                    (group_id, group_id),
+                )
+
+    def add_invite(self, invite: Row, invitee_id: str) -> Row:
+        """Store an invite; the one pending already for the same identity and group wins."""
+        with self._database.transaction() as db:
+            db.execute(
+                "INSERT OR IGNORE INTO msg_invites VALUES (?, ?, ?, ?)",
+                (invite["id"], invite["group_id"], invitee_id, json.dumps(invite)),
+            )
+            row = db.execute(
+                "SELECT data FROM msg_invites WHERE group_id = ? AND invitee_id = ?",
+                (invite["group_id"], invitee_id),
+            ).fetchone()
+            stored: Row = json.loads(row[0])
+            return stored
+
+    def invite_for(self, invite_id: str, invitee_id: str) -> Row | None:
+        """An invite addressed to the identity."""
+        row = self._database.one(
+            "SELECT data FROM msg_invites WHERE id = ? AND invitee_id = ?", invite_id, invitee_id
+        )
+        return json.loads(row[0]) if row else None
+
+    def invites_for(self, invitee_id: str) -> list[Row]:
+        """The identity's pending invites, oldest first."""
+        rows = self._database.all(
+            "SELECT data FROM msg_invites WHERE invitee_id = ? ORDER BY rowid", invitee_id
+        )
+        return [json.loads(row[0]) for row in rows]
+
+    def delete_invites(self, group_id: str, invite_id: str | None = None) -> None:
+        """Forget one invite of a group, or all of them."""
+        self._database.run(
+            "DELETE FROM msg_invites WHERE group_id = ? AND (? IS NULL OR id = ?)",
+            group_id,
+            invite_id,
+            invite_id,
+        )

@@ -47,6 +47,13 @@ if TYPE_CHECKING:
     from .error_details import ErrorDetails
     from .error_response import ErrorResponse
     from .file_part import FilePart
+    from .group import Group
+    from .group_create import GroupCreate
+    from .group_invite import GroupInvite
+    from .group_invite_list import GroupInviteList
+    from .group_member import GroupMember
+    from .group_member_add import GroupMemberAdd
+    from .group_update import GroupUpdate
     from .health import Health
     from .identity import Identity
     from .identity_key import IdentityKey
@@ -173,6 +180,13 @@ _MODULES = {
     "ErrorDetails": "error_details",
     "ErrorResponse": "error_response",
     "FilePart": "file_part",
+    "Group": "group",
+    "GroupCreate": "group_create",
+    "GroupInvite": "group_invite",
+    "GroupInviteList": "group_invite_list",
+    "GroupMember": "group_member",
+    "GroupMemberAdd": "group_member_add",
+    "GroupUpdate": "group_update",
     "Health": "health",
     "Identity": "identity",
     "IdentityKey": "identity_key",
@@ -299,6 +313,13 @@ __all__ = (
     "ErrorDetails",
     "ErrorResponse",
     "FilePart",
+    "Group",
+    "GroupCreate",
+    "GroupInvite",
+    "GroupInviteList",
+    "GroupMember",
+    "GroupMemberAdd",
+    "GroupUpdate",
     "Health",
     "Identity",
     "IdentityKey",
