@@ -24,6 +24,7 @@ from ._version import __version__
 if TYPE_CHECKING:
     from . import parts, tools, types
     from ._async.client import AsyncAgentKit
+    from ._async.offset import apaginate
     from ._async.pagination import AsyncPager
     from ._async.session import AsyncAgentSession
     from ._async.streaming import AsyncChatStream, AsyncSessionStream, AsyncStream
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
     from ._response import APIResponse
     from ._retry import RetryPolicy
     from ._sync.client import AgentKit
+    from ._sync.offset import paginate
     from ._sync.pagination import Pager
     from ._sync.session import AgentSession
     from ._sync.streaming import ChatStream, SessionStream, Stream
@@ -64,7 +66,9 @@ __all__ = [
     "UIMessageStream",
     "UnknownEvent",
     "__version__",
+    "apaginate",
     "client_tool",
+    "paginate",
     "parts",
     "tools",
     "types",
@@ -95,6 +99,8 @@ _LAZY = {
     "Page": "._page",
     "APIResponse": "._response",
     "RetryPolicy": "._retry",
+    "paginate": "._sync.offset",
+    "apaginate": "._async.offset",
 }
 
 

@@ -44,6 +44,7 @@ __all__ = [
     "AuthenticationError",
     "AvatarTooLargeError",
     "BadRequestError",
+    "BlockedError",
     "ChatAlreadyClosedError",
     "ChatBufferOverflowError",
     "ChatIdTakenError",
@@ -51,6 +52,7 @@ __all__ = [
     "ChatNotFoundError",
     "ClientMsgIdReusedError",
     "ConflictError",
+    "ContactNotFoundError",
     "ConversationNotFoundError",
     "DocumentNotFoundError",
     "ForbiddenError",
@@ -65,6 +67,7 @@ __all__ = [
     "InviteNotFoundError",
     "MessageNotFoundError",
     "MethodNotAllowedError",
+    "MuteNotFoundError",
     "NoPendingToolCallsError",
     "NotFoundError",
     "PaginationLoopError",
@@ -355,6 +358,18 @@ class UploadMismatchError(BadRequestError, code="UPLOAD_MISMATCH"):
 class ForbiddenError(PermissionDeniedError, code="FORBIDDEN"):
     """403 ``FORBIDDEN``: you may see this, but not do this to it (a group member who is not
     an admin, say)."""
+
+
+class BlockedError(PermissionDeniedError, code="BLOCKED"):
+    """403 ``BLOCKED``: the recipient blocks messages from you."""
+
+
+class ContactNotFoundError(NotFoundError, code="CONTACT_NOT_FOUND"):
+    """404 ``CONTACT_NOT_FOUND``: the handle is not among your contacts."""
+
+
+class MuteNotFoundError(NotFoundError, code="MUTE_NOT_FOUND"):
+    """404 ``MUTE_NOT_FOUND``: no such mute is in force."""
 
 
 class GroupNotFoundError(NotFoundError, code="GROUP_NOT_FOUND"):

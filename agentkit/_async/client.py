@@ -28,11 +28,13 @@ from .transport import AsyncRetryTransport
 if TYPE_CHECKING:
     from .resources.agents import AsyncAgents
     from .resources.chats import AsyncChats
+    from .resources.contacts import AsyncContacts
     from .resources.conversations import AsyncConversations
     from .resources.groups import AsyncGroups
     from .resources.identity import AsyncIdentityResource
     from .resources.indexes import AsyncIndexes
     from .resources.messages import AsyncMessages
+    from .resources.presence import AsyncDirectory, AsyncPresenceResource
     from .resources.sessions import AsyncSessions
     from .resources.uploads import AsyncUploads
 
@@ -232,6 +234,27 @@ class AsyncAgentKit:
         from .resources.groups import AsyncGroups
 
         return AsyncGroups(self)
+
+    @cached_property
+    def contacts(self) -> AsyncContacts:
+        """Contacts, blocks, reports and mutes."""
+        from .resources.contacts import AsyncContacts
+
+        return AsyncContacts(self)
+
+    @cached_property
+    def presence(self) -> AsyncPresenceResource:
+        """Who is online."""
+        from .resources.presence import AsyncPresenceResource
+
+        return AsyncPresenceResource(self)
+
+    @cached_property
+    def directory(self) -> AsyncDirectory:
+        """Search the messaging identities."""
+        from .resources.presence import AsyncDirectory
+
+        return AsyncDirectory(self)
 
     @cached_property
     def uploads(self) -> AsyncUploads:

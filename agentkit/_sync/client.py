@@ -29,11 +29,13 @@ from .transport import RetryTransport
 if TYPE_CHECKING:
     from .resources.agents import Agents
     from .resources.chats import Chats
+    from .resources.contacts import Contacts
     from .resources.conversations import Conversations
     from .resources.groups import Groups
     from .resources.identity import IdentityResource
     from .resources.indexes import Indexes
     from .resources.messages import Messages
+    from .resources.presence import Directory, PresenceResource
     from .resources.sessions import Sessions
     from .resources.uploads import Uploads
 
@@ -229,6 +231,27 @@ class AgentKit:
         from .resources.groups import Groups
 
         return Groups(self)
+
+    @cached_property
+    def contacts(self) -> Contacts:
+        """Contacts, blocks, reports and mutes."""
+        from .resources.contacts import Contacts
+
+        return Contacts(self)
+
+    @cached_property
+    def presence(self) -> PresenceResource:
+        """Who is online."""
+        from .resources.presence import PresenceResource
+
+        return PresenceResource(self)
+
+    @cached_property
+    def directory(self) -> Directory:
+        """Search the messaging identities."""
+        from .resources.presence import Directory
+
+        return Directory(self)
 
     @cached_property
     def uploads(self) -> Uploads:

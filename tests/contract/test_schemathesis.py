@@ -36,7 +36,7 @@ STREAMS = (
     "|sessions_send_ui_stream|sessions_submit_tool_results_stream|sessions_events)$"
 )
 # The messaging operations run on their own, with a messaging identity's key.
-MESSAGING = "^(identity|messages|conversations|uploads|groups)_"
+MESSAGING = "^(identity|messages|conversations|uploads|groups|contacts|presence)_"
 
 
 def _run(

@@ -142,9 +142,27 @@ SEEDS: dict[str, Seed] = {
     },
     "groups_update": lambda w: {"name": "g", "description": "d"},
     "groups_add_member": lambda w: {"handle": w["peer_handle"]},
+    "contacts_add": lambda w: {"handle": w["peer_handle"], "notes": "n"},
+    "contacts_update": lambda w: {"notes": "n"},
+    "contacts_report": lambda w: {"reason": "r"},
+    "contacts_mute": lambda w: {
+        "kind": "agent",
+        "target": w["peer_handle"],
+        "muted_until": "2030-01-01T00:00:00Z",
+    },
+    "presence_update": lambda w: {"status": "online", "custom_status": "c"},
+    "presence_batch": lambda w: {"handles": [w["peer_handle"], "x"]},
 }
 # The messaging operations act as a messaging identity, not as the organization.
-MESSAGING = ("identity_", "messages_", "conversations_", "uploads_", "groups_")
+MESSAGING = (
+    "identity_",
+    "messages_",
+    "conversations_",
+    "uploads_",
+    "groups_",
+    "contacts_",
+    "presence_",
+)
 
 
 def _json_operations() -> list[Operation]:
@@ -276,6 +294,9 @@ def _messaging_ids(harness: Harness, api: Api, world: World, op: Operation) -> W
     if "{group_id}" in op.path:
         group = api.post("/v1/groups", json={"name": "g"}, headers=auth).json()
         ids["group_id"] = group["id"]
+    if op.id.startswith("contacts_"):
+        ids["handle"] = world["peer_handle"]
+        api.post("/v1/contacts", json={"handle": ids["handle"]}, headers=auth)
     if op.id == "identity_claim_agent_handle":
         ids["agent_id"] = api.post("/v1/agents", json={"name": f"a-{next(_names)}"}).json()["id"]
     elif op.id == "identity_verify":

@@ -9,6 +9,7 @@ from .identity_routes import IDENTITY_HANDLERS
 from .message_routes import MESSAGE_HANDLERS
 from .outbox import Outbox, OutboxMessage
 from .replies import AgentReplies
+from .social_routes import SOCIAL_HANDLERS
 
 __all__ = ["FAMILY", "Outbox", "OutboxMessage"]
 
@@ -21,7 +22,13 @@ def _setup(state: ServerState) -> None:
 
 FAMILY = Family(
     "messaging",
-    {**IDENTITY_HANDLERS, **MESSAGE_HANDLERS, **ATTACHMENT_HANDLERS, **GROUP_HANDLERS},
+    {
+        **IDENTITY_HANDLERS,
+        **MESSAGE_HANDLERS,
+        **ATTACHMENT_HANDLERS,
+        **GROUP_HANDLERS,
+        **SOCIAL_HANDLERS,
+    },
     setup=_setup,
-    tags=("identity", "messages", "conversations", "uploads", "groups"),
+    tags=("identity", "messages", "conversations", "uploads", "groups", "contacts", "presence"),
 )

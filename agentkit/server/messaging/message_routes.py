@@ -29,6 +29,10 @@ def _message_not_found(message_id: str) -> ApiError:
     return ApiError("MESSAGE_NOT_FOUND", f"no message {message_id!r}")
 
 
+def _blocked() -> ApiError:
+    return ApiError("BLOCKED", "the recipient does not take messages from you")
+
+
 def _fingerprint(body: Row) -> str:
     said = {
         "to": normal_handle(body["to"]) if "to" in body else None,
@@ -62,6 +66,10 @@ def _target(call: Call, me: Row) -> tuple[str, Row | None]:
             group = store.group(conversation_id)
             if group is not None and group.get("deleted_at"):
                 raise group_deleted(group)
+        else:
+            for other in store.member_ids(conversation_id):
+                if other != me["id"] and store.blocks(other, me["id"]):
+                    raise _blocked()
         return conversation_id, None
     handle = normal_handle(body["to"])
     recipient = store.identity_by_handle(handle)
@@ -73,6 +81,8 @@ def _target(call: Call, me: Row) -> tuple[str, Row | None]:
         )
     if recipient["id"] == me["id"]:
         raise invalid("to", "is your own handle; message another identity")
+    if store.blocks(recipient["id"], me["id"]):
+        raise _blocked()
     return store.direct_conversation(me["id"], recipient["id"], now()), recipient
 
 

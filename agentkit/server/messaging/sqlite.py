@@ -64,6 +64,21 @@ CREATE TABLE IF NOT EXISTS msg_invites (
     id TEXT PRIMARY KEY, group_id TEXT NOT NULL, invitee_id TEXT NOT NULL, data TEXT NOT NULL,
     UNIQUE (group_id, invitee_id));
 CREATE INDEX IF NOT EXISTS msg_invites_by_invitee ON msg_invites (invitee_id);
+CREATE TABLE IF NOT EXISTS msg_contacts (
+    pk INTEGER PRIMARY KEY AUTOINCREMENT, owner_id TEXT NOT NULL, contact_id TEXT NOT NULL,
+    notes TEXT, created_at TEXT NOT NULL, UNIQUE (owner_id, contact_id));
+CREATE TABLE IF NOT EXISTS msg_blocks (
+    owner_id TEXT NOT NULL, blocked_id TEXT NOT NULL,
+    PRIMARY KEY (owner_id, blocked_id)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS msg_reports (
+    id TEXT PRIMARY KEY, reporter_id TEXT NOT NULL, target_id TEXT NOT NULL,
+    reason TEXT NOT NULL, created_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS msg_mutes (
+    owner_id TEXT NOT NULL, kind TEXT NOT NULL, target TEXT NOT NULL, muted_until TEXT,
+    created_at TEXT NOT NULL, PRIMARY KEY (owner_id, kind, target)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS msg_presence (
+    identity_id TEXT PRIMARY KEY, status TEXT NOT NULL, custom_status TEXT,
+    updated_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS msg_hidden (
     identity_id TEXT NOT NULL, message_id TEXT NOT NULL,
     PRIMARY KEY (identity_id, message_id)) WITHOUT ROWID;
@@ -602,3 +617,181 @@ CREATE TABLE IF NOT EXISTS msg_hidden (
             invite_id,
             invite_id,
         )
+
+    # ------------------------------------------------------------------ contacts and blocks
+    _CONTACT = (
+        "SELECT i.data, c.notes, c.created_at FROM msg_contacts c"
+        " JOIN msg_identities i ON i.id = c.contact_id"
+    )
+
+    @staticmethod
+    def _contact(row: tuple[Any, ...]) -> Row:
+        identity = json.loads(row[0])
+        return {
+            "handle": identity["handle"],
+            "display_name": identity["display_name"],
+            "notes": row[1],
+            "created_at": row[2],
+        }
+
+    def put_contact(self, owner_id: str, contact_id: str, notes: str | None, stamp: str) -> Row:
+        """Add (or re-add, replacing the notes) a contact; the contact."""
+        self._database.run(
+            "INSERT INTO msg_contacts (owner_id, contact_id, notes, created_at)"
+            " VALUES (?, ?, ?, ?) ON CONFLICT (owner_id, contact_id)"
+            " DO UPDATE SET notes = excluded.notes",
+            owner_id,
+            contact_id,
+            notes,
+            stamp,
+        )
+        found = self.contact(owner_id, contact_id)
+        assert found is not None
+        return found
+
+    def contact(self, owner_id: str, contact_id: str) -> Row | None:
+        """One contact of the owner."""
+        row = self._database.one(
+            self._CONTACT + " WHERE c.owner_id = ? AND c.contact_id = ?", owner_id, contact_id
+        )
+        return None if row is None else self._contact(row)
+
+    def contacts(self, owner_id: str, offset: int, limit: int) -> tuple[list[Row], int]:
+        """A page of the owner's contacts, oldest first, and how many there are."""
+        rows = self._database.all(
+            self._CONTACT + " WHERE c.owner_id = ? ORDER BY c.pk LIMIT ? OFFSET ?",
+            owner_id,
+            limit,
+            offset,
+        )
+        total = self._database.one("SELECT COUNT(*) FROM msg_contacts WHERE owner_id = ?", owner_id)
+        return [self._contact(row) for row in rows], int(total[0]) if total else 0
+
+    def set_contact_notes(self, owner_id: str, contact_id: str, notes: str | None) -> bool:
+        """Replace a contact's notes; whether there was such a contact."""
+        changed = self._database.run(
+            "UPDATE msg_contacts SET notes = ? WHERE owner_id = ? AND contact_id = ?",
+            notes,
+            owner_id,
+            contact_id,
+        )
+        return changed > 0
+
+    def remove_contact(self, owner_id: str, contact_id: str) -> bool:
+        """Remove a contact; whether there was one."""
+        removed = self._database.run(
+            "DELETE FROM msg_contacts WHERE owner_id = ? AND contact_id = ?", owner_id, contact_id
+        )
+        return removed > 0
+
+    def set_block(self, owner_id: str, blocked_id: str, blocked: bool) -> None:
+        """Block or unblock an identity (again: no change)."""
+        if blocked:
+            self._database.run(
+                "INSERT OR IGNORE INTO msg_blocks VALUES (?, ?)", owner_id, blocked_id
+            )
+        else:
+            self._database.run(
+                "DELETE FROM msg_blocks WHERE owner_id = ? AND blocked_id = ?", owner_id, blocked_id
+            )
+
+    def blocks(self, owner_id: str, other_id: str) -> bool:
+        """Whether the owner blocks the other identity."""
+        found = self._database.one(
+            "SELECT 1 FROM msg_blocks WHERE owner_id = ? AND blocked_id = ?", owner_id, other_id
+        )
+        return found is not None
+
+    def add_report(self, report: Row, reporter_id: str, target_id: str) -> None:
+        """Keep a report for the operators."""
+        self._database.run(
+            "INSERT INTO msg_reports VALUES (?, ?, ?, ?, ?)",
+            report["id"],
+            reporter_id,
+            target_id,
+            report["reason"],
+            report["created_at"],
+        )
+
+    def member_ids(self, conversation_id: str) -> list[str]:
+        """The identities of a conversation's members."""
+        rows = self._database.all(
+            "SELECT identity_id FROM msg_members WHERE conversation_id = ?", conversation_id
+        )
+        return [str(row[0]) for row in rows]
+
+    # ------------------------------------------------------------------ mutes
+    def put_mute(self, owner_id: str, mute: Row) -> None:
+        """Mute (or mute again, with a new end)."""
+        self._database.run(
+            "INSERT OR REPLACE INTO msg_mutes VALUES (?, ?, ?, ?, ?)",
+            owner_id,
+            mute["kind"],
+            mute["target"],
+            mute["muted_until"],
+            mute["created_at"],
+        )
+
+    def mutes(self, owner_id: str, kind: str | None, moment: str) -> list[Row]:
+        """The owner's mutes in force at ``moment`` (RFC 3339), oldest first."""
+        rows = self._database.all(
+            "SELECT kind, target, muted_until, created_at FROM msg_mutes WHERE owner_id = ?"
+            " AND (? IS NULL OR kind = ?) AND (muted_until IS NULL OR muted_until > ?)"
+            " ORDER BY created_at",
+            owner_id,
+            kind,
+            kind,
+            moment,
+        )
+        return [{"kind": k, "target": t, "muted_until": u, "created_at": c} for k, t, u, c in rows]
+
+    def delete_mute(self, owner_id: str, kind: str, target: str) -> bool:
+        """End a mute; whether there was one."""
+        removed = self._database.run(
+            "DELETE FROM msg_mutes WHERE owner_id = ? AND kind = ? AND target = ?",
+            owner_id,
+            kind,
+            target,
+        )
+        return removed > 0
+
+    # ------------------------------------------------------------------ presence, directory
+    def set_presence(self, identity_id: str, status: str, custom: str | None, stamp: str) -> None:
+        """Replace an identity's presence."""
+        self._database.run(
+            "INSERT OR REPLACE INTO msg_presence VALUES (?, ?, ?, ?)",
+            identity_id,
+            status,
+            custom,
+            stamp,
+        )
+
+    def presence(self, identity_ids: list[str]) -> dict[str, Row]:
+        """The stored presence of each identity that has one."""
+        if not identity_ids:
+            return {}
+        marks = ", ".join("?" for _ in identity_ids)
+        rows = self._database.all(
+            f"SELECT identity_id, status, custom_status, updated_at FROM msg_presence"
+            f" WHERE identity_id IN ({marks})",
+            *identity_ids,
+        )
+        return {str(i): {"status": s, "custom_status": c, "updated_at": u} for i, s, c, u in rows}
+
+    def search_identities(self, text: str, offset: int, limit: int) -> tuple[list[Row], int]:
+        """Identities whose handle or display name holds ``text`` (any case), by handle."""
+        escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        pattern = f"%{escaped}%"
+        where = (
+            " FROM msg_identities WHERE handle LIKE ? ESCAPE '\\'"
+            " OR lower(json_extract(data, '$.display_name')) LIKE ? ESCAPE '\\'"
+        )
+        rows = self._database.all(
+            "SELECT data" + where + " ORDER BY handle LIMIT ? OFFSET ?",
+            pattern,
+            pattern,
+            limit,
+            offset,
+        )
+        total = self._database.one("SELECT COUNT(*)" + where, pattern, pattern)
+        return [json.loads(row[0]) for row in rows], int(total[0]) if total else 0

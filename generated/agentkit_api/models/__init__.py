@@ -32,10 +32,16 @@ if TYPE_CHECKING:
     from .client_tool_result import ClientToolResult
     from .client_tool_spec import ClientToolSpec
     from .code_verification import CodeVerification
+    from .contact import Contact
+    from .contact_add import ContactAdd
+    from .contact_page import ContactPage
+    from .contact_status import ContactStatus
+    from .contact_update import ContactUpdate
     from .conversation import Conversation
     from .conversation_list import ConversationList
     from .data_part import DataPart
     from .deleted import Deleted
+    from .directory_page import DirectoryPage
     from .document import Document
     from .document_content_type import DocumentContentType
     from .document_create import DocumentCreate
@@ -73,11 +79,22 @@ if TYPE_CHECKING:
     from .message_page import MessagePage
     from .message_send import MessageSend
     from .metadata import Metadata
+    from .mute import Mute
+    from .mute_create import MuteCreate
+    from .mute_kind import MuteKind
+    from .mute_list import MuteList
     from .name_availability import NameAvailability
     from .participant import Participant
     from .participant_list import ParticipantList
     from .pending_verification import PendingVerification
+    from .presence import Presence
+    from .presence_batch import PresenceBatch
+    from .presence_list import PresenceList
+    from .presence_update import PresenceUpdate
+    from .presence_update_status import PresenceUpdateStatus
     from .read_cursor import ReadCursor
+    from .report import Report
+    from .report_create import ReportCreate
     from .retrieved_chunk import RetrievedChunk
     from .session import Session
     from .session_create import SessionCreate
@@ -165,10 +182,16 @@ _MODULES = {
     "ClientToolResult": "client_tool_result",
     "ClientToolSpec": "client_tool_spec",
     "CodeVerification": "code_verification",
+    "Contact": "contact",
+    "ContactAdd": "contact_add",
+    "ContactPage": "contact_page",
+    "ContactStatus": "contact_status",
+    "ContactUpdate": "contact_update",
     "Conversation": "conversation",
     "ConversationList": "conversation_list",
     "DataPart": "data_part",
     "Deleted": "deleted",
+    "DirectoryPage": "directory_page",
     "Document": "document",
     "DocumentContentType": "document_content_type",
     "DocumentCreate": "document_create",
@@ -206,11 +229,22 @@ _MODULES = {
     "MessagePage": "message_page",
     "MessageSend": "message_send",
     "Metadata": "metadata",
+    "Mute": "mute",
+    "MuteCreate": "mute_create",
+    "MuteKind": "mute_kind",
+    "MuteList": "mute_list",
     "NameAvailability": "name_availability",
     "Participant": "participant",
     "ParticipantList": "participant_list",
     "PendingVerification": "pending_verification",
+    "Presence": "presence",
+    "PresenceBatch": "presence_batch",
+    "PresenceList": "presence_list",
+    "PresenceUpdate": "presence_update",
+    "PresenceUpdateStatus": "presence_update_status",
     "ReadCursor": "read_cursor",
+    "Report": "report",
+    "ReportCreate": "report_create",
     "RetrievedChunk": "retrieved_chunk",
     "Session": "session",
     "SessionCreate": "session_create",
@@ -298,10 +332,16 @@ __all__ = (
     "ClientToolResult",
     "ClientToolSpec",
     "CodeVerification",
+    "Contact",
+    "ContactAdd",
+    "ContactPage",
+    "ContactStatus",
+    "ContactUpdate",
     "Conversation",
     "ConversationList",
     "DataPart",
     "Deleted",
+    "DirectoryPage",
     "Document",
     "DocumentContentType",
     "DocumentCreate",
@@ -339,11 +379,22 @@ __all__ = (
     "MessagePage",
     "MessageSend",
     "Metadata",
+    "Mute",
+    "MuteCreate",
+    "MuteKind",
+    "MuteList",
     "NameAvailability",
     "Participant",
     "ParticipantList",
     "PendingVerification",
+    "Presence",
+    "PresenceBatch",
+    "PresenceList",
+    "PresenceUpdate",
+    "PresenceUpdateStatus",
     "ReadCursor",
+    "Report",
+    "ReportCreate",
     "RetrievedChunk",
     "Session",
     "SessionCreate",
