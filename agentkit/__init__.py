@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from ._async.session import AsyncAgentSession
     from ._async.streaming import AsyncChatStream, AsyncSessionStream, AsyncStream
     from ._async.ui_stream import AsyncUIMessageStream
+    from ._backlog import BacklogWarning, backlog_warnings
     from ._events import UnknownEvent
     from ._hooks import RequestInfo, ResponseInfo, RetryInfo
     from ._page import Page
@@ -53,6 +54,7 @@ __all__ = [
     "AsyncSessionStream",
     "AsyncStream",
     "AsyncUIMessageStream",
+    "BacklogWarning",
     "ChatStream",
     "ClientTool",
     "Page",
@@ -67,6 +69,7 @@ __all__ = [
     "UnknownEvent",
     "__version__",
     "apaginate",
+    "backlog_warnings",
     "client_tool",
     "paginate",
     "parts",
@@ -100,6 +103,8 @@ _LAZY = {
     "APIResponse": "._response",
     "RetryPolicy": "._retry",
     "paginate": "._sync.offset",
+    "BacklogWarning": "._backlog",
+    "backlog_warnings": "._backlog",
     "apaginate": "._async.offset",
 }
 

@@ -73,6 +73,7 @@ __all__ = [
     "PaginationLoopError",
     "PermissionDeniedError",
     "RateLimitedError",
+    "RecipientBackloggedError",
     "RequestTimeoutError",
     "RequestTooLargeError",
     "SessionBusyError",
@@ -410,6 +411,23 @@ class RateLimitedError(APIStatusError, status=429, code="RATE_LIMITED"):
         from ._retry import parse_retry_after
 
         return parse_retry_after(self.headers)
+
+
+class RecipientBackloggedError(RateLimitedError, code="RECIPIENT_BACKLOGGED"):
+    """429 ``RECIPIENT_BACKLOGGED``: the recipient has too many undelivered messages; retry
+    once it has read some. ``handle`` and ``undelivered_count`` say whose and how many."""
+
+    @property
+    def handle(self) -> str | None:
+        """The backlogged recipient's handle."""
+        value = self.details.get("handle")
+        return value if isinstance(value, str) else None
+
+    @property
+    def undelivered_count(self) -> int | None:
+        """Its undelivered messages."""
+        value = self.details.get("undelivered_count")
+        return value if isinstance(value, int) else None
 
 
 class InternalServerError(APIStatusError, status=500, code="INTERNAL_ERROR"):

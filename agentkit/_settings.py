@@ -11,6 +11,7 @@ import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+from ._backlog import BacklogWarning
 from ._errors import AgentKitError
 from ._hooks import RequestInfo, ResponseInfo, RetryInfo
 from ._http import httpx
@@ -56,6 +57,7 @@ class ClientSettings:
     hooks: Hooks = Hooks()
     stream_idle_timeout: float | None = 120.0
     max_stream_reconnects: int = 5
+    on_backlog_warning: Callable[[BacklogWarning], object] | None = None
 
     @classmethod
     def resolve(

@@ -16,6 +16,7 @@ from collections.abc import Callable, Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
+from .._backlog import BacklogWarning
 from .._errors import AgentKitError, APIConnectionError, APIResponseValidationError, APITimeoutError
 from .._hooks import RequestInfo, ResponseInfo, RetryInfo
 from .._http import httpx
@@ -92,6 +93,8 @@ class AsyncAgentKit:
             (keep-alive comments do not count); ``None`` waits forever.
         max_stream_reconnects: How often a dropped stream is resumed before it fails.
         transport: An ``httpx.AsyncBaseTransport`` to send requests with (for tests and proxies).
+        on_backlog_warning: Called with a ``BacklogWarning`` for each recipient a message send
+            took past the server's soft backlog threshold.
 
     Raises:
         AgentKitError: When no API key is given or found in the environment.
@@ -117,6 +120,7 @@ class AsyncAgentKit:
         stream_idle_timeout: float | None = 120.0,
         max_stream_reconnects: int = 5,
         transport: httpx.AsyncBaseTransport | None = None,
+        on_backlog_warning: Callable[[BacklogWarning], object] | None = None,
     ) -> None:
         setup_logging_from_env()
         settings = ClientSettings.resolve(
@@ -131,6 +135,8 @@ class AsyncAgentKit:
             stream_idle_timeout=stream_idle_timeout,
             max_stream_reconnects=max_stream_reconnects,
         )
+        if on_backlog_warning is not None:
+            settings = dataclasses.replace(settings, on_backlog_warning=on_backlog_warning)
         self._settings = settings
         self._connection = _AsyncConnection(settings, transport)
 

@@ -17,6 +17,7 @@ from agentkit_api.models import (
 )
 from agentkit_api.types import UNSET
 
+from ..._backlog import backlog_warnings
 from ..._inputs import to_metadata
 from ..._page import Page
 from ..._response import APIResponse
@@ -57,7 +58,15 @@ class AsyncMessages(AsyncResource):
         transient failure without a duplicate, and sending it again later returns the same
         message. Give your own id to tie the send to an operation of yours.
 
+        When a recipient's backlog passes the server's soft threshold, the client's
+        ``on_backlog_warning`` is called; ``send.with_raw_response(...)`` shows the header, and
+        ``agentkit.backlog_warnings(response.headers)`` reads it.
+
         Raises:
+            RecipientBackloggedError: A recipient's backlog is full (``handle``,
+                ``undelivered_count``).
+            BlockedError: The recipient blocks you.
+            GroupDeletedError: The group was deleted.
             IdentityNotFoundError: No identity has the handle ``to``, or your key has no
                 messaging identity.
             ConversationNotFoundError: No conversation of yours has this id.
@@ -71,7 +80,12 @@ class AsyncMessages(AsyncResource):
             conversation_id=UNSET if conversation_id is None else conversation_id,
             metadata=to_metadata(metadata),
         )
-        return await self._client._call("messages_send", body=body)
+        response = await self._client._call("messages_send", body=body)
+        callback = self._client._settings.on_backlog_warning
+        if callback is not None:
+            for warning in backlog_warnings(response.headers):
+                callback(warning)
+        return response
 
     @async_endpoint
     async def list_page(

@@ -146,10 +146,37 @@ async def send(call: Call) -> Reply:
     if attachment_id is not None and not sendable(call, me["id"], attachment_id):
         raise invalid("content.attachment_id", "no uploaded attachment of yours has this id")
     conversation_id, recipient = _target(call, me)
+    warnings = _backlog(call, me, conversation_id)
     message = deliver(call.state, me, conversation_id, body)
     if recipient is not None and recipient["kind"] == "agent":
         call.state.service(AgentReplies).answer(recipient, message)
+    if warnings:
+        return Reply(message, headers={"X-Backlog-Warning": ", ".join(warnings)})
     return Reply(message)
+
+
+def _backlog(call: Call, me: Row, conversation_id: str) -> list[str]:
+    """Refuse the send when a recipient's backlog is full; ``handle=count`` for each
+    recipient the send takes past the warning threshold."""
+    store = call.state.store
+    config = call.state.config
+    others = [i for i in store.member_ids(conversation_id) if i != me["id"]]
+    warnings = []
+    for identity_id, count in store.backlogs(others).items():
+        if count + 1 < config.backlog_warning:
+            continue
+        identity = store.identity_by_id(identity_id)
+        handle = identity["handle"] if identity else identity_id
+        if count >= config.backlog_limit:
+            raise ApiError(
+                "RECIPIENT_BACKLOGGED",
+                f"@{handle} has {count} undelivered messages; try again once it reads them",
+                {"handle": handle, "undelivered_count": count},
+                # Retrying at once cannot help: the recipient has to read first.
+                headers={"x-should-retry": "false"},
+            )
+        warnings.append(f"{handle}={count + 1}")
+    return warnings
 
 
 def _me_for_message(call: Call) -> Row:

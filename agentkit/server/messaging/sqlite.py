@@ -51,6 +51,10 @@ CREATE TABLE IF NOT EXISTS msg_deliveries (
     recipient_id TEXT NOT NULL, conversation_id TEXT NOT NULL, seq INTEGER NOT NULL,
     status TEXT NOT NULL, created_at TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS msg_deliveries_by_recipient ON msg_deliveries (recipient_id, pk);
+CREATE INDEX IF NOT EXISTS msg_deliveries_by_conversation
+    ON msg_deliveries (recipient_id, conversation_id, seq);
+CREATE TABLE IF NOT EXISTS msg_backlog (
+    recipient_id TEXT PRIMARY KEY, undelivered INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS msg_attachments (
     id TEXT PRIMARY KEY, owner_id TEXT NOT NULL, data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS msg_attachment_links (
@@ -341,6 +345,11 @@ CREATE TABLE IF NOT EXISTS msg_hidden (
                     for (recipient,) in recipients
                 ],
             )
+            db.executemany(
+                "INSERT INTO msg_backlog VALUES (?, 1) ON CONFLICT (recipient_id)"
+                " DO UPDATE SET undelivered = undelivered + 1",
+                recipients,
+            )
             db.execute(
                 "UPDATE msg_members SET last_read_seq = ? WHERE conversation_id = ?"
                 " AND identity_id = ?",
@@ -391,8 +400,20 @@ CREATE TABLE IF NOT EXISTS msg_hidden (
         return [json.loads(row[0]) for row in self._database.all(sql, *args)]
 
     def mark_read(self, conversation_id: str, identity_id: str, seq: int) -> int:
-        """Move the read cursor up to ``seq``; the cursor after."""
+        """Move the read cursor up to ``seq``; the cursor after. Deliveries up to it are read,
+        and leave the identity's backlog."""
         with self._database.transaction() as db:
+            read = db.execute(
+                "UPDATE msg_deliveries SET status = 'read' WHERE recipient_id = ?"
+                " AND conversation_id = ? AND seq <= ? AND status = 'stored'",
+                (identity_id, conversation_id, seq),
+            ).rowcount
+            if read:
+                db.execute(
+                    "UPDATE msg_backlog SET undelivered = MAX(undelivered - ?, 0)"
+                    " WHERE recipient_id = ?",
+                    (read, identity_id),
+                )
             db.execute(
                 "UPDATE msg_members SET last_read_seq = MAX(last_read_seq, ?)"
                 " WHERE conversation_id = ? AND identity_id = ?",
@@ -795,3 +816,16 @@ CREATE TABLE IF NOT EXISTS msg_hidden (
         )
         total = self._database.one("SELECT COUNT(*)" + where, pattern, pattern)
         return [json.loads(row[0]) for row in rows], int(total[0]) if total else 0
+
+    def backlogs(self, identity_ids: list[str]) -> dict[str, int]:
+        """How many deliveries to each identity are not yet delivered or read (0 when none)."""
+        if not identity_ids:
+            return {}
+        marks = ", ".join("?" for _ in identity_ids)
+        rows = self._database.all(
+            f"SELECT recipient_id, undelivered FROM msg_backlog WHERE recipient_id IN ({marks})",
+            *identity_ids,
+        )
+        counts = dict.fromkeys(identity_ids, 0)
+        counts.update({str(who): int(count) for who, count in rows})
+        return counts

@@ -67,7 +67,10 @@ def sync_detailed(
      `client_msg_id` makes the send safe to repeat for good: a send with a `client_msg_id` the
     sender used before returns the message it made, and one with
     different content is refused with CLIENT_MSG_ID_REUSED. Every recipient's copy is a delivery
-    of its own, which the realtime and sync operations will report.
+    of its own, which the realtime and sync operations will report. A recipient's backlog is
+    its deliveries neither delivered nor read: from the soft threshold (5,000 by default) the
+    response carries `X-Backlog-Warning: <handle>=<count>` (comma-separated for several), and at
+    the hard cap (10,000) sends to it are refused with 429 RECIPIENT_BACKLOGGED.
 
     Args:
         idempotency_key (str | Unset):
@@ -105,7 +108,10 @@ def sync(
      `client_msg_id` makes the send safe to repeat for good: a send with a `client_msg_id` the
     sender used before returns the message it made, and one with
     different content is refused with CLIENT_MSG_ID_REUSED. Every recipient's copy is a delivery
-    of its own, which the realtime and sync operations will report.
+    of its own, which the realtime and sync operations will report. A recipient's backlog is
+    its deliveries neither delivered nor read: from the soft threshold (5,000 by default) the
+    response carries `X-Backlog-Warning: <handle>=<count>` (comma-separated for several), and at
+    the hard cap (10,000) sends to it are refused with 429 RECIPIENT_BACKLOGGED.
 
     Args:
         idempotency_key (str | Unset):
@@ -138,7 +144,10 @@ async def asyncio_detailed(
      `client_msg_id` makes the send safe to repeat for good: a send with a `client_msg_id` the
     sender used before returns the message it made, and one with
     different content is refused with CLIENT_MSG_ID_REUSED. Every recipient's copy is a delivery
-    of its own, which the realtime and sync operations will report.
+    of its own, which the realtime and sync operations will report. A recipient's backlog is
+    its deliveries neither delivered nor read: from the soft threshold (5,000 by default) the
+    response carries `X-Backlog-Warning: <handle>=<count>` (comma-separated for several), and at
+    the hard cap (10,000) sends to it are refused with 429 RECIPIENT_BACKLOGGED.
 
     Args:
         idempotency_key (str | Unset):
@@ -174,7 +183,10 @@ async def asyncio(
      `client_msg_id` makes the send safe to repeat for good: a send with a `client_msg_id` the
     sender used before returns the message it made, and one with
     different content is refused with CLIENT_MSG_ID_REUSED. Every recipient's copy is a delivery
-    of its own, which the realtime and sync operations will report.
+    of its own, which the realtime and sync operations will report. A recipient's backlog is
+    its deliveries neither delivered nor read: from the soft threshold (5,000 by default) the
+    response carries `X-Backlog-Warning: <handle>=<count>` (comma-separated for several), and at
+    the hard cap (10,000) sends to it are refused with 429 RECIPIENT_BACKLOGGED.
 
     Args:
         idempotency_key (str | Unset):
