@@ -51,26 +51,26 @@ def _kind(content: Row) -> str:
     return "text"
 
 
-def _target(call: Call, me: Row) -> tuple[str, Row | None]:
-    """The conversation a send goes into, and the identity it names with ``to`` (if any)."""
+def _target(call: Call, me: Row) -> tuple[str, Row | None, list[str]]:
+    """The conversation a send goes into, the identity ``to`` names (if any), and the other
+    members the message goes to."""
     body = call.body
     if ("to" in body) == ("conversation_id" in body):
         raise invalid("to", "give exactly one of to (a handle) and conversation_id")
     store = call.state.store
     if "conversation_id" in body:
         conversation_id = body["conversation_id"]
-        view = store.membership(conversation_id, me["id"])
-        if view is None:
+        found = store.member_kind(conversation_id, me["id"])
+        if found is None:
             raise _conversation_not_found(conversation_id)
-        if view["kind"] == "group":
+        kind, others = found
+        if kind == "group":
             group = store.group(conversation_id)
             if group is not None and group.get("deleted_at"):
                 raise group_deleted(group)
-        else:
-            for other in store.member_ids(conversation_id):
-                if other != me["id"] and store.blocks(other, me["id"]):
-                    raise _blocked()
-        return conversation_id, None
+        elif any(store.blocks(other, me["id"]) for other in others):
+            raise _blocked()
+        return conversation_id, None, others
     handle = normal_handle(body["to"])
     recipient = store.identity_by_handle(handle)
     if recipient is None:
@@ -83,7 +83,8 @@ def _target(call: Call, me: Row) -> tuple[str, Row | None]:
         raise invalid("to", "is your own handle; message another identity")
     if store.blocks(recipient["id"], me["id"]):
         raise _blocked()
-    return store.direct_conversation(me["id"], recipient["id"], now()), recipient
+    conversation_id = store.direct_conversation(me["id"], recipient["id"], now())
+    return conversation_id, recipient, [recipient["id"]]
 
 
 def deliver(state: ServerState, me: Row, conversation_id: str, body: Row) -> Row:
@@ -145,8 +146,8 @@ async def send(call: Call) -> Reply:
     attachment_id = body["content"].get("attachment_id")
     if attachment_id is not None and not sendable(call, me["id"], attachment_id):
         raise invalid("content.attachment_id", "no uploaded attachment of yours has this id")
-    conversation_id, recipient = _target(call, me)
-    warnings = _backlog(call, me, conversation_id)
+    conversation_id, recipient, others = _target(call, me)
+    warnings = _backlog(call, others)
     message = deliver(call.state, me, conversation_id, body)
     if recipient is not None and recipient["kind"] == "agent":
         call.state.service(AgentReplies).answer(recipient, message)
@@ -155,12 +156,11 @@ async def send(call: Call) -> Reply:
     return Reply(message)
 
 
-def _backlog(call: Call, me: Row, conversation_id: str) -> list[str]:
+def _backlog(call: Call, others: list[str]) -> list[str]:
     """Refuse the send when a recipient's backlog is full; ``handle=count`` for each
     recipient the send takes past the warning threshold."""
     store = call.state.store
     config = call.state.config
-    others = [i for i in store.member_ids(conversation_id) if i != me["id"]]
     warnings = []
     for identity_id, count in store.backlogs(others).items():
         if count + 1 < config.backlog_warning:

@@ -734,13 +734,6 @@ CREATE TABLE IF NOT EXISTS msg_hidden (
             report["created_at"],
         )
 
-    def member_ids(self, conversation_id: str) -> list[str]:
-        """The identities of a conversation's members."""
-        rows = self._database.all(
-            "SELECT identity_id FROM msg_members WHERE conversation_id = ?", conversation_id
-        )
-        return [str(row[0]) for row in rows]
-
     # ------------------------------------------------------------------ mutes
     def put_mute(self, owner_id: str, mute: Row) -> None:
         """Mute (or mute again, with a new end)."""
@@ -829,3 +822,18 @@ CREATE TABLE IF NOT EXISTS msg_hidden (
         counts = dict.fromkeys(identity_ids, 0)
         counts.update({str(who): int(count) for who, count in rows})
         return counts
+
+    def member_kind(self, conversation_id: str, identity_id: str) -> tuple[str, list[str]] | None:
+        """For a member of a conversation it has not hidden: the conversation's kind and the
+        other members' ids (one read, for the send path)."""
+        rows = self._database.all(
+            "SELECT c.kind, c.last_seq > m.hidden_seq, o.identity_id"
+            " FROM msg_members m JOIN msg_conversations c ON c.id = m.conversation_id"
+            " JOIN msg_members o ON o.conversation_id = m.conversation_id"
+            " WHERE m.conversation_id = ? AND m.identity_id = ?",
+            conversation_id,
+            identity_id,
+        )
+        if not rows or not rows[0][1]:
+            return None
+        return str(rows[0][0]), [str(row[2]) for row in rows if row[2] != identity_id]
