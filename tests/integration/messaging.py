@@ -33,7 +33,8 @@ def register(
     """Register an identity through the API (the code read from the outbox) and a client for it."""
     handle = unique_handle(prefix)
     email = f"{handle}@example.test"
-    anonymous = make_client()
+    options.setdefault("base_url", server.base_url)
+    anonymous = make_client(base_url=options["base_url"])
     pending = anonymous.identity.register(email=email, handle=handle, display_name=handle.title())
     code = server.last_code(email, "register")
     assert code is not None

@@ -52,3 +52,17 @@ def test_malformed_headers_are_skipped() -> None:
         agentkit.BacklogWarning("ann", 5),
         agentkit.BacklogWarning("dee", 7),
     ]
+
+
+def test_rate_limits_are_per_identity(make_client: Any) -> None:
+    """Past the per-key limit an identity's sends get 429 with Retry-After; another's do not."""
+    with ReferenceServer(config=ServerConfig(rate_limit_per_minute=4)) as limited:
+        alice = register(make_client, limited, max_retries=0)
+        bob = register(make_client, limited, max_retries=0)
+        sent = alice.client.messages.send("one", to=bob.handle)
+        with pytest.raises(agentkit.RateLimitedError) as caught:
+            for n in range(5):
+                alice.client.messages.send(f"m{n}", conversation_id=sent.conversation_id)
+        assert caught.value.status_code == 429
+        assert caught.value.retry_after is not None and caught.value.retry_after > 0
+        bob.client.messages.send("my own budget", conversation_id=sent.conversation_id)

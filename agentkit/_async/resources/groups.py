@@ -16,9 +16,9 @@ from agentkit_api.types import UNSET, Unset
 
 from ..._inputs import given
 from ..._response import APIResponse
-from ..._routes import route_of
 from ..endpoint import async_endpoint
 from ._base import AsyncResource
+from ._raw import send_bytes
 
 __all__ = ["AsyncGroups"]
 
@@ -98,15 +98,7 @@ class AsyncGroups(AsyncResource):
             AvatarTooLargeError: The image is larger than the server accepts.
             UnsupportedMediaTypeError: The bytes are not an image of a supported type.
         """
-        route = route_of("groups_set_avatar")
-        request = self._client._build(
-            route,
-            {"group_id": group_id},
-            None,
-            headers={"Content-Type": "application/octet-stream"},
-            content=bytes(image),
-        )
-        return await self._client._send(route, request, None)
+        return await send_bytes(self._client, "groups_set_avatar", image, group_id=group_id)
 
     @async_endpoint
     async def remove_avatar(self, group_id: str) -> APIResponse[Group]:

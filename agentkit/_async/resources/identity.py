@@ -19,9 +19,9 @@ from agentkit_api.types import UNSET, Unset
 
 from ..._inputs import given
 from ..._response import APIResponse
-from ..._routes import route_of
 from ..endpoint import async_endpoint
 from ._base import AsyncResource
+from ._raw import send_bytes
 
 __all__ = ["AsyncIdentityResource"]
 
@@ -135,15 +135,7 @@ class AsyncIdentityResource(AsyncResource):
             AvatarTooLargeError: The image is larger than the server accepts.
             UnsupportedMediaTypeError: The bytes are not an image of a supported type.
         """
-        route = route_of("identity_set_avatar")
-        request = self._client._build(
-            route,
-            {},
-            None,
-            headers={"Content-Type": "application/octet-stream"},
-            content=bytes(image),
-        )
-        return await self._client._send(route, request, None)
+        return await send_bytes(self._client, "identity_set_avatar", image)
 
     @async_endpoint
     async def remove_avatar(self) -> APIResponse[Identity]:

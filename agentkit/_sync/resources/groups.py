@@ -17,9 +17,9 @@ from agentkit_api.types import UNSET, Unset
 
 from ..._inputs import given
 from ..._response import APIResponse
-from ..._routes import route_of
 from ..endpoint import endpoint
 from ._base import SyncResource
+from ._raw import send_bytes
 
 __all__ = ["Groups"]
 
@@ -99,15 +99,7 @@ class Groups(SyncResource):
             AvatarTooLargeError: The image is larger than the server accepts.
             UnsupportedMediaTypeError: The bytes are not an image of a supported type.
         """
-        route = route_of("groups_set_avatar")
-        request = self._client._build(
-            route,
-            {"group_id": group_id},
-            None,
-            headers={"Content-Type": "application/octet-stream"},
-            content=bytes(image),
-        )
-        return self._client._send(route, request, None)
+        return send_bytes(self._client, "groups_set_avatar", image, group_id=group_id)
 
     @endpoint
     def remove_avatar(self, group_id: str) -> APIResponse[Group]:

@@ -20,9 +20,9 @@ from agentkit_api.types import UNSET, Unset
 
 from ..._inputs import given
 from ..._response import APIResponse
-from ..._routes import route_of
 from ..endpoint import endpoint
 from ._base import SyncResource
+from ._raw import send_bytes
 
 __all__ = ["IdentityResource"]
 
@@ -136,15 +136,7 @@ class IdentityResource(SyncResource):
             AvatarTooLargeError: The image is larger than the server accepts.
             UnsupportedMediaTypeError: The bytes are not an image of a supported type.
         """
-        route = route_of("identity_set_avatar")
-        request = self._client._build(
-            route,
-            {},
-            None,
-            headers={"Content-Type": "application/octet-stream"},
-            content=bytes(image),
-        )
-        return self._client._send(route, request, None)
+        return send_bytes(self._client, "identity_set_avatar", image)
 
     @endpoint
     def remove_avatar(self) -> APIResponse[Identity]:

@@ -7,8 +7,9 @@ from collections.abc import Callable
 from ..core.call import Call
 from ..core.errors import ApiError
 from ..core.store import Row
+from .handles import normal_handle
 
-__all__ = ["caller", "public_identity"]
+__all__ = ["caller", "named_identity", "public_identity"]
 
 
 def caller(call: Call, hidden: Callable[[], ApiError] | None = None) -> Row:
@@ -34,3 +35,20 @@ def caller(call: Call, hidden: Callable[[], ApiError] | None = None) -> Row:
 def public_identity(identity: Row) -> Row:
     """The full wire shape of an identity, for its owner (internal fields left out)."""
     return {key: value for key, value in identity.items() if key != "agent_org"}
+
+
+def named_identity(call: Call, raw: str, field: str, location: str = "body") -> Row:
+    """The identity with the handle ``raw`` (``@`` and case ignored).
+
+    Raises:
+        ApiError: 404 IDENTITY_NOT_FOUND naming ``field`` when nobody has the handle.
+    """
+    handle = normal_handle(raw)
+    identity = call.state.store.identity_by_handle(handle)
+    if identity is None:
+        raise ApiError(
+            "IDENTITY_NOT_FOUND",
+            f"no identity has the handle {handle!r}",
+            {"field": field, "location": location},
+        )
+    return identity

@@ -11,7 +11,7 @@ from ..core.ids import new_id, now
 from ..core.replies import Reply
 from ..core.store import Row
 from .avatars import sniff_image
-from .caller import caller
+from .caller import caller, named_identity
 from .handles import normal_handle
 
 __all__ = ["GROUP_HANDLERS", "group_deleted"]
@@ -76,18 +76,6 @@ def _shown(call: Call, group: Row) -> Row:
     }
 
 
-def _identity(call: Call, raw: str, field: str) -> Row:
-    handle = normal_handle(raw)
-    identity = call.state.store.identity_by_handle(handle)
-    if identity is None:
-        raise ApiError(
-            "IDENTITY_NOT_FOUND",
-            f"no identity has the handle {handle!r}",
-            {"field": field, "location": "body"},
-        )
-    return identity
-
-
 def _invite(call: Call, me: Row, group: Row, invitee: Row) -> Row:
     invite = {
         "id": new_id("inv"),
@@ -103,7 +91,7 @@ async def create(call: Call) -> Reply:
     """Create a group with the caller as admin, inviting each handle listed."""
     me = caller(call)
     invitees = [
-        _identity(call, raw, f"member_handles[{index}]")
+        named_identity(call, raw, f"member_handles[{index}]")
         for index, raw in enumerate(call.body.get("member_handles", []))
     ]
     stamp = now()
@@ -172,7 +160,7 @@ async def remove_avatar(call: Call) -> Reply:
 async def add_member(call: Call) -> Reply:
     """Invite an identity; it joins when it accepts."""
     me, group = _as_admin(call)
-    invitee = _identity(call, call.body["handle"], "handle")
+    invitee = named_identity(call, call.body["handle"], "handle")
     if call.state.store.member_role(group["id"], invitee["id"]) is not None:
         raise invalid("handle", "is a member of the group already")
     return Reply(_invite(call, me, group, invitee))

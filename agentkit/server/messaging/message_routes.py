@@ -13,7 +13,7 @@ from ..core.replies import Reply
 from ..core.state import ServerState
 from ..core.store import Row
 from .attachment_routes import sendable
-from .caller import caller
+from .caller import caller, named_identity
 from .group_routes import group_deleted
 from .handles import normal_handle
 from .replies import AgentReplies
@@ -71,14 +71,7 @@ def _target(call: Call, me: Row) -> tuple[str, Row | None, list[str]]:
         elif any(store.blocks(other, me["id"]) for other in others):
             raise _blocked()
         return conversation_id, None, others
-    handle = normal_handle(body["to"])
-    recipient = store.identity_by_handle(handle)
-    if recipient is None:
-        raise ApiError(
-            "IDENTITY_NOT_FOUND",
-            f"no identity has the handle {handle!r}",
-            {"field": "to", "location": "body"},
-        )
+    recipient = named_identity(call, body["to"], "to")
     if recipient["id"] == me["id"]:
         raise invalid("to", "is your own handle; message another identity")
     if store.blocks(recipient["id"], me["id"]):

@@ -9,22 +9,14 @@ from ..core.errors import ApiError, invalid
 from ..core.ids import new_id, now
 from ..core.replies import Reply
 from ..core.store import Row
-from .caller import caller
+from .caller import caller, named_identity
 from .handles import normal_handle
 
 __all__ = ["SOCIAL_HANDLERS"]
 
 
 def _other(call: Call, raw: str, field: str = "handle", location: str = "path") -> Row:
-    handle = normal_handle(raw)
-    identity = call.state.store.identity_by_handle(handle)
-    if identity is None:
-        raise ApiError(
-            "IDENTITY_NOT_FOUND",
-            f"no identity has the handle {handle!r}",
-            {"field": field, "location": location},
-        )
-    return identity
+    return named_identity(call, raw, field, location)
 
 
 def _status(call: Call, me: Row, other: Row) -> Reply:
