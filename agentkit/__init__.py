@@ -26,11 +26,13 @@ if TYPE_CHECKING:
     from ._async.agent_chat import AsyncAgentChatStream
     from ._async.client import AsyncAgentKit
     from ._async.completion_stream import AsyncCompletionStream
+    from ._async.offset import apaginate
     from ._async.pagination import AsyncPager
     from ._async.session import AsyncAgentSession
     from ._async.streamed_response import AsyncStreamedResponse
     from ._async.streaming import AsyncChatStream, AsyncSessionStream, AsyncStream
     from ._async.ui_stream import AsyncUIMessageStream
+    from ._backlog import BacklogWarning, backlog_warnings
     from ._events import UnknownEvent
     from ._hooks import RequestInfo, ResponseInfo, RetryInfo
     from ._page import Page
@@ -39,6 +41,7 @@ if TYPE_CHECKING:
     from ._sync.agent_chat import AgentChatStream
     from ._sync.client import AgentKit
     from ._sync.completion_stream import CompletionStream
+    from ._sync.offset import paginate
     from ._sync.pagination import Pager
     from ._sync.session import AgentSession
     from ._sync.streamed_response import StreamedResponse
@@ -61,6 +64,7 @@ __all__ = [
     "AsyncStream",
     "AsyncStreamedResponse",
     "AsyncUIMessageStream",
+    "BacklogWarning",
     "ChatStream",
     "ClientTool",
     "CompletionStream",
@@ -76,7 +80,10 @@ __all__ = [
     "UIMessageStream",
     "UnknownEvent",
     "__version__",
+    "apaginate",
+    "backlog_warnings",
     "client_tool",
+    "paginate",
     "parts",
     "request_id_of",
     "tools",
@@ -115,6 +122,10 @@ _LAZY = {
     "StreamedResponse": "._sync.streamed_response",
     "AsyncStreamedResponse": "._async.streamed_response",
     "RetryPolicy": "._retry",
+    "paginate": "._sync.offset",
+    "BacklogWarning": "._backlog",
+    "backlog_warnings": "._backlog",
+    "apaginate": "._async.offset",
 }
 
 

@@ -42,27 +42,42 @@ __all__ = [
     "AgentKitError",
     "AgentNameTakenError",
     "AgentNotFoundError",
+    "AttachmentNotFoundError",
     "AuthenticationError",
+    "AvatarTooLargeError",
     "BadRequestError",
+    "BlockedError",
     "ChatAlreadyClosedError",
     "ChatBufferOverflowError",
     "ChatIdTakenError",
     "ChatNotActiveError",
     "ChatNotFoundError",
+    "ClientMsgIdReusedError",
     "ConfigurationError",
     "ConflictError",
+    "ContactNotFoundError",
+    "ConversationNotFoundError",
     "DocumentNotFoundError",
+    "ForbiddenError",
+    "GroupDeletedError",
+    "GroupNotFoundError",
+    "HandleTakenError",
     "IdempotencyKeyReusedError",
+    "IdentityNotFoundError",
     "IndexNotFoundError",
     "InternalServerError",
     "InvalidChatMessageError",
+    "InviteNotFoundError",
+    "MessageNotFoundError",
     "MethodNotAllowedError",
     "ModelNotFoundError",
+    "MuteNotFoundError",
     "NoPendingToolCallsError",
     "NotFoundError",
     "PaginationLoopError",
     "PermissionDeniedError",
     "RateLimitedError",
+    "RecipientBackloggedError",
     "RequestTimeoutError",
     "RequestTooLargeError",
     "SessionBusyError",
@@ -75,7 +90,9 @@ __all__ = [
     "TurnInterruptedError",
     "UnprocessableEntityError",
     "UnsupportedMediaTypeError",
+    "UploadMismatchError",
     "ValidationError",
+    "VerificationFailedError",
 ]
 
 
@@ -306,6 +323,89 @@ class UnsupportedMediaTypeError(APIStatusError, status=415, code="UNSUPPORTED_ME
     """415 ``UNSUPPORTED_MEDIA_TYPE``: the server does not take this kind of file."""
 
 
+# ---------------------------------------------------------------- messaging
+class VerificationFailedError(BadRequestError, code="VERIFICATION_FAILED"):
+    """400 ``VERIFICATION_FAILED``: a one-time code is wrong or expired, or its verification is
+    unknown or used up; start again for a new code."""
+
+
+class IdentityNotFoundError(NotFoundError, code="IDENTITY_NOT_FOUND"):
+    """404 ``IDENTITY_NOT_FOUND``: no identity you may see has this handle, or your key has no
+    messaging identity."""
+
+
+class ConversationNotFoundError(NotFoundError, code="CONVERSATION_NOT_FOUND"):
+    """404 ``CONVERSATION_NOT_FOUND``: no conversation of yours has this id."""
+
+
+class MessageNotFoundError(NotFoundError, code="MESSAGE_NOT_FOUND"):
+    """404 ``MESSAGE_NOT_FOUND``: no message you may see has this id."""
+
+
+class HandleTakenError(ConflictError, code="HANDLE_TAKEN"):
+    """409 ``HANDLE_TAKEN``: another identity has this handle."""
+
+
+class ClientMsgIdReusedError(ConflictError, code="CLIENT_MSG_ID_REUSED"):
+    """409 ``CLIENT_MSG_ID_REUSED``: this ``client_msg_id`` made a message with other content;
+    a new message needs a new id."""
+
+
+class AvatarTooLargeError(RequestTooLargeError, code="AVATAR_TOO_LARGE"):
+    """413 ``AVATAR_TOO_LARGE``: the avatar image is larger than the server accepts."""
+
+
+class AttachmentNotFoundError(NotFoundError, code="ATTACHMENT_NOT_FOUND"):
+    """404 ``ATTACHMENT_NOT_FOUND``: no attachment you may see has this id, or a signed URL is
+    wrong, expired or used up."""
+
+
+class UploadMismatchError(BadRequestError, code="UPLOAD_MISMATCH"):
+    """400 ``UPLOAD_MISMATCH``: the uploaded bytes do not have the announced size or SHA-256."""
+
+
+class ForbiddenError(PermissionDeniedError, code="FORBIDDEN"):
+    """403 ``FORBIDDEN``: you may see this, but not do this to it (a group member who is not
+    an admin, say)."""
+
+
+class BlockedError(PermissionDeniedError, code="BLOCKED"):
+    """403 ``BLOCKED``: the recipient blocks messages from you."""
+
+
+class ContactNotFoundError(NotFoundError, code="CONTACT_NOT_FOUND"):
+    """404 ``CONTACT_NOT_FOUND``: the handle is not among your contacts."""
+
+
+class MuteNotFoundError(NotFoundError, code="MUTE_NOT_FOUND"):
+    """404 ``MUTE_NOT_FOUND``: no such mute is in force."""
+
+
+class GroupNotFoundError(NotFoundError, code="GROUP_NOT_FOUND"):
+    """404 ``GROUP_NOT_FOUND``: you belong to no group with this id."""
+
+
+class InviteNotFoundError(NotFoundError, code="INVITE_NOT_FOUND"):
+    """404 ``INVITE_NOT_FOUND``: you have no invite with this id."""
+
+
+class GroupDeletedError(APIStatusError, status=410, code="GROUP_DELETED"):
+    """410 ``GROUP_DELETED``: the group was deleted; ``deleted_by`` (a handle) and
+    ``deleted_at`` say by whom and when."""
+
+    @property
+    def deleted_by(self) -> str | None:
+        """The handle of whoever deleted the group."""
+        value = (self.details or {}).get("deleted_by")
+        return value if isinstance(value, str) else None
+
+    @property
+    def deleted_at(self) -> str | None:
+        """When the group was deleted (RFC 3339)."""
+        value = (self.details or {}).get("deleted_at")
+        return value if isinstance(value, str) else None
+
+
 class UnprocessableEntityError(APIStatusError, status=422):
     """422."""
 
@@ -319,6 +419,23 @@ class RateLimitedError(APIStatusError, status=429, code="RATE_LIMITED"):
         from ._retry import parse_retry_after
 
         return parse_retry_after(self.headers)
+
+
+class RecipientBackloggedError(RateLimitedError, code="RECIPIENT_BACKLOGGED"):
+    """429 ``RECIPIENT_BACKLOGGED``: the recipient has too many undelivered messages; retry
+    once it has read some. ``handle`` and ``undelivered_count`` say whose and how many."""
+
+    @property
+    def handle(self) -> str | None:
+        """The backlogged recipient's handle."""
+        value = self.details.get("handle")
+        return value if isinstance(value, str) else None
+
+    @property
+    def undelivered_count(self) -> int | None:
+        """Its undelivered messages."""
+        value = self.details.get("undelivered_count")
+        return value if isinstance(value, int) else None
 
 
 class InternalServerError(APIStatusError, status=500, code="INTERNAL_ERROR"):

@@ -11,6 +11,7 @@ import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+from ._backlog import BacklogWarning
 from ._errors import ConfigurationError
 from ._hooks import RequestInfo, ResponseInfo, RetryInfo
 from ._http import httpx
@@ -61,6 +62,7 @@ class ClientSettings:
     extra_query: Mapping[str, object] = field(default_factory=dict)
     #: Fields added to every JSON (or multipart) request body.
     extra_body: Mapping[str, object] = field(default_factory=dict)
+    on_backlog_warning: Callable[[BacklogWarning], object] | None = None
 
     @classmethod
     def resolve(

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from ._contract_check import ContractTransport, ContractValidator
     from .server import ServerConfig
+    from .server.messaging import Outbox, OutboxMessage
 
 __all__ = ["ContractTransport", "ContractValidator", "ReferenceServer", "agentkit_server"]
 
@@ -78,6 +79,7 @@ class ReferenceServer:
         self._thread: threading.Thread | None = None
         self._uvicorn: Any = None
         self._store: Any = None
+        self._app: Any = None
         self._tmp: tempfile.TemporaryDirectory[str] | None = None
         self.base_url = ""
         self.api_key = ""
@@ -112,6 +114,7 @@ class ReferenceServer:
         self.config = config
         self._store = SQLiteStore(config.db_path)
         app: Any = create_app(config, store=self._store)
+        self._app = app
         if self._wrap_app is not None:
             app = self._wrap_app(app)
         # IPPROTO_TCP explicitly: asyncio turns Nagle off (TCP_NODELAY) only on sockets whose
@@ -174,6 +177,32 @@ class ReferenceServer:
             raise RuntimeError("the reference server is not running")
         return create_organization(self._store)[1]
 
+    @property
+    def outbox(self) -> list[OutboxMessage]:
+        """The emails the server has "sent" (one-time codes and notices), oldest first.
+
+        Raises:
+            RuntimeError: The server is not running.
+        """
+        return self._outbox().messages()
+
+    def last_code(self, email: str, purpose: str | None = None) -> str | None:
+        """The newest one-time code sent to ``email`` (for ``register``, ``rotate_key`` or
+        ``recover``), or ``None``.
+
+        Raises:
+            RuntimeError: The server is not running.
+        """
+        return self._outbox().last_code(email, purpose)
+
+    def _outbox(self) -> Outbox:
+        from .server import server_state
+        from .server.messaging import Outbox
+
+        if self._app is None:
+            raise RuntimeError("the reference server is not running")
+        return server_state(self._app).service(Outbox)
+
     def stop(self) -> None:
         """Stop serving and join the server thread; safe to call twice.
 
@@ -188,6 +217,7 @@ class ReferenceServer:
                 self._thread.join(timeout=5)
             self._thread = None
         self._uvicorn = None
+        self._app = None
         if self._store is not None:
             self._store.close()
             self._store = None

@@ -5,11 +5,14 @@ streams a reply to the terminal as it arrives, sends two more messages, ends the
 an error being handled (a message to the closed chat). Then a session: a knowledge index with a
 document, a session bound to it whose answer is streamed as typed events (thinking, the
 retrieval tool call and its result, the cited answer), and a client tool run by the SDK.
+Last, messaging: the agent takes a handle, a registered identity messages it, and the agent's
+brain answers in the same conversation.
 """
 
 from __future__ import annotations
 
 import sys
+import time
 
 import agentkit
 from agentkit import AgentKit
@@ -83,6 +86,27 @@ def sessions_demo(client: AgentKit) -> None:
     print(f"\n  [{helper.status}] transcript:\n{helper.transcript}")
 
 
+def messaging_demo(client: AgentKit, server: ReferenceServer, agent_id: str) -> None:
+    """One of your agents, messaged by an identity, answers through its brain."""
+    desk = client.identity.claim_agent_handle(agent_id, "support-desk")
+    print(f"\nagent {agent_id} answers direct messages as @{desk.handle}")
+    pending = client.identity.register(email="ada@example.com", handle="ada", display_name="Ada")
+    code = server.last_code("ada@example.com")
+    print(f"registered @ada with the code {code} from the development outbox")
+    made = client.identity.verify(pending.pending_id, code or "")
+    with AgentKit(api_key=made.api_key, base_url=server.base_url) as ada:
+        sent = ada.messages.send("Is my refund on its way?", to="@support-desk")
+        print(f"  @ada: {sent.content.text}  (seq {sent.seq})")
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            replies = ada.messages.list_page(sent.conversation_id, after_seq=sent.seq).data
+            if replies:
+                print(f"  @{replies[0].sender}: {replies[0].content.text}  (seq {replies[0].seq})")
+                return
+            time.sleep(0.05)
+        print("  (no answer within 10 s)")
+
+
 def main() -> int:
     with ReferenceServer(config=ServerConfig(echo_delay=0.04)) as server:
         print(f"reference server on {server.base_url}\n")
@@ -119,6 +143,7 @@ def main() -> int:
                 print(f"handled {type(error).__name__}: {error.code}: {error.message}")
 
             sessions_demo(client)
+            messaging_demo(client, server, agent.id)
     print("\ndemo finished")
     return 0
 

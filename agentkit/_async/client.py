@@ -16,6 +16,7 @@ from collections.abc import Callable, Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
+from .._backlog import BacklogWarning
 from .._errors import AgentKitError, APIResponseValidationError, ConfigurationError
 from .._hooks import RequestInfo, ResponseInfo, RetryInfo
 from .._http import httpx
@@ -29,9 +30,16 @@ if TYPE_CHECKING:
     from .resources.agents import AsyncAgents
     from .resources.chats import AsyncChats
     from .resources.completions import AsyncCompletions, AsyncEmbeddings, AsyncModels
+    from .resources.contacts import AsyncContacts
+    from .resources.conversations import AsyncConversations
     from .resources.feedback import AsyncFeedback
+    from .resources.groups import AsyncGroups
+    from .resources.identity import AsyncIdentityResource
     from .resources.indexes import AsyncIndexes
+    from .resources.messages import AsyncMessages
+    from .resources.presence import AsyncDirectory, AsyncPresenceResource
     from .resources.sessions import AsyncSessions
+    from .resources.uploads import AsyncUploads
 
     # Streams (and the event models they load) are imported by the resources that open them.
     from .streaming import AsyncStream
@@ -87,6 +95,8 @@ class AsyncAgentKit:
             (keep-alive comments do not count); ``None`` waits forever.
         max_stream_reconnects: How often a dropped stream is resumed before it fails.
         transport: An ``httpx.AsyncBaseTransport`` to send requests with (for tests and proxies).
+        on_backlog_warning: Called with a ``BacklogWarning`` for each recipient a message send
+            took past the server's soft backlog threshold.
 
     Raises:
         AgentKitError: When no API key is given or found in the environment.
@@ -114,6 +124,7 @@ class AsyncAgentKit:
         stream_idle_timeout: float | None = 120.0,
         max_stream_reconnects: int = 5,
         transport: httpx.AsyncBaseTransport | None = None,
+        on_backlog_warning: Callable[[BacklogWarning], object] | None = None,
     ) -> None:
         setup_logging_from_env()
         settings = ClientSettings.resolve(
@@ -128,6 +139,8 @@ class AsyncAgentKit:
             stream_idle_timeout=stream_idle_timeout,
             max_stream_reconnects=max_stream_reconnects,
         )
+        if on_backlog_warning is not None:
+            settings = dataclasses.replace(settings, on_backlog_warning=on_backlog_warning)
         self._settings = settings
         self._connection = _AsyncConnection(settings, transport)
 
@@ -261,6 +274,62 @@ class AsyncAgentKit:
         from .resources.feedback import AsyncFeedback
 
         return AsyncFeedback(self)
+
+    @cached_property
+    def identity(self) -> AsyncIdentityResource:
+        """Your messaging identity: register, profile, avatar, keys."""
+        from .resources.identity import AsyncIdentityResource
+
+        return AsyncIdentityResource(self)
+
+    @cached_property
+    def messages(self) -> AsyncMessages:
+        """Messages between identities: send, history by seq, read cursors."""
+        from .resources.messages import AsyncMessages
+
+        return AsyncMessages(self)
+
+    @cached_property
+    def conversations(self) -> AsyncConversations:
+        """The conversations your identity belongs to."""
+        from .resources.conversations import AsyncConversations
+
+        return AsyncConversations(self)
+
+    @cached_property
+    def groups(self) -> AsyncGroups:
+        """Group conversations: members, admins, invites."""
+        from .resources.groups import AsyncGroups
+
+        return AsyncGroups(self)
+
+    @cached_property
+    def contacts(self) -> AsyncContacts:
+        """Contacts, blocks, reports and mutes."""
+        from .resources.contacts import AsyncContacts
+
+        return AsyncContacts(self)
+
+    @cached_property
+    def presence(self) -> AsyncPresenceResource:
+        """Who is online."""
+        from .resources.presence import AsyncPresenceResource
+
+        return AsyncPresenceResource(self)
+
+    @cached_property
+    def directory(self) -> AsyncDirectory:
+        """Search the messaging identities."""
+        from .resources.presence import AsyncDirectory
+
+        return AsyncDirectory(self)
+
+    @cached_property
+    def uploads(self) -> AsyncUploads:
+        """Attachments for messages: upload, and download without your key."""
+        from .resources.uploads import AsyncUploads
+
+        return AsyncUploads(self)
 
     async def aclose(self) -> None:
         """Release the client's connections."""

@@ -11,9 +11,12 @@ import argparse
 import os
 import socket
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from .._version import __version__
+
+if TYPE_CHECKING:
+    from ..server.messaging import OutboxMessage
 
 __all__ = ["add_serve_arguments", "development_key", "serve"]
 
@@ -106,6 +109,7 @@ def serve(args: argparse.Namespace) -> int:
 
         from ..server import ServerConfig, create_app, server_state
         from ..server.core.http import http_protocol
+        from ..server.messaging import Outbox
     except ImportError as exc:
         print(f"agentkit serve needs the server extra: pip install 'agentkit[server]' ({exc})")
         return 2
@@ -119,7 +123,9 @@ def serve(args: argparse.Namespace) -> int:
     with sock:
         config = ServerConfig(db_path=args.db, echo_delay=args.echo_delay)
         app = create_app(config)
-        key = development_key(server_state(app).store, key_file(args.db), args.api_key)
+        state = server_state(app)
+        key = development_key(state.store, key_file(args.db), args.api_key)
+        state.service(Outbox).echo = _print_email
         host = f"[{args.host}]" if ":" in args.host else args.host
         base_url = f"http://{host}:{sock.getsockname()[1]}"
         print(f"agentkit reference server {__version__} on {base_url} (database: {args.db})")
@@ -130,3 +136,8 @@ def serve(args: argparse.Namespace) -> int:
         server = uvicorn.Server(uvicorn.Config(app, http=protocol, log_level="warning", ws="none"))
         server.run(sockets=[sock])
     return 0
+
+
+def _print_email(message: OutboxMessage) -> None:
+    # The development outbox: codes are printed instead of emailed.
+    print(f"[outbox] to {message.to}: {message.text}", flush=True)

@@ -17,6 +17,7 @@ from collections.abc import Callable, Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
+from .._backlog import BacklogWarning
 from .._errors import AgentKitError, APIResponseValidationError, ConfigurationError
 from .._hooks import RequestInfo, ResponseInfo, RetryInfo
 from .._http import httpx
@@ -30,9 +31,16 @@ if TYPE_CHECKING:
     from .resources.agents import Agents
     from .resources.chats import Chats
     from .resources.completions import Completions, Embeddings, Models
+    from .resources.contacts import Contacts
+    from .resources.conversations import Conversations
     from .resources.feedback import Feedback
+    from .resources.groups import Groups
+    from .resources.identity import IdentityResource
     from .resources.indexes import Indexes
+    from .resources.messages import Messages
+    from .resources.presence import Directory, PresenceResource
     from .resources.sessions import Sessions
+    from .resources.uploads import Uploads
 
     # Streams (and the event models they load) are imported by the resources that open them.
     from .streaming import Stream
@@ -84,6 +92,8 @@ class AgentKit:
             (keep-alive comments do not count); ``None`` waits forever.
         max_stream_reconnects: How often a dropped stream is resumed before it fails.
         transport: An ``httpx.BaseTransport`` to send requests with (for tests and proxies).
+        on_backlog_warning: Called with a ``BacklogWarning`` for each recipient a message send
+            took past the server's soft backlog threshold.
 
     Raises:
         AgentKitError: When no API key is given or found in the environment.
@@ -111,6 +121,7 @@ class AgentKit:
         stream_idle_timeout: float | None = 120.0,
         max_stream_reconnects: int = 5,
         transport: httpx.BaseTransport | None = None,
+        on_backlog_warning: Callable[[BacklogWarning], object] | None = None,
     ) -> None:
         setup_logging_from_env()
         settings = ClientSettings.resolve(
@@ -125,6 +136,8 @@ class AgentKit:
             stream_idle_timeout=stream_idle_timeout,
             max_stream_reconnects=max_stream_reconnects,
         )
+        if on_backlog_warning is not None:
+            settings = dataclasses.replace(settings, on_backlog_warning=on_backlog_warning)
         self._settings = settings
         self._connection = _Connection(settings, transport)
 
@@ -258,6 +271,62 @@ class AgentKit:
         from .resources.feedback import Feedback
 
         return Feedback(self)
+
+    @cached_property
+    def identity(self) -> IdentityResource:
+        """Your messaging identity: register, profile, avatar, keys."""
+        from .resources.identity import IdentityResource
+
+        return IdentityResource(self)
+
+    @cached_property
+    def messages(self) -> Messages:
+        """Messages between identities: send, history by seq, read cursors."""
+        from .resources.messages import Messages
+
+        return Messages(self)
+
+    @cached_property
+    def conversations(self) -> Conversations:
+        """The conversations your identity belongs to."""
+        from .resources.conversations import Conversations
+
+        return Conversations(self)
+
+    @cached_property
+    def groups(self) -> Groups:
+        """Group conversations: members, admins, invites."""
+        from .resources.groups import Groups
+
+        return Groups(self)
+
+    @cached_property
+    def contacts(self) -> Contacts:
+        """Contacts, blocks, reports and mutes."""
+        from .resources.contacts import Contacts
+
+        return Contacts(self)
+
+    @cached_property
+    def presence(self) -> PresenceResource:
+        """Who is online."""
+        from .resources.presence import PresenceResource
+
+        return PresenceResource(self)
+
+    @cached_property
+    def directory(self) -> Directory:
+        """Search the messaging identities."""
+        from .resources.presence import Directory
+
+        return Directory(self)
+
+    @cached_property
+    def uploads(self) -> Uploads:
+        """Attachments for messages: upload, and download without your key."""
+        from .resources.uploads import Uploads
+
+        return Uploads(self)
 
     def close(self) -> None:
         """Release the client's connections."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from . import agents, chats, completions, feedback, indexes, sessions, system
+from . import agents, chats, completions, feedback, indexes, messaging, sessions, system
 from .agents.sqlite import AgentTables
 from .agents.store import AgentStore
 from .chats.sqlite import ChatTables
@@ -21,6 +21,8 @@ from .feedback.sqlite import FeedbackTables
 from .feedback.store import FeedbackStore
 from .indexes.sqlite import IndexTables
 from .indexes.store import IndexStore
+from .messaging.sqlite import MessagingTables
+from .messaging.store import MessagingStore
 from .sessions.sqlite import SessionTables
 from .sessions.store import SessionStore
 
@@ -34,17 +36,35 @@ FAMILIES: tuple[Family, ...] = (
     sessions.FAMILY,
     completions.FAMILY,
     feedback.FAMILY,
+    messaging.FAMILY,
 )
 
 
-class Store(CoreStore, AgentStore, ChatStore, IndexStore, SessionStore, FeedbackStore, Protocol):
+class Store(
+    CoreStore,
+    AgentStore,
+    ChatStore,
+    IndexStore,
+    SessionStore,
+    FeedbackStore,
+    MessagingStore,
+    Protocol,
+):
     """Persistent state of the reference server: every family's store in one.
 
     A PostgreSQL store can implement it later; every method is one short transaction.
     """
 
 
-class SQLiteStore(CoreTables, AgentTables, ChatTables, IndexTables, SessionTables, FeedbackTables):
+class SQLiteStore(
+    CoreTables,
+    AgentTables,
+    ChatTables,
+    IndexTables,
+    SessionTables,
+    FeedbackTables,
+    MessagingTables,
+):
     """The ``Store`` on one SQLite file (or ``":memory:"``) in WAL mode, behind one connection.
 
     Opening it creates every family's tables.

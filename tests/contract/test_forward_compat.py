@@ -32,6 +32,7 @@ from tests.bridge import AsyncBridge
 
 FUTURE_PART = {"type": "video", "content": "AAAA", "mime_type": "video/mp4", "fps": 24}
 FUTURE_BLOCK = {"type": "citation", "document_id": "doc_1", "quote": "..."}
+FUTURE_CONTENT = {"voice_url": "https://example.test/v.ogg", "seconds": 3}
 
 
 def _future(value: Any) -> Any:
@@ -49,6 +50,11 @@ def _future(value: Any) -> Any:
         out["content"] = [*out["content"], FUTURE_BLOCK]
     if out.get("status") == "not_started":
         out["status"] = "queued"
+    if "client_msg_id" in out and isinstance(out.get("content"), dict):
+        out["type"] = "voice"
+        out["content"] = {**out["content"], **FUTURE_CONTENT}
+    if "last_read_seq" in out and "kind" in out:
+        out["kind"] = "channel"
     if isinstance(out.get("code"), str) and "message" in out:
         out["code"] = "SOMETHING_NEW"
     return out
@@ -127,6 +133,55 @@ def client(request: pytest.FixtureRequest, future_server: ReferenceServer) -> It
     yield AsyncBridge(async_client, runner)
     runner.run(async_client.aclose())
     runner.close()
+
+
+@pytest.fixture(params=["sync", "async"])
+def members(request: pytest.FixtureRequest, future_server: ReferenceServer) -> Iterator[list[Any]]:
+    """Two messaging identities' clients of the parametrized kind."""
+    runner = asyncio.Runner() if request.param == "async" else None
+    opened: list[Any] = []
+    for name in ("fwd-a", "fwd-b"):
+        handle = f"{name}-{len(future_server.outbox)}"
+        email = f"{handle}@example.test"
+        options = {"api_key": future_server.create_api_key(), "base_url": future_server.base_url}
+        with AgentKit(**options) as anonymous:
+            pending = anonymous.identity.register(email=email, handle=handle, display_name=name)
+            key = anonymous.identity.verify(pending.pending_id, future_server.last_code(email))
+        options["api_key"] = key.api_key
+        if runner is None:
+            opened.append(AgentKit(**options))
+        else:
+            opened.append(AsyncBridge(AsyncAgentKit(**options), runner))
+    yield opened
+    for member in opened:
+        if runner is None:
+            member.close()
+        else:
+            runner.run(member.unwrapped.aclose())
+    if runner is not None:
+        runner.close()
+
+
+class TestNewerMessagingServer:
+    def test_new_message_type_and_content_field_are_kept(self, members: list[Any]) -> None:
+        """A message of a type unknown today, with a content field unknown today, parses."""
+        alice, bob = members
+        bob_handle = bob.identity.me().handle
+        sent = alice.messages.send("hi", to=bob_handle)
+        assert sent.type_ == "voice"
+        assert sent.content.text == "hi"
+        assert sent.content.additional_properties["voice_url"] == FUTURE_CONTENT["voice_url"]
+        read = list(bob.messages.history(sent.conversation_id))
+        assert [m.type_ for m in read] == ["voice"]
+
+    def test_new_conversation_kind_is_kept(self, members: list[Any]) -> None:
+        """A conversation of a kind unknown today lists and reads without error."""
+        alice, bob = members
+        sent = alice.messages.send("hi", to=bob.identity.me().handle)
+        listed = list(bob.conversations.list())
+        assert [c.kind for c in listed] == ["channel"]
+        assert listed[0].last_message.type_ == "voice"
+        assert bob.conversations.get(sent.conversation_id).kind == "channel"
 
 
 class TestNewerServer:

@@ -15,6 +15,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import httpx
 import pytest
 
 from agentkit._contract import contract
@@ -38,10 +39,12 @@ STREAMS = (
 PLATFORM = (
     "completions_.*|feedback_.*|agents_chat|agents_get_prompt_suggestions|agents_list_sub_agents"
 )
+# The messaging operations run on their own, with a messaging identity's key.
+MESSAGING = "^(identity|messages|conversations|uploads|groups|contacts|presence)_"
 
 
 def _run(
-    spec: Path, server: ReferenceServer, workdir: Path, *selection: str
+    spec: Path, server: ReferenceServer, workdir: Path, *selection: str, key: str | None = None
 ) -> subprocess.CompletedProcess[str]:
     """Run schemathesis in ``workdir``, where it keeps its state (``.schemathesis/``): runs in
     parallel test workers must not share one cache file."""
@@ -55,7 +58,7 @@ def _run(
             "--url",
             server.base_url,
             "-H",
-            f"Authorization: Bearer {server.api_key}",
+            f"Authorization: Bearer {key or server.api_key}",
             "--mode",
             "all",
             "--max-examples",
@@ -71,6 +74,22 @@ def _run(
         check=False,
         cwd=workdir,
     )
+
+
+def _identity_key(server: ReferenceServer) -> str:
+    """The key of a messaging identity registered on ``server``, with a conversation."""
+    keys = []
+    for handle in ("fuzz-one", "fuzz-two"):
+        email = f"{handle}@example.test"
+        body = {"email": email, "handle": handle, "display_name": handle}
+        pending = httpx.post(f"{server.base_url}/v1/identity/register", json=body).json()
+        verification = {"pending_id": pending["pending_id"], "code": server.last_code(email)}
+        made = httpx.post(f"{server.base_url}/v1/identity/register/verify", json=verification)
+        keys.append(made.json()["api_key"])
+    message = {"client_msg_id": "fuzz", "to": "fuzz-two", "content": {"text": "hi"}}
+    headers = {"Authorization": f"Bearer {keys[0]}"}
+    httpx.post(f"{server.base_url}/v1/messages", json=message, headers=headers)
+    return keys[0]
 
 
 @pytest.fixture(scope="module")
@@ -93,7 +112,7 @@ class TestServerConformance:
                 "--checks",
                 "all",
                 "--exclude-operation-id-regex",
-                f"^({STREAMS}|{PLATFORM})$",
+                f"^({STREAMS}|{PLATFORM})$|{MESSAGING}",
             )
         assert result.returncode == 0, result.stdout[-20000:] + result.stderr[-2000:]
 
@@ -113,6 +132,27 @@ class TestServerConformance:
                 f"^({PLATFORM})$",
             )
         assert result.returncode == 0, result.stdout[-20000:] + result.stderr[-2000:]
+
+    def test_messaging_operations_conform_under_fuzzing(
+        self, spec_file: Path, tmp_path: Path
+    ) -> None:
+        """Every check on the messaging operations, called with a messaging identity's key.
+
+        Deleting the identity runs last, on its own: its key would be refused afterwards.
+        """
+        with ReferenceServer() as server:
+            key = _identity_key(server)
+            for selection in (
+                (
+                    "--include-operation-id-regex",
+                    MESSAGING,
+                    "--exclude-operation-id",
+                    "identity_delete",
+                ),
+                ("--include-operation-id", "identity_delete"),
+            ):
+                result = _run(spec_file, server, tmp_path, "--checks", "all", *selection, key=key)
+                assert result.returncode == 0, result.stdout[-20000:] + result.stderr[-2000:]
 
     def test_stream_operations_conform_under_fuzzing(self, spec_file: Path, tmp_path: Path) -> None:
         """Every check but per-event schemas on the event-stream operations.

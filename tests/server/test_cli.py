@@ -45,6 +45,16 @@ class TestServe:
                     time.sleep(0.05)
             with AgentKit(api_key=key, base_url=base_url) as client:
                 assert client.agents.create(name="from-cli").name == "from-cli"
+                # The development outbox: a registration's code is printed, not emailed.
+                pending = client.identity.register(
+                    email="cli@example.test", handle="cli-user", display_name="CLI"
+                )
+                lines = [process.stdout.readline() for _ in range(2)]
+                printed = next(line for line in lines if "cli@example.test" in line)
+                code = printed.strip().rstrip(".").rsplit(" ", 1)[1]
+                assert (
+                    client.identity.verify(pending.pending_id, code).identity.handle == "cli-user"
+                )
         finally:
             process.terminate()
             process.wait(timeout=10)

@@ -142,7 +142,61 @@ SEEDS: dict[str, Seed] = {
         "dimensions": 8,
         "encoding_format": "float",
     },
+    "identity_register": lambda w: {
+        "email": f"seed-{next(_names)}@example.test",
+        "handle": f"seed-{next(_names)}",
+        "display_name": "d",
+    },
+    "identity_verify": lambda w: {"pending_id": w["pending_id"], "code": w["code"]},
+    "identity_recover": lambda w: {"email": w["email"]},
+    "identity_recover_verify": lambda w: {"pending_id": w["pending_id"], "code": w["code"]},
+    "identity_update": lambda w: {"display_name": "d", "description": "x"},
+    "identity_rotate_key_verify": lambda w: {"pending_id": w["pending_id"], "code": w["code"]},
+    "identity_claim_agent_handle": lambda w: {
+        "agent_id": w["agent_id"],
+        "handle": f"seed-agent-{next(_names)}",
+        "display_name": "d",
+    },
+    "messages_send": lambda w: {
+        "client_msg_id": f"seed-{next(_names)}",
+        "to": w["peer_handle"],
+        "content": {"text": "hi", "data": {"k": "v"}},
+        "metadata": {"k": "v"},
+    },
+    "uploads_create": lambda w: {
+        "filename": "f.txt",
+        "content_type": "text/plain",
+        "size": 5,
+        "sha256": "0" * 64,
+    },
+    "groups_create": lambda w: {
+        "name": "g",
+        "description": "d",
+        "member_handles": [w["peer_handle"]],
+    },
+    "groups_update": lambda w: {"name": "g", "description": "d"},
+    "groups_add_member": lambda w: {"handle": w["peer_handle"]},
+    "contacts_add": lambda w: {"handle": w["peer_handle"], "notes": "n"},
+    "contacts_update": lambda w: {"notes": "n"},
+    "contacts_report": lambda w: {"reason": "r"},
+    "contacts_mute": lambda w: {
+        "kind": "agent",
+        "target": w["peer_handle"],
+        "muted_until": "2030-01-01T00:00:00Z",
+    },
+    "presence_update": lambda w: {"status": "online", "custom_status": "c"},
+    "presence_batch": lambda w: {"handles": [w["peer_handle"], "x"]},
 }
+# The messaging operations act as a messaging identity, not as the organization.
+MESSAGING = (
+    "identity_",
+    "messages_",
+    "conversations_",
+    "uploads_",
+    "groups_",
+    "contacts_",
+    "presence_",
+)
 
 
 def _json_operations() -> list[Operation]:
@@ -175,7 +229,8 @@ def _leaves(value: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]
 def _fields(op: Operation) -> list[tuple[Any, ...]]:
     """Where hostile values go in the operation's body: each string and number of its seed, each
     top-level string or number field of its schema, and a new key of each ``metadata``."""
-    seed = SEEDS[op.id]({"agent_id": "agt_x", "tool_use_id": "toolu_x"})
+    placeholders = {"agent_id": "agt_x", "tool_use_id": "toolu_x", "pending_id": "pnd_x"}
+    seed = SEEDS[op.id]({**placeholders, "code": "0", "email": "e@x.test", "peer_handle": "p"})
     found = list(_leaves(seed))
     for name, schema in _resolve(op.body_schema).get("properties", {}).items():
         if (name,) not in found and _types(schema) & {"string", "integer", "number"}:
@@ -237,7 +292,7 @@ def api(harness: Harness) -> Api:
 
 
 @pytest.fixture(scope="module")
-def world(api: Api) -> World:
+def world(harness: Harness, api: Api) -> World:
     agent = api.post("/v1/agents", json={"name": "world"}).json()
     scripted = api.post("/v1/agents", json={"name": "tools", "brain": "scripted"}).json()
     index = api.post("/v1/indexes", json={"name": "world"}).json()
@@ -249,12 +304,65 @@ def world(api: Api) -> World:
         "scripted_id": scripted["id"],
         "index_id": index["id"],
         "document_id": document["id"],
+        "peer_handle": _identity(harness, api, {})["handle"],
     }
 
 
-def _fresh_ids(api: Api, world: World, op: Operation) -> World:
+def _identity(harness: Harness, api: Api, world: World) -> World:
+    """A newly registered messaging identity: its key, handle and email."""
+    handle = f"seed-{next(_names)}"
+    email = f"{handle}@example.test"
+    body = {"email": email, "handle": handle, "display_name": handle}
+    pending = api.post("/v1/identity/register", json=body).json()
+    code = harness.server.last_code(email)
+    verify = {"pending_id": pending["pending_id"], "code": code}
+    made = api.post("/v1/identity/register/verify", json=verify).json()
+    return {"identity_key": made["api_key"], "handle": handle, "email": email}
+
+
+def _messaging_ids(harness: Harness, api: Api, world: World, op: Operation) -> World:
+    """A fresh identity (so a rotated or recovered key harms no other example), a peer to
+    message, and a pending verification with its code for the operations that complete one."""
+    ids = {**world, **_identity(harness, api, world)}
+    auth = {"Authorization": f"Bearer {ids['identity_key']}"}
+    if "{group_id}" in op.path:
+        group = api.post("/v1/groups", json={"name": "g"}, headers=auth).json()
+        ids["group_id"] = group["id"]
+    if op.id.startswith("contacts_"):
+        ids["handle"] = world["peer_handle"]
+        api.post("/v1/contacts", json={"handle": ids["handle"]}, headers=auth)
+    if op.id == "identity_claim_agent_handle":
+        ids["agent_id"] = api.post("/v1/agents", json={"name": f"a-{next(_names)}"}).json()["id"]
+    elif op.id == "identity_verify":
+        handle = f"seed-{next(_names)}"
+        email = f"{handle}@example.test"
+        body = {"email": email, "handle": handle, "display_name": "d"}
+        ids["pending_id"] = api.post("/v1/identity/register", json=body).json()["pending_id"]
+        ids["code"] = harness.server.last_code(email) or ""
+    elif op.id == "identity_recover_verify":
+        pending = api.post("/v1/identity/recover", json={"email": ids["email"]}).json()
+        ids["pending_id"] = pending["pending_id"]
+        ids["code"] = harness.server.last_code(ids["email"], "recover") or ""
+    elif op.id == "identity_rotate_key_verify":
+        pending = api.post("/v1/identity/me/rotate-key", headers=auth).json()
+        ids["pending_id"] = pending["pending_id"]
+        ids["code"] = harness.server.last_code(ids["email"], "rotate_key") or ""
+    return ids
+
+
+def _headers(op: Operation, ids: World) -> dict[str, str]:
+    """The messaging identity's key for a messaging operation (except an agent's handle, which
+    the organization gives); nothing else for the others."""
+    if op.id.startswith(MESSAGING) and op.id != "identity_claim_agent_handle":
+        return {"Authorization": f"Bearer {ids['identity_key']}"}
+    return {}
+
+
+def _fresh_ids(harness: Harness, api: Api, world: World, op: Operation) -> World:
     """Ids for the operation's path: a new chat or session when it needs one, so that earlier
     examples (a closed chat, a full buffer, a busy session) do not decide the answer."""
+    if op.id.startswith(MESSAGING):
+        return _messaging_ids(harness, api, world, op)
     ids = dict(world)
     if "{chat_id}" in op.path:
         body = {"agent_id": world["agent_id"], "message": _message()}
@@ -281,8 +389,26 @@ def _fresh_ids(api: Api, world: World, op: Operation) -> World:
     return ids
 
 
+def _read_back_messaging(api: Api, ids: World) -> None:
+    """The identity and its conversations, as it reads them: all must be served."""
+    auth = {"Authorization": f"Bearer {ids['identity_key']}"}
+    me = api.get("/v1/identity/me", headers=auth)
+    if me.status_code == 401:  # the example rotated or recovered the key, or deleted it
+        return
+    assert me.status_code == 200
+    assert api.get(f"/v1/identity/profiles/{ids['handle']}", headers=auth).status_code == 200
+    conversations = api.get("/v1/conversations", headers=auth)
+    assert conversations.status_code == 200
+    for conversation in conversations.json()["data"]:
+        path = f"/v1/conversations/{conversation['id']}/messages"
+        assert api.get(path, headers=auth).status_code == 200
+
+
 def _read_back(api: Api, ids: World) -> None:
     """Everything the example could have stored, read back: all must be served."""
+    if "identity_key" in ids:
+        _read_back_messaging(api, ids)
+        return
     paths = [
         "/v1/agents",
         f"/v1/agents/{ids['agent_id']}",
@@ -321,16 +447,16 @@ def test_every_json_operation_has_a_seed() -> None:
     assert {op.id for op in _json_operations()} == set(SEEDS)
 
 
-def test_the_seeds_are_valid(api: Api, world: World) -> None:
+def test_the_seeds_are_valid(harness: Harness, api: Api, world: World) -> None:
     """Unchanged, each seed is accepted: so hostile values are what a refusal is about."""
     for op in _json_operations():
-        ids = _fresh_ids(api, world, op)
+        ids = _fresh_ids(harness, api, world, op)
         path = op.url(**{name: ids[name] for name in op.path_parameters})
         body = SEEDS[op.id](ids)
         if op.stream is not None:
             assert api.stream(op.method, path, json=body).status_code == 200, op.id
         else:
-            response = api.request(op.method, path, json=body)
+            response = api.request(op.method, path, json=body, headers=_headers(op, ids))
             assert response.status_code == op.success_status, (op.id, response.text)
 
 
@@ -349,6 +475,7 @@ CASES = [(op, field) for op in _json_operations() for field in _fields(op)]
     raw_surrogates=st.booleans(),
 )
 def test_every_response_can_be_sent(
+    harness: Harness,
     api: Api,
     world: World,
     case: tuple[Operation, tuple[Any, ...]],
@@ -358,12 +485,12 @@ def test_every_response_can_be_sent(
     """Whatever goes into a field: no 5xx, every answer parses and matches the contract, every
     stream arrives whole, and everything stored can be read back."""
     op, field = case
-    ids = _fresh_ids(api, world, op)
+    ids = _fresh_ids(harness, api, world, op)
     body = SEEDS[op.id](ids)
     _put(body, field, value)
     path = op.url(**{name: ids[name] for name in op.path_parameters})
     content = _encode(body, raw_surrogates)
-    headers = {"content-type": "application/json"}
+    headers = {"content-type": "application/json", **_headers(op, ids)}
     if op.stream is not None:
         _whole(api.stream(op.method, path, content=content, headers=headers), op)
     else:

@@ -32,6 +32,10 @@ class ServerConfig:
         keep_alive_timeout: Seconds an idle connection is kept open between requests.
         max_header_bytes: The size a request line and headers may reach before they are
             complete; larger ones are a 400 VALIDATION_ERROR.
+        backlog_warning: A messaging recipient's undelivered messages from which a send's
+            response carries ``X-Backlog-Warning``.
+        backlog_limit: Undelivered messages at which sends to the recipient are refused with
+            429 RECIPIENT_BACKLOGGED.
     """
 
     db_path: str = "agentkit.sqlite3"
@@ -47,3 +51,5 @@ class ServerConfig:
     body_timeout: float = 30.0
     keep_alive_timeout: float = 5.0
     max_header_bytes: int = 16 * 1024
+    backlog_warning: int = 5000
+    backlog_limit: int = 10000

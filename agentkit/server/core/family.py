@@ -27,6 +27,8 @@ class Family:
             to close the turns a stopped server left open in the store.
         error_bodies: The error body of each foreign format it speaks (``x-foreign-format``),
             for its operations of that format.
+        tags: The contract tags whose operations it handles, when that is more than the one
+            named ``name`` (messaging handles ``identity``, ``messages``, ``conversations``).
     """
 
     name: str
@@ -35,3 +37,4 @@ class Family:
     setup: Callable[[ServerState], None] | None = None
     startup: Callable[[ServerState], None] | None = None
     error_bodies: Mapping[str, ErrorBody] | None = None
+    tags: tuple[str, ...] = ()

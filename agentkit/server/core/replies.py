@@ -14,15 +14,17 @@ from collections.abc import AsyncIterator, Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["Answer", "ChunkStream", "EventStream", "JsonText", "Reply"]
+__all__ = ["Answer", "Bytes", "ChunkStream", "EventStream", "JsonText", "Reply"]
 
 
 @dataclass(frozen=True, slots=True)
 class Reply:
-    """A JSON answer; a ``status`` of ``None`` is the operation's success status."""
+    """A JSON answer; a ``status`` of ``None`` is the operation's success status. ``headers``
+    are added to the response (such as a warning the operation documents)."""
 
     body: Any
     status: int | None = None
+    headers: Mapping[str, str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,4 +75,13 @@ class ChunkStream:
     media_type: str = "text/event-stream"
 
 
-Answer = Reply | JsonText | EventStream | ChunkStream
+@dataclass(frozen=True, slots=True)
+class Bytes:
+    """A body of raw bytes (a file), sent as ``media_type`` with ``headers``."""
+
+    content: bytes
+    media_type: str = "application/octet-stream"
+    headers: Mapping[str, str] | None = None
+
+
+Answer = Reply | JsonText | EventStream | ChunkStream | Bytes

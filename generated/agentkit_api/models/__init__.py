@@ -7,9 +7,13 @@ if TYPE_CHECKING:
     from .agent import Agent
     from .agent_brain import AgentBrain
     from .agent_create import AgentCreate
+    from .agent_handle_claim import AgentHandleClaim
     from .agent_instructions import AgentInstructions
     from .agent_list import AgentList
     from .agent_update import AgentUpdate
+    from .api_key import ApiKey
+    from .attachment import Attachment
+    from .attachment_download import AttachmentDownload
     from .audio_part import AudioPart
     from .chat import Chat
     from .chat_content_event import ChatContentEvent
@@ -27,8 +31,17 @@ if TYPE_CHECKING:
     from .chat_status import ChatStatus
     from .client_tool_result import ClientToolResult
     from .client_tool_spec import ClientToolSpec
+    from .code_verification import CodeVerification
+    from .contact import Contact
+    from .contact_add import ContactAdd
+    from .contact_page import ContactPage
+    from .contact_status import ContactStatus
+    from .contact_update import ContactUpdate
+    from .conversation import Conversation
+    from .conversation_list import ConversationList
     from .data_part import DataPart
     from .deleted import Deleted
+    from .directory_page import DirectoryPage
     from .document import Document
     from .document_content_type import DocumentContentType
     from .document_create import DocumentCreate
@@ -40,7 +53,19 @@ if TYPE_CHECKING:
     from .error_details import ErrorDetails
     from .error_response import ErrorResponse
     from .file_part import FilePart
+    from .group import Group
+    from .group_create import GroupCreate
+    from .group_invite import GroupInvite
+    from .group_invite_list import GroupInviteList
+    from .group_member import GroupMember
+    from .group_member_add import GroupMemberAdd
+    from .group_update import GroupUpdate
     from .health import Health
+    from .identity import Identity
+    from .identity_key import IdentityKey
+    from .identity_profile import IdentityProfile
+    from .identity_register import IdentityRegister
+    from .identity_update import IdentityUpdate
     from .image_part import ImagePart
     from .index import Index
     from .index_create import IndexCreate
@@ -48,7 +73,16 @@ if TYPE_CHECKING:
     from .index_query import IndexQuery
     from .index_query_result import IndexQueryResult
     from .json_object import JsonObject
+    from .key_recovery import KeyRecovery
+    from .message import Message
+    from .message_content import MessageContent
+    from .message_page import MessagePage
+    from .message_send import MessageSend
     from .metadata import Metadata
+    from .mute import Mute
+    from .mute_create import MuteCreate
+    from .mute_kind import MuteKind
+    from .mute_list import MuteList
     from .name_availability import NameAvailability
     from .open_ai_chat_completion import OpenAIChatCompletion
     from .open_ai_chat_completion_chunk import OpenAIChatCompletionChunk
@@ -99,9 +133,20 @@ if TYPE_CHECKING:
     from .open_ai_tool_call import OpenAIToolCall
     from .open_ai_tool_call_delta import OpenAIToolCallDelta
     from .open_ai_usage import OpenAIUsage
+    from .participant import Participant
+    from .participant_list import ParticipantList
+    from .pending_verification import PendingVerification
+    from .presence import Presence
+    from .presence_batch import PresenceBatch
+    from .presence_list import PresenceList
+    from .presence_update import PresenceUpdate
+    from .presence_update_status import PresenceUpdateStatus
     from .prompt_suggestion import PromptSuggestion
     from .prompt_suggestion_source import PromptSuggestionSource
     from .prompt_suggestions import PromptSuggestions
+    from .read_cursor import ReadCursor
+    from .report import Report
+    from .report_create import ReportCreate
     from .retrieved_chunk import RetrievedChunk
     from .session import Session
     from .session_create import SessionCreate
@@ -155,6 +200,8 @@ if TYPE_CHECKING:
     from .ui_tool_output_available_chunk import UIToolOutputAvailableChunk
     from .ui_tool_output_denied_chunk import UIToolOutputDeniedChunk
     from .ui_tool_output_error_chunk import UIToolOutputErrorChunk
+    from .upload_create import UploadCreate
+    from .upload_slot import UploadSlot
     from .version import Version
     from .vote import Vote
     from .vote_cast import VoteCast
@@ -166,9 +213,13 @@ _MODULES = {
     "Agent": "agent",
     "AgentBrain": "agent_brain",
     "AgentCreate": "agent_create",
+    "AgentHandleClaim": "agent_handle_claim",
     "AgentInstructions": "agent_instructions",
     "AgentList": "agent_list",
     "AgentUpdate": "agent_update",
+    "ApiKey": "api_key",
+    "Attachment": "attachment",
+    "AttachmentDownload": "attachment_download",
     "AudioPart": "audio_part",
     "Chat": "chat",
     "ChatContentEvent": "chat_content_event",
@@ -186,8 +237,17 @@ _MODULES = {
     "ChatStatus": "chat_status",
     "ClientToolResult": "client_tool_result",
     "ClientToolSpec": "client_tool_spec",
+    "CodeVerification": "code_verification",
+    "Contact": "contact",
+    "ContactAdd": "contact_add",
+    "ContactPage": "contact_page",
+    "ContactStatus": "contact_status",
+    "ContactUpdate": "contact_update",
+    "Conversation": "conversation",
+    "ConversationList": "conversation_list",
     "DataPart": "data_part",
     "Deleted": "deleted",
+    "DirectoryPage": "directory_page",
     "Document": "document",
     "DocumentContentType": "document_content_type",
     "DocumentCreate": "document_create",
@@ -199,7 +259,19 @@ _MODULES = {
     "ErrorDetails": "error_details",
     "ErrorResponse": "error_response",
     "FilePart": "file_part",
+    "Group": "group",
+    "GroupCreate": "group_create",
+    "GroupInvite": "group_invite",
+    "GroupInviteList": "group_invite_list",
+    "GroupMember": "group_member",
+    "GroupMemberAdd": "group_member_add",
+    "GroupUpdate": "group_update",
     "Health": "health",
+    "Identity": "identity",
+    "IdentityKey": "identity_key",
+    "IdentityProfile": "identity_profile",
+    "IdentityRegister": "identity_register",
+    "IdentityUpdate": "identity_update",
     "ImagePart": "image_part",
     "Index": "index",
     "IndexCreate": "index_create",
@@ -207,7 +279,16 @@ _MODULES = {
     "IndexQuery": "index_query",
     "IndexQueryResult": "index_query_result",
     "JsonObject": "json_object",
+    "KeyRecovery": "key_recovery",
+    "Message": "message",
+    "MessageContent": "message_content",
+    "MessagePage": "message_page",
+    "MessageSend": "message_send",
     "Metadata": "metadata",
+    "Mute": "mute",
+    "MuteCreate": "mute_create",
+    "MuteKind": "mute_kind",
+    "MuteList": "mute_list",
     "NameAvailability": "name_availability",
     "OpenAIChatCompletion": "open_ai_chat_completion",
     "OpenAIChatCompletionChunk": "open_ai_chat_completion_chunk",
@@ -252,9 +333,20 @@ _MODULES = {
     "OpenAIToolCall": "open_ai_tool_call",
     "OpenAIToolCallDelta": "open_ai_tool_call_delta",
     "OpenAIUsage": "open_ai_usage",
+    "Participant": "participant",
+    "ParticipantList": "participant_list",
+    "PendingVerification": "pending_verification",
+    "Presence": "presence",
+    "PresenceBatch": "presence_batch",
+    "PresenceList": "presence_list",
+    "PresenceUpdate": "presence_update",
+    "PresenceUpdateStatus": "presence_update_status",
     "PromptSuggestion": "prompt_suggestion",
     "PromptSuggestionSource": "prompt_suggestion_source",
     "PromptSuggestions": "prompt_suggestions",
+    "ReadCursor": "read_cursor",
+    "Report": "report",
+    "ReportCreate": "report_create",
     "RetrievedChunk": "retrieved_chunk",
     "Session": "session",
     "SessionCreate": "session_create",
@@ -308,6 +400,8 @@ _MODULES = {
     "UIToolOutputAvailableChunk": "ui_tool_output_available_chunk",
     "UIToolOutputDeniedChunk": "ui_tool_output_denied_chunk",
     "UIToolOutputErrorChunk": "ui_tool_output_error_chunk",
+    "UploadCreate": "upload_create",
+    "UploadSlot": "upload_slot",
     "Version": "version",
     "Vote": "vote",
     "VoteCast": "vote_cast",
@@ -319,9 +413,13 @@ __all__ = (
     "Agent",
     "AgentBrain",
     "AgentCreate",
+    "AgentHandleClaim",
     "AgentInstructions",
     "AgentList",
     "AgentUpdate",
+    "ApiKey",
+    "Attachment",
+    "AttachmentDownload",
     "AudioPart",
     "Chat",
     "ChatContentEvent",
@@ -339,8 +437,17 @@ __all__ = (
     "ChatStatus",
     "ClientToolResult",
     "ClientToolSpec",
+    "CodeVerification",
+    "Contact",
+    "ContactAdd",
+    "ContactPage",
+    "ContactStatus",
+    "ContactUpdate",
+    "Conversation",
+    "ConversationList",
     "DataPart",
     "Deleted",
+    "DirectoryPage",
     "Document",
     "DocumentContentType",
     "DocumentCreate",
@@ -352,7 +459,19 @@ __all__ = (
     "ErrorDetails",
     "ErrorResponse",
     "FilePart",
+    "Group",
+    "GroupCreate",
+    "GroupInvite",
+    "GroupInviteList",
+    "GroupMember",
+    "GroupMemberAdd",
+    "GroupUpdate",
     "Health",
+    "Identity",
+    "IdentityKey",
+    "IdentityProfile",
+    "IdentityRegister",
+    "IdentityUpdate",
     "ImagePart",
     "Index",
     "IndexCreate",
@@ -360,7 +479,16 @@ __all__ = (
     "IndexQuery",
     "IndexQueryResult",
     "JsonObject",
+    "KeyRecovery",
+    "Message",
+    "MessageContent",
+    "MessagePage",
+    "MessageSend",
     "Metadata",
+    "Mute",
+    "MuteCreate",
+    "MuteKind",
+    "MuteList",
     "NameAvailability",
     "OpenAIChatCompletion",
     "OpenAIChatCompletionChunk",
@@ -405,9 +533,20 @@ __all__ = (
     "OpenAIToolCall",
     "OpenAIToolCallDelta",
     "OpenAIUsage",
+    "Participant",
+    "ParticipantList",
+    "PendingVerification",
+    "Presence",
+    "PresenceBatch",
+    "PresenceList",
+    "PresenceUpdate",
+    "PresenceUpdateStatus",
     "PromptSuggestion",
     "PromptSuggestionSource",
     "PromptSuggestions",
+    "ReadCursor",
+    "Report",
+    "ReportCreate",
     "RetrievedChunk",
     "Session",
     "SessionCreate",
@@ -461,6 +600,8 @@ __all__ = (
     "UIToolOutputAvailableChunk",
     "UIToolOutputDeniedChunk",
     "UIToolOutputErrorChunk",
+    "UploadCreate",
+    "UploadSlot",
     "Version",
     "Vote",
     "VoteCast",

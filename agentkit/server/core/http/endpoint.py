@@ -20,10 +20,11 @@ from ..auth import authenticate
 from ..call import Call, Handler, last_event_id
 from ..errors import ApiError, ErrorBody
 from ..idempotency import StreamRecord, fingerprint
-from ..replies import Answer, ChunkStream, EventStream
+from ..replies import Answer, Bytes, ChunkStream, EventStream
 from ..state import ServerState
 from ..validation import rules_for
 from .responses import (
+    bytes_response,
     chunk_response,
     error_response,
     json_response,
@@ -83,6 +84,8 @@ def endpoint(
             return chunk_response(answer)
         if streams_only:  # pragma: no cover - a mistake in the handler
             raise TypeError(f"{operation.id} streams: its handler must answer an EventStream")
+        if isinstance(answer, Bytes):
+            return bytes_response(answer, success)
         return json_response(answer, success)
 
     async def run(request: Request) -> Response:

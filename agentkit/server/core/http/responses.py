@@ -10,11 +10,12 @@ from starlette.responses import JSONResponse, Response, StreamingResponse
 from ..errors import ApiError, ErrorBody, envelope
 from ..event_log import Encoded, EventLog
 from ..idempotency import StreamRecord
-from ..replies import ChunkStream, EventStream, JsonText, Reply
+from ..replies import Bytes, ChunkStream, EventStream, JsonText, Reply
 from ..store import Row
 
 __all__ = [
     "REPLAYED",
+    "bytes_response",
     "chunk_response",
     "error_response",
     "json_response",
@@ -35,7 +36,15 @@ def json_response(answer: Reply | JsonText, success_status: int) -> Response:
     status = success_status if answer.status is None else answer.status
     if isinstance(answer, JsonText):
         return Response(answer.text, status_code=status, media_type="application/json")
+    if answer.headers:
+        return JSONResponse(answer.body, status_code=status, headers=dict(answer.headers))
     return JSONResponse(answer.body, status_code=status)
+
+
+def bytes_response(answer: Bytes, success_status: int) -> Response:
+    """The response of a raw-bytes answer."""
+    headers = dict(answer.headers or {})
+    return Response(answer.content, success_status, headers, media_type=answer.media_type)
 
 
 def _sse(encoded: Encoded, headers: Mapping[str, str] | None = None) -> StreamingResponse:

@@ -1,0 +1,28 @@
+"""Calls whose body is raw bytes (an image), not JSON."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ..._response import APIResponse
+from ..._routes import route_of
+
+if TYPE_CHECKING:
+    from ..client import AsyncAgentKit
+
+__all__ = ["send_bytes"]
+
+
+async def send_bytes(
+    client: AsyncAgentKit, operation_id: str, data: bytes, **params: Any
+) -> APIResponse[Any]:
+    """Call an operation with ``data`` as its ``application/octet-stream`` body."""
+    route = route_of(operation_id)
+    request = client._build(
+        route,
+        params,
+        None,
+        headers={"Content-Type": "application/octet-stream"},
+        content=bytes(data),
+    )
+    return await client._send(route, request, None)

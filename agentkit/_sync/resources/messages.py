@@ -1,0 +1,167 @@
+# Generated from agentkit/_async by scripts/unasync.py: edit the async source, not this file.
+"""``client.messages``: send messages to other identities and read conversations by seq."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from typing import Any
+
+from agentkit_api.models import (
+    Deleted,
+    Message,
+    MessageContent,
+    MessagePage,
+    MessageSend,
+    Metadata,
+    ReadCursor,
+)
+from agentkit_api.types import UNSET
+
+from ..._backlog import backlog_warnings
+from ..._inputs import to_metadata
+from ..._page import Page
+from ..._response import APIResponse
+from ..endpoint import endpoint
+from ..pagination import Pager
+from ._base import SyncResource
+
+__all__ = ["Messages", "to_content"]
+
+
+def to_content(content: str | Mapping[str, Any] | MessageContent) -> MessageContent:
+    """A message's content: a string is its text; a dict holds ``text``, ``data`` and/or
+    ``attachment_id``."""
+    if isinstance(content, MessageContent):
+        return content
+    if isinstance(content, str):
+        return MessageContent(text=content)
+    return MessageContent.from_dict(dict(content))
+
+
+class Messages(SyncResource):
+    """Send messages, read a conversation's history, move your read cursor, hide messages."""
+
+    @endpoint
+    def send(
+        self,
+        content: str | Mapping[str, Any] | MessageContent,
+        *,
+        to: str | None = None,
+        conversation_id: str | None = None,
+        metadata: Mapping[str, Any] | Metadata | None = None,
+        client_msg_id: str | None = None,
+    ) -> APIResponse[Message]:
+        """Send a message to a handle (``to="@alice"`` or ``"alice"``) or into a conversation.
+
+        Every send carries a ``client_msg_id`` (a UUID made for you when you give none): the
+        server keeps the message it made for that id for good, so this call is retried on every
+        transient failure without a duplicate, and sending it again later returns the same
+        message. Give your own id to tie the send to an operation of yours.
+
+        When a recipient's backlog passes the server's soft threshold, the client's
+        ``on_backlog_warning`` is called; ``send.with_raw_response(...)`` shows the header, and
+        ``agentkit.backlog_warnings(response.headers)`` reads it.
+
+        Raises:
+            RecipientBackloggedError: A recipient's backlog is full (``handle``,
+                ``undelivered_count``).
+            BlockedError: The recipient blocks you.
+            GroupDeletedError: The group was deleted.
+            IdentityNotFoundError: No identity has the handle ``to``, or your key has no
+                messaging identity.
+            ConversationNotFoundError: No conversation of yours has this id.
+            ClientMsgIdReusedError: The ``client_msg_id`` was used for other content.
+            ValidationError: Not exactly one of ``to`` and ``conversation_id``, or bad content.
+        """
+        body = MessageSend(
+            client_msg_id=client_msg_id or str(uuid.uuid4()),
+            content=to_content(content),
+            to=UNSET if to is None else to,
+            conversation_id=UNSET if conversation_id is None else conversation_id,
+            metadata=to_metadata(metadata),
+        )
+        response = self._client._call("messages_send", body=body)
+        callback = self._client._settings.on_backlog_warning
+        if callback is not None:
+            for warning in backlog_warnings(response.headers):
+                callback(warning)
+        return response
+
+    @endpoint
+    def list_page(
+        self,
+        conversation_id: str,
+        *,
+        after_seq: int | None = None,
+        before_seq: int | None = None,
+        limit: int | None = None,
+    ) -> APIResponse[MessagePage]:
+        """One page of a conversation's messages: after ``after_seq`` oldest first, or before
+        ``before_seq`` (or the newest, without either) newest first. Both seqs exclusive.
+
+        Raises:
+            ConversationNotFoundError: No conversation of yours has this id.
+            ValidationError: Both ``after_seq`` and ``before_seq`` were given.
+        """
+        return self._client._call(
+            "messages_list",
+            conversation_id=conversation_id,
+            after_seq=after_seq,
+            before_seq=before_seq,
+            limit=limit,
+        )
+
+    def history(
+        self,
+        conversation_id: str,
+        *,
+        after_seq: int | None = None,
+        before_seq: int | None = None,
+        page_size: int = 50,
+    ) -> Pager[Message]:
+        """Every message of a conversation, fetched page by page as you iterate.
+
+        Forward (oldest first) from after ``after_seq`` (default: from the start), or backward
+        (newest first) from before ``before_seq``. Nothing is fetched until you iterate.
+
+        Raises:
+            ValueError: Both ``after_seq`` and ``before_seq`` were given.
+        """
+        if after_seq is not None and before_seq is not None:
+            raise ValueError("give after_seq or before_seq, not both")
+        backward = before_seq is not None
+
+        def fetch(cursor: str | None) -> Page[Message]:
+            seq = int(cursor) if cursor is not None else (before_seq if backward else after_seq)
+            response = self._client._call(
+                "messages_list",
+                conversation_id=conversation_id,
+                before_seq=seq if backward else None,
+                after_seq=None if backward else (seq or 0),
+                limit=page_size,
+            )
+            page: MessagePage = response.parsed
+            data = list(page.data)
+            more = page.has_more and bool(data)
+            return Page(data, more, str(data[-1].seq) if more else None)
+
+        return Pager(fetch)
+
+    @endpoint
+    def mark_read(self, message_id: str) -> APIResponse[ReadCursor]:
+        """Move your read cursor in the message's conversation up to it (never backward).
+
+        Raises:
+            MessageNotFoundError: No message you may see has this id.
+        """
+        return self._client._call("messages_mark_read", message_id=message_id)
+
+    @endpoint
+    def delete(self, message_id: str) -> APIResponse[Deleted]:
+        """Hide a message for yourself; the other members' copies stay. Safe to repeat.
+
+        Raises:
+            MessageNotFoundError: No message you may see has this id.
+        """
+        return self._client._call("messages_delete", message_id=message_id)

@@ -1,0 +1,34 @@
+"""The messaging family: identities with handles, and the messages they send each other."""
+
+from ..core.family import Family
+from ..core.state import ServerState
+from .attachment_routes import ATTACHMENT_HANDLERS
+from .blobs import BlobStore
+from .group_routes import GROUP_HANDLERS
+from .identity_routes import IDENTITY_HANDLERS
+from .message_routes import MESSAGE_HANDLERS
+from .outbox import Outbox, OutboxMessage
+from .replies import AgentReplies
+from .social_routes import SOCIAL_HANDLERS
+
+__all__ = ["FAMILY", "Outbox", "OutboxMessage"]
+
+
+def _setup(state: ServerState) -> None:
+    state.add_service(Outbox())
+    state.add_service(AgentReplies(state))
+    state.add_service(BlobStore.beside(state.config.db_path, state.store.secret("blobs")))
+
+
+FAMILY = Family(
+    "messaging",
+    {
+        **IDENTITY_HANDLERS,
+        **MESSAGE_HANDLERS,
+        **ATTACHMENT_HANDLERS,
+        **GROUP_HANDLERS,
+        **SOCIAL_HANDLERS,
+    },
+    setup=_setup,
+    tags=("identity", "messages", "conversations", "uploads", "groups", "contacts", "presence"),
+)

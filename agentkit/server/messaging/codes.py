@@ -1,0 +1,82 @@
+"""One-time codes: made, "sent" to the outbox, and checked with a bounded number of attempts."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+import time
+from datetime import UTC, datetime
+from typing import Any
+
+from ..core.call import Call
+from ..core.errors import ApiError
+from ..core.ids import new_id
+from ..core.store import Row
+from .outbox import Outbox
+
+__all__ = ["CODE_TTL", "MAX_ATTEMPTS", "check_code", "start_verification"]
+
+CODE_TTL = 15 * 60.0
+MAX_ATTEMPTS = 5
+
+
+def _digest(code: str) -> str:
+    return hashlib.sha256(code.encode()).hexdigest()
+
+
+def start_verification(
+    call: Call, purpose: str, send_to: str | None, text: str, **fields: Any
+) -> Row:
+    """Store a pending verification and send its code to ``send_to`` (no code without one).
+
+    Returns the ``PendingVerification`` answer: it looks the same whether or not a code went out.
+    """
+    code = f"{secrets.randbelow(1_000_000):06d}"
+    expires = time.time() + CODE_TTL
+    pending = {
+        "id": new_id("pnd"),
+        "purpose": purpose,
+        "code": _digest(code),
+        "expires": expires,
+        **fields,
+    }
+    call.state.store.put_pending(pending)
+    if send_to is not None:
+        outbox = call.state.service(Outbox)
+        outbox.send(send_to, purpose, code, text.format(code=code))
+    stamp = datetime.fromtimestamp(expires, UTC).isoformat(timespec="seconds")
+    return {"pending_id": pending["id"], "expires_at": stamp.replace("+00:00", "Z")}
+
+
+def _failed() -> ApiError:
+    return ApiError(
+        "VERIFICATION_FAILED",
+        "the code is wrong or expired, or the verification is unknown; start again for a new code",
+        {"field": "code", "location": "body"},
+    )
+
+
+def check_code(call: Call, purpose: str) -> Row:
+    """The pending verification the body's ``pending_id`` and ``code`` complete; it is used up.
+
+    Raises:
+        ApiError: 400 VERIFICATION_FAILED for an unknown or expired verification, another
+            purpose's, a wrong code, or one past its attempts; the same answer for each.
+    """
+    store = call.state.store
+    pending = store.get_pending(call.body["pending_id"])
+    if pending is None or pending["purpose"] != purpose:
+        raise _failed()
+    if (
+        pending["expires"] < time.time()
+        or store.count_pending_attempt(pending["id"]) > MAX_ATTEMPTS
+    ):
+        store.delete_pending(pending["id"])
+        raise _failed()
+    if pending.get("blocked") or not hmac.compare_digest(
+        pending["code"], _digest(call.body["code"].strip())
+    ):
+        raise _failed()
+    store.delete_pending(pending["id"])
+    return pending

@@ -1,0 +1,285 @@
+"""The message and conversation operations: send, history, read cursors, hide-for-me, and the
+caller's conversations."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from ..core.call import Call, Handler, page_reply, page_start
+from ..core.errors import ApiError, invalid
+from ..core.ids import new_id, now
+from ..core.replies import Reply
+from ..core.state import ServerState
+from ..core.store import Row
+from .attachment_routes import sendable
+from .caller import caller, named_identity
+from .group_routes import group_deleted
+from .handles import normal_handle
+from .replies import AgentReplies
+
+__all__ = ["MESSAGE_HANDLERS", "deliver", "store_reply"]
+
+
+def _conversation_not_found(conversation_id: str) -> ApiError:
+    return ApiError("CONVERSATION_NOT_FOUND", f"no conversation {conversation_id!r}")
+
+
+def _message_not_found(message_id: str) -> ApiError:
+    return ApiError("MESSAGE_NOT_FOUND", f"no message {message_id!r}")
+
+
+def _blocked() -> ApiError:
+    return ApiError("BLOCKED", "the recipient does not take messages from you")
+
+
+def _fingerprint(body: Row) -> str:
+    said = {
+        "to": normal_handle(body["to"]) if "to" in body else None,
+        "conversation_id": body.get("conversation_id"),
+        "content": body["content"],
+        "metadata": body.get("metadata", {}),
+    }
+    return hashlib.sha256(json.dumps(said, sort_keys=True).encode()).hexdigest()
+
+
+def _kind(content: Row) -> str:
+    if "attachment_id" in content:
+        return "file"
+    if "text" not in content and "data" in content:
+        return "structured"
+    return "text"
+
+
+def _target(call: Call, me: Row) -> tuple[str, Row | None, list[str]]:
+    """The conversation a send goes into, the identity ``to`` names (if any), and the other
+    members the message goes to."""
+    body = call.body
+    if ("to" in body) == ("conversation_id" in body):
+        raise invalid("to", "give exactly one of to (a handle) and conversation_id")
+    store = call.state.store
+    if "conversation_id" in body:
+        conversation_id = body["conversation_id"]
+        found = store.member_kind(conversation_id, me["id"])
+        if found is None:
+            raise _conversation_not_found(conversation_id)
+        kind, others = found
+        if kind == "group":
+            group = store.group(conversation_id)
+            if group is not None and group.get("deleted_at"):
+                raise group_deleted(group)
+        elif any(store.blocks(other, me["id"]) for other in others):
+            raise _blocked()
+        return conversation_id, None, others
+    recipient = named_identity(call, body["to"], "to")
+    if recipient["id"] == me["id"]:
+        raise invalid("to", "is your own handle; message another identity")
+    if store.blocks(recipient["id"], me["id"]):
+        raise _blocked()
+    conversation_id = store.direct_conversation(me["id"], recipient["id"], now())
+    return conversation_id, recipient, [recipient["id"]]
+
+
+def deliver(state: ServerState, me: Row, conversation_id: str, body: Row) -> Row:
+    """Store one message from ``me`` (deduplicated by its ``client_msg_id``); the message.
+
+    Raises:
+        ApiError: 409 CLIENT_MSG_ID_REUSED when the ``client_msg_id`` made another message.
+    """
+    fingerprint = _fingerprint(body)
+    message = {
+        "id": new_id("msg"),
+        "conversation_id": conversation_id,
+        "sender": me["handle"],
+        "sender_id": me["id"],
+        "client_msg_id": body["client_msg_id"],
+        "type": _kind(body["content"]),
+        "content": body["content"],
+        "metadata": body.get("metadata", {}),
+        "created_at": now(),
+    }
+    sent = state.store.send_message(conversation_id, message, fingerprint)
+    if sent.fingerprint != fingerprint:
+        raise _reused(body["client_msg_id"])
+    return sent.message
+
+
+def store_reply(state: ServerState, agent: Row, message: Row, text: str) -> Row:
+    """Store an agent's reply to ``message``; one reply per message, however often asked."""
+    body = {
+        "client_msg_id": f"reply:{message['id']}",
+        "conversation_id": message["conversation_id"],
+        "content": {"text": text},
+        "metadata": {"in_reply_to": message["id"]},
+    }
+    return deliver(state, agent, message["conversation_id"], body)
+
+
+def _reused(client_msg_id: str) -> ApiError:
+    return ApiError(
+        "CLIENT_MSG_ID_REUSED",
+        f"client_msg_id {client_msg_id!r} was used for a different message; "
+        "use a new id for new content",
+        {"field": "client_msg_id", "location": "body"},
+    )
+
+
+async def send(call: Call) -> Reply:
+    """Send a message; a repeated ``client_msg_id`` returns the message it made, for good."""
+    body = call.body
+    if "conversation_id" in body:
+        me = caller(call, lambda: _conversation_not_found(body["conversation_id"]))
+    else:
+        me = caller(call)
+    earlier = call.state.store.sent_message(me["id"], body["client_msg_id"])
+    if earlier is not None:
+        if earlier.fingerprint != _fingerprint(body):
+            raise _reused(body["client_msg_id"])
+        return Reply(earlier.message)
+    attachment_id = body["content"].get("attachment_id")
+    if attachment_id is not None and not sendable(call, me["id"], attachment_id):
+        raise invalid("content.attachment_id", "no uploaded attachment of yours has this id")
+    conversation_id, recipient, others = _target(call, me)
+    warnings = _backlog(call, others)
+    message = deliver(call.state, me, conversation_id, body)
+    if recipient is not None and recipient["kind"] == "agent":
+        call.state.service(AgentReplies).answer(recipient, message)
+    if warnings:
+        return Reply(message, headers={"X-Backlog-Warning": ", ".join(warnings)})
+    return Reply(message)
+
+
+def _backlog(call: Call, others: list[str]) -> list[str]:
+    """Refuse the send when a recipient's backlog is full; ``handle=count`` for each
+    recipient the send takes past the warning threshold."""
+    store = call.state.store
+    config = call.state.config
+    warnings = []
+    for identity_id, count in store.backlogs(others).items():
+        if count + 1 < config.backlog_warning:
+            continue
+        identity = store.identity_by_id(identity_id)
+        handle = identity["handle"] if identity else identity_id
+        if count >= config.backlog_limit:
+            raise ApiError(
+                "RECIPIENT_BACKLOGGED",
+                f"@{handle} has {count} undelivered messages; try again once it reads them",
+                {"handle": handle, "undelivered_count": count},
+                # Retrying at once cannot help: the recipient has to read first.
+                headers={"x-should-retry": "false"},
+            )
+        warnings.append(f"{handle}={count + 1}")
+    return warnings
+
+
+def _me_for_message(call: Call) -> Row:
+    return caller(call, lambda: _message_not_found(call.params["message_id"]))
+
+
+def _me_for_conversation(call: Call) -> Row:
+    return caller(call, lambda: _conversation_not_found(call.params["conversation_id"]))
+
+
+def _own_message(call: Call, me: Row) -> Row:
+    message_id = call.params["message_id"]
+    message = call.state.store.message_for(message_id, me["id"])
+    if message is None:
+        raise _message_not_found(message_id)
+    return message
+
+
+async def mark_read(call: Call) -> Reply:
+    """Move the caller's read cursor up to a message (never backward)."""
+    me = _me_for_message(call)
+    message = _own_message(call, me)
+    conversation_id = message["conversation_id"]
+    cursor = call.state.store.mark_read(conversation_id, me["id"], message["seq"])
+    return Reply({"conversation_id": conversation_id, "last_read_seq": cursor})
+
+
+async def delete_message(call: Call) -> Reply:
+    """Hide a message for the caller only (again: nothing more happens)."""
+    me = _me_for_message(call)
+    message_id = call.params["message_id"]
+    store = call.state.store
+    if store.message_for(message_id, me["id"]) is not None:
+        store.hide_message(message_id, me["id"])
+    elif not store.hid_message(message_id, me["id"]):
+        raise _message_not_found(message_id)
+    return Reply({"id": message_id, "deleted": True})
+
+
+async def list_messages(call: Call) -> Reply:
+    """A page of a conversation's messages by seq."""
+    me = _me_for_conversation(call)
+    conversation_id = call.params["conversation_id"]
+    store = call.state.store
+    if store.membership(conversation_id, me["id"]) is None:
+        raise _conversation_not_found(conversation_id)
+    before = call.params.get("before_seq")
+    after = call.params.get("after_seq")
+    if before is not None and after is not None:
+        raise invalid("before_seq", "give before_seq or after_seq, not both", "query")
+    limit = call.params["limit"]
+    rows = store.messages(conversation_id, me["id"], before=before, after=after, limit=limit + 1)
+    return Reply({"data": rows[:limit], "has_more": len(rows) > limit})
+
+
+def _conversation(call: Call, view: Row) -> Row:
+    shown = {key: value for key, value in view.items() if key != "activity"}
+    shown["participants"] = call.state.store.participants(view["id"])
+    return shown
+
+
+def _membership(call: Call, me: Row, *, hidden: bool = False) -> Row:
+    conversation_id = call.params["conversation_id"]
+    view = call.state.store.membership(conversation_id, me["id"], hidden=hidden)
+    if view is None:
+        raise _conversation_not_found(conversation_id)
+    return view
+
+
+async def list_conversations(call: Call) -> Reply:
+    """The caller's visible conversations, most recently active first."""
+    me = caller(call)
+    start = page_start(call)
+    limit = call.params["limit"]
+    rows = call.state.store.conversations_of(me["id"], start or None, limit + 1)
+    more = len(rows) > limit
+    rows = rows[:limit]
+    return page_reply(
+        [_conversation(call, row) for row in rows], rows[-1]["activity"] if more else None
+    )
+
+
+async def get_conversation(call: Call) -> Reply:
+    """One of the caller's conversations (not one it hid)."""
+    me = _me_for_conversation(call)
+    return Reply(_conversation(call, _membership(call, me)))
+
+
+async def participants(call: Call) -> Reply:
+    """The members of a conversation."""
+    me = _me_for_conversation(call)
+    view = _membership(call, me)
+    return Reply({"data": call.state.store.participants(view["id"])})
+
+
+async def hide_conversation(call: Call) -> Reply:
+    """Hide a conversation for the caller until a new message arrives (again: no change)."""
+    me = _me_for_conversation(call)
+    view = _membership(call, me, hidden=True)
+    call.state.store.hide_conversation(view["id"], me["id"])
+    return Reply({"id": view["id"], "deleted": True})
+
+
+MESSAGE_HANDLERS: dict[str, Handler] = {
+    "messages_send": send,
+    "messages_list": list_messages,
+    "messages_mark_read": mark_read,
+    "messages_delete": delete_message,
+    "conversations_list": list_conversations,
+    "conversations_get": get_conversation,
+    "conversations_participants": participants,
+    "conversations_hide": hide_conversation,
+}

@@ -1,0 +1,186 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.identity_register import IdentityRegister
+from ...models.pending_verification import PendingVerification
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    body: IdentityRegister,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/identity/register",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | PendingVerification:
+    if response.status_code == 202:
+        response_202 = PendingVerification.from_dict(response.json())
+
+        return response_202
+
+    response_default = ErrorResponse.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | PendingVerification]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: IdentityRegister,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[ErrorResponse | PendingVerification]:
+    """Register a messaging identity; a one-time code is sent to its email.
+
+     Handles are 3 to 32 characters: lower-case letters, digits, `-` and `_`, starting with a
+    letter; a leading `@` is dropped. Reserved names are refused with 400 VALIDATION_ERROR.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (IdentityRegister):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | PendingVerification]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: IdentityRegister,
+    idempotency_key: str | Unset = UNSET,
+) -> ErrorResponse | PendingVerification | None:
+    """Register a messaging identity; a one-time code is sent to its email.
+
+     Handles are 3 to 32 characters: lower-case letters, digits, `-` and `_`, starting with a
+    letter; a leading `@` is dropped. Reserved names are refused with 400 VALIDATION_ERROR.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (IdentityRegister):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | PendingVerification
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: IdentityRegister,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[ErrorResponse | PendingVerification]:
+    """Register a messaging identity; a one-time code is sent to its email.
+
+     Handles are 3 to 32 characters: lower-case letters, digits, `-` and `_`, starting with a
+    letter; a leading `@` is dropped. Reserved names are refused with 400 VALIDATION_ERROR.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (IdentityRegister):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | PendingVerification]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: IdentityRegister,
+    idempotency_key: str | Unset = UNSET,
+) -> ErrorResponse | PendingVerification | None:
+    """Register a messaging identity; a one-time code is sent to its email.
+
+     Handles are 3 to 32 characters: lower-case letters, digits, `-` and `_`, starting with a
+    letter; a leading `@` is dropped. Reserved names are refused with 400 VALIDATION_ERROR.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (IdentityRegister):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | PendingVerification
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

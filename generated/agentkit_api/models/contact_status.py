@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="ContactStatus")
+
+
+@_attrs_define
+class ContactStatus:
+    handle: str
+    is_contact: bool
+    is_blocked: bool
+    """ Whether you block this identity. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        handle = self.handle
+
+        is_contact = self.is_contact
+
+        is_blocked = self.is_blocked
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "handle": handle,
+                "is_contact": is_contact,
+                "is_blocked": is_blocked,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        handle = d.pop("handle")
+
+        is_contact = d.pop("is_contact")
+
+        is_blocked = d.pop("is_blocked")
+
+        contact_status = cls(
+            handle=handle,
+            is_contact=is_contact,
+            is_blocked=is_blocked,
+        )
+
+        contact_status.additional_properties = d
+        return contact_status
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class MuteKind(StrEnum):
+    AGENT = "agent"
+    CONVERSATION = "conversation"
+
+    def __str__(self) -> str:
+        return str(self.value)
