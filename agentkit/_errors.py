@@ -58,6 +58,10 @@ __all__ = [
     "NotFoundError",
     "PaginationLoopError",
     "PermissionDeniedError",
+    "ProviderNameTakenError",
+    "ProviderNotFoundError",
+    "ProviderReadOnlyError",
+    "ProviderUnreachableError",
     "RateLimitedError",
     "RequestTimeoutError",
     "RequestTooLargeError",
@@ -235,6 +239,10 @@ class DocumentNotFoundError(NotFoundError, code="DOCUMENT_NOT_FOUND"):
     """404 ``DOCUMENT_NOT_FOUND``."""
 
 
+class ProviderNotFoundError(NotFoundError, code="PROVIDER_NOT_FOUND"):
+    """No such provider in your organization."""
+
+
 class MethodNotAllowedError(APIStatusError, status=405, code="METHOD_NOT_ALLOWED"):
     """405: the path exists but not with this method."""
 
@@ -261,6 +269,14 @@ class ChatIdTakenError(ConflictError, code="CHAT_ID_TAKEN"):
 
 class AgentNameTakenError(ConflictError, code="AGENT_NAME_TAKEN"):
     """409 ``AGENT_NAME_TAKEN``: another agent already has this name."""
+
+
+class ProviderNameTakenError(ConflictError, code="PROVIDER_NAME_TAKEN"):
+    """Another provider of your organization has this name."""
+
+
+class ProviderReadOnlyError(ConflictError, code="PROVIDER_READ_ONLY"):
+    """The ``system`` provider cannot be changed or deleted."""
 
 
 class IdempotencyKeyReusedError(ConflictError, code="IDEMPOTENCY_KEY_REUSED"):
@@ -319,6 +335,11 @@ class InternalServerError(APIStatusError, status=500, code="INTERNAL_ERROR"):
 
 class AgentFailedError(InternalServerError, code="AGENT_ERROR"):
     """``AGENT_ERROR``: the agent's runtime failed to produce a reply."""
+
+
+class ProviderUnreachableError(InternalServerError, code="PROVIDER_UNREACHABLE"):
+    """``PROVIDER_UNREACHABLE``: the provider did not answer, refused its key, or answered
+    something unreadable."""
 
 
 class TurnInterruptedError(InternalServerError, code="TURN_INTERRUPTED"):

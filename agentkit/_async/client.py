@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from .resources.agents import AsyncAgents
     from .resources.chats import AsyncChats
     from .resources.indexes import AsyncIndexes
+    from .resources.providers import AsyncProviders
     from .resources.sessions import AsyncSessions
 
     # Streams (and the event models they load) are imported by the resources that open them.
@@ -199,6 +200,13 @@ class AsyncAgentKit:
         from .resources.indexes import AsyncIndexes
 
         return AsyncIndexes(self)
+
+    @cached_property
+    def providers(self) -> AsyncProviders:
+        """Upstream LLM providers that agents with the ``openai`` brain call."""
+        from .resources.providers import AsyncProviders
+
+        return AsyncProviders(self)
 
     async def aclose(self) -> None:
         """Release the client's connections."""

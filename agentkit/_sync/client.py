@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from .resources.agents import Agents
     from .resources.chats import Chats
     from .resources.indexes import Indexes
+    from .resources.providers import AsyncProviders
     from .resources.sessions import Sessions
 
     # Streams (and the event models they load) are imported by the resources that open them.
@@ -196,6 +197,13 @@ class AgentKit:
         from .resources.indexes import Indexes
 
         return Indexes(self)
+
+    @cached_property
+    def providers(self) -> AsyncProviders:
+        """Upstream LLM providers that agents with the ``openai`` brain call."""
+        from .resources.providers import AsyncProviders
+
+        return AsyncProviders(self)
 
     def close(self) -> None:
         """Release the client's connections."""

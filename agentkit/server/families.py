@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from . import agents, chats, indexes, sessions, system
+from . import agents, chats, indexes, providers, sessions, system
 from .agents.sqlite import AgentTables
 from .agents.store import AgentStore
 from .chats.sqlite import ChatTables
@@ -19,6 +19,8 @@ from .core.sqlite_tables import CoreTables
 from .core.store import CoreStore
 from .indexes.sqlite import IndexTables
 from .indexes.store import IndexStore
+from .providers.sqlite import ProviderTables
+from .providers.store import ProviderStore
 from .sessions.sqlite import SessionTables
 from .sessions.store import SessionStore
 
@@ -30,17 +32,18 @@ FAMILIES: tuple[Family, ...] = (
     chats.FAMILY,
     indexes.FAMILY,
     sessions.FAMILY,
+    providers.FAMILY,
 )
 
 
-class Store(CoreStore, AgentStore, ChatStore, IndexStore, SessionStore, Protocol):
+class Store(CoreStore, AgentStore, ChatStore, IndexStore, SessionStore, ProviderStore, Protocol):
     """Persistent state of the reference server: every family's store in one.
 
     A PostgreSQL store can implement it later; every method is one short transaction.
     """
 
 
-class SQLiteStore(CoreTables, AgentTables, ChatTables, IndexTables, SessionTables):
+class SQLiteStore(CoreTables, AgentTables, ChatTables, IndexTables, SessionTables, ProviderTables):
     """The ``Store`` on one SQLite file (or ``":memory:"``) in WAL mode, behind one connection.
 
     Opening it creates every family's tables.

@@ -23,6 +23,7 @@ from ..core.event_log import Recovery, StreamKind
 from ..core.ids import new_id, now
 from ..core.state import ServerState
 from ..core.store import Row
+from ..providers.resolve import upstream_for
 
 __all__ = [
     "CHAT_STREAM",
@@ -76,6 +77,7 @@ def begin_chat_turn(
         agent.get("brain", "echo"),
         echo_delay=state.config.echo_delay,
         slow_delay=state.config.slow_delay,
+        upstream=upstream_for(state, org_id, agent),
     )
     # Only a brain that reads the history pays for it (the echo brain answers the message alone).
     history = _history(state, org_id, chat_id) if getattr(brain, "uses_history", False) else []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 __all__ = ["ServerConfig"]
 
@@ -32,6 +32,10 @@ class ServerConfig:
         keep_alive_timeout: Seconds an idle connection is kept open between requests.
         max_header_bytes: The size a request line and headers may reach before they are
             complete; larger ones are a 400 VALIDATION_ERROR.
+        secret_key: The server's secret, which encrypts provider API keys at rest (any string
+            of 32 characters or more). Without one the server keeps its own in
+            ``agentkit.secret`` beside ``db_path`` (a fresh one per process for ``":memory:"``).
+            Never shown in the config's repr.
     """
 
     db_path: str = "agentkit.sqlite3"
@@ -47,3 +51,4 @@ class ServerConfig:
     body_timeout: float = 30.0
     keep_alive_timeout: float = 5.0
     max_header_bytes: int = 16 * 1024
+    secret_key: str | None = field(default=None, repr=False)

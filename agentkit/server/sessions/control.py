@@ -15,6 +15,7 @@ from ..core.errors import ApiError
 from ..core.ids import now
 from ..core.state import ServerState
 from ..core.store import Row
+from ..providers.resolve import upstream_for
 from .model import generated_title, history, message_text, new_message, word_count, zero_usage
 from .running import RunningTurns
 from .stream import SESSION_STREAM
@@ -154,7 +155,10 @@ def _launch(
     )
     config = state.config
     brain = session_brain_for(
-        agent.get("brain", "echo"), echo_delay=config.echo_delay, slow_delay=config.slow_delay
+        agent.get("brain", "echo"),
+        echo_delay=config.echo_delay,
+        slow_delay=config.slow_delay,
+        upstream=upstream_for(state, org_id, agent),
     )
     state.service(RunningTurns).start(TurnRunner(setup, brain, state.events, state.store))
 

@@ -50,6 +50,13 @@ if TYPE_CHECKING:
     from .json_object import JsonObject
     from .metadata import Metadata
     from .name_availability import NameAvailability
+    from .provider import Provider
+    from .provider_create import ProviderCreate
+    from .provider_list import ProviderList
+    from .provider_model import ProviderModel
+    from .provider_test_result import ProviderTestResult
+    from .provider_type import ProviderType
+    from .provider_update import ProviderUpdate
     from .retrieved_chunk import RetrievedChunk
     from .session import Session
     from .session_create import SessionCreate
@@ -103,6 +110,7 @@ if TYPE_CHECKING:
     from .ui_tool_output_available_chunk import UIToolOutputAvailableChunk
     from .ui_tool_output_denied_chunk import UIToolOutputDeniedChunk
     from .ui_tool_output_error_chunk import UIToolOutputErrorChunk
+    from .upstream_type import UpstreamType
     from .version import Version
 
 # Each model is imported from its module the first time it is used.
@@ -153,6 +161,13 @@ _MODULES = {
     "JsonObject": "json_object",
     "Metadata": "metadata",
     "NameAvailability": "name_availability",
+    "Provider": "provider",
+    "ProviderCreate": "provider_create",
+    "ProviderList": "provider_list",
+    "ProviderModel": "provider_model",
+    "ProviderTestResult": "provider_test_result",
+    "ProviderType": "provider_type",
+    "ProviderUpdate": "provider_update",
     "RetrievedChunk": "retrieved_chunk",
     "Session": "session",
     "SessionCreate": "session_create",
@@ -206,6 +221,7 @@ _MODULES = {
     "UIToolOutputAvailableChunk": "ui_tool_output_available_chunk",
     "UIToolOutputDeniedChunk": "ui_tool_output_denied_chunk",
     "UIToolOutputErrorChunk": "ui_tool_output_error_chunk",
+    "UpstreamType": "upstream_type",
     "Version": "version",
 }
 
@@ -256,6 +272,13 @@ __all__ = (
     "JsonObject",
     "Metadata",
     "NameAvailability",
+    "Provider",
+    "ProviderCreate",
+    "ProviderList",
+    "ProviderModel",
+    "ProviderTestResult",
+    "ProviderType",
+    "ProviderUpdate",
     "RetrievedChunk",
     "Session",
     "SessionCreate",
@@ -309,6 +332,7 @@ __all__ = (
     "UIToolOutputAvailableChunk",
     "UIToolOutputDeniedChunk",
     "UIToolOutputErrorChunk",
+    "UpstreamType",
     "Version",
 )
 

@@ -38,6 +38,8 @@ class Agent:
     description: None | str | Unset = UNSET
     model_profile: None | str | Unset = UNSET
     """ The model the brain uses """
+    provider_id: None | str | Unset = UNSET
+    """ The provider the `openai` brain calls (`prv_...`); null for the server's own configuration. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -73,6 +75,12 @@ class Agent:
         else:
             model_profile = self.model_profile
 
+        provider_id: None | str | Unset
+        if isinstance(self.provider_id, Unset):
+            provider_id = UNSET
+        else:
+            provider_id = self.provider_id
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -93,6 +101,8 @@ class Agent:
             field_dict["description"] = description
         if model_profile is not UNSET:
             field_dict["model_profile"] = model_profile
+        if provider_id is not UNSET:
+            field_dict["provider_id"] = provider_id
 
         return field_dict
 
@@ -139,6 +149,15 @@ class Agent:
 
         model_profile = _parse_model_profile(d.pop("model_profile", UNSET))
 
+        def _parse_provider_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        provider_id = _parse_provider_id(d.pop("provider_id", UNSET))
+
         agent = cls(
             id=id,
             name=name,
@@ -152,6 +171,7 @@ class Agent:
             updated_at=updated_at,
             description=description,
             model_profile=model_profile,
+            provider_id=provider_id,
         )
 
         agent.additional_properties = d
