@@ -28,6 +28,7 @@ from .transport import AsyncRetryTransport
 if TYPE_CHECKING:
     from .resources.agents import AsyncAgents
     from .resources.chats import AsyncChats
+    from .resources.delegations import AsyncDelegations
     from .resources.indexes import AsyncIndexes
     from .resources.providers import AsyncProviders
     from .resources.sessions import AsyncSessions
@@ -207,6 +208,13 @@ class AsyncAgentKit:
         from .resources.providers import AsyncProviders
 
         return AsyncProviders(self)
+
+    @cached_property
+    def delegations(self) -> AsyncDelegations:
+        """Sub-agents an agent delegates to, and their conversations in sessions."""
+        from .resources.delegations import AsyncDelegations
+
+        return AsyncDelegations(self)
 
     async def aclose(self) -> None:
         """Release the client's connections."""

@@ -29,6 +29,7 @@ from .transport import RetryTransport
 if TYPE_CHECKING:
     from .resources.agents import Agents
     from .resources.chats import Chats
+    from .resources.delegations import AsyncDelegations
     from .resources.indexes import Indexes
     from .resources.providers import AsyncProviders
     from .resources.sessions import Sessions
@@ -204,6 +205,13 @@ class AgentKit:
         from .resources.providers import AsyncProviders
 
         return AsyncProviders(self)
+
+    @cached_property
+    def delegations(self) -> AsyncDelegations:
+        """Sub-agents an agent delegates to, and their conversations in sessions."""
+        from .resources.delegations import AsyncDelegations
+
+        return AsyncDelegations(self)
 
     def close(self) -> None:
         """Release the client's connections."""

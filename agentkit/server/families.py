@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from . import agents, chats, indexes, providers, sessions, system
+from . import agents, chats, delegations, indexes, providers, sessions, system
 from .agents.sqlite import AgentTables
 from .agents.store import AgentStore
 from .chats.sqlite import ChatTables
@@ -17,6 +17,8 @@ from .chats.store import ChatStore
 from .core.family import Family
 from .core.sqlite_tables import CoreTables
 from .core.store import CoreStore
+from .delegations.sqlite import DelegationTables
+from .delegations.store import DelegationStore
 from .indexes.sqlite import IndexTables
 from .indexes.store import IndexStore
 from .providers.sqlite import ProviderTables
@@ -33,17 +35,35 @@ FAMILIES: tuple[Family, ...] = (
     indexes.FAMILY,
     sessions.FAMILY,
     providers.FAMILY,
+    delegations.FAMILY,
 )
 
 
-class Store(CoreStore, AgentStore, ChatStore, IndexStore, SessionStore, ProviderStore, Protocol):
+class Store(
+    CoreStore,
+    AgentStore,
+    ChatStore,
+    IndexStore,
+    SessionStore,
+    ProviderStore,
+    DelegationStore,
+    Protocol,
+):
     """Persistent state of the reference server: every family's store in one.
 
     A PostgreSQL store can implement it later; every method is one short transaction.
     """
 
 
-class SQLiteStore(CoreTables, AgentTables, ChatTables, IndexTables, SessionTables, ProviderTables):
+class SQLiteStore(
+    CoreTables,
+    AgentTables,
+    ChatTables,
+    IndexTables,
+    SessionTables,
+    ProviderTables,
+    DelegationTables,
+):
     """The ``Store`` on one SQLite file (or ``":memory:"``) in WAL mode, behind one connection.
 
     Opening it creates every family's tables.

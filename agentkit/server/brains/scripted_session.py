@@ -23,6 +23,7 @@ __all__ = ["ScriptedSessionBrain", "sample_input"]
 
 _LONG = re.compile(r"/long\s+(\d+)")
 _TOOL = re.compile(r"/tool\b(?:[ \t]+(?![{/])(\S+))?")
+_DELEGATE = re.compile(r"/delegate[ \t]+(\S+)[ \t]*(.*)", re.DOTALL)
 _JSON = json.JSONDecoder()
 _MAX_LONG = 100_000
 _CITED = 300
@@ -71,13 +72,22 @@ def _cite(chunk: dict[str, Any]) -> str:
     return f'According to "{source}" [{chunk["document_id"]}]: {chunk["text"][:_CITED]}'
 
 
+def _delegation_answer(agent: str, outcome: ToolOutcome | None) -> str:
+    output = (outcome.output if outcome else None) or {}
+    if outcome is not None and outcome.status == "success":
+        return f"{output.get('agent_name', agent)} answered: {output.get('reply', '')}"
+    return f"The delegation failed: {output.get('error', 'no answer')}"
+
+
 class ScriptedSessionBrain:
     """Answers session turns by script, for tests and demos.
 
     A plain prompt is thought about, then answered: with usable indexes, by retrieving and citing
     the best chunk; without, ``You said: <text>``. Commands in the prompt: ``/tool [NAME] [JSON]``
     calls a client tool (each ``/tool`` one more), ``/error`` fails after thinking, ``/long N`` streams N text deltas
-    ``tok0 `` ... (no thinking), and ``/slow`` waits ``slow_delay`` seconds before each delta.
+    ``tok0 `` ... (no thinking), and ``/slow`` waits ``slow_delay`` seconds before each delta, and
+    ``/delegate AGENT MESSAGE`` hands MESSAGE (the rest of the prompt, commands included) to the
+    sub-agent AGENT (id or name) through the server tool ``delegate`` and reports its answer.
     After client tools, it reports their results.
     """
 
@@ -98,6 +108,15 @@ class ScriptedSessionBrain:
         delay = self._slow_delay if "/slow" in text else 0.0
         if turn.tool_results:
             async for step in self._say(TextDelta, describe_tool_results(turn.tool_results), 0.0):
+                yield step
+            return
+        delegation = _DELEGATE.match(text.strip())
+        if delegation:
+            agent, message = delegation.group(1), delegation.group(2).strip() or "hello"
+            async for step in self._say(ThinkingDelta, f"I will delegate to {agent}.", delay):
+                yield step
+            outcome = yield ToolCall("delegate", {"agent": agent, "message": message})
+            async for step in self._say(TextDelta, _delegation_answer(agent, outcome), delay):
                 yield step
             return
         long = _LONG.search(text)

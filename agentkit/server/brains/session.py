@@ -9,7 +9,7 @@ client tool ends the turn, which resumes once the client submits the results. Te
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncGenerator
+from collections.abc import AsyncGenerator, Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -45,11 +45,16 @@ class TextDelta:
 
 @dataclass(frozen=True, slots=True)
 class ToolCall:
-    """The agent calls a tool: a server tool (answered at once) or a client tool (``client``)."""
+    """The agent calls a tool: a server tool (answered at once) or a client tool (``client``).
+
+    A server tool may bring its own code (``run``), as a delegation to a sub-agent does; the
+    others are the runner's own (``retrieve``).
+    """
 
     name: str
     input: dict[str, Any]
     client: bool = False
+    run: Callable[[], Awaitable[ToolOutcome]] | None = field(default=None, compare=False)
 
 
 Step = ThinkingDelta | TextDelta | ToolCall

@@ -15,6 +15,7 @@ from ..core.errors import ApiError
 from ..core.ids import now
 from ..core.state import ServerState
 from ..core.store import Row
+from ..delegations.running import DelegatingBrain
 from ..providers.resolve import upstream_for
 from .model import generated_title, history, message_text, new_message, word_count, zero_usage
 from .running import RunningTurns
@@ -160,6 +161,7 @@ def _launch(
         slow_delay=config.slow_delay,
         upstream=upstream_for(state, org_id, agent),
     )
+    brain = DelegatingBrain.for_session(brain, state, org_id, session_id, agent)
     state.service(RunningTurns).start(TurnRunner(setup, brain, state.events, state.store))
 
 

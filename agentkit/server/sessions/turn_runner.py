@@ -198,10 +198,10 @@ class TurnRunner:
         )
         return tool_use_id, message
 
-    def _server_tool(self, call: ToolCall) -> ToolOutcome:
+    async def _server_tool(self, call: ToolCall) -> ToolOutcome:
         tool_use_id, _ = self._tool_use(call, complete=True)
         started = time.perf_counter()
-        outcome = self._execute(call)
+        outcome = await call.run() if call.run is not None else self._execute(call)
         runtime_ms = int((time.perf_counter() - started) * 1000)
         result = {
             "tool_use_id": tool_use_id,
@@ -289,7 +289,7 @@ class TurnRunner:
                 elif step.client:
                     self._client_tool(step)
                 else:
-                    outcome = self._server_tool(step)
+                    outcome = await self._server_tool(step)
                 count += 1
                 if count % _YIELD_EVERY == 0:
                     await asyncio.sleep(0)

@@ -28,6 +28,9 @@ if TYPE_CHECKING:
     from .client_tool_result import ClientToolResult
     from .client_tool_spec import ClientToolSpec
     from .data_part import DataPart
+    from .delegation import Delegation
+    from .delegation_list import DelegationList
+    from .delegation_message import DelegationMessage
     from .deleted import Deleted
     from .document import Document
     from .document_content_type import DocumentContentType
@@ -81,6 +84,7 @@ if TYPE_CHECKING:
     from .session_user_input_event import SessionUserInputEvent
     from .session_warning_event import SessionWarningEvent
     from .stop_reason import StopReason
+    from .sub_agent_list import SubAgentList
     from .text_part import TextPart
     from .thinking_block import ThinkingBlock
     from .token_usage import TokenUsage
@@ -139,6 +143,9 @@ _MODULES = {
     "ClientToolResult": "client_tool_result",
     "ClientToolSpec": "client_tool_spec",
     "DataPart": "data_part",
+    "Delegation": "delegation",
+    "DelegationList": "delegation_list",
+    "DelegationMessage": "delegation_message",
     "Deleted": "deleted",
     "Document": "document",
     "DocumentContentType": "document_content_type",
@@ -192,6 +199,7 @@ _MODULES = {
     "SessionUserInputEvent": "session_user_input_event",
     "SessionWarningEvent": "session_warning_event",
     "StopReason": "stop_reason",
+    "SubAgentList": "sub_agent_list",
     "TextPart": "text_part",
     "ThinkingBlock": "thinking_block",
     "TokenUsage": "token_usage",
@@ -250,6 +258,9 @@ __all__ = (
     "ClientToolResult",
     "ClientToolSpec",
     "DataPart",
+    "Delegation",
+    "DelegationList",
+    "DelegationMessage",
     "Deleted",
     "Document",
     "DocumentContentType",
@@ -303,6 +314,7 @@ __all__ = (
     "SessionUserInputEvent",
     "SessionWarningEvent",
     "StopReason",
+    "SubAgentList",
     "TextPart",
     "ThinkingBlock",
     "TokenUsage",

@@ -1,0 +1,37 @@
+"""``client.delegations``: agents handing work to their sub-agents in sessions."""
+
+from __future__ import annotations
+
+from agentkit_api.models import Delegation, SubAgentList
+
+from ..._response import APIResponse
+from ..endpoint import async_endpoint
+from ..pagination import AsyncPager
+from ._base import AsyncResource
+
+__all__ = ["AsyncDelegations"]
+
+
+class AsyncDelegations(AsyncResource):
+    """Whom an agent can delegate to, and what its sub-agents said in a session.
+
+    An agent delegates in a session through the server tool ``delegate``: the session's stream
+    shows a ``tool_call`` naming the sub-agent and a ``tool_result`` with its answer.
+    """
+
+    @async_endpoint
+    async def list_sub_agents(self, agent_id: str) -> APIResponse[SubAgentList]:
+        """The agents ``agent_id`` can delegate to, in the order of its ``sub_agent_ids``.
+
+        Raises:
+            AgentNotFoundError: No such agent among yours.
+        """
+        return await self._client._call("delegations_list_sub_agents", agent_id=agent_id)
+
+    def list(self, session_id: str, *, page_size: int = 20) -> AsyncPager[Delegation]:
+        """The sub-agents' own conversations in a session, one per sub-agent, oldest first.
+
+        No request is made until you iterate (``async for``) or call ``first_page()``; the
+        first page raises ``SessionNotFoundError`` for a session that is not yours.
+        """
+        return self._cursor_pager("delegations_list", page_size=page_size, session_id=session_id)
