@@ -49,6 +49,8 @@ __all__ = [
     "ChatNotFoundError",
     "ConflictError",
     "DocumentNotFoundError",
+    "GuardrailNameTakenError",
+    "GuardrailNotFoundError",
     "IdempotencyKeyReusedError",
     "IndexNotFoundError",
     "InternalServerError",
@@ -239,6 +241,10 @@ class DocumentNotFoundError(NotFoundError, code="DOCUMENT_NOT_FOUND"):
     """404 ``DOCUMENT_NOT_FOUND``."""
 
 
+class GuardrailNotFoundError(NotFoundError, code="GUARDRAIL_NOT_FOUND"):
+    """No such guardrail in your organization."""
+
+
 class ProviderNotFoundError(NotFoundError, code="PROVIDER_NOT_FOUND"):
     """No such provider in your organization."""
 
@@ -269,6 +275,10 @@ class ChatIdTakenError(ConflictError, code="CHAT_ID_TAKEN"):
 
 class AgentNameTakenError(ConflictError, code="AGENT_NAME_TAKEN"):
     """409 ``AGENT_NAME_TAKEN``: another agent already has this name."""
+
+
+class GuardrailNameTakenError(ConflictError, code="GUARDRAIL_NAME_TAKEN"):
+    """Another guardrail of your organization has this name."""
 
 
 class ProviderNameTakenError(ConflictError, code="PROVIDER_NAME_TAKEN"):

@@ -16,6 +16,7 @@ from agentkit_api.models import (
     ChatContentEvent,
     ChatDoneEvent,
     ChatErrorEvent,
+    ChatGuardrailEvent,
     ChatMetadataEvent,
     SessionErrorEvent,
     SessionStopEvent,
@@ -66,7 +67,12 @@ class UnknownEvent:
 
 
 ChatEvent: TypeAlias = (
-    ChatMetadataEvent | ChatContentEvent | ChatErrorEvent | ChatDoneEvent | UnknownEvent
+    ChatMetadataEvent
+    | ChatContentEvent
+    | ChatErrorEvent
+    | ChatDoneEvent
+    | ChatGuardrailEvent
+    | UnknownEvent
 )
 
 _CHAT_EVENTS: dict[str, type[Any]] = {
@@ -74,6 +80,7 @@ _CHAT_EVENTS: dict[str, type[Any]] = {
     "content": ChatContentEvent,
     "error": ChatErrorEvent,
     "done": ChatDoneEvent,
+    "guardrail": ChatGuardrailEvent,
 }
 
 

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from .resources.agents import AsyncAgents
     from .resources.chats import AsyncChats
     from .resources.delegations import AsyncDelegations
+    from .resources.guardrails import AsyncGuardrails
     from .resources.indexes import AsyncIndexes
     from .resources.providers import AsyncProviders
     from .resources.sessions import AsyncSessions
@@ -215,6 +216,13 @@ class AsyncAgentKit:
         from .resources.delegations import AsyncDelegations
 
         return AsyncDelegations(self)
+
+    @cached_property
+    def guardrails(self) -> AsyncGuardrails:
+        """Checks of your agents' replies that block or flag them."""
+        from .resources.guardrails import AsyncGuardrails
+
+        return AsyncGuardrails(self)
 
     async def aclose(self) -> None:
         """Release the client's connections."""

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from .resources.agents import Agents
     from .resources.chats import Chats
     from .resources.delegations import AsyncDelegations
+    from .resources.guardrails import AsyncGuardrails
     from .resources.indexes import Indexes
     from .resources.providers import AsyncProviders
     from .resources.sessions import Sessions
@@ -212,6 +213,13 @@ class AgentKit:
         from .resources.delegations import AsyncDelegations
 
         return AsyncDelegations(self)
+
+    @cached_property
+    def guardrails(self) -> AsyncGuardrails:
+        """Checks of your agents' replies that block or flag them."""
+        from .resources.guardrails import AsyncGuardrails
+
+        return AsyncGuardrails(self)
 
     def close(self) -> None:
         """Release the client's connections."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from . import agents, chats, delegations, indexes, providers, sessions, system
+from . import agents, chats, delegations, guardrails, indexes, providers, sessions, system
 from .agents.sqlite import AgentTables
 from .agents.store import AgentStore
 from .chats.sqlite import ChatTables
@@ -19,6 +19,8 @@ from .core.sqlite_tables import CoreTables
 from .core.store import CoreStore
 from .delegations.sqlite import DelegationTables
 from .delegations.store import DelegationStore
+from .guardrails.sqlite import GuardrailTables
+from .guardrails.store import GuardrailStore
 from .indexes.sqlite import IndexTables
 from .indexes.store import IndexStore
 from .providers.sqlite import ProviderTables
@@ -36,6 +38,7 @@ FAMILIES: tuple[Family, ...] = (
     sessions.FAMILY,
     providers.FAMILY,
     delegations.FAMILY,
+    guardrails.FAMILY,
 )
 
 
@@ -47,6 +50,7 @@ class Store(
     SessionStore,
     ProviderStore,
     DelegationStore,
+    GuardrailStore,
     Protocol,
 ):
     """Persistent state of the reference server: every family's store in one.
@@ -63,6 +67,7 @@ class SQLiteStore(
     SessionTables,
     ProviderTables,
     DelegationTables,
+    GuardrailTables,
 ):
     """The ``Store`` on one SQLite file (or ``":memory:"``) in WAL mode, behind one connection.
 

@@ -40,6 +40,7 @@ class AsyncAgents(AsyncResource):
         brain: AgentBrain | str | None = None,
         model_profile: str | None = None,
         provider_id: str | None = None,
+        guardrail_ids: Sequence[str] | None = None,
         streaming: bool | None = None,
         sub_agent_ids: Sequence[str] | None = None,
         prompt_suggestions: Sequence[str] | None = None,
@@ -55,6 +56,7 @@ class AsyncAgents(AsyncResource):
             brain: The runtime that answers: ``"echo"`` (default), ``"scripted"`` or ``"openai"``.
             model_profile: The model the brain uses, when it uses one.
             provider_id: The provider an ``openai`` brain calls (``client.providers``).
+            guardrail_ids: Guardrails applied to the agent's replies (``client.guardrails``).
             streaming: Whether the agent streams its replies (default true).
             sub_agent_ids: Agents this agent may delegate to.
             prompt_suggestions: Prompts a user interface may offer.
@@ -65,6 +67,7 @@ class AsyncAgents(AsyncResource):
         Raises:
             AgentNameTakenError: Another of your agents has this name.
             ProviderNotFoundError: ``provider_id`` names no provider of yours.
+            GuardrailNotFoundError: ``guardrail_ids`` names no guardrail of yours.
             ValidationError: A field is not valid.
         """
         body = AgentCreate(
@@ -74,6 +77,7 @@ class AsyncAgents(AsyncResource):
             brain=UNSET if brain is None else enum_member(AgentBrain, brain),
             model_profile=given(model_profile),
             provider_id=given(provider_id),
+            guardrail_ids=UNSET if guardrail_ids is None else list(guardrail_ids),
             streaming=given(streaming),
             sub_agent_ids=UNSET if sub_agent_ids is None else list(sub_agent_ids),
             prompt_suggestions=UNSET if prompt_suggestions is None else list(prompt_suggestions),
@@ -101,6 +105,7 @@ class AsyncAgents(AsyncResource):
         brain: AgentBrain | str | Unset = UNSET,
         model_profile: str | Unset | None = UNSET,
         provider_id: str | Unset | None = UNSET,
+        guardrail_ids: Sequence[str] | Unset = UNSET,
         streaming: bool | Unset = UNSET,
         sub_agent_ids: Sequence[str] | Unset = UNSET,
         prompt_suggestions: Sequence[str] | Unset = UNSET,
@@ -114,6 +119,7 @@ class AsyncAgents(AsyncResource):
             AgentNotFoundError: No such agent among yours.
             AgentNameTakenError: Another of your agents has the new name.
             ProviderNotFoundError: ``provider_id`` names no provider of yours.
+            GuardrailNotFoundError: ``guardrail_ids`` names no guardrail of yours.
         """
         body = AgentUpdate(
             name=name,
@@ -122,6 +128,7 @@ class AsyncAgents(AsyncResource):
             brain=brain if isinstance(brain, Unset) else enum_member(AgentBrain, brain),
             model_profile=model_profile,
             provider_id=provider_id,
+            guardrail_ids=guardrail_ids if isinstance(guardrail_ids, Unset) else [*guardrail_ids],
             streaming=streaming,
             sub_agent_ids=sub_agent_ids if isinstance(sub_agent_ids, Unset) else [*sub_agent_ids],
             prompt_suggestions=(

@@ -23,6 +23,7 @@ from ..core.event_log import Recovery, StreamKind
 from ..core.ids import new_id, now
 from ..core.state import ServerState
 from ..core.store import Row
+from ..guardrails.apply import guard_chat_brain
 from ..providers.resolve import upstream_for
 
 __all__ = [
@@ -90,6 +91,7 @@ def begin_chat_turn(
     }
     reply_id = new_id("msg")
     stream = CHAT_STREAM.stream(chat_id)
+    brain = guard_chat_brain(state, org_id, agent, brain, stream, chat_id, reply_id)
     turn = Turn(agent=agent, text=describe_parts(message["parts"]), history=history)
     task: asyncio.Task[Row | ApiError] | None = None
     # The user's message, the chat, the turn's note and its first event are kept together.

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from .chat_done_event import ChatDoneEvent
     from .chat_end import ChatEnd
     from .chat_error_event import ChatErrorEvent
+    from .chat_guardrail_event import ChatGuardrailEvent
     from .chat_list import ChatList
     from .chat_message import ChatMessage
     from .chat_message_input import ChatMessageInput
@@ -43,6 +44,12 @@ if TYPE_CHECKING:
     from .error_details import ErrorDetails
     from .error_response import ErrorResponse
     from .file_part import FilePart
+    from .guardrail import Guardrail
+    from .guardrail_action import GuardrailAction
+    from .guardrail_create import GuardrailCreate
+    from .guardrail_finding import GuardrailFinding
+    from .guardrail_list import GuardrailList
+    from .guardrail_update import GuardrailUpdate
     from .health import Health
     from .image_part import ImagePart
     from .index import Index
@@ -131,6 +138,7 @@ _MODULES = {
     "ChatDoneEvent": "chat_done_event",
     "ChatEnd": "chat_end",
     "ChatErrorEvent": "chat_error_event",
+    "ChatGuardrailEvent": "chat_guardrail_event",
     "ChatList": "chat_list",
     "ChatMessage": "chat_message",
     "ChatMessageInput": "chat_message_input",
@@ -158,6 +166,12 @@ _MODULES = {
     "ErrorDetails": "error_details",
     "ErrorResponse": "error_response",
     "FilePart": "file_part",
+    "Guardrail": "guardrail",
+    "GuardrailAction": "guardrail_action",
+    "GuardrailCreate": "guardrail_create",
+    "GuardrailFinding": "guardrail_finding",
+    "GuardrailList": "guardrail_list",
+    "GuardrailUpdate": "guardrail_update",
     "Health": "health",
     "ImagePart": "image_part",
     "Index": "index",
@@ -246,6 +260,7 @@ __all__ = (
     "ChatDoneEvent",
     "ChatEnd",
     "ChatErrorEvent",
+    "ChatGuardrailEvent",
     "ChatList",
     "ChatMessage",
     "ChatMessageInput",
@@ -273,6 +288,12 @@ __all__ = (
     "ErrorDetails",
     "ErrorResponse",
     "FilePart",
+    "Guardrail",
+    "GuardrailAction",
+    "GuardrailCreate",
+    "GuardrailFinding",
+    "GuardrailList",
+    "GuardrailUpdate",
     "Health",
     "ImagePart",
     "Index",

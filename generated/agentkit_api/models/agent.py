@@ -40,6 +40,8 @@ class Agent:
     """ The model the brain uses """
     provider_id: None | str | Unset = UNSET
     """ The provider the `openai` brain calls (`prv_...`); null for the server's own configuration. """
+    guardrail_ids: list[str] | Unset = UNSET
+    """ The guardrails applied to the agent's replies, in order. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -81,6 +83,10 @@ class Agent:
         else:
             provider_id = self.provider_id
 
+        guardrail_ids: list[str] | Unset = UNSET
+        if not isinstance(self.guardrail_ids, Unset):
+            guardrail_ids = self.guardrail_ids
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -103,6 +109,8 @@ class Agent:
             field_dict["model_profile"] = model_profile
         if provider_id is not UNSET:
             field_dict["provider_id"] = provider_id
+        if guardrail_ids is not UNSET:
+            field_dict["guardrail_ids"] = guardrail_ids
 
         return field_dict
 
@@ -158,6 +166,8 @@ class Agent:
 
         provider_id = _parse_provider_id(d.pop("provider_id", UNSET))
 
+        guardrail_ids = cast(list[str], d.pop("guardrail_ids", UNSET))
+
         agent = cls(
             id=id,
             name=name,
@@ -172,6 +182,7 @@ class Agent:
             description=description,
             model_profile=model_profile,
             provider_id=provider_id,
+            guardrail_ids=guardrail_ids,
         )
 
         agent.additional_properties = d

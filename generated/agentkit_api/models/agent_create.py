@@ -26,6 +26,7 @@ class AgentCreate:
      """
     model_profile: None | str | Unset = UNSET
     provider_id: None | str | Unset = UNSET
+    guardrail_ids: list[str] | Unset = UNSET
     streaming: bool | Unset = UNSET
     sub_agent_ids: list[str] | Unset = UNSET
     prompt_suggestions: list[str] | Unset = UNSET
@@ -59,6 +60,10 @@ class AgentCreate:
         else:
             provider_id = self.provider_id
 
+        guardrail_ids: list[str] | Unset = UNSET
+        if not isinstance(self.guardrail_ids, Unset):
+            guardrail_ids = self.guardrail_ids
+
         streaming = self.streaming
 
         sub_agent_ids: list[str] | Unset = UNSET
@@ -90,6 +95,8 @@ class AgentCreate:
             field_dict["model_profile"] = model_profile
         if provider_id is not UNSET:
             field_dict["provider_id"] = provider_id
+        if guardrail_ids is not UNSET:
+            field_dict["guardrail_ids"] = guardrail_ids
         if streaming is not UNSET:
             field_dict["streaming"] = streaming
         if sub_agent_ids is not UNSET:
@@ -144,6 +151,8 @@ class AgentCreate:
 
         provider_id = _parse_provider_id(d.pop("provider_id", UNSET))
 
+        guardrail_ids = cast(list[str], d.pop("guardrail_ids", UNSET))
+
         streaming = d.pop("streaming", UNSET)
 
         sub_agent_ids = cast(list[str], d.pop("sub_agent_ids", UNSET))
@@ -164,6 +173,7 @@ class AgentCreate:
             brain=brain,
             model_profile=model_profile,
             provider_id=provider_id,
+            guardrail_ids=guardrail_ids,
             streaming=streaming,
             sub_agent_ids=sub_agent_ids,
             prompt_suggestions=prompt_suggestions,
