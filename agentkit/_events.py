@@ -19,6 +19,7 @@ from agentkit_api.models import (
     ChatGuardrailEvent,
     ChatMetadataEvent,
     SessionErrorEvent,
+    SessionGuardrailEvent,
     SessionStopEvent,
     SessionTextDeltaEvent,
     SessionTextEvent,
@@ -95,6 +96,7 @@ SessionEvent: TypeAlias = (
     | SessionWarningEvent
     | SessionErrorEvent
     | SessionStopEvent
+    | SessionGuardrailEvent
     | UnknownEvent
 )
 
@@ -109,6 +111,7 @@ _SESSION_EVENTS: dict[str, type[Any]] = {
     "warning": SessionWarningEvent,
     "error": SessionErrorEvent,
     "stop": SessionStopEvent,
+    "guardrail": SessionGuardrailEvent,
 }
 
 

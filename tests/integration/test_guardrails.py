@@ -7,7 +7,16 @@ from typing import Any
 import pytest
 
 import agentkit
-from agentkit.types import ChatContentEvent, ChatDoneEvent, ChatGuardrailEvent, ChatMetadataEvent
+from agentkit.types import (
+    ChatContentEvent,
+    ChatDoneEvent,
+    ChatGuardrailEvent,
+    ChatMetadataEvent,
+    SessionGuardrailEvent,
+    SessionStopEvent,
+    SessionTextDeltaEvent,
+    SessionThinkingDeltaEvent,
+)
 
 
 def _stream(client: Any, agent_id: str, text: str) -> list[Any]:
@@ -125,3 +134,40 @@ class TestAppliedToChats:
         agent = client.agents.create(name="Echo", guardrail_ids=[guardrail.id])
         client.guardrails.delete(guardrail.id)
         assert client.chats.start(agent.id, "Acme rocks").message.parts[0].content == "Acme rocks"
+
+
+class TestAppliedToSessions:
+    def test_blocked_session_text_is_replaced_after_the_event(self, client: Any) -> None:
+        """Thinking streams as usual; the event precedes the refusal, which is the stored text."""
+        guardrail = client.guardrails.create(
+            name="Brand", competitor_keywords=["Acme"], refusal="Let us talk about us."
+        )
+        agent = client.agents.create(name="S", brain="scripted", guardrail_ids=[guardrail.id])
+        session = client.sessions.create(agent.id)
+        with client.sessions.stream_send(session.id, "Acme or not?") as stream:
+            events = list(stream)
+        kinds = [type(e) for e in events]
+        first_text = kinds.index(SessionTextDeltaEvent)
+        assert kinds.index(SessionThinkingDeltaEvent) < kinds.index(SessionGuardrailEvent)
+        assert kinds.index(SessionGuardrailEvent) < first_text
+        (event,) = [e for e in events if isinstance(e, SessionGuardrailEvent)]
+        assert (event.finding.guardrail_id, event.finding.action) == (guardrail.id, "block")
+        assert event.session_id == session.id
+        assert stream.text == "Let us talk about us."
+        assert isinstance(events[-1], SessionStopEvent)
+        history = list(client.sessions.history(session.id))
+        assert [e.id for e in history if isinstance(e, SessionGuardrailEvent)] == [event.id]
+
+    def test_flagged_session_text_passes(self, client: Any) -> None:
+        """A flagging guardrail sends its event and leaves the text alone."""
+        guardrail = client.guardrails.create(
+            name="Harm", blocked_categories=["violence"], action="flag"
+        )
+        agent = client.agents.create(name="S", brain="scripted", guardrail_ids=[guardrail.id])
+        session = client.sessions.create(agent.id)
+        with client.sessions.stream_send(session.id, "kill the job") as stream:
+            events = list(stream)
+        assert [e.finding.category for e in events if isinstance(e, SessionGuardrailEvent)] == [
+            "violence"
+        ]
+        assert stream.text == "You said: kill the job"

@@ -16,6 +16,7 @@ from ..core.ids import now
 from ..core.state import ServerState
 from ..core.store import Row
 from ..delegations.running import DelegatingBrain
+from ..guardrails.apply import guard_session_brain
 from ..providers.resolve import upstream_for
 from .model import generated_title, history, message_text, new_message, word_count, zero_usage
 from .running import RunningTurns
@@ -162,6 +163,9 @@ def _launch(
         upstream=upstream_for(state, org_id, agent),
     )
     brain = DelegatingBrain.for_session(brain, state, org_id, session_id, agent)
+    brain = guard_session_brain(
+        state, org_id, agent, brain, SESSION_STREAM.stream(session_id), session_id
+    )
     state.service(RunningTurns).start(TurnRunner(setup, brain, state.events, state.store))
 
 

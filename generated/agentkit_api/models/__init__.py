@@ -73,6 +73,7 @@ if TYPE_CHECKING:
     from .session_delta import SessionDelta
     from .session_error_event import SessionErrorEvent
     from .session_event_list import SessionEventList
+    from .session_guardrail_event import SessionGuardrailEvent
     from .session_list import SessionList
     from .session_message import SessionMessage
     from .session_message_send import SessionMessageSend
@@ -195,6 +196,7 @@ _MODULES = {
     "SessionDelta": "session_delta",
     "SessionErrorEvent": "session_error_event",
     "SessionEventList": "session_event_list",
+    "SessionGuardrailEvent": "session_guardrail_event",
     "SessionList": "session_list",
     "SessionMessage": "session_message",
     "SessionMessageSend": "session_message_send",
@@ -317,6 +319,7 @@ __all__ = (
     "SessionDelta",
     "SessionErrorEvent",
     "SessionEventList",
+    "SessionGuardrailEvent",
     "SessionList",
     "SessionMessage",
     "SessionMessageSend",
