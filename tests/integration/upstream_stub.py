@@ -3,19 +3,16 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
-import socket
-import threading
-import time
 from collections.abc import AsyncIterator
 from typing import Any
 
-import uvicorn
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
+
+from tests.loopback import LoopbackApp
 
 KEY = "sk-stub-7f3a9c1e5b2d4f60a8e1"
 MODELS = ["stub-small", "stub-large"]
@@ -27,8 +24,7 @@ class StubUpstream:
     def __init__(self) -> None:
         self.requests: list[dict[str, Any]] = []
         self.base_url = ""
-        self._server: Any = None
-        self._thread: threading.Thread | None = None
+        self._served: Any = None
 
     def _authorized(self, request: Request) -> bool:
         sent = request.headers.get("authorization") or ""
@@ -61,21 +57,9 @@ class StubUpstream:
                 Route("/v1/chat/completions", self.completions, methods=["POST"]),
             ]
         )
-        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
-        sock.bind(("127.0.0.1", 0))
-        self.base_url = f"http://127.0.0.1:{sock.getsockname()[1]}/v1"
-        self._server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
-        self._thread = threading.Thread(
-            target=lambda: asyncio.run(self._server.serve(sockets=[sock])), daemon=True
-        )
-        self._thread.start()
-        deadline = time.monotonic() + 10
-        while not self._server.started:
-            assert time.monotonic() < deadline, "the stub upstream did not start"
-            time.sleep(0.01)
+        self._served = LoopbackApp(app).__enter__()
+        self.base_url = self._served.origin + "/v1"
         return self
 
     def __exit__(self, *exc_info: object) -> None:
-        self._server.should_exit = True
-        if self._thread is not None:
-            self._thread.join(timeout=10)
+        self._served.__exit__(*exc_info)
