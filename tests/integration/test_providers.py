@@ -164,6 +164,21 @@ class TestUpstream:
             client.chats.start(agent.id, "hi")
         assert "deleted" in caught.value.message
 
+    def test_refused_key_is_not_quoted_in_the_turns_error(
+        self, client: Any, upstream: StubUpstream
+    ) -> None:
+        """An upstream that quotes the key it refused fails the turn without showing the key."""
+        wrong = "sk-wrong-but-secret-0123456789"
+        provider = _add(client, upstream, key=wrong)
+        agent = client.agents.create(
+            name="Refused", brain="openai", provider_id=provider.id, model_profile="stub-small"
+        )
+        with pytest.raises(agentkit.AgentFailedError) as caught:
+            client.chats.start(agent.id, "hi")
+        assert "401" in caught.value.message
+        assert "<api key>" in caught.value.message
+        assert wrong not in caught.value.message
+
 
 class TestIsolation:
     def test_other_organizations_providers_are_not_found(

@@ -39,7 +39,9 @@ class StubUpstream:
 
     async def completions(self, request: Request) -> Response:
         if not self._authorized(request):
-            return JSONResponse({"error": {"message": "bad key"}}, status_code=401)
+            # Quotes the key it refused, as some upstreams do.
+            sent = request.headers.get("authorization", "")
+            return JSONResponse({"error": {"message": f"bad key {sent}"}}, status_code=401)
         body = await request.json()
 
         async def chunks() -> AsyncIterator[bytes]:

@@ -108,6 +108,21 @@ SEEDS: dict[str, Seed] = {
     "sessions_submit_tool_results_stream": lambda w: {
         "results": [{"tool_use_id": w["tool_use_id"], "status": "error", "runtime_ms": 5}]
     },
+    "providers_create": lambda w: {
+        "name": f"seed-{next(_names)}",
+        "type": "openai",
+        "base_url": "http://127.0.0.1:9/v1",
+        "api_key": "k",
+    },
+    "providers_update": lambda w: {"base_url": "http://127.0.0.1:9/v1", "api_key": "k"},
+    "guardrails_create": lambda w: {
+        "name": f"seed-{next(_names)}",
+        "instructions": "i",
+        "blocked_categories": ["pii"],
+        "competitor_keywords": ["c"],
+        "refusal": "r",
+    },
+    "guardrails_update": lambda w: {"instructions": "i", "competitor_keywords": ["c"]},
 }
 
 
@@ -210,7 +225,14 @@ def world(api: Api) -> World:
     document = api.post(
         f"/v1/indexes/{index['id']}/documents", json={"content": "some text"}
     ).json()
+    provider = api.post(
+        "/v1/providers",
+        json={"name": "world", "type": "openai", "base_url": "http://127.0.0.1:9/v1"},
+    ).json()
+    guardrail = api.post("/v1/guardrails", json={"name": "world"}).json()
     return {
+        "provider_id": provider["id"],
+        "guardrail_id": guardrail["id"],
         "agent_id": agent["id"],
         "scripted_id": scripted["id"],
         "index_id": index["id"],
@@ -250,6 +272,8 @@ def _read_back(api: Api, ids: World) -> None:
         "/v1/indexes",
         f"/v1/indexes/{ids['index_id']}/documents",
         "/v1/sessions",
+        "/v1/providers",
+        "/v1/guardrails",
     ]
     if "chat_id" in ids:
         paths.append(f"/v1/chats/{ids['chat_id']}/messages")

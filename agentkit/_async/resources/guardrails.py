@@ -8,6 +8,7 @@ from agentkit_api.models import (
     Deleted,
     Guardrail,
     GuardrailAction,
+    GuardrailCategory,
     GuardrailCreate,
     GuardrailUpdate,
 )
@@ -23,6 +24,10 @@ from ._base import AsyncResource
 __all__ = ["AsyncGuardrails"]
 
 
+def _categories(names: Sequence[GuardrailCategory | str]) -> list[GuardrailCategory]:
+    return [enum_member(GuardrailCategory, name) for name in names]
+
+
 class AsyncGuardrails(AsyncResource):
     """Create, inspect, change and delete guardrails; attach them with ``guardrail_ids`` on an
     agent. A guardrail that fires sends a ``guardrail`` event (``ChatGuardrailEvent``) in the
@@ -34,7 +39,7 @@ class AsyncGuardrails(AsyncResource):
         *,
         name: str,
         instructions: str | None = None,
-        blocked_categories: Sequence[str] | None = None,
+        blocked_categories: Sequence[GuardrailCategory | str] | None = None,
         competitor_keywords: Sequence[str] | None = None,
         action: GuardrailAction | str | None = None,
         refusal: str | None = None,
@@ -60,7 +65,9 @@ class AsyncGuardrails(AsyncResource):
         body = GuardrailCreate(
             name=name,
             instructions=given(instructions),
-            blocked_categories=UNSET if blocked_categories is None else [*blocked_categories],
+            blocked_categories=(
+                UNSET if blocked_categories is None else _categories(blocked_categories)
+            ),
             competitor_keywords=UNSET if competitor_keywords is None else [*competitor_keywords],
             action=UNSET if action is None else enum_member(GuardrailAction, action),
             refusal=given(refusal),
@@ -85,7 +92,7 @@ class AsyncGuardrails(AsyncResource):
         *,
         name: str | Unset = UNSET,
         instructions: str | Unset = UNSET,
-        blocked_categories: Sequence[str] | Unset = UNSET,
+        blocked_categories: Sequence[GuardrailCategory | str] | Unset = UNSET,
         competitor_keywords: Sequence[str] | Unset = UNSET,
         action: GuardrailAction | str | Unset = UNSET,
         refusal: str | Unset = UNSET,
@@ -103,7 +110,7 @@ class AsyncGuardrails(AsyncResource):
             blocked_categories=(
                 blocked_categories
                 if isinstance(blocked_categories, Unset)
-                else [*blocked_categories]
+                else _categories(blocked_categories)
             ),
             competitor_keywords=(
                 competitor_keywords

@@ -9,6 +9,7 @@ from agentkit_api.models import (
     Deleted,
     Guardrail,
     GuardrailAction,
+    GuardrailCategory,
     GuardrailCreate,
     GuardrailUpdate,
 )
@@ -24,6 +25,10 @@ from ._base import SyncResource
 __all__ = ["AsyncGuardrails"]
 
 
+def _categories(names: Sequence[GuardrailCategory | str]) -> list[GuardrailCategory]:
+    return [enum_member(GuardrailCategory, name) for name in names]
+
+
 class AsyncGuardrails(SyncResource):
     """Create, inspect, change and delete guardrails; attach them with ``guardrail_ids`` on an
     agent. A guardrail that fires sends a ``guardrail`` event (``ChatGuardrailEvent``) in the
@@ -35,7 +40,7 @@ class AsyncGuardrails(SyncResource):
         *,
         name: str,
         instructions: str | None = None,
-        blocked_categories: Sequence[str] | None = None,
+        blocked_categories: Sequence[GuardrailCategory | str] | None = None,
         competitor_keywords: Sequence[str] | None = None,
         action: GuardrailAction | str | None = None,
         refusal: str | None = None,
@@ -61,7 +66,9 @@ class AsyncGuardrails(SyncResource):
         body = GuardrailCreate(
             name=name,
             instructions=given(instructions),
-            blocked_categories=UNSET if blocked_categories is None else [*blocked_categories],
+            blocked_categories=(
+                UNSET if blocked_categories is None else _categories(blocked_categories)
+            ),
             competitor_keywords=UNSET if competitor_keywords is None else [*competitor_keywords],
             action=UNSET if action is None else enum_member(GuardrailAction, action),
             refusal=given(refusal),
@@ -84,7 +91,7 @@ class AsyncGuardrails(SyncResource):
         *,
         name: str | Unset = UNSET,
         instructions: str | Unset = UNSET,
-        blocked_categories: Sequence[str] | Unset = UNSET,
+        blocked_categories: Sequence[GuardrailCategory | str] | Unset = UNSET,
         competitor_keywords: Sequence[str] | Unset = UNSET,
         action: GuardrailAction | str | Unset = UNSET,
         refusal: str | Unset = UNSET,
@@ -102,7 +109,7 @@ class AsyncGuardrails(SyncResource):
             blocked_categories=(
                 blocked_categories
                 if isinstance(blocked_categories, Unset)
-                else [*blocked_categories]
+                else _categories(blocked_categories)
             ),
             competitor_keywords=(
                 competitor_keywords

@@ -104,8 +104,16 @@ class OpenAIBrain:
                             delta = _delta(event.data)
                             if delta:
                                 yield delta
-        except httpx.HTTPError as exc:
-            raise BrainError(f"the upstream failed: {type(exc).__name__}: {exc}") from exc
+        except (httpx.HTTPError, httpx.InvalidURL) as exc:
+            message = f"the upstream failed: {type(exc).__name__}: {exc}"
+            raise BrainError(self._redacted(message)) from None
+        except BrainError as exc:
+            # An upstream may quote the key it refused; the turn's error must not.
+            raise BrainError(self._redacted(str(exc))) from None
+
+    def _redacted(self, message: str) -> str:
+        key = self._upstream.api_key if isinstance(self._upstream, Upstream) else None
+        return message.replace(key, "<api key>") if key else message
 
 
 def _delta(data: str) -> str:

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["CATEGORIES", "Finding", "check_reply", "unknown_categories"]
+__all__ = ["CATEGORIES", "Finding", "check_reply"]
 
 
 def _words(*words: str) -> re.Pattern[str]:
@@ -70,11 +70,6 @@ CATEGORIES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
         (re.compile(r"-----BEGIN [A-Z ]{0,40}PRIVATE KEY-----"), "a private key"),
     ),
 }
-
-
-def unknown_categories(categories: Iterable[str]) -> list[int]:
-    """The positions of the categories the checker does not know."""
-    return [i for i, category in enumerate(categories) if category not in CATEGORIES]
 
 
 @dataclass(frozen=True, slots=True)

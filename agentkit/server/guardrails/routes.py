@@ -5,11 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from ..core.call import Call, Handler, page_reply, page_start
-from ..core.errors import ApiError, invalid
+from ..core.errors import ApiError
 from ..core.ids import new_id, now
 from ..core.replies import Reply
 from ..core.store import Conflict, Row
-from .checker import unknown_categories
 
 __all__ = ["HANDLERS", "check_guardrail_refs"]
 
@@ -37,13 +36,6 @@ def _name_taken(name: str) -> ApiError:
     )
 
 
-def _check_categories(body: Row) -> None:
-    unknown = unknown_categories(body.get("blocked_categories", []))
-    if unknown:
-        name = body["blocked_categories"][unknown[0]]
-        raise invalid(f"blocked_categories[{unknown[0]}]", f"no built-in category {name!r}")
-
-
 def check_guardrail_refs(call: Call) -> None:
     """Refuse an agent body whose ``guardrail_ids`` name a guardrail the organization lacks.
 
@@ -61,7 +53,6 @@ def check_guardrail_refs(call: Call) -> None:
 
 async def create(call: Call) -> Reply:
     """Create a guardrail."""
-    _check_categories(call.body)
     stamp = now()
     guardrail = {
         **DEFAULTS,
@@ -85,7 +76,6 @@ async def get(call: Call) -> Reply:
 async def update(call: Call) -> Reply:
     """Change some fields of a guardrail."""
     guardrail = _guardrail(call)
-    _check_categories(call.body)
     guardrail.update(call.body, updated_at=now())
     try:
         call.state.store.update_guardrail(call.org_id, guardrail)

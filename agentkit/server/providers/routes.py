@@ -4,8 +4,8 @@ provider's models and testing that it answers."""
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlsplit
 
+from ..._http import httpx
 from ..core.call import Call, Handler, page_reply, page_start
 from ..core.errors import ApiError, invalid
 from ..core.ids import new_id, now
@@ -43,11 +43,16 @@ def _name_taken(name: str) -> ApiError:
 
 
 def _check_base_url(url: str) -> str:
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+    try:
+        parsed = httpx.URL(url)
+    except (httpx.InvalidURL, TypeError, ValueError):
+        raise invalid("base_url", "must be an http or https URL with a host") from None
+    if parsed.scheme not in ("http", "https") or not parsed.host:
         raise invalid("base_url", "must be an http or https URL with a host")
-    if parts.username or parts.password:
+    if parsed.userinfo:
         raise invalid("base_url", "must not carry credentials; send the key as api_key")
+    if parsed.query or parsed.fragment:
+        raise invalid("base_url", "must not carry a query or a fragment")
     return url
 
 

@@ -60,7 +60,7 @@ async def list_models(upstream: Upstream) -> ModelListing:
     try:
         async with httpx.AsyncClient(timeout=_TIMEOUT, follow_redirects=False) as http:
             response = await http.get(url, headers=upstream_headers(upstream))
-    except httpx.HTTPError as exc:
+    except (httpx.HTTPError, httpx.InvalidURL) as exc:
         raise UpstreamFailure(f"the provider could not be reached: {type(exc).__name__}") from None
     latency_ms = (time.perf_counter() - started) * 1000
     if response.status_code >= 400:

@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from .file_part import FilePart
     from .guardrail import Guardrail
     from .guardrail_action import GuardrailAction
+    from .guardrail_category import GuardrailCategory
     from .guardrail_create import GuardrailCreate
     from .guardrail_finding import GuardrailFinding
     from .guardrail_list import GuardrailList
@@ -169,6 +170,7 @@ _MODULES = {
     "FilePart": "file_part",
     "Guardrail": "guardrail",
     "GuardrailAction": "guardrail_action",
+    "GuardrailCategory": "guardrail_category",
     "GuardrailCreate": "guardrail_create",
     "GuardrailFinding": "guardrail_finding",
     "GuardrailList": "guardrail_list",
@@ -292,6 +294,7 @@ __all__ = (
     "FilePart",
     "Guardrail",
     "GuardrailAction",
+    "GuardrailCategory",
     "GuardrailCreate",
     "GuardrailFinding",
     "GuardrailList",

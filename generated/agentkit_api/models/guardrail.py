@@ -8,6 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.guardrail_action import GuardrailAction
+from ..models.guardrail_category import GuardrailCategory
 
 T = TypeVar("T", bound="Guardrail")
 
@@ -26,7 +27,7 @@ class Guardrail:
     name: str
     instructions: str
     """ What the guardrail is for """
-    blocked_categories: list[str]
+    blocked_categories: list[GuardrailCategory]
     competitor_keywords: list[str]
     action: GuardrailAction
     """ `block` replaces the reply with the guardrail's refusal; `flag` lets it pass. Both send a `guardrail` event.
@@ -44,7 +45,10 @@ class Guardrail:
 
         instructions = self.instructions
 
-        blocked_categories = self.blocked_categories
+        blocked_categories = []
+        for blocked_categories_item_data in self.blocked_categories:
+            blocked_categories_item = blocked_categories_item_data.value
+            blocked_categories.append(blocked_categories_item)
 
         competitor_keywords = self.competitor_keywords
 
@@ -83,7 +87,12 @@ class Guardrail:
 
         instructions = d.pop("instructions")
 
-        blocked_categories = cast(list[str], d.pop("blocked_categories"))
+        blocked_categories = []
+        _blocked_categories = d.pop("blocked_categories")
+        for blocked_categories_item_data in _blocked_categories:
+            blocked_categories_item = GuardrailCategory(blocked_categories_item_data)
+
+            blocked_categories.append(blocked_categories_item)
 
         competitor_keywords = cast(list[str], d.pop("competitor_keywords"))
 

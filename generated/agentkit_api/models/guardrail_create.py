@@ -6,6 +6,7 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 
 from ..models.guardrail_action import GuardrailAction
+from ..models.guardrail_category import GuardrailCategory
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="GuardrailCreate")
@@ -15,7 +16,7 @@ T = TypeVar("T", bound="GuardrailCreate")
 class GuardrailCreate:
     name: str
     instructions: str | Unset = UNSET
-    blocked_categories: list[str] | Unset = UNSET
+    blocked_categories: list[GuardrailCategory] | Unset = UNSET
     competitor_keywords: list[str] | Unset = UNSET
     action: GuardrailAction | Unset = UNSET
     """ `block` replaces the reply with the guardrail's refusal; `flag` lets it pass. Both send a `guardrail` event.
@@ -29,7 +30,10 @@ class GuardrailCreate:
 
         blocked_categories: list[str] | Unset = UNSET
         if not isinstance(self.blocked_categories, Unset):
-            blocked_categories = self.blocked_categories
+            blocked_categories = []
+            for blocked_categories_item_data in self.blocked_categories:
+                blocked_categories_item = blocked_categories_item_data.value
+                blocked_categories.append(blocked_categories_item)
 
         competitor_keywords: list[str] | Unset = UNSET
         if not isinstance(self.competitor_keywords, Unset):
@@ -68,7 +72,16 @@ class GuardrailCreate:
 
         instructions = d.pop("instructions", UNSET)
 
-        blocked_categories = cast(list[str], d.pop("blocked_categories", UNSET))
+        _blocked_categories = d.pop("blocked_categories", UNSET)
+        blocked_categories: list[GuardrailCategory] | Unset = UNSET
+        if _blocked_categories is not UNSET:
+            blocked_categories = []
+            for blocked_categories_item_data in _blocked_categories:
+                blocked_categories_item = GuardrailCategory(
+                    blocked_categories_item_data
+                )
+
+                blocked_categories.append(blocked_categories_item)
 
         competitor_keywords = cast(list[str], d.pop("competitor_keywords", UNSET))
 

@@ -17,7 +17,7 @@ class ProviderCreate:
     type_: UpstreamType
     """ The types of provider an organization may add. """
     base_url: str
-    """ An http or https URL. """
+    """ An http or https URL, without credentials, query or fragment. """
     api_key: str | Unset = UNSET
     """ Kept encrypted; at most 4096 characters. """
 
