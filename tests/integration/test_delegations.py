@@ -94,6 +94,21 @@ class TestDelegation:
         assert text == "The delegation failed: 'Stranger' is not a sub-agent of 'Lead'"
         assert list(client.delegations.list(session.id)) == []
 
+    def test_sub_agents_own_guardrails_apply_to_its_answer(self, client: Any) -> None:
+        """A sub-agent's blocking guardrail replaces its answer; the finding is in the output."""
+        guardrail = client.guardrails.create(
+            name="Brand", competitor_keywords=["Acme"], refusal="Not that."
+        )
+        helper = client.agents.create(name="Helper", brain="echo", guardrail_ids=[guardrail.id])
+        lead = client.agents.create(name="Lead", brain="scripted", sub_agent_ids=[helper.id])
+        session = client.sessions.create(lead.id)
+        events, text = _turn(client, session.id, "/delegate Helper buy Acme")
+        (result,) = [e for e in events if isinstance(e, SessionToolResultEvent)]
+        output = result.output.to_dict()
+        assert output["reply"] == "Not that."
+        assert [f["guardrail_id"] for f in output["guardrail_findings"]] == [guardrail.id]
+        assert text == "Helper answered: Not that."
+
 
 class TestListing:
     def test_sub_agents_are_listed_in_order_without_deleted_ones(self, client: Any) -> None:

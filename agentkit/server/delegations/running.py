@@ -29,6 +29,7 @@ from ..brains import (
 from ..core.ids import now
 from ..core.state import ServerState
 from ..core.store import Row
+from ..guardrails.apply import GuardedSessionBrain, agent_guardrails
 from ..providers.resolve import upstream_for
 
 __all__ = ["DELEGATE", "MAX_DEPTH", "DelegatingBrain", "delegation_id"]
@@ -149,6 +150,11 @@ async def _run_sub_agent(context: _Context, sub: Row, message: str) -> ToolOutco
         slow_delay=state.config.slow_delay,
         upstream=upstream_for(state, org_id, sub),
     )
+    # The sub-agent's own guardrails apply to its answer; what they find travels in the output.
+    findings: list[dict[str, Any]] = []
+    guardrails = agent_guardrails(state, org_id, sub)
+    if guardrails:
+        inner = GuardedSessionBrain(inner, guardrails, lambda found: findings.append(found.wire()))
     brain = DelegatingBrain(inner, replace(context, chain=(*context.chain, sub)))
     turn = SessionTurn(agent=sub, session_id=session_id, prompt=message, history=history)
     status, error = "completed", None
@@ -170,6 +176,8 @@ async def _run_sub_agent(context: _Context, sub: Row, message: str) -> ToolOutco
         "delegation_id": conversation_id,
         "reply": reply,
     }
+    if findings:
+        output["guardrail_findings"] = findings
     return ToolOutcome("success", output)
 
 
