@@ -61,6 +61,8 @@ __all__ = [
     "ForbiddenError",
     "GroupDeletedError",
     "GroupNotFoundError",
+    "GuardrailNameTakenError",
+    "GuardrailNotFoundError",
     "HandleTakenError",
     "IdempotencyKeyReusedError",
     "IdentityNotFoundError",
@@ -76,6 +78,10 @@ __all__ = [
     "NotFoundError",
     "PaginationLoopError",
     "PermissionDeniedError",
+    "ProviderNameTakenError",
+    "ProviderNotFoundError",
+    "ProviderReadOnlyError",
+    "ProviderUnreachableError",
     "RateLimitedError",
     "RecipientBackloggedError",
     "RequestTimeoutError",
@@ -260,6 +266,14 @@ class ModelNotFoundError(NotFoundError, code="MODEL_NOT_FOUND"):
     """404 ``MODEL_NOT_FOUND``: the model named is none of your agents (nor a built-in model)."""
 
 
+class GuardrailNotFoundError(NotFoundError, code="GUARDRAIL_NOT_FOUND"):
+    """No such guardrail in your organization."""
+
+
+class ProviderNotFoundError(NotFoundError, code="PROVIDER_NOT_FOUND"):
+    """No such provider in your organization."""
+
+
 class MethodNotAllowedError(APIStatusError, status=405, code="METHOD_NOT_ALLOWED"):
     """405: the path exists but not with this method."""
 
@@ -286,6 +300,18 @@ class ChatIdTakenError(ConflictError, code="CHAT_ID_TAKEN"):
 
 class AgentNameTakenError(ConflictError, code="AGENT_NAME_TAKEN"):
     """409 ``AGENT_NAME_TAKEN``: another agent already has this name."""
+
+
+class GuardrailNameTakenError(ConflictError, code="GUARDRAIL_NAME_TAKEN"):
+    """Another guardrail of your organization has this name."""
+
+
+class ProviderNameTakenError(ConflictError, code="PROVIDER_NAME_TAKEN"):
+    """Another provider of your organization has this name."""
+
+
+class ProviderReadOnlyError(ConflictError, code="PROVIDER_READ_ONLY"):
+    """The ``system`` provider cannot be changed or deleted."""
 
 
 class IdempotencyKeyReusedError(ConflictError, code="IDEMPOTENCY_KEY_REUSED"):
@@ -444,6 +470,11 @@ class InternalServerError(APIStatusError, status=500, code="INTERNAL_ERROR"):
 
 class AgentFailedError(InternalServerError, code="AGENT_ERROR"):
     """``AGENT_ERROR``: the agent's runtime failed to produce a reply."""
+
+
+class ProviderUnreachableError(InternalServerError, code="PROVIDER_UNREACHABLE"):
+    """``PROVIDER_UNREACHABLE``: the provider did not answer, refused its key, or answered
+    something unreadable."""
 
 
 class TurnInterruptedError(InternalServerError, code="TURN_INTERRUPTED"):

@@ -16,8 +16,10 @@ from agentkit_api.models import (
     ChatContentEvent,
     ChatDoneEvent,
     ChatErrorEvent,
+    ChatGuardrailEvent,
     ChatMetadataEvent,
     SessionErrorEvent,
+    SessionGuardrailEvent,
     SessionStopEvent,
     SessionTextDeltaEvent,
     SessionTextEvent,
@@ -66,7 +68,12 @@ class UnknownEvent:
 
 
 ChatEvent: TypeAlias = (
-    ChatMetadataEvent | ChatContentEvent | ChatErrorEvent | ChatDoneEvent | UnknownEvent
+    ChatMetadataEvent
+    | ChatContentEvent
+    | ChatErrorEvent
+    | ChatDoneEvent
+    | ChatGuardrailEvent
+    | UnknownEvent
 )
 
 _CHAT_EVENTS: dict[str, type[Any]] = {
@@ -74,6 +81,7 @@ _CHAT_EVENTS: dict[str, type[Any]] = {
     "content": ChatContentEvent,
     "error": ChatErrorEvent,
     "done": ChatDoneEvent,
+    "guardrail": ChatGuardrailEvent,
 }
 
 
@@ -88,6 +96,7 @@ SessionEvent: TypeAlias = (
     | SessionWarningEvent
     | SessionErrorEvent
     | SessionStopEvent
+    | SessionGuardrailEvent
     | UnknownEvent
 )
 
@@ -102,6 +111,7 @@ _SESSION_EVENTS: dict[str, type[Any]] = {
     "warning": SessionWarningEvent,
     "error": SessionErrorEvent,
     "stop": SessionStopEvent,
+    "guardrail": SessionGuardrailEvent,
 }
 
 

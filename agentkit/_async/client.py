@@ -34,10 +34,12 @@ if TYPE_CHECKING:
     from .resources.conversations import AsyncConversations
     from .resources.feedback import AsyncFeedback
     from .resources.groups import AsyncGroups
+    from .resources.guardrails import AsyncGuardrails
     from .resources.identity import AsyncIdentityResource
     from .resources.indexes import AsyncIndexes
     from .resources.messages import AsyncMessages
     from .resources.presence import AsyncDirectory, AsyncPresenceResource
+    from .resources.providers import AsyncProviders
     from .resources.sessions import AsyncSessions
     from .resources.uploads import AsyncUploads
 
@@ -330,6 +332,20 @@ class AsyncAgentKit:
         from .resources.uploads import AsyncUploads
 
         return AsyncUploads(self)
+
+    @cached_property
+    def providers(self) -> AsyncProviders:
+        """Upstream LLM providers that agents with the ``openai`` brain call."""
+        from .resources.providers import AsyncProviders
+
+        return AsyncProviders(self)
+
+    @cached_property
+    def guardrails(self) -> AsyncGuardrails:
+        """Checks of your agents' replies that block or flag them."""
+        from .resources.guardrails import AsyncGuardrails
+
+        return AsyncGuardrails(self)
 
     async def aclose(self) -> None:
         """Release the client's connections."""

@@ -35,10 +35,12 @@ if TYPE_CHECKING:
     from .resources.conversations import Conversations
     from .resources.feedback import Feedback
     from .resources.groups import Groups
+    from .resources.guardrails import AsyncGuardrails
     from .resources.identity import IdentityResource
     from .resources.indexes import Indexes
     from .resources.messages import Messages
     from .resources.presence import Directory, PresenceResource
+    from .resources.providers import AsyncProviders
     from .resources.sessions import Sessions
     from .resources.uploads import Uploads
 
@@ -327,6 +329,20 @@ class AgentKit:
         from .resources.uploads import Uploads
 
         return Uploads(self)
+
+    @cached_property
+    def providers(self) -> AsyncProviders:
+        """Upstream LLM providers that agents with the ``openai`` brain call."""
+        from .resources.providers import AsyncProviders
+
+        return AsyncProviders(self)
+
+    @cached_property
+    def guardrails(self) -> AsyncGuardrails:
+        """Checks of your agents' replies that block or flag them."""
+        from .resources.guardrails import AsyncGuardrails
+
+        return AsyncGuardrails(self)
 
     def close(self) -> None:
         """Release the client's connections."""

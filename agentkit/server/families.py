@@ -9,7 +9,18 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from . import agents, chats, completions, feedback, indexes, messaging, sessions, system
+from . import (
+    agents,
+    chats,
+    completions,
+    feedback,
+    guardrails,
+    indexes,
+    messaging,
+    providers,
+    sessions,
+    system,
+)
 from .agents.sqlite import AgentTables
 from .agents.store import AgentStore
 from .chats.sqlite import ChatTables
@@ -19,10 +30,14 @@ from .core.sqlite_tables import CoreTables
 from .core.store import CoreStore
 from .feedback.sqlite import FeedbackTables
 from .feedback.store import FeedbackStore
+from .guardrails.sqlite import GuardrailTables
+from .guardrails.store import GuardrailStore
 from .indexes.sqlite import IndexTables
 from .indexes.store import IndexStore
 from .messaging.sqlite import MessagingTables
 from .messaging.store import MessagingStore
+from .providers.sqlite import ProviderTables
+from .providers.store import ProviderStore
 from .sessions.sqlite import SessionTables
 from .sessions.store import SessionStore
 
@@ -37,6 +52,8 @@ FAMILIES: tuple[Family, ...] = (
     completions.FAMILY,
     feedback.FAMILY,
     messaging.FAMILY,
+    providers.FAMILY,
+    guardrails.FAMILY,
 )
 
 
@@ -48,6 +65,8 @@ class Store(
     SessionStore,
     FeedbackStore,
     MessagingStore,
+    ProviderStore,
+    GuardrailStore,
     Protocol,
 ):
     """Persistent state of the reference server: every family's store in one.
@@ -64,6 +83,8 @@ class SQLiteStore(
     SessionTables,
     FeedbackTables,
     MessagingTables,
+    ProviderTables,
+    GuardrailTables,
 ):
     """The ``Store`` on one SQLite file (or ``":memory:"``) in WAL mode, behind one connection.
 

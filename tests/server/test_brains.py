@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
-import socket
-import threading
-import time
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 import pytest
-import uvicorn
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
+
+from tests.loopback import LoopbackApp
 
 from .conftest import Api, new_agent, text_message
 
@@ -30,8 +27,7 @@ class FakeUpstream:
     def __init__(self) -> None:
         self.requests: list[dict[str, Any]] = []
         self.base_url = ""
-        self._server: Any = None
-        self._thread: threading.Thread | None = None
+        self._served: Any = None
 
     async def completions(self, request: Request) -> Response:
         body = await request.json()
@@ -54,24 +50,12 @@ class FakeUpstream:
 
     def __enter__(self) -> FakeUpstream:
         app = Starlette(routes=[Route("/v1/chat/completions", self.completions, methods=["POST"])])
-        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
-        sock.bind(("127.0.0.1", 0))
-        self.base_url = f"http://127.0.0.1:{sock.getsockname()[1]}/v1"
-        self._server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
-        self._thread = threading.Thread(
-            target=lambda: asyncio.run(self._server.serve(sockets=[sock])), daemon=True
-        )
-        self._thread.start()
-        deadline = time.monotonic() + 10
-        while not self._server.started:
-            assert time.monotonic() < deadline, "the fake upstream did not start"
-            time.sleep(0.01)
+        self._served = LoopbackApp(app).__enter__()
+        self.base_url = self._served.origin + "/v1"
         return self
 
     def __exit__(self, *exc_info: object) -> None:
-        self._server.should_exit = True
-        if self._thread is not None:
-            self._thread.join(timeout=10)
+        self._served.__exit__(*exc_info)
 
 
 @pytest.fixture(scope="module")

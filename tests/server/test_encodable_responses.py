@@ -186,6 +186,21 @@ SEEDS: dict[str, Seed] = {
     },
     "presence_update": lambda w: {"status": "online", "custom_status": "c"},
     "presence_batch": lambda w: {"handles": [w["peer_handle"], "x"]},
+    "providers_create": lambda w: {
+        "name": f"seed-{next(_names)}",
+        "type": "openai",
+        "base_url": "http://127.0.0.1:9/v1",
+        "api_key": "k",
+    },
+    "providers_update": lambda w: {"base_url": "http://127.0.0.1:9/v1", "api_key": "k"},
+    "guardrails_create": lambda w: {
+        "name": f"seed-{next(_names)}",
+        "instructions": "i",
+        "blocked_categories": ["pii"],
+        "competitor_keywords": ["c"],
+        "refusal": "r",
+    },
+    "guardrails_update": lambda w: {"instructions": "i", "competitor_keywords": ["c"]},
 }
 # The messaging operations act as a messaging identity, not as the organization.
 MESSAGING = (
@@ -299,7 +314,14 @@ def world(harness: Harness, api: Api) -> World:
     document = api.post(
         f"/v1/indexes/{index['id']}/documents", json={"content": "some text"}
     ).json()
+    provider = api.post(
+        "/v1/providers",
+        json={"name": "world", "type": "openai", "base_url": "http://127.0.0.1:9/v1"},
+    ).json()
+    guardrail = api.post("/v1/guardrails", json={"name": "world"}).json()
     return {
+        "provider_id": provider["id"],
+        "guardrail_id": guardrail["id"],
         "agent_id": agent["id"],
         "scripted_id": scripted["id"],
         "index_id": index["id"],
@@ -416,6 +438,8 @@ def _read_back(api: Api, ids: World) -> None:
         "/v1/indexes",
         f"/v1/indexes/{ids['index_id']}/documents",
         "/v1/sessions",
+        "/v1/providers",
+        "/v1/guardrails",
     ]
     if "chat_id" in ids:
         paths.append(f"/v1/chats/{ids['chat_id']}/messages")

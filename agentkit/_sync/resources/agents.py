@@ -49,6 +49,8 @@ class Agents(SyncResource):
         description: str | None = None,
         brain: AgentBrain | str | None = None,
         model_profile: str | None = None,
+        provider_id: str | None = None,
+        guardrail_ids: Sequence[str] | None = None,
         streaming: bool | None = None,
         sub_agent_ids: Sequence[str] | None = None,
         prompt_suggestions: Sequence[str] | None = None,
@@ -63,6 +65,8 @@ class Agents(SyncResource):
             description: What the agent is for.
             brain: The runtime that answers: ``"echo"`` (default), ``"scripted"`` or ``"openai"``.
             model_profile: The model the brain uses, when it uses one.
+            provider_id: The provider an ``openai`` brain calls (``client.providers``).
+            guardrail_ids: Guardrails applied to the agent's replies (``client.guardrails``).
             streaming: Whether the agent streams its replies (default true).
             sub_agent_ids: Agents this agent may delegate to.
             prompt_suggestions: Prompts a user interface may offer.
@@ -72,6 +76,8 @@ class Agents(SyncResource):
 
         Raises:
             AgentNameTakenError: Another of your agents has this name.
+            ProviderNotFoundError: ``provider_id`` names no provider of yours.
+            GuardrailNotFoundError: ``guardrail_ids`` names no guardrail of yours.
             ValidationError: A field is not valid.
         """
         body = AgentCreate(
@@ -80,6 +86,8 @@ class Agents(SyncResource):
             description=given(description),
             brain=UNSET if brain is None else enum_member(AgentBrain, brain),
             model_profile=given(model_profile),
+            provider_id=given(provider_id),
+            guardrail_ids=UNSET if guardrail_ids is None else list(guardrail_ids),
             streaming=given(streaming),
             sub_agent_ids=UNSET if sub_agent_ids is None else list(sub_agent_ids),
             prompt_suggestions=UNSET if prompt_suggestions is None else list(prompt_suggestions),
@@ -106,6 +114,8 @@ class Agents(SyncResource):
         description: str | Unset | None = UNSET,
         brain: AgentBrain | str | Unset = UNSET,
         model_profile: str | Unset | None = UNSET,
+        provider_id: str | Unset | None = UNSET,
+        guardrail_ids: Sequence[str] | Unset = UNSET,
         streaming: bool | Unset = UNSET,
         sub_agent_ids: Sequence[str] | Unset = UNSET,
         prompt_suggestions: Sequence[str] | Unset = UNSET,
@@ -113,11 +123,13 @@ class Agents(SyncResource):
     ) -> APIResponse[Agent]:
         """Change some fields of an agent; the fields you leave out keep their value.
 
-        ``None`` clears ``description`` and ``model_profile``.
+        ``None`` clears ``description``, ``model_profile`` and ``provider_id``.
 
         Raises:
             AgentNotFoundError: No such agent among yours.
             AgentNameTakenError: Another of your agents has the new name.
+            ProviderNotFoundError: ``provider_id`` names no provider of yours.
+            GuardrailNotFoundError: ``guardrail_ids`` names no guardrail of yours.
         """
         body = AgentUpdate(
             name=name,
@@ -125,6 +137,8 @@ class Agents(SyncResource):
             description=description,
             brain=brain if isinstance(brain, Unset) else enum_member(AgentBrain, brain),
             model_profile=model_profile,
+            provider_id=provider_id,
+            guardrail_ids=guardrail_ids if isinstance(guardrail_ids, Unset) else [*guardrail_ids],
             streaming=streaming,
             sub_agent_ids=sub_agent_ids if isinstance(sub_agent_ids, Unset) else [*sub_agent_ids],
             prompt_suggestions=(

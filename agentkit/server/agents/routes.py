@@ -10,6 +10,8 @@ from ..core.errors import ApiError
 from ..core.ids import new_id, now
 from ..core.replies import Reply
 from ..core.store import Conflict, Row
+from ..guardrails.routes import check_guardrail_refs
+from ..providers.resolve import check_provider_ref
 from .chat import chat
 from .suggestions import prompt_suggestions
 
@@ -20,6 +22,8 @@ DEFAULTS: dict[str, Any] = {
     "instructions": "",
     "brain": "echo",
     "model_profile": None,
+    "provider_id": None,
+    "guardrail_ids": [],
     "streaming": True,
     "sub_agent_ids": [],
     "prompt_suggestions": [],
@@ -55,6 +59,8 @@ def _check_sub_agents(call: Call, ids: list[str], own_id: str | None = None) -> 
 async def create(call: Call) -> Reply:
     """Create an agent."""
     _check_sub_agents(call, call.body.get("sub_agent_ids", []))
+    check_provider_ref(call.state, call.org_id, call.body)
+    check_guardrail_refs(call)
     stamp = now()
     agent = {**DEFAULTS, **call.body, "id": new_id("agt"), "created_at": stamp, "updated_at": stamp}
     try:
@@ -74,6 +80,8 @@ async def update(call: Call) -> Reply:
     agent = _agent(call)
     if "sub_agent_ids" in call.body:
         _check_sub_agents(call, call.body["sub_agent_ids"], agent["id"])
+    check_provider_ref(call.state, call.org_id, call.body)
+    check_guardrail_refs(call)
     agent.update(call.body, updated_at=now())
     try:
         call.state.store.update_agent(call.org_id, agent)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .base import Brain, BrainError, Turn, describe_parts, words
 from .echo import EchoBrain
-from .openai import OpenAIBrain
+from .openai import OpenAIBrain, Upstream
 from .scripted import ScriptedBrain
 from .scripted_session import ScriptedSessionBrain
 from .session import (
@@ -35,6 +35,7 @@ __all__ = [
     "ToolCall",
     "ToolOutcome",
     "Turn",
+    "Upstream",
     "brain_for",
     "describe_parts",
     "session_brain_for",
@@ -42,19 +43,31 @@ __all__ = [
 ]
 
 
-def brain_for(name: str, *, echo_delay: float = 0.0, slow_delay: float = 0.05) -> Brain:
-    """The brain an agent names (``echo``, ``scripted`` or ``openai``)."""
+def brain_for(
+    name: str,
+    *,
+    echo_delay: float = 0.0,
+    slow_delay: float = 0.05,
+    upstream: Upstream | BrainError | None = None,
+) -> Brain:
+    """The brain an agent names (``echo``, ``scripted`` or ``openai``); ``upstream`` is the
+    provider an ``openai`` brain calls (or why it cannot), ``None`` for the server's own."""
     if name == "scripted":
         return ScriptedBrain(slow_delay)
     if name == "openai":
-        return OpenAIBrain()
+        return OpenAIBrain(upstream=upstream)
     return EchoBrain(delay=echo_delay)
 
 
 def session_brain_for(
-    name: str, *, echo_delay: float = 0.0, slow_delay: float = 0.05
+    name: str,
+    *,
+    echo_delay: float = 0.0,
+    slow_delay: float = 0.05,
+    upstream: Upstream | BrainError | None = None,
 ) -> SessionBrain:
     """The brain an agent names, answering in sessions."""
     if name == "scripted":
         return ScriptedSessionBrain(slow_delay)
-    return TextBrainAdapter(brain_for(name, echo_delay=echo_delay, slow_delay=slow_delay))
+    brain = brain_for(name, echo_delay=echo_delay, slow_delay=slow_delay, upstream=upstream)
+    return TextBrainAdapter(brain)

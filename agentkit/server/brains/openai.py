@@ -5,43 +5,77 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import AsyncIterator, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..._http import httpx
 from ..._sse import SSEDecoder
 from .base import BrainError, Turn
 
-__all__ = ["OpenAIBrain"]
+__all__ = ["OpenAIBrain", "Upstream", "upstream_headers"]
 
 _ROLES = {"user": "user", "agent": "assistant", "system": "system"}
+
+
+@dataclass(frozen=True, slots=True)
+class Upstream:
+    """An OpenAI-compatible upstream: its API root, its key (never in the repr) and its type
+    (``azure`` takes the key in an ``api-key`` header, the others as a bearer token)."""
+
+    base_url: str
+    api_key: str | None = field(default=None, repr=False)
+    type: str = "openai"
+
+
+def upstream_headers(upstream: Upstream) -> dict[str, str]:
+    """The headers that carry the upstream's key."""
+    if not upstream.api_key:
+        return {}
+    if upstream.type == "azure":
+        return {"api-key": upstream.api_key}
+    return {"Authorization": f"Bearer {upstream.api_key}"}
 
 
 class OpenAIBrain:
     """Streams a reply from an OpenAI-compatible upstream.
 
-    The upstream is ``AGENTKIT_OPENAI_BASE_URL`` (such as ``https://api.openai.com/v1``) with the
-    key ``AGENTKIT_OPENAI_API_KEY``; the model is the agent's ``model_profile``. The agent's
+    The upstream is the agent's provider when it names one, else ``AGENTKIT_OPENAI_BASE_URL``
+    (such as ``https://api.openai.com/v1``) with the key ``AGENTKIT_OPENAI_API_KEY``; the model
+    is the agent's ``model_profile``. The agent's
     instructions are the system message, followed by the chat's history and the user's message.
     """
 
     #: The turn must carry the chat's earlier messages (brains without this get none).
     uses_history = True
 
-    def __init__(self, env: Mapping[str, str] | None = None, timeout: float = 60.0) -> None:
+    def __init__(
+        self,
+        env: Mapping[str, str] | None = None,
+        timeout: float = 60.0,
+        upstream: Upstream | BrainError | None = None,
+    ) -> None:
         self._env = env
         self._timeout = timeout
+        self._upstream = upstream
 
-    def _request(self, turn: Turn) -> tuple[str, dict[str, str], dict[str, Any]]:
+    def _target(self) -> Upstream:
+        if isinstance(self._upstream, BrainError):
+            raise self._upstream
+        if self._upstream is not None:
+            return self._upstream
         env = self._env if self._env is not None else os.environ
-        base_url = env.get("AGENTKIT_OPENAI_BASE_URL", "").rstrip("/")
+        base_url = env.get("AGENTKIT_OPENAI_BASE_URL", "")
         if not base_url:
             raise BrainError("the openai brain is not configured: set AGENTKIT_OPENAI_BASE_URL")
+        return Upstream(base_url, env.get("AGENTKIT_OPENAI_API_KEY") or None)
+
+    def _request(self, turn: Turn) -> tuple[str, dict[str, str], dict[str, Any]]:
+        upstream = self._target()
+        base_url = upstream.base_url.rstrip("/")
         model = turn.agent.get("model_profile")
         if not model:
             raise BrainError("the openai brain needs the agent's model_profile (a model name)")
-        headers = {"Accept": "text/event-stream"}
-        if env.get("AGENTKIT_OPENAI_API_KEY"):
-            headers["Authorization"] = f"Bearer {env['AGENTKIT_OPENAI_API_KEY']}"
+        headers = {"Accept": "text/event-stream", **upstream_headers(upstream)}
         messages: list[dict[str, str]] = []
         if turn.agent.get("instructions"):
             messages.append({"role": "system", "content": turn.agent["instructions"]})
@@ -70,8 +104,16 @@ class OpenAIBrain:
                             delta = _delta(event.data)
                             if delta:
                                 yield delta
-        except httpx.HTTPError as exc:
-            raise BrainError(f"the upstream failed: {type(exc).__name__}: {exc}") from exc
+        except (httpx.HTTPError, httpx.InvalidURL) as exc:
+            message = f"the upstream failed: {type(exc).__name__}: {exc}"
+            raise BrainError(self._redacted(message)) from None
+        except BrainError as exc:
+            # An upstream may quote the key it refused; the turn's error must not.
+            raise BrainError(self._redacted(str(exc))) from None
+
+    def _redacted(self, message: str) -> str:
+        key = self._upstream.api_key if isinstance(self._upstream, Upstream) else None
+        return message.replace(key, "<api key>") if key else message
 
 
 def _delta(data: str) -> str:

@@ -23,6 +23,8 @@ from ..core.event_log import Recovery, StreamKind
 from ..core.ids import new_id, now
 from ..core.state import ServerState
 from ..core.store import Row
+from ..guardrails.apply import guard_chat_brain
+from ..providers.resolve import upstream_for
 
 __all__ = [
     "CHAT_STREAM",
@@ -76,6 +78,7 @@ def begin_chat_turn(
         agent.get("brain", "echo"),
         echo_delay=state.config.echo_delay,
         slow_delay=state.config.slow_delay,
+        upstream=upstream_for(state, org_id, agent),
     )
     # Only a brain that reads the history pays for it (the echo brain answers the message alone).
     history = _history(state, org_id, chat_id) if getattr(brain, "uses_history", False) else []
@@ -88,6 +91,7 @@ def begin_chat_turn(
     }
     reply_id = new_id("msg")
     stream = CHAT_STREAM.stream(chat_id)
+    brain = guard_chat_brain(state, org_id, agent, brain, stream, chat_id, reply_id)
     turn = Turn(agent=agent, text=describe_parts(message["parts"]), history=history)
     task: asyncio.Task[Row | ApiError] | None = None
     # The user's message, the chat, the turn's note and its first event are kept together.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 __all__ = ["ServerConfig"]
 
@@ -36,6 +36,10 @@ class ServerConfig:
             response carries ``X-Backlog-Warning``.
         backlog_limit: Undelivered messages at which sends to the recipient are refused with
             429 RECIPIENT_BACKLOGGED.
+        secret_key: The server's secret, which encrypts provider API keys at rest (any string
+            of 32 characters or more). Without one the server keeps its own in
+            ``agentkit.secret`` beside ``db_path`` (a fresh one per process for ``":memory:"``).
+            Never shown in the config's repr.
     """
 
     db_path: str = "agentkit.sqlite3"
@@ -53,3 +57,4 @@ class ServerConfig:
     max_header_bytes: int = 16 * 1024
     backlog_warning: int = 5000
     backlog_limit: int = 10000
+    secret_key: str | None = field(default=None, repr=False)

@@ -15,6 +15,8 @@ from ..core.errors import ApiError
 from ..core.ids import now
 from ..core.state import ServerState
 from ..core.store import Row
+from ..guardrails.apply import guard_session_brain
+from ..providers.resolve import upstream_for
 from .delegation import delegator
 from .model import generated_title, history, message_text, new_message, word_count, zero_usage
 from .running import RunningTurns
@@ -156,7 +158,13 @@ def _launch(
     )
     config = state.config
     brain = session_brain_for(
-        agent.get("brain", "echo"), echo_delay=config.echo_delay, slow_delay=config.slow_delay
+        agent.get("brain", "echo"),
+        echo_delay=config.echo_delay,
+        slow_delay=config.slow_delay,
+        upstream=upstream_for(state, org_id, agent),
+    )
+    brain = guard_session_brain(
+        state, org_id, agent, brain, SESSION_STREAM.stream(session_id), session_id
     )
     state.service(RunningTurns).start(TurnRunner(setup, brain, state.events, state.store))
 

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from .chat_done_event import ChatDoneEvent
     from .chat_end import ChatEnd
     from .chat_error_event import ChatErrorEvent
+    from .chat_guardrail_event import ChatGuardrailEvent
     from .chat_list import ChatList
     from .chat_message import ChatMessage
     from .chat_message_input import ChatMessageInput
@@ -60,6 +61,13 @@ if TYPE_CHECKING:
     from .group_member import GroupMember
     from .group_member_add import GroupMemberAdd
     from .group_update import GroupUpdate
+    from .guardrail import Guardrail
+    from .guardrail_action import GuardrailAction
+    from .guardrail_category import GuardrailCategory
+    from .guardrail_create import GuardrailCreate
+    from .guardrail_finding import GuardrailFinding
+    from .guardrail_list import GuardrailList
+    from .guardrail_update import GuardrailUpdate
     from .health import Health
     from .identity import Identity
     from .identity_key import IdentityKey
@@ -144,6 +152,13 @@ if TYPE_CHECKING:
     from .prompt_suggestion import PromptSuggestion
     from .prompt_suggestion_source import PromptSuggestionSource
     from .prompt_suggestions import PromptSuggestions
+    from .provider import Provider
+    from .provider_create import ProviderCreate
+    from .provider_list import ProviderList
+    from .provider_model import ProviderModel
+    from .provider_test_result import ProviderTestResult
+    from .provider_type import ProviderType
+    from .provider_update import ProviderUpdate
     from .read_cursor import ReadCursor
     from .report import Report
     from .report_create import ReportCreate
@@ -153,6 +168,7 @@ if TYPE_CHECKING:
     from .session_delta import SessionDelta
     from .session_error_event import SessionErrorEvent
     from .session_event_list import SessionEventList
+    from .session_guardrail_event import SessionGuardrailEvent
     from .session_list import SessionList
     from .session_message import SessionMessage
     from .session_message_send import SessionMessageSend
@@ -202,6 +218,7 @@ if TYPE_CHECKING:
     from .ui_tool_output_error_chunk import UIToolOutputErrorChunk
     from .upload_create import UploadCreate
     from .upload_slot import UploadSlot
+    from .upstream_type import UpstreamType
     from .version import Version
     from .vote import Vote
     from .vote_cast import VoteCast
@@ -226,6 +243,7 @@ _MODULES = {
     "ChatDoneEvent": "chat_done_event",
     "ChatEnd": "chat_end",
     "ChatErrorEvent": "chat_error_event",
+    "ChatGuardrailEvent": "chat_guardrail_event",
     "ChatList": "chat_list",
     "ChatMessage": "chat_message",
     "ChatMessageInput": "chat_message_input",
@@ -266,6 +284,13 @@ _MODULES = {
     "GroupMember": "group_member",
     "GroupMemberAdd": "group_member_add",
     "GroupUpdate": "group_update",
+    "Guardrail": "guardrail",
+    "GuardrailAction": "guardrail_action",
+    "GuardrailCategory": "guardrail_category",
+    "GuardrailCreate": "guardrail_create",
+    "GuardrailFinding": "guardrail_finding",
+    "GuardrailList": "guardrail_list",
+    "GuardrailUpdate": "guardrail_update",
     "Health": "health",
     "Identity": "identity",
     "IdentityKey": "identity_key",
@@ -344,6 +369,13 @@ _MODULES = {
     "PromptSuggestion": "prompt_suggestion",
     "PromptSuggestionSource": "prompt_suggestion_source",
     "PromptSuggestions": "prompt_suggestions",
+    "Provider": "provider",
+    "ProviderCreate": "provider_create",
+    "ProviderList": "provider_list",
+    "ProviderModel": "provider_model",
+    "ProviderTestResult": "provider_test_result",
+    "ProviderType": "provider_type",
+    "ProviderUpdate": "provider_update",
     "ReadCursor": "read_cursor",
     "Report": "report",
     "ReportCreate": "report_create",
@@ -353,6 +385,7 @@ _MODULES = {
     "SessionDelta": "session_delta",
     "SessionErrorEvent": "session_error_event",
     "SessionEventList": "session_event_list",
+    "SessionGuardrailEvent": "session_guardrail_event",
     "SessionList": "session_list",
     "SessionMessage": "session_message",
     "SessionMessageSend": "session_message_send",
@@ -402,6 +435,7 @@ _MODULES = {
     "UIToolOutputErrorChunk": "ui_tool_output_error_chunk",
     "UploadCreate": "upload_create",
     "UploadSlot": "upload_slot",
+    "UpstreamType": "upstream_type",
     "Version": "version",
     "Vote": "vote",
     "VoteCast": "vote_cast",
@@ -426,6 +460,7 @@ __all__ = (
     "ChatDoneEvent",
     "ChatEnd",
     "ChatErrorEvent",
+    "ChatGuardrailEvent",
     "ChatList",
     "ChatMessage",
     "ChatMessageInput",
@@ -466,6 +501,13 @@ __all__ = (
     "GroupMember",
     "GroupMemberAdd",
     "GroupUpdate",
+    "Guardrail",
+    "GuardrailAction",
+    "GuardrailCategory",
+    "GuardrailCreate",
+    "GuardrailFinding",
+    "GuardrailList",
+    "GuardrailUpdate",
     "Health",
     "Identity",
     "IdentityKey",
@@ -544,6 +586,13 @@ __all__ = (
     "PromptSuggestion",
     "PromptSuggestionSource",
     "PromptSuggestions",
+    "Provider",
+    "ProviderCreate",
+    "ProviderList",
+    "ProviderModel",
+    "ProviderTestResult",
+    "ProviderType",
+    "ProviderUpdate",
     "ReadCursor",
     "Report",
     "ReportCreate",
@@ -553,6 +602,7 @@ __all__ = (
     "SessionDelta",
     "SessionErrorEvent",
     "SessionEventList",
+    "SessionGuardrailEvent",
     "SessionList",
     "SessionMessage",
     "SessionMessageSend",
@@ -602,6 +652,7 @@ __all__ = (
     "UIToolOutputErrorChunk",
     "UploadCreate",
     "UploadSlot",
+    "UpstreamType",
     "Version",
     "Vote",
     "VoteCast",

@@ -38,6 +38,10 @@ class Agent:
     description: None | str | Unset = UNSET
     model_profile: None | str | Unset = UNSET
     """ The model the brain uses """
+    provider_id: None | str | Unset = UNSET
+    """ The provider the `openai` brain calls (`prv_...`); null for the server's own configuration. """
+    guardrail_ids: list[str] | Unset = UNSET
+    """ The guardrails applied to the agent's replies, in order. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -73,6 +77,16 @@ class Agent:
         else:
             model_profile = self.model_profile
 
+        provider_id: None | str | Unset
+        if isinstance(self.provider_id, Unset):
+            provider_id = UNSET
+        else:
+            provider_id = self.provider_id
+
+        guardrail_ids: list[str] | Unset = UNSET
+        if not isinstance(self.guardrail_ids, Unset):
+            guardrail_ids = self.guardrail_ids
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -93,6 +107,10 @@ class Agent:
             field_dict["description"] = description
         if model_profile is not UNSET:
             field_dict["model_profile"] = model_profile
+        if provider_id is not UNSET:
+            field_dict["provider_id"] = provider_id
+        if guardrail_ids is not UNSET:
+            field_dict["guardrail_ids"] = guardrail_ids
 
         return field_dict
 
@@ -139,6 +157,17 @@ class Agent:
 
         model_profile = _parse_model_profile(d.pop("model_profile", UNSET))
 
+        def _parse_provider_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        provider_id = _parse_provider_id(d.pop("provider_id", UNSET))
+
+        guardrail_ids = cast(list[str], d.pop("guardrail_ids", UNSET))
+
         agent = cls(
             id=id,
             name=name,
@@ -152,6 +181,8 @@ class Agent:
             updated_at=updated_at,
             description=description,
             model_profile=model_profile,
+            provider_id=provider_id,
+            guardrail_ids=guardrail_ids,
         )
 
         agent.additional_properties = d

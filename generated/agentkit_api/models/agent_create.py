@@ -25,6 +25,8 @@ class AgentCreate:
     is deterministic and exercises every event type, `openai` calls an OpenAI-compatible upstream.
      """
     model_profile: None | str | Unset = UNSET
+    provider_id: None | str | Unset = UNSET
+    guardrail_ids: list[str] | Unset = UNSET
     streaming: bool | Unset = UNSET
     sub_agent_ids: list[str] | Unset = UNSET
     prompt_suggestions: list[str] | Unset = UNSET
@@ -51,6 +53,16 @@ class AgentCreate:
             model_profile = UNSET
         else:
             model_profile = self.model_profile
+
+        provider_id: None | str | Unset
+        if isinstance(self.provider_id, Unset):
+            provider_id = UNSET
+        else:
+            provider_id = self.provider_id
+
+        guardrail_ids: list[str] | Unset = UNSET
+        if not isinstance(self.guardrail_ids, Unset):
+            guardrail_ids = self.guardrail_ids
 
         streaming = self.streaming
 
@@ -81,6 +93,10 @@ class AgentCreate:
             field_dict["brain"] = brain
         if model_profile is not UNSET:
             field_dict["model_profile"] = model_profile
+        if provider_id is not UNSET:
+            field_dict["provider_id"] = provider_id
+        if guardrail_ids is not UNSET:
+            field_dict["guardrail_ids"] = guardrail_ids
         if streaming is not UNSET:
             field_dict["streaming"] = streaming
         if sub_agent_ids is not UNSET:
@@ -126,6 +142,17 @@ class AgentCreate:
 
         model_profile = _parse_model_profile(d.pop("model_profile", UNSET))
 
+        def _parse_provider_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        provider_id = _parse_provider_id(d.pop("provider_id", UNSET))
+
+        guardrail_ids = cast(list[str], d.pop("guardrail_ids", UNSET))
+
         streaming = d.pop("streaming", UNSET)
 
         sub_agent_ids = cast(list[str], d.pop("sub_agent_ids", UNSET))
@@ -145,6 +172,8 @@ class AgentCreate:
             instructions=instructions,
             brain=brain,
             model_profile=model_profile,
+            provider_id=provider_id,
+            guardrail_ids=guardrail_ids,
             streaming=streaming,
             sub_agent_ids=sub_agent_ids,
             prompt_suggestions=prompt_suggestions,

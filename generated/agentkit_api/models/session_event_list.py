@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
     from ..models.session_error_event import SessionErrorEvent
+    from ..models.session_guardrail_event import SessionGuardrailEvent
     from ..models.session_stop_event import SessionStopEvent
     from ..models.session_text_delta_event import SessionTextDeltaEvent
     from ..models.session_text_event import SessionTextEvent
@@ -26,6 +27,7 @@ T = TypeVar("T", bound="SessionEventList")
 class SessionEventList:
     data: list[
         SessionErrorEvent
+        | SessionGuardrailEvent
         | SessionStopEvent
         | SessionTextDeltaEvent
         | SessionTextEvent
@@ -42,6 +44,7 @@ class SessionEventList:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.session_error_event import SessionErrorEvent
+        from ..models.session_stop_event import SessionStopEvent
         from ..models.session_text_delta_event import SessionTextDeltaEvent
         from ..models.session_text_event import SessionTextEvent
         from ..models.session_thinking_delta_event import SessionThinkingDeltaEvent
@@ -64,6 +67,7 @@ class SessionEventList:
                 or isinstance(data_item_data, SessionToolResultEvent)
                 or isinstance(data_item_data, SessionWarningEvent)
                 or isinstance(data_item_data, SessionErrorEvent)
+                or isinstance(data_item_data, SessionStopEvent)
             ):
                 data_item = data_item_data.to_dict()
             else:
@@ -91,6 +95,7 @@ class SessionEventList:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.session_error_event import SessionErrorEvent
+        from ..models.session_guardrail_event import SessionGuardrailEvent
         from ..models.session_stop_event import SessionStopEvent
         from ..models.session_text_delta_event import SessionTextDeltaEvent
         from ..models.session_text_event import SessionTextEvent
@@ -110,6 +115,7 @@ class SessionEventList:
                 data: object,
             ) -> (
                 SessionErrorEvent
+                | SessionGuardrailEvent
                 | SessionStopEvent
                 | SessionTextDeltaEvent
                 | SessionTextEvent
@@ -210,13 +216,23 @@ class SessionEventList:
                     return componentsschemas_session_event_type_8
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_session_event_type_9 = SessionStopEvent.from_dict(
+                        data
+                    )
+
+                    return componentsschemas_session_event_type_9
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_session_event_type_9 = SessionStopEvent.from_dict(
-                    data
+                componentsschemas_session_event_type_10 = (
+                    SessionGuardrailEvent.from_dict(data)
                 )
 
-                return componentsschemas_session_event_type_9
+                return componentsschemas_session_event_type_10
 
             data_item = _parse_data_item(data_item_data)
 

@@ -1,0 +1,138 @@
+# Generated from agentkit/_async by scripts/unasync.py: edit the async source, not this file.
+"""``client.guardrails``: checks of your agents' replies that block or flag them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from agentkit_api.models import (
+    Deleted,
+    Guardrail,
+    GuardrailAction,
+    GuardrailCategory,
+    GuardrailCreate,
+    GuardrailUpdate,
+)
+from agentkit_api.types import UNSET, Unset
+
+from ..._compat import enum_member
+from ..._inputs import given
+from ..._response import APIResponse
+from ..endpoint import endpoint
+from ..pagination import Pager
+from ._base import SyncResource
+
+__all__ = ["AsyncGuardrails"]
+
+
+def _categories(names: Sequence[GuardrailCategory | str]) -> list[GuardrailCategory]:
+    return [enum_member(GuardrailCategory, name) for name in names]
+
+
+class AsyncGuardrails(SyncResource):
+    """Create, inspect, change and delete guardrails; attach them with ``guardrail_ids`` on an
+    agent. A guardrail that fires sends a ``guardrail`` event (``ChatGuardrailEvent``) in the
+    chat's stream; one whose action is ``block`` replaces the reply with its refusal."""
+
+    @endpoint
+    def create(
+        self,
+        *,
+        name: str,
+        instructions: str | None = None,
+        blocked_categories: Sequence[GuardrailCategory | str] | None = None,
+        competitor_keywords: Sequence[str] | None = None,
+        action: GuardrailAction | str | None = None,
+        refusal: str | None = None,
+        idempotency_key: str | None = None,
+    ) -> APIResponse[Guardrail]:
+        """Create a guardrail.
+
+        Args:
+            name: A name, unique among your guardrails.
+            instructions: What the guardrail is for, in words.
+            blocked_categories: Built-in categories to catch: ``violence``, ``hate_speech``,
+                ``self_harm``, ``profanity``, ``pii``, ``secrets``.
+            competitor_keywords: Words that must not appear (whole words, any case).
+            action: ``"block"`` (default) or ``"flag"``.
+            refusal: The text that replaces a blocked reply.
+            idempotency_key: Makes retries of this call safe across processes; one is made
+                for you otherwise.
+
+        Raises:
+            GuardrailNameTakenError: Another of your guardrails has this name.
+            ValidationError: A field is not valid (such as an unknown category).
+        """
+        body = GuardrailCreate(
+            name=name,
+            instructions=given(instructions),
+            blocked_categories=(
+                UNSET if blocked_categories is None else _categories(blocked_categories)
+            ),
+            competitor_keywords=UNSET if competitor_keywords is None else [*competitor_keywords],
+            action=UNSET if action is None else enum_member(GuardrailAction, action),
+            refusal=given(refusal),
+        )
+        return self._client._call("guardrails_create", body=body, idempotency_key=idempotency_key)
+
+    @endpoint
+    def get(self, guardrail_id: str) -> APIResponse[Guardrail]:
+        """Get a guardrail by id.
+
+        Raises:
+            GuardrailNotFoundError: No such guardrail among yours.
+        """
+        return self._client._call("guardrails_get", guardrail_id=guardrail_id)
+
+    @endpoint
+    def update(
+        self,
+        guardrail_id: str,
+        *,
+        name: str | Unset = UNSET,
+        instructions: str | Unset = UNSET,
+        blocked_categories: Sequence[GuardrailCategory | str] | Unset = UNSET,
+        competitor_keywords: Sequence[str] | Unset = UNSET,
+        action: GuardrailAction | str | Unset = UNSET,
+        refusal: str | Unset = UNSET,
+    ) -> APIResponse[Guardrail]:
+        """Change some fields of a guardrail; the fields you leave out keep their value.
+
+        Raises:
+            GuardrailNotFoundError: No such guardrail among yours.
+            GuardrailNameTakenError: Another of your guardrails has the new name.
+            ValidationError: A field is not valid.
+        """
+        body = GuardrailUpdate(
+            name=name,
+            instructions=instructions,
+            blocked_categories=(
+                blocked_categories
+                if isinstance(blocked_categories, Unset)
+                else _categories(blocked_categories)
+            ),
+            competitor_keywords=(
+                competitor_keywords
+                if isinstance(competitor_keywords, Unset)
+                else [*competitor_keywords]
+            ),
+            action=action if isinstance(action, Unset) else enum_member(GuardrailAction, action),
+            refusal=refusal,
+        )
+        return self._client._call("guardrails_update", guardrail_id=guardrail_id, body=body)
+
+    @endpoint
+    def delete(self, guardrail_id: str) -> APIResponse[Deleted]:
+        """Delete a guardrail; the agents it was attached to stop applying it.
+
+        Raises:
+            GuardrailNotFoundError: No such guardrail among yours.
+        """
+        return self._client._call("guardrails_delete", guardrail_id=guardrail_id)
+
+    def list(self, *, page_size: int = 20) -> Pager[Guardrail]:
+        """All your guardrails, oldest first, fetched page by page as you iterate.
+
+        No request is made until you iterate (``for``) or call ``first_page()``.
+        """
+        return self._cursor_pager("guardrails_list", page_size=page_size)

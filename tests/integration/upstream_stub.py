@@ -1,0 +1,67 @@
+"""A tiny OpenAI-compatible upstream on loopback: ``/models`` and a streamed
+``/chat/completions``, both refusing any key but ``KEY``; every request is recorded."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response, StreamingResponse
+from starlette.routing import Route
+
+from tests.loopback import LoopbackApp
+
+KEY = "sk-stub-7f3a9c1e5b2d4f60a8e1"
+MODELS = ["stub-small", "stub-large"]
+
+
+class StubUpstream:
+    """The upstream, served by uvicorn in a thread while the context is open."""
+
+    def __init__(self) -> None:
+        self.requests: list[dict[str, Any]] = []
+        self.base_url = ""
+        self._served: Any = None
+
+    def _authorized(self, request: Request) -> bool:
+        sent = request.headers.get("authorization") or ""
+        azure = request.headers.get("api-key")
+        self.requests.append({"path": request.url.path, "authorization": sent, "api-key": azure})
+        return sent == f"Bearer {KEY}" or azure == KEY
+
+    async def models(self, request: Request) -> Response:
+        if not self._authorized(request):
+            return JSONResponse({"error": {"message": "bad key"}}, status_code=401)
+        return JSONResponse({"object": "list", "data": [{"id": m} for m in MODELS]})
+
+    async def completions(self, request: Request) -> Response:
+        if not self._authorized(request):
+            # Quotes the key it refused, as some upstreams do.
+            sent = request.headers.get("authorization", "")
+            return JSONResponse({"error": {"message": f"bad key {sent}"}}, status_code=401)
+        body = await request.json()
+
+        async def chunks() -> AsyncIterator[bytes]:
+            for word in ["model", " ", body["model"]]:
+                chunk = {"choices": [{"index": 0, "delta": {"content": word}}]}
+                yield f"data: {json.dumps(chunk)}\n\n".encode()
+            yield b"data: [DONE]\n\n"
+
+        return StreamingResponse(chunks(), media_type="text/event-stream")
+
+    def __enter__(self) -> StubUpstream:
+        app = Starlette(
+            routes=[
+                Route("/v1/models", self.models),
+                Route("/v1/chat/completions", self.completions, methods=["POST"]),
+            ]
+        )
+        self._served = LoopbackApp(app).__enter__()
+        self.base_url = self._served.origin + "/v1"
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._served.__exit__(*exc_info)
