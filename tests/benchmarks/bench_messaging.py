@@ -5,9 +5,12 @@ Two processes on 127.0.0.1, as in ``bench_server``: the reference server (``agen
 and the floor (a bare Starlette route on the same uvicorn configuration). Fifty sender and
 fifty recipient identities are registered through the API (the codes read from the server's
 printed outbox); sender *i* writes to recipient *i*. Each round sends ``SENDS`` messages with 1,
-10 and 50 concurrent senders (raw keep-alive sockets, one request in flight per connection, as
-the SDK sends them: a fresh ``client_msg_id`` and ``Idempotency-Key`` each), and, at 50, the
-same count of chat messages and of floor requests. Rounds interleave; figures are medians.
+10 and 50 concurrent senders (``httpx.AsyncClient`` clients with one keep-alive connection
+each, one request in flight, as the SDK sends them: a fresh ``client_msg_id`` and
+``Idempotency-Key`` each), and, at 50, the same count of chat messages and of floor requests,
+measured as ``bench_server`` measures throughput. The 50-sender round is also driven by raw
+sockets, which cost the client almost nothing (the server alone the bottleneck): printed, not a
+target. Rounds interleave; figures are medians.
 
 Targets, as ratios in the same run: at 50 senders, sends/s at least 50% of the floor's
 requests/s, and p99 latency under 3x p50. After the rounds, every conversation's messages are
@@ -26,7 +29,7 @@ import time
 import uuid
 from pathlib import Path
 
-from bench_server import Child, _call, _exchange, request
+from bench_server import Child, Wire, _call, _client, _httpx_client
 
 SENDS = 1_000
 LEVELS = (1, 10, 50)
@@ -63,26 +66,18 @@ def _as(server: Child, key: str, method: str, path: str, body: object) -> dict[s
     return _call(own, method, path, body)
 
 
-async def _timed_client(port: int, requests: list[bytes], latencies: list[float]) -> None:
-    reader, writer = await asyncio.open_connection("127.0.0.1", port)
-    try:
-        for data in requests:
-            started = time.perf_counter()
-            status, body = await _exchange(reader, writer, data)
-            latencies.append(time.perf_counter() - started)
-            if status >= 300:
-                raise RuntimeError(f"HTTP {status}: {body[:200]!r}")
-    finally:
-        writer.close()
-
-
-def _round(port: int, per_client: list[list[bytes]]) -> tuple[float, list[float]]:
+def _round(
+    port: int, per_client: list[list[Wire]], *, raw: bool = False
+) -> tuple[float, list[float]]:
     """Requests per second and the latency of each request, one connection per list."""
     latencies: list[float] = []
+    client = _client if raw else _httpx_client
 
     async def drive() -> None:
         async with asyncio.timeout(ROUND_TIMEOUT):
-            await asyncio.gather(*(_timed_client(port, r, latencies) for r in per_client))
+            await asyncio.gather(
+                *(client(port, r.__getitem__, list(range(len(r))), latencies) for r in per_client)
+            )
 
     started = time.perf_counter()
     asyncio.run(drive())
@@ -126,7 +121,7 @@ def measure(server: Child, floor: Child) -> int:
     ]  # fmt: skip
     answered = dict.fromkeys(conversations, 1)
 
-    def send(index: int) -> bytes:
+    def send(index: int) -> Wire:
         body = json.dumps(
             {
                 "client_msg_id": uuid.uuid4().hex,
@@ -140,13 +135,13 @@ def measure(server: Child, floor: Child) -> int:
             "Idempotency-Key": uuid.uuid4().hex,
         }
         answered[conversations[index]] += 1
-        return request("POST", "/v1/messages", headers, body)
+        return ("POST", "/v1/messages", headers, body)
 
     agent = _call(server, "POST", "/v1/agents", {"name": "Bench", "brain": "echo"})
     chat_body = {"message": {"parts": [{"type": "text", "content": "hello"}]}}
     org = {"Authorization": f"Bearer {server.key}", "Content-Type": "application/json"}
 
-    def chat_requests() -> list[list[bytes]]:
+    def chat_requests() -> list[list[Wire]]:
         per = SENDS // PAIRS
         chats = [
             str(_call(server, "POST", "/v1/chats", {"agent_id": agent["id"], **chat_body})["id"])
@@ -155,7 +150,7 @@ def measure(server: Child, floor: Child) -> int:
         data = json.dumps(chat_body).encode()
         return [
             [
-                request(
+                (
                     "POST",
                     f"/v1/chats/{chat}/messages",
                     {**org, "Idempotency-Key": uuid.uuid4().hex},
@@ -166,7 +161,7 @@ def measure(server: Child, floor: Child) -> int:
             for chat in chats
         ]
 
-    floor_get = request("GET", "/floor", {})
+    floor_get: Wire = ("GET", "/floor", {}, b"")
     rates: dict[str, list[float]] = {}
     tails: dict[int, list[tuple[float, float]]] = {level: [] for level in LEVELS}
     for _ in range(ROUNDS):
@@ -179,10 +174,16 @@ def measure(server: Child, floor: Child) -> int:
         rates.setdefault("chat 50", []).append(rate)
         rate, _ = _round(floor.port, [[floor_get] * (SENDS // PAIRS) for _ in range(PAIRS)])
         rates.setdefault("floor 50", []).append(rate)
+        per_client = [[send(i) for _ in range(SENDS // PAIRS)] for i in range(PAIRS)]
+        rate, _ = _round(server.port, per_client, raw=True)
+        rates.setdefault("send 50 raw", []).append(rate)
+        floor_raw = [[floor_get] * (SENDS // PAIRS) for _ in range(PAIRS)]
+        rate, _ = _round(floor.port, floor_raw, raw=True)
+        rates.setdefault("floor 50 raw", []).append(rate)
 
     medians = {name: statistics.median(values) for name, values in rates.items()}
     floor_rate = medians["floor 50"]
-    print(f"requests/s (median of {ROUNDS} rounds of {SENDS}):")
+    print(f"requests/s with httpx.AsyncClient clients (median of {ROUNDS} rounds of {SENDS}):")
     print(f"  floor (bare Starlette), 50 clients   {floor_rate:7.0f}")
     print(f"  chat messages, 50 clients            {medians['chat 50']:7.0f}")
     p50 = p99 = 0.0
@@ -193,6 +194,11 @@ def measure(server: Child, floor: Child) -> int:
             f"  message sends, {level:>2} senders           {medians[f'send {level}']:7.0f}"
             f"   p50 {p50 * 1e3:6.2f} ms  p99 {p99 * 1e3:6.2f} ms"
         )
+    raw_ratio = medians["send 50 raw"] / medians["floor 50 raw"]
+    print(
+        f"  raw sockets, 50 connections: sends {medians['send 50 raw']:7.0f},"
+        f" floor {medians['floor 50 raw']:7.0f} = {raw_ratio:.0%} (the server alone; not a target)"
+    )
     rate_ratio = medians["send 50"] / floor_rate
     tail_ratio = p99 / p50
     print(f"  sends at 50 = {rate_ratio:.0%} of floor (target >= {RATE_TARGET:.0%})")
