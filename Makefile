@@ -44,6 +44,7 @@ typecheck:
 check: setup lint typecheck
 	$(RUN) python scripts/lint_spec.py
 	$(RUN) python scripts/spec_diff.py --against-base openapi/agentkit.yaml
+	$(RUN) python scripts/api_snapshot.py --check
 	$(RUN) scripts/regenerate.sh --check
 	$(RUN) python scripts/unasync.py --check
 
