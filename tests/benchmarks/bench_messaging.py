@@ -46,8 +46,9 @@ def _code(server: Child, email: str) -> str:
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
         line = server.process.stdout.readline()
-        if email in line and (found := re.search(r"\b(\d{6})\b", line)):
-            return found.group(1)
+        # The code comes after the address, which may hold six digits of its own.
+        if email in line and (found := re.findall(r"\b\d{6}\b", line.split(email, 1)[1])):
+            return str(found[0])
     raise RuntimeError(f"no code for {email}")
 
 
