@@ -45,6 +45,27 @@ class TestLifecycle:
         view = cat.client.conversations.get(group.id)
         assert (view.kind, view.unread_count) == ("group", 2)
 
+    def test_send_to_a_group_by_its_id(self, trio: tuple[Member, Member, Member]) -> None:
+        """group_id names a group's conversation; a conversation that is no group, a group of
+        others, or two targets at once are refused."""
+        ann, ben, cat = trio
+        group = _join(ann, ben)
+        sent = ann.client.messages.send("by group id", group_id=group.id)
+        assert (sent.conversation_id, sent.seq) == (group.id, 1)
+        assert [m.content.text for m in ben.client.messages.history(group.id)] == ["by group id"]
+        direct = ann.client.messages.send("just us", to=ben.handle)
+        with pytest.raises(agentkit.GroupNotFoundError):
+            ann.client.messages.send("x", group_id=direct.conversation_id)
+        with pytest.raises(agentkit.GroupNotFoundError):
+            cat.client.messages.send("x", group_id=group.id)
+        with pytest.raises(agentkit.ValidationError) as caught:
+            ann.client.messages.send("x", group_id=group.id, to=ben.handle)
+        assert caught.value.field == "group_id"
+        assert [m.seq for m in ben.client.messages.history(group.id)] == [1]
+        ann.client.groups.delete(group.id)
+        with pytest.raises(agentkit.GroupDeletedError):
+            ben.client.messages.send("anyone?", group_id=group.id)
+
     def test_an_invite_is_not_membership(self, trio: tuple[Member, Member, Member]) -> None:
         """Until accepted, the invitee sees nothing; a rejected invite is gone."""
         ann, ben, _ = trio

@@ -51,8 +51,10 @@ class Messages(SyncResource):
         conversation_id: str | None = None,
         metadata: Mapping[str, Any] | Metadata | None = None,
         client_msg_id: str | None = None,
+        group_id: str | None = None,
     ) -> APIResponse[Message]:
-        """Send a message to a handle (``to="@alice"`` or ``"alice"``) or into a conversation.
+        """Send a message to a handle (``to="@alice"`` or ``"alice"``), into a conversation, or
+        to a group (``group_id``).
 
         Every send carries a ``client_msg_id`` (a UUID made for you when you give none): the
         server keeps the message it made for that id for good, so this call is retried on every
@@ -71,14 +73,17 @@ class Messages(SyncResource):
             IdentityNotFoundError: No identity has the handle ``to``, or your key has no
                 messaging identity.
             ConversationNotFoundError: No conversation of yours has this id.
+            GroupNotFoundError: No group of yours has the id ``group_id``.
             ClientMsgIdReusedError: The ``client_msg_id`` was used for other content.
-            ValidationError: Not exactly one of ``to`` and ``conversation_id``, or bad content.
+            ValidationError: Not exactly one of ``to``, ``conversation_id`` and ``group_id``, or
+                bad content.
         """
         body = MessageSend(
             client_msg_id=client_msg_id or str(uuid.uuid4()),
             content=to_content(content),
             to=UNSET if to is None else to,
             conversation_id=UNSET if conversation_id is None else conversation_id,
+            group_id=UNSET if group_id is None else group_id,
             metadata=to_metadata(metadata),
         )
         response = self._client._call("messages_send", body=body)
@@ -102,6 +107,7 @@ class Messages(SyncResource):
 
         Raises:
             ConversationNotFoundError: No conversation of yours has this id.
+            GroupNotFoundError: No group of yours has the id ``group_id``.
             ValidationError: Both ``after_seq`` and ``before_seq`` were given.
         """
         return self._client._call(

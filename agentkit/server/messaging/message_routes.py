@@ -37,6 +37,7 @@ def _fingerprint(body: Row) -> str:
     said = {
         "to": normal_handle(body["to"]) if "to" in body else None,
         "conversation_id": body.get("conversation_id"),
+        "group_id": body.get("group_id"),
         "content": body["content"],
         "metadata": body.get("metadata", {}),
     }
@@ -51,16 +52,26 @@ def _kind(content: Row) -> str:
     return "text"
 
 
+_TARGETS = ("to", "conversation_id", "group_id")
+
+
 def _target(call: Call, me: Row) -> tuple[str, Row | None, list[str]]:
     """The conversation a send goes into, the identity ``to`` names (if any), and the other
     members the message goes to."""
     body = call.body
-    if ("to" in body) == ("conversation_id" in body):
-        raise invalid("to", "give exactly one of to (a handle) and conversation_id")
+    named = [field for field in _TARGETS if field in body]
+    if len(named) != 1:
+        raise invalid(
+            named[1] if len(named) > 1 else "to",
+            "give exactly one of to (a handle), conversation_id and group_id",
+        )
     store = call.state.store
-    if "conversation_id" in body:
-        conversation_id = body["conversation_id"]
+    if "conversation_id" in body or "group_id" in body:
+        # A group's id is its conversation's.
+        conversation_id = body.get("conversation_id") or body["group_id"]
         found = store.member_kind(conversation_id, me["id"])
+        if "group_id" in body and (found is None or found[0] != "group"):
+            raise ApiError("GROUP_NOT_FOUND", f"no group {conversation_id!r} of yours")
         if found is None:
             raise _conversation_not_found(conversation_id)
         kind, others = found
@@ -129,6 +140,8 @@ async def send(call: Call) -> Reply:
     body = call.body
     if "conversation_id" in body:
         me = caller(call, lambda: _conversation_not_found(body["conversation_id"]))
+    elif "group_id" in body:
+        me = caller(call, lambda: ApiError("GROUP_NOT_FOUND", f"no group {body['group_id']!r}"))
     else:
         me = caller(call)
     earlier = call.state.store.sent_message(me["id"], body["client_msg_id"])

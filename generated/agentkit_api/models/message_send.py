@@ -17,7 +17,7 @@ T = TypeVar("T", bound="MessageSend")
 
 @_attrs_define
 class MessageSend:
-    """Name the recipient with exactly one of `to` (a handle) and `conversation_id`."""
+    """Name the recipient with exactly one of `to` (a handle), `conversation_id` and `group_id`."""
 
     client_msg_id: str
     """ The sender's id of this send; repeating it returns the same message. """
@@ -28,6 +28,8 @@ class MessageSend:
     to: str | Unset = UNSET
     """ A handle: `@alice` or `alice`. """
     conversation_id: str | Unset = UNSET
+    group_id: str | Unset = UNSET
+    """ A group you are a member of (its conversation). """
     metadata: Metadata | Unset = UNSET
     """ Free-form JSON metadata kept with the object. """
 
@@ -39,6 +41,8 @@ class MessageSend:
         to = self.to
 
         conversation_id = self.conversation_id
+
+        group_id = self.group_id
 
         metadata: dict[str, Any] | Unset = UNSET
         if not isinstance(self.metadata, Unset):
@@ -56,6 +60,8 @@ class MessageSend:
             field_dict["to"] = to
         if conversation_id is not UNSET:
             field_dict["conversation_id"] = conversation_id
+        if group_id is not UNSET:
+            field_dict["group_id"] = group_id
         if metadata is not UNSET:
             field_dict["metadata"] = metadata
 
@@ -75,6 +81,8 @@ class MessageSend:
 
         conversation_id = d.pop("conversation_id", UNSET)
 
+        group_id = d.pop("group_id", UNSET)
+
         _metadata = d.pop("metadata", UNSET)
         metadata: Metadata | Unset
         if isinstance(_metadata, Unset):
@@ -87,6 +95,7 @@ class MessageSend:
             content=content,
             to=to,
             conversation_id=conversation_id,
+            group_id=group_id,
             metadata=metadata,
         )
 

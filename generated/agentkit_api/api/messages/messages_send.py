@@ -74,8 +74,8 @@ def sync_detailed(
 
     Args:
         idempotency_key (str | Unset):
-        body (MessageSend): Name the recipient with exactly one of `to` (a handle) and
-            `conversation_id`.
+        body (MessageSend): Name the recipient with exactly one of `to` (a handle),
+            `conversation_id` and `group_id`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -115,8 +115,8 @@ def sync(
 
     Args:
         idempotency_key (str | Unset):
-        body (MessageSend): Name the recipient with exactly one of `to` (a handle) and
-            `conversation_id`.
+        body (MessageSend): Name the recipient with exactly one of `to` (a handle),
+            `conversation_id` and `group_id`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -151,8 +151,8 @@ async def asyncio_detailed(
 
     Args:
         idempotency_key (str | Unset):
-        body (MessageSend): Name the recipient with exactly one of `to` (a handle) and
-            `conversation_id`.
+        body (MessageSend): Name the recipient with exactly one of `to` (a handle),
+            `conversation_id` and `group_id`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -190,8 +190,8 @@ async def asyncio(
 
     Args:
         idempotency_key (str | Unset):
-        body (MessageSend): Name the recipient with exactly one of `to` (a handle) and
-            `conversation_id`.
+        body (MessageSend): Name the recipient with exactly one of `to` (a handle),
+            `conversation_id` and `group_id`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
