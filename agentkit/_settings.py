@@ -21,6 +21,7 @@ from ._version import __version__
 __all__ = [
     "DEFAULT_BASE_URL",
     "DEFAULT_TIMEOUT",
+    "MISSING_KEY",
     "RETRIES_EXTENSION",
     "SETTINGS_EXTENSION",
     "ClientSettings",
@@ -46,11 +47,18 @@ class Hooks:
     on_retry: tuple[Callable[[RetryInfo], object], ...] = ()
 
 
+#: Why a call that takes an API key cannot be made by a client without one.
+MISSING_KEY = (
+    "No API key: pass api_key=... or set the AGENTKIT_API_KEY environment variable "
+    "(`agentkit serve` prints one for the local reference server)."
+)
+
+
 @dataclass(frozen=True, slots=True)
 class ClientSettings:
     """Everything a client copy may override with ``with_options``."""
 
-    api_key: str = field(repr=False)
+    api_key: str | None = field(repr=False)
     base_url: httpx.URL
     timeout: httpx.Timeout = field(default_factory=lambda: DEFAULT_TIMEOUT)
     retry: RetryPolicy = RetryPolicy()
@@ -79,12 +87,9 @@ class ClientSettings:
         stream_idle_timeout: float | None,
         max_stream_reconnects: int,
     ) -> ClientSettings:
-        key = api_key if api_key is not None else os.environ.get("AGENTKIT_API_KEY")
-        if not key:
-            raise ConfigurationError(
-                "No API key: pass api_key=... or set the AGENTKIT_API_KEY environment variable "
-                "(`agentkit serve` prints one for the local reference server)."
-            )
+        # Without a key the client makes only the calls that take none (registering a
+        # messaging identity, say); the others raise MISSING_KEY before sending.
+        key = (api_key if api_key is not None else os.environ.get("AGENTKIT_API_KEY")) or None
         if base_url:
             url, source = str(base_url), "base_url"
         elif os.environ.get("AGENTKIT_BASE_URL"):

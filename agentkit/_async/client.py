@@ -23,7 +23,13 @@ from .._http import httpx
 from .._logging import setup_logging_from_env
 from .._response import APIResponse, remember_request_id
 from .._routes import Route, route_of, to_json, with_extra_body
-from .._settings import RETRIES_EXTENSION, SETTINGS_EXTENSION, USER_AGENT, ClientSettings
+from .._settings import (
+    MISSING_KEY,
+    RETRIES_EXTENSION,
+    SETTINGS_EXTENSION,
+    USER_AGENT,
+    ClientSettings,
+)
 from .transport import AsyncRetryTransport
 
 if TYPE_CHECKING:
@@ -67,7 +73,11 @@ class _AsyncConnection:
             settings = self._settings
             self._http = httpx.AsyncClient(
                 base_url=settings.base_url,
-                headers={"Authorization": f"Bearer {settings.api_key}", "User-Agent": USER_AGENT},
+                headers=(
+                    {"Authorization": f"Bearer {settings.api_key}", "User-Agent": USER_AGENT}
+                    if settings.api_key
+                    else {"User-Agent": USER_AGENT}
+                ),
                 timeout=settings.timeout,
                 transport=AsyncRetryTransport(
                     self._transport or httpx.AsyncHTTPTransport(), settings
@@ -101,7 +111,9 @@ class AsyncAgentKit:
             took past the server's soft backlog threshold.
 
     Raises:
-        AgentKitError: When no API key is given or found in the environment.
+        ConfigurationError: The base URL is not usable. (Without an API key, given or in
+            the environment, the client makes only the calls that take none, such as
+            registering a messaging identity; the others raise ``ConfigurationError``.)
 
     Use it as an async context manager, or call ``aclose()``, to release its connections.
     Creating a client makes no network call.
@@ -470,6 +482,8 @@ class AsyncAgentKit:
         ``Idempotency-Key`` header, and in its extensions the timeout and this client's settings
         (which the shared transport applies)."""
         settings = self._settings
+        if not settings.api_key and route.operation.secured:
+            raise ConfigurationError(MISSING_KEY)
         path, query = route.address(params)
         if settings.extra_query:
             query = {**query, **settings.extra_query}

@@ -147,11 +147,18 @@ class TestBaseURL:
         """A base path is kept; surrounding blanks and a final slash are not."""
         assert AgentKit(api_key="ak_t", base_url=url).base_url == kept
 
-    def test_a_missing_key_is_a_configuration_error(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        """No API key anywhere says where to put one."""
+    def test_a_call_that_needs_a_key_says_where_to_put_one(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Without a key anywhere, a call that takes one fails before anything is sent (the
+        base URL is a port nothing listens on: a request would be a connection error)."""
         monkeypatch.delenv("AGENTKIT_API_KEY", raising=False)
+        client = AgentKit(base_url=f"http://127.0.0.1:{closed_port()}", max_retries=0)
         with pytest.raises(ConfigurationError, match="AGENTKIT_API_KEY"):
-            AgentKit()
+            client.agents.get("agt_1")
+        with pytest.raises(ConfigurationError, match="AGENTKIT_API_KEY"):
+            client.chats.stream_message("chat_1", "hi").open()
+        client.close()
 
 
 def closed_port() -> int:
