@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 import agentkit
+from agentkit.server.messaging.codes import CODES_PER_HOUR
 from agentkit.testing import ReferenceServer
 from tests.integration.messaging import register, unique_handle
 
@@ -272,3 +273,25 @@ def _wait_for_reply(client: Any, conversation_id: str) -> Any:
             return page.data[0]
         time.sleep(0.02)
     raise AssertionError("the agent did not answer within 10 s")
+
+
+class TestCodeThrottle:
+    def test_an_address_gets_a_bounded_number_of_codes_an_hour(
+        self, make_client: Any, server: ReferenceServer
+    ) -> None:
+        """Past the hourly number, recovery answers as always but sends no code, and its
+        verification cannot succeed: asking again and again does not multiply the guesses."""
+        member = register(make_client, server, "thr")
+        anonymous = make_client(api_key="")
+        sent_before = len([m for m in server.outbox if m.to == member.email])
+        pendings = [anonymous.identity.recover(member.email) for _ in range(CODES_PER_HOUR + 2)]
+        sent = [m for m in server.outbox if m.to == member.email][sent_before:]
+        # The registration's code counts too.
+        assert len(sent) == CODES_PER_HOUR - 1
+        assert all(p.pending_id and p.expires_at for p in pendings)
+        last_code = server.last_code(member.email, "recover")
+        assert last_code is not None
+        with pytest.raises(agentkit.VerificationFailedError):
+            anonymous.identity.recover_verify(pendings[-1].pending_id, last_code)
+        made = anonymous.identity.recover_verify(pendings[CODES_PER_HOUR - 2].pending_id, last_code)
+        assert made.api_key.startswith("ak_")

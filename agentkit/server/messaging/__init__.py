@@ -4,6 +4,7 @@ from ..core.family import Family
 from ..core.state import ServerState
 from .attachment_routes import ATTACHMENT_HANDLERS
 from .blobs import BlobStore
+from .codes import CodeThrottle
 from .group_routes import GROUP_HANDLERS
 from .identity_routes import IDENTITY_HANDLERS
 from .message_routes import MESSAGE_HANDLERS
@@ -16,6 +17,7 @@ __all__ = ["FAMILY", "Outbox", "OutboxMessage"]
 
 def _setup(state: ServerState) -> None:
     state.add_service(Outbox())
+    state.add_service(CodeThrottle())
     state.add_service(AgentReplies(state))
     state.add_service(BlobStore.beside(state.config.db_path, state.store.secret("blobs")))
 

@@ -1,4 +1,9 @@
-"""One-time codes: made, "sent" to the outbox, and checked with a bounded number of attempts."""
+"""One-time codes: made, "sent" to the outbox, and checked with a bounded number of attempts.
+
+Each address gets at most ``CODES_PER_HOUR`` codes an hour, whatever asks for them: past that,
+a request is answered as always but no code goes out and its verification can never succeed,
+so starting verification after verification does not multiply the guesses at a code.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ import hashlib
 import hmac
 import secrets
 import time
+from collections import deque
 from datetime import UTC, datetime
 from typing import Any
 
@@ -15,10 +21,37 @@ from ..core.ids import new_id
 from ..core.store import Row
 from .outbox import Outbox
 
-__all__ = ["CODE_TTL", "MAX_ATTEMPTS", "check_code", "start_verification"]
+__all__ = [
+    "CODES_PER_HOUR",
+    "CODE_TTL",
+    "MAX_ATTEMPTS",
+    "CodeThrottle",
+    "check_code",
+    "start_verification",
+]
 
 CODE_TTL = 15 * 60.0
 MAX_ATTEMPTS = 5
+CODES_PER_HOUR = 5
+
+
+class CodeThrottle:
+    """How many codes each address was sent in the last hour (in this process)."""
+
+    def __init__(self, per_hour: int = CODES_PER_HOUR) -> None:
+        self._per_hour = per_hour
+        self._sent: dict[str, deque[float]] = {}
+
+    def allow(self, address: str) -> bool:
+        """Whether another code may go to ``address`` now; counts it when it may."""
+        moment = time.monotonic()
+        sent = self._sent.setdefault(address, deque())
+        while sent and moment - sent[0] >= 3600.0:
+            sent.popleft()
+        if len(sent) >= self._per_hour:
+            return False
+        sent.append(moment)
+        return True
 
 
 def _digest(code: str) -> str:
@@ -32,6 +65,8 @@ def start_verification(
 
     Returns the ``PendingVerification`` answer: it looks the same whether or not a code went out.
     """
+    if send_to is not None and not call.state.service(CodeThrottle).allow(send_to):
+        send_to, fields = None, {**fields, "blocked": True}
     code = f"{secrets.randbelow(1_000_000):06d}"
     expires = time.time() + CODE_TTL
     pending = {
