@@ -250,6 +250,24 @@ class TestAgentHandles:
         assert reply.content.text == "hello desk"
         assert reply.metadata.to_dict() == {"in_reply_to": sent.id}
 
+    def test_deleting_the_agent_frees_its_handle(
+        self, make_client: Any, server: ReferenceServer
+    ) -> None:
+        """A deleted agent's handle reaches nobody, and another agent may take it."""
+        org = make_client()
+        handle = unique_handle("gone")
+        first = org.agents.create(name="Leaving", brain="echo")
+        org.identity.claim_agent_handle(first.id, handle)
+        alice = register(make_client, server)
+        alice.client.messages.send("before", to="@" + handle)
+        org.agents.delete(first.id)
+        with pytest.raises(agentkit.IdentityNotFoundError):
+            alice.client.messages.send("after", to="@" + handle)
+        with pytest.raises(agentkit.IdentityNotFoundError):
+            alice.client.identity.profile(handle)
+        second = org.agents.create(name="Arriving", brain="echo")
+        assert org.identity.claim_agent_handle(second.id, handle).agent_id == second.id
+
     def test_claim_checks_the_agent_and_the_handle(
         self, make_client: Any, server: ReferenceServer
     ) -> None:

@@ -99,9 +99,14 @@ async def update_instructions(call: Call) -> Reply:
 
 
 async def delete(call: Call) -> Reply:
-    """Delete an agent."""
+    """Delete an agent; the messaging handle it took, if any, is freed with it."""
     agent = _agent(call)
-    call.state.store.delete_agent(call.org_id, agent["id"])
+    store = call.state.store
+    identity = store.identity_by_agent(call.org_id, agent["id"])
+    with store.atomic():
+        store.delete_agent(call.org_id, agent["id"])
+        if identity is not None:
+            store.delete_identity(identity["id"])
     return Reply({"id": agent["id"], "deleted": True})
 
 
