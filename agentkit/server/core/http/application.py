@@ -22,6 +22,7 @@ from ..errors import ApiError, envelope, invalid
 from ..state import ServerState
 from ..store import CoreStore, StoreFailure
 from .responses import error_response
+from .routing import CollectionRouter
 
 __all__ = ["EnvelopeMiddleware", "build_application", "new_request_id", "server_state"]
 
@@ -186,6 +187,7 @@ def build_application(
 
     handlers: dict[Any, Any] = {ApiError: _api_error, HTTPException: _http_error}
     app = Starlette(routes=routes, exception_handlers=handlers, lifespan=lifespan)
+    app.router = CollectionRouter(routes, lifespan=lifespan)
     # No redirects: Starlette's answer to /v1/agents/ would be a redirect to a URL built from
     # the Host header, which a client may send with any value. A trailing slash is a 404.
     app.router.redirect_slashes = False
