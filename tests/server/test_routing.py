@@ -27,7 +27,7 @@ def _scan(routes: list[BaseRoute], scope: dict[str, Any]) -> tuple[BaseRoute | N
 
 
 def _picked(router: CollectionRouter, scope: dict[str, Any]) -> tuple[BaseRoute | None, Match]:
-    candidates = router._by_collection.get("/".join(scope["path"].split("/")[:3]), router._anywhere)
+    candidates = router._index().get("/".join(scope["path"].split("/")[:3]), router.routes)
     return _scan(list(candidates), scope)
 
 
@@ -59,4 +59,4 @@ def test_the_collection_alone_gives_what_a_full_scan_gives(
 
 def test_no_collection_tries_more_than_a_few_routes(router: CollectionRouter) -> None:
     assert len(router.routes) > 60
-    assert max(len(routes) for routes in router._by_collection.values()) <= 15
+    assert max(len(routes) for routes in router._index().values()) <= 15

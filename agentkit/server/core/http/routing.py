@@ -88,24 +88,30 @@ class CollectionRouter(Router):
     Starlette tries every route in turn, a regular expression each: with some ninety paths, a
     request for one of the last collections paid for sixty failed matches. Only paths of one
     collection (``/v1/messages`` for ``/v1/messages/{message_id}/read``) can match the same
-    URL, so each request tries those alone, in the same order. A path whose collection is not
-    literal is tried for every request.
+    URL, so each request tries those alone, in the same order. A route whose collection is not
+    literal is tried for every request, and a request of no known collection tries them all.
     """
 
     def __init__(self, routes: Sequence[BaseRoute], **options: Any) -> None:
         super().__init__(list(routes), **options)
         self._by_collection: dict[str, list[BaseRoute]] = {}
-        anywhere: list[BaseRoute] = []
-        for route in self.routes:
-            path = getattr(route, "path", "")
-            key = _collection(path)
-            if _LITERAL.match(key):
-                self._by_collection.setdefault(key, []).append(route)
-            else:
-                anywhere.append(route)
-        for routes_of_one in self._by_collection.values():
-            routes_of_one.extend(anywhere)
-        self._anywhere = anywhere
+        self._indexed = -1
+
+    def _index(self) -> dict[str, list[BaseRoute]]:
+        # Routes added after the router was made (tests add some) are indexed on next use.
+        if self._indexed != len(self.routes):
+            by_collection: dict[str, list[BaseRoute]] = {}
+            anywhere: list[BaseRoute] = []
+            for route in self.routes:
+                key = _collection(getattr(route, "path", ""))
+                if _LITERAL.match(key):
+                    by_collection.setdefault(key, []).append(route)
+                else:
+                    anywhere.append(route)
+            for routes_of_one in by_collection.values():
+                routes_of_one.extend(anywhere)
+            self._by_collection, self._indexed = by_collection, len(self.routes)
+        return self._by_collection
 
     async def app(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -113,7 +119,8 @@ class CollectionRouter(Router):
             return
         if "router" not in scope:
             scope["router"] = self
-        candidates = self._by_collection.get(_collection(scope["path"]), self._anywhere)
+        # A path of no known collection is tried against every route, as Starlette would.
+        candidates = self._index().get(_collection(scope["path"]), self.routes)
         partial: BaseRoute | None = None
         partial_scope: Scope = {}
         for route in candidates:
