@@ -11,7 +11,7 @@ from starlette.routing import BaseRoute, Match
 
 from agentkit._contract import contract
 from agentkit.server import ServerConfig, create_app
-from agentkit.server.core.http.routing import CollectionRouter
+from agentkit.server.core.http.routing import CollectionRouter, _collection
 
 
 def _scan(routes: list[BaseRoute], scope: dict[str, Any]) -> tuple[BaseRoute | None, Match]:
@@ -27,7 +27,7 @@ def _scan(routes: list[BaseRoute], scope: dict[str, Any]) -> tuple[BaseRoute | N
 
 
 def _picked(router: CollectionRouter, scope: dict[str, Any]) -> tuple[BaseRoute | None, Match]:
-    candidates = router._index().get("/".join(scope["path"].split("/")[:3]), router.routes)
+    candidates = router._index().get(_collection(scope["path"]), router.routes)
     return _scan(list(candidates), scope)
 
 

@@ -28,6 +28,7 @@ __all__ = [
     "CodeThrottle",
     "check_code",
     "start_verification",
+    "verification_failed",
 ]
 
 CODE_TTL = 15 * 60.0
@@ -84,7 +85,8 @@ def start_verification(
     return {"pending_id": pending["id"], "expires_at": stamp.replace("+00:00", "Z")}
 
 
-def _failed() -> ApiError:
+def verification_failed() -> ApiError:
+    """400 VERIFICATION_FAILED: one answer for every way a verification can fail."""
     return ApiError(
         "VERIFICATION_FAILED",
         "the code is wrong or expired, or the verification is unknown; start again for a new code",
@@ -102,16 +104,16 @@ def check_code(call: Call, purpose: str) -> Row:
     store = call.state.store
     pending = store.get_pending(call.body["pending_id"])
     if pending is None or pending["purpose"] != purpose:
-        raise _failed()
+        raise verification_failed()
     if (
         pending["expires"] < time.time()
         or store.count_pending_attempt(pending["id"]) > MAX_ATTEMPTS
     ):
         store.delete_pending(pending["id"])
-        raise _failed()
+        raise verification_failed()
     if pending.get("blocked") or not hmac.compare_digest(
         pending["code"], _digest(call.body["code"].strip())
     ):
-        raise _failed()
+        raise verification_failed()
     store.delete_pending(pending["id"])
     return pending

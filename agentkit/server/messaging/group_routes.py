@@ -14,10 +14,11 @@ from .avatars import sniff_image
 from .caller import caller, named_identity
 from .handles import normal_handle
 
-__all__ = ["GROUP_HANDLERS", "group_deleted"]
+__all__ = ["GROUP_HANDLERS", "group_deleted", "group_not_found"]
 
 
-def _group_not_found(group_id: str) -> ApiError:
+def group_not_found(group_id: str) -> ApiError:
+    """404 GROUP_NOT_FOUND."""
     return ApiError("GROUP_NOT_FOUND", f"no group {group_id!r}")
 
 
@@ -35,7 +36,7 @@ def group_deleted(group: Row) -> ApiError:
 
 
 def _me(call: Call) -> Row:
-    return caller(call, lambda: _group_not_found(call.params["group_id"]))
+    return caller(call, lambda: group_not_found(call.params["group_id"]))
 
 
 def _membership(call: Call, me: Row) -> tuple[Row, str]:
@@ -45,7 +46,7 @@ def _membership(call: Call, me: Row) -> tuple[Row, str]:
     group = store.group(group_id)
     role = store.member_role(group_id, me["id"]) if group else None
     if group is None or role is None:
-        raise _group_not_found(group_id)
+        raise group_not_found(group_id)
     if group.get("deleted_at"):
         raise group_deleted(group)
     return group, role

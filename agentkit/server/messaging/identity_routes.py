@@ -14,7 +14,7 @@ from ..core.replies import Reply
 from ..core.store import Conflict, Row
 from .avatars import sniff_image
 from .caller import caller, public_identity
-from .codes import check_code, start_verification
+from .codes import check_code, start_verification, verification_failed
 from .handles import check_handle, normal_email, normal_handle
 from .outbox import Outbox
 
@@ -112,11 +112,7 @@ def _reissue(call: Call, identity_id: str | None) -> tuple[Row, str]:
     identity = store.identity_by_id(identity_id) if identity_id else None
     principal = store.principal_of(identity_id) if identity_id else None
     if identity is None or principal is None:
-        raise ApiError(
-            "VERIFICATION_FAILED",
-            "the code is wrong or expired, or the verification is unknown",
-            {"field": "code", "location": "body"},
-        )
+        raise verification_failed()
     key = "ak_" + secrets.token_urlsafe(32)
     store.replace_keys(principal, hash_key(key))
     return identity, key
@@ -186,11 +182,7 @@ async def rotate_key_verify(call: Call) -> Reply:
     identity = caller(call)
     pending = check_code(call, "rotate_key")
     if pending.get("identity_id") != identity["id"]:
-        raise ApiError(
-            "VERIFICATION_FAILED",
-            "the code is wrong or expired, or the verification is unknown",
-            {"field": "code", "location": "body"},
-        )
+        raise verification_failed()
     _, key = _reissue(call, identity["id"])
     return Reply({"api_key": key})
 

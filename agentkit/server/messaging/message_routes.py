@@ -14,7 +14,7 @@ from ..core.state import ServerState
 from ..core.store import Row
 from .attachment_routes import sendable
 from .caller import caller, named_identity
-from .group_routes import group_deleted
+from .group_routes import group_deleted, group_not_found
 from .handles import normal_handle
 from .replies import AgentReplies
 
@@ -71,7 +71,7 @@ def _target(call: Call, me: Row) -> tuple[str, Row | None, list[str]]:
         conversation_id = body.get("conversation_id") or body["group_id"]
         found = store.member_kind(conversation_id, me["id"])
         if "group_id" in body and (found is None or found[0] != "group"):
-            raise ApiError("GROUP_NOT_FOUND", f"no group {conversation_id!r} of yours")
+            raise group_not_found(conversation_id)
         if found is None:
             raise _conversation_not_found(conversation_id)
         kind, others = found
@@ -141,7 +141,7 @@ async def send(call: Call) -> Reply:
     if "conversation_id" in body:
         me = caller(call, lambda: _conversation_not_found(body["conversation_id"]))
     elif "group_id" in body:
-        me = caller(call, lambda: ApiError("GROUP_NOT_FOUND", f"no group {body['group_id']!r}"))
+        me = caller(call, lambda: group_not_found(body["group_id"]))
     else:
         me = caller(call)
     earlier = call.state.store.sent_message(me["id"], body["client_msg_id"])
