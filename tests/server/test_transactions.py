@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 import time
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 
 from agentkit.server import ServerConfig, create_app, server_state
 from agentkit.server.core.database import Database
+from agentkit.server.core.store import StoreFailure
 from agentkit.testing import ReferenceServer
 
 from .conftest import Api, new_agent, text_message
@@ -190,3 +193,111 @@ def test_a_failed_commit_fails_the_requests_that_wrote(tmp_path: Path) -> None:
         assert new_agent(api, name="kept")["name"] == "kept"
         assert _count(db, "agents") == 1
         api.close()
+
+
+class TestAfterCommit:
+    """What waits for a commit is told only of kept writes, in order, once."""
+
+    def test_with_nothing_open_it_runs_at_once(self, tmp_path: Path) -> None:
+        database = _database(tmp_path)
+        told: list[str] = []
+        database.after_commit(lambda: told.append("now"))
+        assert told == ["now"]
+
+    def test_it_waits_for_the_group_commit_of_an_event_loop(self, tmp_path: Path) -> None:
+        database = _database(tmp_path)
+        told: list[str] = []
+
+        async def write() -> None:
+            database.run("INSERT INTO notes VALUES ('one')")
+            database.after_commit(lambda: told.append("first"))
+            database.after_commit(lambda: told.append("second"))
+            assert told == []  # the transaction is still open
+            database.commit()
+            assert told == ["first", "second"]
+
+        asyncio.run(write())
+
+    def test_an_undone_group_tells_nothing_of_its_writes(self, tmp_path: Path) -> None:
+        database = _database(tmp_path)
+        told: list[str] = []
+        with database.transaction():
+            database.after_commit(lambda: told.append("outer"))
+            with pytest.raises(RuntimeError), database.transaction():
+                database.after_commit(lambda: told.append("inner"))
+                raise RuntimeError("undo the inner group")
+        assert told == ["outer"]
+        with pytest.raises(RuntimeError), database.transaction():
+            database.after_commit(lambda: told.append("undone"))
+            raise RuntimeError("undo everything")
+        assert told == ["outer"]
+
+    def test_a_failed_commit_tells_nothing(self, tmp_path: Path) -> None:
+        database = _database(tmp_path)
+        told: list[str] = []
+        faulty = _FailingCommits(database._db, failures=1)
+        database._db = faulty  # type: ignore[assignment]
+
+        async def write() -> None:
+            database.run("INSERT INTO notes VALUES ('lost')")
+            database.after_commit(lambda: told.append("lost"))
+            with pytest.raises(StoreFailure):
+                database.commit()
+            database.run("INSERT INTO notes VALUES ('kept')")
+            database.after_commit(lambda: told.append("kept"))
+            database.commit()
+
+        asyncio.run(write())
+        assert told == ["kept"]
+        assert _notes(database) == ["kept"]
+
+    def test_a_failing_callback_does_not_stop_the_others(self, tmp_path: Path) -> None:
+        database = _database(tmp_path)
+        told: list[str] = []
+
+        def broken() -> None:
+            raise ValueError("a listener's bug")
+
+        with database.transaction():
+            database.after_commit(broken)
+            database.after_commit(lambda: told.append("after"))
+        assert told == ["after"]
+
+
+def _register(server: ReferenceServer, handle: str) -> str:
+    """A verified messaging identity's API key."""
+    with httpx.Client(base_url=server.base_url) as http:
+        body = {"email": f"{handle}@example.test", "handle": handle, "display_name": handle}
+        pending = http.post("/v1/identity/register", json=body).json()
+        code = server.last_code(f"{handle}@example.test")
+        verify = {"pending_id": pending["pending_id"], "code": code}
+        return str(http.post("/v1/identity/register/verify", json=verify).json()["api_key"])
+
+
+def test_a_sent_message_is_published_to_its_recipients_after_commit(tmp_path: Path) -> None:
+    """Messaging's listeners hear of a message once it is kept, addressed to the others."""
+    from agentkit.server.messaging import MessagingEvent, MessagingEvents
+
+    db = tmp_path / "m.sqlite3"
+    with ReferenceServer(ServerConfig(db_path=str(db))) as server:
+        heard: list[tuple[MessagingEvent, int]] = []
+        state = server_state(server._app)
+        events = state.service(MessagingEvents)
+        events.subscribe(lambda event: heard.append((event, _count(db, "msg_messages"))))
+        api = Api(server.base_url, _register(server, "alice"))
+        _register(server, "bob")
+        body = {"to": "@bob", "client_msg_id": "one", "content": {"text": "hi"}}
+        sent = api.post("/v1/messages", json=body).json()
+        assert api.post("/v1/messages", json=body).json()["id"] == sent["id"]  # no new event
+        api.close()
+        deadline = time.monotonic() + 2.0
+        while not heard and time.monotonic() < deadline:
+            time.sleep(0.01)
+        time.sleep(0.05)
+        assert len(heard) == 1
+        event, stored_then = heard[0]
+        assert event.type == "message.new"
+        assert event.payload["id"] == sent["id"]
+        bob = state.store.identity_by_handle("bob")
+        assert bob is not None and event.recipients == (bob["id"],)
+        assert stored_then == 1  # on disk (seen by another connection) when heard

@@ -16,6 +16,9 @@ once, with whatever was open.
 
 If a commit fails (a full or failing disk), the open transaction is rolled back; every request
 that may have written in it learns so from ``make_durable`` instead of answering success.
+
+Whatever must only be told once writes are kept (a realtime push, a webhook) waits for the
+commit with ``after_commit``; a rolled-back write never tells anyone.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ import asyncio
 import logging
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -48,6 +51,7 @@ class Database:
         self._open = False
         self._generation = 0
         self._failed = 0
+        self._waiting: list[Callable[[], None]] = []
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute("PRAGMA foreign_keys=ON")
@@ -100,9 +104,11 @@ class Database:
             plain = self._depth == 0 and loop is None and not self._open
             self._db.execute("BEGIN" if plain else "SAVEPOINT grouped")
             self._depth += 1
+            waiting = len(self._waiting)
             try:
                 yield self._db
             except BaseException:
+                del self._waiting[waiting:]  # what the undone writes would have told
                 if plain:
                     self._db.execute("ROLLBACK")
                 else:
@@ -112,6 +118,8 @@ class Database:
             finally:
                 self._depth -= 1
             self._db.execute("COMMIT" if plain else "RELEASE grouped")
+            if plain:
+                self._run_waiting()
             if loop is None and self._depth == 0 and self._open:
                 self.commit()
 
@@ -129,6 +137,23 @@ class Database:
         return loop
 
     # ------------------------------------------------------------------ committing
+    def after_commit(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` once the writes made so far are committed; never if they are
+        rolled back. With nothing open, at once. It must be quick and must not raise."""
+        with self._lock:
+            if self._open or self._depth > 0:
+                self._waiting.append(callback)
+                return
+        callback()
+
+    def _run_waiting(self) -> None:
+        waiting, self._waiting = self._waiting, []
+        for callback in waiting:
+            try:
+                callback()
+            except Exception:  # a listener's bug must not undo a kept commit
+                logger.exception("an after-commit callback failed")
+
     def mark(self) -> int:
         """A mark to pass to ``make_durable``: the transaction writes made from now on join."""
         with self._lock:
@@ -158,10 +183,12 @@ class Database:
                 self._db.execute("COMMIT")
             except sqlite3.Error as exc:
                 self._failed = self._generation
+                self._waiting.clear()
                 logger.error("a commit failed; its writes were rolled back: %s", exc)
                 if self._db.in_transaction:
                     self._db.execute("ROLLBACK")
                 raise StoreFailure("the server could not save its changes") from exc
+            self._run_waiting()
 
     def _commit_late(self, generation: int) -> None:
         # Only the transaction this was set for: a later one has its own.

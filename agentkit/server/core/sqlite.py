@@ -4,7 +4,7 @@ family's tables (the connection is ``database.Database``)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from contextlib import AbstractContextManager
 from typing import Any, ClassVar
 
@@ -184,6 +184,11 @@ class SQLiteTables:
     def durability_mark(self) -> int:
         """A mark for ``make_durable``, taken when a request starts."""
         return self._database.mark()
+
+    def after_commit(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` once the writes made so far are committed; never if they are
+        rolled back."""
+        self._database.after_commit(callback)
 
     def make_durable(self, since: int) -> None:
         """Commit the writes made so far; before any response byte is sent.

@@ -10,6 +10,7 @@ idempotency records (``CoreStore``). The server's ``Store`` is all of them in on
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -100,6 +101,9 @@ class CoreStore(AuthStore, EventStore, IdempotencyStore, Protocol):
 
     def durability_mark(self) -> int:
         """A mark for ``make_durable``, taken when a request starts."""
+
+    def after_commit(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` once the writes made so far are kept; never if they are lost."""
 
     def make_durable(self, since: int) -> None:
         """Make the writes since the mark durable (the server calls it before sending any

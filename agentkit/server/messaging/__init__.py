@@ -5,6 +5,7 @@ from ..core.state import ServerState
 from .attachment_routes import ATTACHMENT_HANDLERS
 from .blobs import BlobStore
 from .codes import CodeThrottle
+from .events import MessagingEvent, MessagingEvents
 from .group_routes import GROUP_HANDLERS
 from .identity_routes import IDENTITY_HANDLERS
 from .message_routes import MESSAGE_HANDLERS
@@ -12,10 +13,11 @@ from .outbox import Outbox, OutboxMessage
 from .replies import AgentReplies
 from .social_routes import SOCIAL_HANDLERS
 
-__all__ = ["FAMILY", "Outbox", "OutboxMessage"]
+__all__ = ["FAMILY", "MessagingEvent", "MessagingEvents", "Outbox", "OutboxMessage"]
 
 
 def _setup(state: ServerState) -> None:
+    state.add_service(MessagingEvents(state))
     state.add_service(Outbox())
     state.add_service(CodeThrottle())
     state.add_service(AgentReplies(state))

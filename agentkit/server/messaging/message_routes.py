@@ -14,6 +14,7 @@ from ..core.state import ServerState
 from ..core.store import Row
 from .attachment_routes import sendable
 from .caller import caller, named_identity
+from .events import MessagingEvents
 from .group_routes import group_deleted, group_not_found
 from .handles import normal_handle
 from .replies import AgentReplies
@@ -112,6 +113,8 @@ def deliver(state: ServerState, me: Row, conversation_id: str, body: Row) -> Row
     sent = state.store.send_message(conversation_id, message, fingerprint)
     if sent.fingerprint != fingerprint:
         raise _reused(body["client_msg_id"])
+    if not sent.replayed:
+        state.service(MessagingEvents).publish("message.new", sent.message, sent.recipients)
     return sent.message
 
 

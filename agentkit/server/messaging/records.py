@@ -17,8 +17,10 @@ class SentMessage:
         message: The message in its wire shape.
         fingerprint: What the send that made it said (to tell a replay from a reuse).
         replayed: Whether it was made by an earlier send.
+        recipients: The identities it was delivered to (none for a replay).
     """
 
     message: Row
     fingerprint: str
     replayed: bool
+    recipients: tuple[str, ...] = ()

@@ -361,7 +361,7 @@ CREATE TABLE IF NOT EXISTS msg_hidden (
                     "INSERT OR IGNORE INTO msg_attachment_links VALUES (?, ?)",
                     (attachment_id, conversation_id),
                 )
-            return SentMessage(stored, fingerprint, False)
+            return SentMessage(stored, fingerprint, False, tuple(r for (r,) in recipients))
 
     def message_for(self, message_id: str, identity_id: str) -> Row | None:
         """A message the identity may see."""
