@@ -8,7 +8,10 @@ classes, so callers can catch exactly what they handle::
      │    ├── APIStatusError            (the server answered with an error)
      │    │    ├── BadRequestError (400) ── ValidationError, InvalidChatMessageError,
      │    │    │                                ToolResultsMismatchError
-     │    │    ├── AuthenticationError (401), PermissionDeniedError (403)
+     │    │    ├── AuthenticationError (401; also UnauthorizedError)
+     │    │    ├── PermissionDeniedError (403) ── ForbiddenError, BlockedError,
+     │    │    │                                  SuspendedError, RestrictedError,
+     │    │    │                                  AwaitingReplyError
      │    │    ├── NotFoundError (404) ── AgentNotFoundError, ChatNotFoundError,
      │    │    │                          SessionNotFoundError, IndexNotFoundError,
      │    │    │                          ModelNotFoundError, ...
@@ -16,7 +19,8 @@ classes, so callers can catch exactly what they handle::
      │    │    ├── RequestTimeoutError (408), RequestTooLargeError (413),
      │    │    │   UnsupportedMediaTypeError (415)
      │    │    ├── RateLimitedError (429)
-     │    │    └── InternalServerError (5xx) ── AgentFailedError, TurnInterruptedError
+     │    │    └── ServerError (5xx) ── InternalServerError ── AgentFailedError,
+     │    │                                                     TurnInterruptedError, ...
      │    ├── APIConnectionError ── APITimeoutError
      │    └── APIResponseValidationError
      ├── ConfigurationError (also a builtin ValueError)
@@ -45,6 +49,7 @@ __all__ = [
     "AttachmentNotFoundError",
     "AuthenticationError",
     "AvatarTooLargeError",
+    "AwaitingReplyError",
     "BadRequestError",
     "BlockedError",
     "ChatAlreadyClosedError",
@@ -86,14 +91,18 @@ __all__ = [
     "RecipientBackloggedError",
     "RequestTimeoutError",
     "RequestTooLargeError",
+    "RestrictedError",
+    "ServerError",
     "SessionBusyError",
     "SessionIndexesLockedError",
     "SessionNotFoundError",
     "SessionTimeoutError",
     "StreamError",
+    "SuspendedError",
     "ToolResultsMismatchError",
     "ToolRoundsExceededError",
     "TurnInterruptedError",
+    "UnauthorizedError",
     "UnprocessableEntityError",
     "UnsupportedMediaTypeError",
     "UploadMismatchError",
@@ -230,7 +239,11 @@ class ToolResultsMismatchError(BadRequestError, code="TOOL_RESULTS_MISMATCH"):
 
 
 class AuthenticationError(APIStatusError, status=401, code="UNAUTHORIZED"):
-    """401: the API key is missing or not valid."""
+    """401: the API key is missing or not valid (also importable as ``UnauthorizedError``)."""
+
+
+#: The same class as ``AuthenticationError``, by the name of its code.
+UnauthorizedError = AuthenticationError
 
 
 class PermissionDeniedError(APIStatusError, status=403):
@@ -395,6 +408,27 @@ class ForbiddenError(PermissionDeniedError, code="FORBIDDEN"):
     an admin, say)."""
 
 
+class SuspendedError(PermissionDeniedError, code="SUSPENDED"):
+    """403 ``SUSPENDED``: the messaging identity is suspended; it may only read its own record
+    (``client.identity.me()``), which says so in ``status``."""
+
+
+class RestrictedError(PermissionDeniedError, code="RESTRICTED"):
+    """403 ``RESTRICTED``: the messaging identity is restricted and may not start a
+    conversation; it may write to identities that wrote to it or added it as a contact."""
+
+
+class AwaitingReplyError(PermissionDeniedError, code="AWAITING_REPLY"):
+    """403 ``AWAITING_REPLY``: the recipient has not answered the messages sent so far (nor
+    added you as a contact); send more once it writes back. ``handle`` names it."""
+
+    @property
+    def handle(self) -> str | None:
+        """The recipient's handle."""
+        value = self.details.get("handle")
+        return value if isinstance(value, str) else None
+
+
 class BlockedError(PermissionDeniedError, code="BLOCKED"):
     """403 ``BLOCKED``: the recipient blocks messages from you."""
 
@@ -464,8 +498,12 @@ class RecipientBackloggedError(RateLimitedError, code="RECIPIENT_BACKLOGGED"):
         return value if isinstance(value, int) else None
 
 
-class InternalServerError(APIStatusError, status=500, code="INTERNAL_ERROR"):
-    """5xx: the server failed."""
+class ServerError(APIStatusError):
+    """5xx: the server failed (catch this for every server-side failure)."""
+
+
+class InternalServerError(ServerError, status=500, code="INTERNAL_ERROR"):
+    """500 ``INTERNAL_ERROR``, and any 5xx without a class of its own: the server failed."""
 
 
 class AgentFailedError(InternalServerError, code="AGENT_ERROR"):

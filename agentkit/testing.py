@@ -195,6 +195,26 @@ class ReferenceServer:
         """
         return self._outbox().last_code(email, purpose)
 
+    def moderate(self, handle: str, status: str) -> None:
+        """Set a messaging identity's status as an operator would: ``"active"``,
+        ``"restricted"`` (it may not start conversations) or ``"suspended"`` (it may only read
+        its own record).
+
+        Raises:
+            RuntimeError: The server is not running.
+            ValueError: No identity has the handle, or the status is not one of the three.
+        """
+        from .server.core.ids import now
+
+        if self._store is None:
+            raise RuntimeError("the reference server is not running")
+        if status not in ("active", "restricted", "suspended"):
+            raise ValueError(f"status must be active, restricted or suspended, not {status!r}")
+        identity = self._store.identity_by_handle(handle.removeprefix("@").lower())
+        if identity is None:
+            raise ValueError(f"no identity has the handle {handle!r}")
+        self._store.update_identity({**identity, "status": status, "updated_at": now()})
+
     def _outbox(self) -> Outbox:
         from .server import server_state
         from .server.messaging import Outbox

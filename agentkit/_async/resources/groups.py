@@ -46,6 +46,7 @@ class AsyncGroups(AsyncResource):
 
         Raises:
             IdentityNotFoundError: A listed handle belongs to nobody.
+            RestrictedError: Your identity is restricted and may not invite anyone.
         """
         body = GroupCreate(
             name=name, description=given(description), member_handles=list(member_handles)
@@ -116,6 +117,7 @@ class AsyncGroups(AsyncResource):
         Raises:
             ForbiddenError: You are not an admin of the group.
             IdentityNotFoundError: No identity has the handle.
+            RestrictedError: Your identity is restricted and may not invite anyone.
         """
         body = GroupMemberAdd(handle=handle)
         return await self._client._call("groups_add_member", group_id=group_id, body=body)

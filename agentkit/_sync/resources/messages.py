@@ -69,6 +69,11 @@ class Messages(SyncResource):
             RecipientBackloggedError: A recipient's backlog is full (``handle``,
                 ``undelivered_count``).
             BlockedError: The recipient blocks you.
+            AwaitingReplyError: The recipient has not answered your earlier messages, and the
+                server limits cold outreach (``handle`` names the recipient).
+            RestrictedError: Your identity is restricted, and the recipient never wrote to you
+                nor added you as a contact.
+            SuspendedError: Your identity is suspended.
             GroupDeletedError: The group was deleted.
             IdentityNotFoundError: No identity has the handle ``to``, or your key has no
                 messaging identity.

@@ -36,6 +36,11 @@ class ServerConfig:
             response carries ``X-Backlog-Warning``.
         backlog_limit: Undelivered messages at which sends to the recipient are refused with
             429 RECIPIENT_BACKLOGGED.
+        cold_message_limit: Direct messages an identity may send to someone who has neither
+            written back nor added it as a contact; more are refused with 403 AWAITING_REPLY.
+            ``None`` (the default) sets no limit, so that tests and load runs send freely.
+        restrict_after_reports: Reports from different identities after which an active
+            identity is restricted (it may no longer start conversations). ``None``: never.
         secret_key: The server's secret, which encrypts provider API keys at rest (any string
             of 32 characters or more). Without one the server keeps its own in
             ``agentkit.secret`` beside ``db_path`` (a fresh one per process for ``":memory:"``).
@@ -57,4 +62,6 @@ class ServerConfig:
     max_header_bytes: int = 16 * 1024
     backlog_warning: int = 5000
     backlog_limit: int = 10000
+    cold_message_limit: int | None = None
+    restrict_after_reports: int | None = 3
     secret_key: str | None = field(default=None, repr=False)

@@ -9,17 +9,37 @@ from ..core.errors import ApiError
 from ..core.store import Row
 from .handles import normal_handle
 
-__all__ = ["caller", "named_identity", "public_identity"]
+__all__ = ["caller", "named_identity", "public_identity", "restricted", "suspended"]
 
 
-def caller(call: Call, hidden: Callable[[], ApiError] | None = None) -> Row:
+def suspended() -> ApiError:
+    """The error every call of a suspended identity gets, but reading its own record."""
+    return ApiError(
+        "SUSPENDED",
+        "this identity is suspended; it can only read its own record (GET /v1/identity/me)",
+    )
+
+
+def restricted() -> ApiError:
+    """The error of a restricted identity starting a conversation."""
+    return ApiError(
+        "RESTRICTED",
+        "this identity is restricted: it may message only identities that wrote to it or "
+        "added it as a contact, and groups it is in",
+    )
+
+
+def caller(
+    call: Call, hidden: Callable[[], ApiError] | None = None, *, while_suspended: bool = False
+) -> Row:
     """The caller's identity.
 
     Raises:
         ApiError: For a key with no messaging identity (an organization's key), which can see
             no conversation, message or identity's private data: ``hidden()`` when given (the
             not-found of the resource asked for, so that the answer is the same as for any
-            stranger), else 404 IDENTITY_NOT_FOUND.
+            stranger), else 404 IDENTITY_NOT_FOUND. 403 SUSPENDED for a suspended identity,
+            unless ``while_suspended``.
     """
     identity = call.state.store.identity_by_principal(call.org_id)
     if identity is None:
@@ -29,6 +49,8 @@ def caller(call: Call, hidden: Callable[[], ApiError] | None = None) -> Row:
             "IDENTITY_NOT_FOUND",
             "this API key has no messaging identity; register one, or use the identity's key",
         )
+    if identity.get("status") == "suspended" and not while_suspended:
+        raise suspended()
     return identity
 
 

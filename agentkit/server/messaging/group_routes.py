@@ -11,7 +11,7 @@ from ..core.ids import new_id, now
 from ..core.replies import Reply
 from ..core.store import Row
 from .avatars import sniff_image
-from .caller import caller, named_identity
+from .caller import caller, named_identity, restricted
 from .handles import normal_handle
 
 __all__ = ["GROUP_HANDLERS", "group_deleted", "group_not_found"]
@@ -88,6 +88,12 @@ def _invite(call: Call, me: Row, group: Row, invitee: Row) -> Row:
     return call.state.store.add_invite(invite, invitee["id"])
 
 
+def _may_invite(me: Row) -> None:
+    # An invitation starts a conversation, which a restricted identity may not do.
+    if me.get("status") == "restricted":
+        raise restricted()
+
+
 async def create(call: Call) -> Reply:
     """Create a group with the caller as admin, inviting each handle listed."""
     me = caller(call)
@@ -95,6 +101,8 @@ async def create(call: Call) -> Reply:
         named_identity(call, raw, f"member_handles[{index}]")
         for index, raw in enumerate(call.body.get("member_handles", []))
     ]
+    if any(invitee["id"] != me["id"] for invitee in invitees):
+        _may_invite(me)
     stamp = now()
     group = {
         "id": new_id("grp"),
@@ -161,6 +169,7 @@ async def remove_avatar(call: Call) -> Reply:
 async def add_member(call: Call) -> Reply:
     """Invite an identity; it joins when it accepts."""
     me, group = _as_admin(call)
+    _may_invite(me)
     invitee = named_identity(call, call.body["handle"], "handle")
     if call.state.store.member_role(group["id"], invitee["id"]) is not None:
         raise invalid("handle", "is a member of the group already")

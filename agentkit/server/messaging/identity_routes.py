@@ -126,8 +126,8 @@ async def recover_verify(call: Call) -> Reply:
 
 
 async def get_me(call: Call) -> Reply:
-    """The caller's own identity."""
-    return Reply(public_identity(caller(call)))
+    """The caller's own identity (also while it is restricted or suspended)."""
+    return Reply(public_identity(caller(call, while_suspended=True)))
 
 
 async def update(call: Call) -> Reply:

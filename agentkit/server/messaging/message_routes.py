@@ -13,7 +13,7 @@ from ..core.replies import Reply
 from ..core.state import ServerState
 from ..core.store import Row
 from .attachment_routes import sendable
-from .caller import caller, named_identity
+from .caller import caller, named_identity, restricted
 from .events import MessagingEvents
 from .group_routes import group_deleted, group_not_found
 from .handles import normal_handle
@@ -80,16 +80,45 @@ def _target(call: Call, me: Row) -> tuple[str, Row | None, list[str]]:
             group = store.group(conversation_id)
             if group is not None and group.get("deleted_at"):
                 raise group_deleted(group)
-        elif any(store.blocks(other, me["id"]) for other in others):
-            raise _blocked()
+        else:
+            if any(store.blocks(other, me["id"]) for other in others):
+                raise _blocked()
+            for other in others:
+                _may_write_to(call, me, other)
         return conversation_id, None, others
     recipient = named_identity(call, body["to"], "to")
     if recipient["id"] == me["id"]:
         raise invalid("to", "is your own handle; message another identity")
     if store.blocks(recipient["id"], me["id"]):
         raise _blocked()
+    _may_write_to(call, me, recipient["id"])
     conversation_id = store.direct_conversation(me["id"], recipient["id"], now())
     return conversation_id, recipient, [recipient["id"]]
+
+
+def _may_write_to(call: Call, me: Row, recipient_id: str) -> None:
+    """Refuse a direct message the recipient has not invited: from a restricted sender, any
+    before the recipient wrote back or added the sender as a contact; from anyone, more than
+    the server's cold-message limit."""
+    limit = call.state.config.cold_message_limit
+    is_restricted = me.get("status") == "restricted"
+    if limit is None and not is_restricted:
+        return
+    store = call.state.store
+    sent, answered = store.direct_exchange(me["id"], recipient_id)
+    if answered or store.contact(recipient_id, me["id"]) is not None:
+        return
+    if is_restricted:
+        raise restricted()
+    if limit is not None and sent >= limit:
+        recipient = store.identity_by_id(recipient_id)
+        handle = recipient["handle"] if recipient else recipient_id
+        raise ApiError(
+            "AWAITING_REPLY",
+            f"you sent @{handle} {sent} messages without an answer; wait for a reply",
+            {"handle": handle, "sent": sent},
+            headers={"x-should-retry": "false"},
+        )
 
 
 def deliver(state: ServerState, me: Row, conversation_id: str, body: Row) -> Row:

@@ -105,7 +105,15 @@ async def report(call: Call) -> Reply:
         "reason": call.body["reason"],
         "created_at": now(),
     }
-    call.state.store.add_report(filed, me["id"], other["id"])
+    store = call.state.store
+    store.add_report(filed, me["id"], other["id"])
+    threshold = call.state.config.restrict_after_reports
+    if (
+        threshold is not None
+        and other.get("status", "active") == "active"
+        and store.reporters_of(other["id"]) >= threshold
+    ):
+        store.update_identity({**other, "status": "restricted", "updated_at": now()})
     return Reply(filed)
 
 

@@ -77,6 +77,7 @@ CREATE TABLE IF NOT EXISTS msg_blocks (
 CREATE TABLE IF NOT EXISTS msg_reports (
     id TEXT PRIMARY KEY, reporter_id TEXT NOT NULL, target_id TEXT NOT NULL,
     reason TEXT NOT NULL, created_at TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS msg_reports_by_target ON msg_reports (target_id, reporter_id);
 CREATE TABLE IF NOT EXISTS msg_mutes (
     owner_id TEXT NOT NULL, kind TEXT NOT NULL, target TEXT NOT NULL, muted_until TEXT,
     created_at TEXT NOT NULL, PRIMARY KEY (owner_id, kind, target)) WITHOUT ROWID;
@@ -733,6 +734,32 @@ CREATE TABLE IF NOT EXISTS msg_hidden (
             report["reason"],
             report["created_at"],
         )
+
+    def reporters_of(self, target_id: str) -> int:
+        """How many different identities reported ``target_id``."""
+        row = self._database.one(
+            "SELECT COUNT(DISTINCT reporter_id) FROM msg_reports WHERE target_id = ?", target_id
+        )
+        return int(row[0]) if row else 0
+
+    def direct_exchange(self, sender_id: str, recipient_id: str) -> tuple[int, bool]:
+        """In the direct conversation of the two: how many messages ``sender_id`` sent, and
+        whether ``recipient_id`` ever wrote; ``(0, False)`` when they have none."""
+        key = "|".join(sorted((sender_id, recipient_id)))
+        found = self._database.one("SELECT id FROM msg_conversations WHERE direct_key = ?", key)
+        if found is None:
+            return 0, False
+        sent = self._database.one(
+            "SELECT COUNT(*) FROM msg_messages WHERE conversation_id = ? AND sender_id = ?",
+            found[0],
+            sender_id,
+        )
+        answered = self._database.one(
+            "SELECT 1 FROM msg_messages WHERE conversation_id = ? AND sender_id = ? LIMIT 1",
+            found[0],
+            recipient_id,
+        )
+        return (int(sent[0]) if sent else 0), answered is not None
 
     # ------------------------------------------------------------------ mutes
     def put_mute(self, owner_id: str, mute: Row) -> None:

@@ -28,7 +28,12 @@ class Identity:
     """ `identity` (registered with an email) or `agent` (an organization's agent, answered by its brain). New kinds
     may be added. """
     status: str
-    """ `active`, `restricted` or `suspended`. New values may be added. """
+    """ `active`, `restricted` or `suspended`. New values may be added.
+    A restricted identity may not start conversations: it messages identities that wrote to
+    it or added it as a contact, and groups it is in (else `RESTRICTED`). A suspended one may
+    only read its own record (`identity_get_me`); every other call answers `SUSPENDED`. The
+    server restricts an identity that enough different identities reported.
+     """
     created_at: datetime.datetime
     updated_at: datetime.datetime
     agent_id: None | str | Unset = UNSET

@@ -72,6 +72,11 @@ def sync_detailed(
     response carries `X-Backlog-Warning: <handle>=<count>` (comma-separated for several), and at
     the hard cap (10,000) sends to it are refused with 429 RECIPIENT_BACKLOGGED.
 
+    A server may limit cold outreach: once the sender has sent that many direct messages to
+    someone who has neither answered nor added it as a contact, further ones are refused with
+    403 AWAITING_REPLY (`details.handle` names the recipient) until the recipient writes back.
+    A restricted sender may not start a conversation at all (403 RESTRICTED).
+
     Args:
         idempotency_key (str | Unset):
         body (MessageSend): Name the recipient with exactly one of `to` (a handle),
@@ -113,6 +118,11 @@ def sync(
     response carries `X-Backlog-Warning: <handle>=<count>` (comma-separated for several), and at
     the hard cap (10,000) sends to it are refused with 429 RECIPIENT_BACKLOGGED.
 
+    A server may limit cold outreach: once the sender has sent that many direct messages to
+    someone who has neither answered nor added it as a contact, further ones are refused with
+    403 AWAITING_REPLY (`details.handle` names the recipient) until the recipient writes back.
+    A restricted sender may not start a conversation at all (403 RESTRICTED).
+
     Args:
         idempotency_key (str | Unset):
         body (MessageSend): Name the recipient with exactly one of `to` (a handle),
@@ -148,6 +158,11 @@ async def asyncio_detailed(
     its deliveries neither delivered nor read: from the soft threshold (5,000 by default) the
     response carries `X-Backlog-Warning: <handle>=<count>` (comma-separated for several), and at
     the hard cap (10,000) sends to it are refused with 429 RECIPIENT_BACKLOGGED.
+
+    A server may limit cold outreach: once the sender has sent that many direct messages to
+    someone who has neither answered nor added it as a contact, further ones are refused with
+    403 AWAITING_REPLY (`details.handle` names the recipient) until the recipient writes back.
+    A restricted sender may not start a conversation at all (403 RESTRICTED).
 
     Args:
         idempotency_key (str | Unset):
@@ -187,6 +202,11 @@ async def asyncio(
     its deliveries neither delivered nor read: from the soft threshold (5,000 by default) the
     response carries `X-Backlog-Warning: <handle>=<count>` (comma-separated for several), and at
     the hard cap (10,000) sends to it are refused with 429 RECIPIENT_BACKLOGGED.
+
+    A server may limit cold outreach: once the sender has sent that many direct messages to
+    someone who has neither answered nor added it as a contact, further ones are refused with
+    403 AWAITING_REPLY (`details.handle` names the recipient) until the recipient writes back.
+    A restricted sender may not start a conversation at all (403 RESTRICTED).
 
     Args:
         idempotency_key (str | Unset):
