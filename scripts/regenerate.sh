@@ -23,6 +23,8 @@ rm -rf "$OUT"
 openapi-python-client generate --path "$SPEC" --config "$CONFIG" \
   --meta none --output-path "$OUT" --fail-on-warning >/dev/null
 printf '# Marker file for PEP 561\n' > "$OUT/py.typed"
+# Renamed fields (type_, input_) get their wire names back as properties.
+python scripts/natural_names.py "$OUT/models" >/dev/null
 # Each model loads on first use rather than all of them with the package.
 python scripts/lazy_models.py "$OUT/models/__init__.py"
 ruff format --isolated --no-cache --target-version py311 --quiet "$OUT/models/__init__.py"

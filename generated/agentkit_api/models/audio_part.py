@@ -88,3 +88,8 @@ class AudioPart:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+    @property
+    def type(self) -> Literal["audio"]:
+        """``type``, by its wire name (the same as ``type_``)."""
+        return self.type_

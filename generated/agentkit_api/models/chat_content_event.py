@@ -85,3 +85,8 @@ class ChatContentEvent:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+    @property
+    def type(self) -> Literal["content"]:
+        """``type``, by its wire name (the same as ``type_``)."""
+        return self.type_

@@ -78,3 +78,8 @@ class ChatDoneEvent:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+    @property
+    def type(self) -> Literal["done"]:
+        """``type``, by its wire name (the same as ``type_``)."""
+        return self.type_

@@ -96,3 +96,8 @@ class ChatGuardrailEvent:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+    @property
+    def type(self) -> Literal["guardrail"]:
+        """``type``, by its wire name (the same as ``type_``)."""
+        return self.type_

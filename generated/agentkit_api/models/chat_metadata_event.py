@@ -114,3 +114,8 @@ class ChatMetadataEvent:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+    @property
+    def type(self) -> Literal["metadata"]:
+        """``type``, by its wire name (the same as ``type_``)."""
+        return self.type_

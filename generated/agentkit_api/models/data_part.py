@@ -80,3 +80,8 @@ class DataPart:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+    @property
+    def type(self) -> Literal["data"]:
+        """``type``, by its wire name (the same as ``type_``)."""
+        return self.type_

@@ -87,3 +87,8 @@ class FilePart:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+    @property
+    def type(self) -> Literal["file"]:
+        """``type``, by its wire name (the same as ``type_``)."""
+        return self.type_

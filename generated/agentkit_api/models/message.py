@@ -127,3 +127,8 @@ class Message:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+    @property
+    def type(self) -> str:
+        """``type``, by its wire name (the same as ``type_``)."""
+        return self.type_

@@ -116,3 +116,8 @@ class OpenAIChatCompletion:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+    @property
+    def object(self) -> Literal["chat.completion"]:
+        """``object``, by its wire name (the same as ``object_``)."""
+        return self.object_

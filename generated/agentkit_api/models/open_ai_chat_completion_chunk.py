@@ -142,3 +142,8 @@ class OpenAIChatCompletionChunk:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+    @property
+    def object(self) -> Literal["chat.completion.chunk"]:
+        """``object``, by its wire name (the same as ``object_``)."""
+        return self.object_

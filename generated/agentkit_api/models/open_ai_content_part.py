@@ -88,3 +88,8 @@ class OpenAIContentPart:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+    @property
+    def type(self) -> OpenAIContentPartType:
+        """``type``, by its wire name (the same as ``type_``)."""
+        return self.type_

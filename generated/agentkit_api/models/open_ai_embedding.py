@@ -93,3 +93,8 @@ class OpenAIEmbedding:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+    @property
+    def object(self) -> Literal["embedding"]:
+        """``object``, by its wire name (the same as ``object_``)."""
+        return self.object_

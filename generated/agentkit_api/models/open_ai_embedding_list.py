@@ -100,3 +100,8 @@ class OpenAIEmbeddingList:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+    @property
+    def object(self) -> Literal["list"]:
+        """``object``, by its wire name (the same as ``object_``)."""
+        return self.object_

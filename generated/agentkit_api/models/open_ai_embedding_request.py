@@ -114,3 +114,8 @@ class OpenAIEmbeddingRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+    @property
+    def input(self) -> list[str] | str:
+        """``input``, by its wire name (the same as ``input_``)."""
+        return self.input_

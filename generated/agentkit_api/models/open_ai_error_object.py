@@ -115,3 +115,8 @@ class OpenAIErrorObject:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+    @property
+    def type(self) -> str | Unset:
+        """``type``, by its wire name (the same as ``type_``)."""
+        return self.type_

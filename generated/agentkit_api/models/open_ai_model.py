@@ -114,3 +114,8 @@ class OpenAIModel:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+    @property
+    def object(self) -> Literal["model"]:
+        """``object``, by its wire name (the same as ``object_``)."""
+        return self.object_

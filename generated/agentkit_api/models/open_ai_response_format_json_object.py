@@ -62,3 +62,8 @@ class OpenAIResponseFormatJsonObject:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+    @property
+    def type(self) -> Literal["json_object"]:
+        """``type``, by its wire name (the same as ``type_``)."""
+        return self.type_

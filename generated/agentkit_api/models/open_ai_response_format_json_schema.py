@@ -76,3 +76,8 @@ class OpenAIResponseFormatJsonSchema:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+    @property
+    def type(self) -> Literal["json_schema"]:
+        """``type``, by its wire name (the same as ``type_``)."""
+        return self.type_

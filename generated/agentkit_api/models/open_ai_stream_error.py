@@ -82,3 +82,8 @@ class OpenAIStreamError:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+    @property
+    def object(self) -> Literal["error"]:
+        """``object``, by its wire name (the same as ``object_``)."""
+        return self.object_

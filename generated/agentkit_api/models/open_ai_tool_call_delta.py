@@ -102,3 +102,8 @@ class OpenAIToolCallDelta:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+    @property
+    def type(self) -> Literal["function"] | Unset:
+        """``type``, by its wire name (the same as ``type_``)."""
+        return self.type_

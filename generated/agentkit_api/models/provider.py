@@ -193,3 +193,8 @@ class Provider:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+    @property
+    def type(self) -> ProviderType:
+        """``type``, by its wire name (the same as ``type_``)."""
+        return self.type_

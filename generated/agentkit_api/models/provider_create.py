@@ -63,3 +63,8 @@ class ProviderCreate:
         )
 
         return provider_create
+
+    @property
+    def type(self) -> UpstreamType:
+        """``type``, by its wire name (the same as ``type_``)."""
+        return self.type_

@@ -81,3 +81,8 @@ class ProviderUpdate:
         )
 
         return provider_update
+
+    @property
+    def type(self) -> UpstreamType | Unset:
+        """``type``, by its wire name (the same as ``type_``)."""
+        return self.type_

@@ -113,3 +113,8 @@ class SessionErrorEvent:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+    @property
+    def type(self) -> Literal["error"]:
+        """``type``, by its wire name (the same as ``type_``)."""
+        return self.type_

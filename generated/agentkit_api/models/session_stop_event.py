@@ -129,3 +129,8 @@ class SessionStopEvent:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+    @property
+    def type(self) -> Literal["stop"]:
+        """``type``, by its wire name (the same as ``type_``)."""
+        return self.type_

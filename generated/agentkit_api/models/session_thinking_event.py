@@ -92,3 +92,8 @@ class SessionThinkingEvent:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+    @property
+    def type(self) -> Literal["thinking"]:
+        """``type``, by its wire name (the same as ``type_``)."""
+        return self.type_

@@ -161,3 +161,8 @@ class SessionToolResultEvent:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+    @property
+    def type(self) -> Literal["tool_result"]:
+        """``type``, by its wire name (the same as ``type_``)."""
+        return self.type_

@@ -246,3 +246,8 @@ class SessionUserInputEvent:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+    @property
+    def type(self) -> Literal["user_input"]:
+        """``type``, by its wire name (the same as ``type_``)."""
+        return self.type_

@@ -114,3 +114,8 @@ class SessionWarningEvent:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+    @property
+    def type(self) -> Literal["warning"]:
+        """``type``, by its wire name (the same as ``type_``)."""
+        return self.type_

@@ -89,3 +89,8 @@ class UIDataWarningChunk:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+    @property
+    def type(self) -> Literal["data-warning"]:
+        """``type``, by its wire name (the same as ``type_``)."""
+        return self.type_

@@ -103,3 +103,8 @@ class UIFinishChunk:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+    @property
+    def type(self) -> Literal["finish"]:
+        """``type``, by its wire name (the same as ``type_``)."""
+        return self.type_

@@ -66,3 +66,8 @@ class UIMessagePart:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+    @property
+    def type(self) -> str:
+        """``type``, by its wire name (the same as ``type_``)."""
+        return self.type_

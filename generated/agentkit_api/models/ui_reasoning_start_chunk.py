@@ -69,3 +69,8 @@ class UIReasoningStartChunk:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+    @property
+    def type(self) -> Literal["reasoning-start"]:
+        """``type``, by its wire name (the same as ``type_``)."""
+        return self.type_

@@ -95,3 +95,8 @@ class UIStartChunk:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+    @property
+    def type(self) -> Literal["start"]:
+        """``type``, by its wire name (the same as ``type_``)."""
+        return self.type_

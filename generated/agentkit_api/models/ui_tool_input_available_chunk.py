@@ -93,3 +93,13 @@ class UIToolInputAvailableChunk:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+    @property
+    def type(self) -> Literal["tool-input-available"]:
+        """``type``, by its wire name (the same as ``type_``)."""
+        return self.type_
+
+    @property
+    def input(self) -> dict[str, Any]:
+        """``input`` as a plain dict (the one ``input_`` holds)."""
+        return self.input_.additional_properties

@@ -86,3 +86,8 @@ class UIToolOutputAvailableChunk:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+    @property
+    def type(self) -> Literal["tool-output-available"]:
+        """``type``, by its wire name (the same as ``type_``)."""
+        return self.type_

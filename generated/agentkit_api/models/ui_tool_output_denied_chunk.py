@@ -71,3 +71,8 @@ class UIToolOutputDeniedChunk:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+    @property
+    def type(self) -> Literal["tool-output-denied"]:
+        """``type``, by its wire name (the same as ``type_``)."""
+        return self.type_

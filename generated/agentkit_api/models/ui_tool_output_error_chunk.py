@@ -78,3 +78,8 @@ class UIToolOutputErrorChunk:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+    @property
+    def type(self) -> Literal["tool-output-error"]:
+        """``type``, by its wire name (the same as ``type_``)."""
+        return self.type_

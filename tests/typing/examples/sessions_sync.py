@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import assert_type
+from typing import Literal, assert_type
 
 from agentkit import AgentKit, AgentSession, client_tool
 from agentkit.types import (
@@ -12,6 +12,7 @@ from agentkit.types import (
     SessionEvent,
     SessionStopEvent,
     SessionTextDeltaEvent,
+    SessionToolCallEvent,
     TokenUsage,
 )
 
@@ -58,3 +59,10 @@ for text in agent_session.send_text("Thanks!").stream():
     assert_type(text, str)
 for stored in client.sessions.history(session.id):
     assert_type(stored, SessionEvent)
+
+# Fields named like Python builtins read by their wire names; JSON objects are plain dicts.
+for stored in client.sessions.history(session.id):
+    if isinstance(stored, SessionToolCallEvent):
+        assert_type(stored.type, Literal["tool_call"])
+        arguments: dict[str, object] = stored.input
+        print(stored.tool_name, sorted(arguments))
