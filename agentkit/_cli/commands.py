@@ -1,4 +1,5 @@
-"""The client commands: ``agents list|create``, ``chat AGENT``, ``session send|tail SESSION``.
+"""The client commands: ``agents list|create``, ``chat AGENT``, ``session send|tail SESSION``,
+and the messaging commands ``send TARGET TEXT`` and ``history CONVERSATION``.
 
 Each builds a client from ``--base-url`` / ``--api-key`` (or the ``AGENTKIT_*`` environment
 variables), does its work, and turns the SDK's errors into a message and an exit status: 1 for
@@ -8,6 +9,7 @@ an API or connection error, 2 for a usage or configuration mistake.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
@@ -175,6 +177,55 @@ def session_tail(args: argparse.Namespace, out: Printer) -> int:
     return 0
 
 
+def _send_target(target: str) -> dict[str, str]:
+    """Where ``send`` sends: a conversation or group by id, else a handle."""
+    if target.startswith("conv_"):
+        return {"conversation_id": target}
+    if target.startswith("grp_"):
+        return {"group_id": target}
+    return {"to": target}
+
+
+def messages_send(args: argparse.Namespace, out: Printer) -> int:
+    from .. import backlog_warnings
+
+    with _client(args) as client:
+        response = client.messages.send.with_raw_response(args.text, **_send_target(args.target))
+    message = response.parsed
+    if out.as_json:
+        out.document(message)
+        return 0
+    where = args.target if not args.target.startswith(("conv_", "grp_")) else "the conversation"
+    out.line(f"Sent {message.id} to {where} ({message.conversation_id}, seq {message.seq}).")
+    for warning in backlog_warnings(response.headers):
+        out.line(f"note: @{warning.handle} has {warning.undelivered_count} unread messages")
+    return 0
+
+
+def _content_text(message: Any) -> str:
+    content = message.content
+    if isinstance(getattr(content, "text", None), str):
+        return str(content.text)
+    if getattr(content, "attachment_id", None):
+        return f"[file {content.attachment_id}]"
+    data = getattr(content, "data", None)
+    from .render import as_json_data
+
+    return json.dumps(as_json_data(data), ensure_ascii=False) if data is not None else ""
+
+
+def messages_history(args: argparse.Namespace, out: Printer) -> int:
+    with _client(args) as client:
+        pager = client.messages.history(args.conversation, after_seq=args.after)
+        for message in pager:
+            if out.as_json:
+                out.document(message)
+            else:
+                stamp = message.created_at.strftime("%Y-%m-%d %H:%M")
+                out.line(f"{message.seq:>5}  {stamp}  @{message.sender}: {_content_text(message)}")
+    return 0
+
+
 def add_client_commands(
     commands: argparse._SubParsersAction[argparse.ArgumentParser],
     common: argparse.ArgumentParser,
@@ -234,3 +285,18 @@ def add_client_commands(
         "--after", type=int, default=None, help="start after this event id (default: all)"
     )
     tail.add_argument("--no-follow", action="store_true", help="stop after the stored events")
+
+    message = command(
+        commands, "send", messages_send, "send a message to a handle, a conversation or a group"
+    )
+    message.add_argument(
+        "target", metavar="TARGET", help="@handle, a conversation id (conv_...) or a group id"
+    )
+    message.add_argument("text", metavar="TEXT", help="the message")
+    read = command(
+        commands, "history", messages_history, "print a conversation's messages, oldest first"
+    )
+    read.add_argument("conversation", metavar="CONVERSATION", help="the conversation's id")
+    read.add_argument(
+        "--after", type=int, default=None, help="start after this seq (default: the first)"
+    )

@@ -274,6 +274,48 @@ class TestSessions:
         assert b"You said: follow me" in seen
 
 
+def _identity_env(server: ReferenceServer, handle: str) -> dict[str, str]:
+    """The environment of someone who exported the key of a new messaging identity."""
+    with AgentKit(api_key="", base_url=server.base_url) as anonymous:
+        email = f"{handle}@example.test"
+        pending = anonymous.identity.register(email=email, handle=handle, display_name=handle)
+        code = server.last_code(email, "register")
+        assert code is not None
+        key = anonymous.identity.verify(pending.pending_id, code).api_key
+    return {**os.environ, "AGENTKIT_BASE_URL": server.base_url, "AGENTKIT_API_KEY": key}
+
+
+class TestMessaging:
+    def test_send_then_read_the_history(self, server: ReferenceServer) -> None:
+        """send @handle TEXT says where it went; history prints the conversation readably."""
+        suffix = os.urandom(3).hex()
+        alice = _identity_env(server, f"cli-alice-{suffix}")
+        bob = _identity_env(server, f"cli-bob-{suffix}")
+        sent = agentkit("send", f"@cli-bob-{suffix}", "hello bob", env=alice)
+        assert sent.returncode == 0, sent.stderr
+        assert sent.stdout.startswith("Sent msg_") and "seq 1" in sent.stdout
+        as_json = agentkit("send", f"cli-bob-{suffix}", "again", "--json", env=alice)
+        message = json.loads(as_json.stdout)
+        conversation = message["conversation_id"]
+        assert message["seq"] == 2 and message["content"] == {"text": "again"}
+        reply = agentkit("send", conversation, "hi alice", env=bob)
+        assert reply.returncode == 0, reply.stderr
+        shown = agentkit("history", conversation, env=bob).stdout.splitlines()
+        assert [line.split("  ")[-1] for line in shown] == [
+            f"@cli-alice-{suffix}: hello bob",
+            f"@cli-alice-{suffix}: again",
+            f"@cli-bob-{suffix}: hi alice",
+        ]
+        later = agentkit("history", conversation, "--after", "2", "--json", env=alice)
+        assert [json.loads(line)["seq"] for line in later.stdout.splitlines()] == [3]
+
+    def test_a_refused_send_is_an_api_error(self, server: ReferenceServer) -> None:
+        alice = _identity_env(server, f"cli-lone-{os.urandom(3).hex()}")
+        out = agentkit("send", "@nobody-here-at-all", "hello?", env=alice)
+        assert out.returncode == 1
+        assert "IDENTITY_NOT_FOUND" in out.stderr and "Traceback" not in out.stderr
+
+
 class TestEntryPoints:
     def test_python_dash_m_agentkit(self) -> None:
         """python -m agentkit is the agentkit command."""
