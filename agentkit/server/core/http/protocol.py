@@ -23,7 +23,7 @@ from ..config import ServerConfig
 from ..errors import ApiError, envelope
 from .application import new_request_id
 
-__all__ = ["http_protocol"]
+__all__ = ["http_protocol", "server_options"]
 
 _REASONS = {400: b"Bad Request", 408: b"Request Timeout"}
 
@@ -59,6 +59,11 @@ class _Protocol(H11Protocol):
     def connection_lost(self, exc: Exception | None) -> None:
         self._cancel_header_timer()
         super().connection_lost(exc)
+
+    def handle_websocket_upgrade(self, event: h11.Request) -> None:
+        # The connection is the websocket's from now on: its header deadline no longer applies.
+        self._cancel_header_timer()
+        super().handle_websocket_upgrade(event)
 
     def on_response_complete(self) -> None:
         # The next request's headers are awaited from now, whatever arrives in between: the
@@ -133,3 +138,17 @@ class _Protocol(H11Protocol):
 def http_protocol(config: ServerConfig) -> type[asyncio.Protocol]:
     """The protocol class to give uvicorn (``uvicorn.Config(app, http=...)``) for ``config``."""
     return type("AgentKitH11Protocol", (_Protocol,), {"settings": config})
+
+
+def server_options(config: ServerConfig) -> dict[str, Any]:
+    """The ``uvicorn.Config`` options that serve ``config``: the HTTP connection above, and
+    websockets (the realtime channel) with the config's frame limit and pings."""
+    return {
+        "http": http_protocol(config),
+        "ws": "websockets-sansio",
+        "ws_max_size": config.realtime_max_frame_bytes,
+        "ws_ping_interval": config.realtime_ping_interval,
+        "ws_ping_timeout": config.realtime_ping_timeout,
+        # Compressed frames would let a small message inflate to the frame limit on each side.
+        "ws_per_message_deflate": False,
+    }
