@@ -7,11 +7,14 @@ import json
 import time
 from collections.abc import Iterator
 
+import httpx
 import pytest
+from websockets.exceptions import InvalidStatus
+from websockets.sync.client import connect
 
 from agentkit.server import ServerConfig
 from agentkit.testing import ReferenceServer
-from tests.server.realtime_client import Socket, Someone, register
+from tests.server.realtime_client import Socket, Someone, register, ws_url
 
 HELLO_TIMEOUT = 0.4
 
@@ -19,7 +22,9 @@ HELLO_TIMEOUT = 0.4
 @pytest.fixture(scope="module")
 def server() -> Iterator[ReferenceServer]:
     """A server whose realtime hello timeout is short."""
-    config = ServerConfig(realtime_hello_timeout=HELLO_TIMEOUT, realtime_auth_interval=0.2)
+    config = ServerConfig(
+        realtime_hello_timeout=HELLO_TIMEOUT, realtime_auth_interval=0.2, header_timeout=0.3
+    )
     with ReferenceServer(config=config) as running:
         yield running
 
@@ -171,7 +176,8 @@ class TestOpenConnections:
         assert socket.closed_with() == 4403
 
     def test_a_valid_connection_stays_open_across_checks(self, server: ReferenceServer) -> None:
-        """Connections whose key stays valid are not closed by the checks."""
+        """Connections whose key stays valid are not closed by the checks, nor by the HTTP
+        connection's header deadline (shorter than the wait here)."""
         me, other = register(server), register(server)
         socket = Socket(server)
         socket.hello(me.key)
@@ -181,3 +187,20 @@ class TestOpenConnections:
         ).json()
         assert socket.recv()["payload"]["id"] == sent["id"]
         socket.close()
+
+
+class TestRouting:
+    def test_a_websocket_to_another_path_is_refused(self, server: ReferenceServer) -> None:
+        """An upgrade on a path that is not the channel is refused at the handshake (403),
+        never a server error."""
+        url = ws_url(server).replace("/v1/realtime", "/v1/agents")
+        with pytest.raises(InvalidStatus) as refused:
+            connect(url, open_timeout=5).close()
+        assert refused.value.response.status_code == 403
+
+    def test_plain_http_on_the_channel_is_a_404_envelope(self, server: ReferenceServer) -> None:
+        """A GET without an upgrade is answered in the error envelope."""
+        response = httpx.get(ws_url(server).replace("ws://", "http://"))
+        assert response.status_code == 404
+        assert response.json()["error"]["code"] == "NOT_FOUND"
+        assert response.headers["x-request-id"].startswith("req_")
