@@ -102,7 +102,7 @@ class ReferenceServer:
         import uvicorn
 
         from .server import ServerConfig, create_app, create_organization
-        from .server.core.http import http_protocol
+        from .server.core.http import server_options
         from .server.store import SQLiteStore
 
         if self._thread is not None:
@@ -125,10 +125,9 @@ class ReferenceServer:
         server = uvicorn.Server(
             uvicorn.Config(
                 app,
-                http=http_protocol(config),
                 log_level="warning",
                 lifespan="off",
-                ws="none",
+                **server_options(config),
                 timeout_graceful_shutdown=2,
             )
         )

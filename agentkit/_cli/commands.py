@@ -177,20 +177,23 @@ def session_tail(args: argparse.Namespace, out: Printer) -> int:
     return 0
 
 
-def _send_target(target: str) -> dict[str, str]:
-    """Where ``send`` sends: a conversation or group by id, else a handle."""
+def _send_target(target: str) -> tuple[str | None, str | None, str | None]:
+    """Where ``send`` sends: ``(to, conversation_id, group_id)``, one of them given."""
     if target.startswith("conv_"):
-        return {"conversation_id": target}
+        return None, target, None
     if target.startswith("grp_"):
-        return {"group_id": target}
-    return {"to": target}
+        return None, None, target
+    return target, None, None
 
 
 def messages_send(args: argparse.Namespace, out: Printer) -> int:
     from .. import backlog_warnings
 
     with _client(args) as client:
-        response = client.messages.send.with_raw_response(args.text, **_send_target(args.target))
+        to, conversation_id, group_id = _send_target(args.target)
+        response = client.messages.send.with_raw_response(
+            args.text, to=to, conversation_id=conversation_id, group_id=group_id
+        )
     message = response.parsed
     if out.as_json:
         out.document(message)

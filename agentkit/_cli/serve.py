@@ -108,7 +108,7 @@ def serve(args: argparse.Namespace) -> int:
         import uvicorn
 
         from ..server import ServerConfig, create_app, server_state
-        from ..server.core.http import http_protocol
+        from ..server.core.http import server_options
         from ..server.messaging import Outbox
     except ImportError as exc:
         print(f"agentkit serve needs the server extra: pip install 'agentkit[server]' ({exc})")
@@ -132,8 +132,8 @@ def serve(args: argparse.Namespace) -> int:
         print(f"  export AGENTKIT_BASE_URL={base_url}")
         print(f"  export AGENTKIT_API_KEY={key}")
         print("Press Ctrl-C to stop.", flush=True)
-        protocol = http_protocol(config)
-        server = uvicorn.Server(uvicorn.Config(app, http=protocol, log_level="warning", ws="none"))
+        options = server_options(config)
+        server = uvicorn.Server(uvicorn.Config(app, log_level="warning", **options))
         server.run(sockets=[sock])
     return 0
 

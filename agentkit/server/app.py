@@ -9,7 +9,7 @@ from .core.auth import RateLimiter
 from .core.call import Handler
 from .core.config import ServerConfig
 from .core.event_log import EventLog
-from .core.http import build_application, routes_for, server_state
+from .core.http import build_application, routes_for, server_state, socket_routes
 from .core.idempotency import IdempotencyGuard
 from .core.state import ServerState
 from .core.validation import compile_all
@@ -70,4 +70,6 @@ def create_app(config: ServerConfig | None = None, *, store: Store | None = None
     error_bodies = {
         name: body for family in FAMILIES for name, body in (family.error_bodies or {}).items()
     }
-    return build_application(state, routes_for(all_handlers(), error_bodies), shutdown)
+    sockets = {name: h for family in FAMILIES for name, h in (family.sockets or {}).items()}
+    routes = [*routes_for(all_handlers(), error_bodies), *socket_routes(state, sockets)]
+    return build_application(state, routes, shutdown)

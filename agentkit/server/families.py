@@ -18,6 +18,7 @@ from . import (
     indexes,
     messaging,
     providers,
+    realtime,
     sessions,
     system,
 )
@@ -38,6 +39,8 @@ from .messaging.sqlite import MessagingTables
 from .messaging.store import MessagingStore
 from .providers.sqlite import ProviderTables
 from .providers.store import ProviderStore
+from .realtime.sqlite import DeliveryTables
+from .realtime.store import DeliveryStore
 from .sessions.sqlite import SessionTables
 from .sessions.store import SessionStore
 
@@ -52,6 +55,7 @@ FAMILIES: tuple[Family, ...] = (
     completions.FAMILY,
     feedback.FAMILY,
     messaging.FAMILY,
+    realtime.FAMILY,
     providers.FAMILY,
     guardrails.FAMILY,
 )
@@ -65,6 +69,7 @@ class Store(
     SessionStore,
     FeedbackStore,
     MessagingStore,
+    DeliveryStore,
     ProviderStore,
     GuardrailStore,
     Protocol,
@@ -83,6 +88,7 @@ class SQLiteStore(
     SessionTables,
     FeedbackTables,
     MessagingTables,
+    DeliveryTables,
     ProviderTables,
     GuardrailTables,
 ):

@@ -11,11 +11,19 @@ import math
 import secrets
 import time
 from collections import deque
+from collections.abc import Callable
 
 from .errors import ApiError
 from .store import AuthStore
 
-__all__ = ["RateLimiter", "authenticate", "create_api_key", "create_organization", "hash_key"]
+__all__ = [
+    "LowWindow",
+    "RateLimiter",
+    "authenticate",
+    "create_api_key",
+    "create_organization",
+    "hash_key",
+]
 
 
 def hash_key(key: str) -> str:
@@ -60,12 +68,22 @@ def authenticate(store: AuthStore, authorization: str | list[str] | None) -> tup
     return org_id, digest
 
 
+#: Called with a key's hash, its limit, the requests it has left in the window and the seconds
+#: until the oldest leaves it, after a request that left it 10% of its window or less.
+LowWindow = Callable[[str, int, int, int], None]
+
+
 class RateLimiter:
     """A sliding one-minute window of requests per key."""
 
     def __init__(self, per_minute: int | None) -> None:
         self._limit = per_minute
         self._hits: dict[str, deque[float]] = {}
+        self._watchers: list[LowWindow] = []
+
+    def watch(self, watcher: LowWindow) -> None:
+        """Call ``watcher`` after each request that leaves its key 10% of its window or less."""
+        self._watchers.append(watcher)
 
     def check(self, key_hash: str) -> None:
         """Count a request; 429 RATE_LIMITED with ``Retry-After`` once the window is full."""
@@ -84,3 +102,8 @@ class RateLimiter:
                 headers={"Retry-After": str(wait)},
             )
         window.append(moment)
+        remaining = self._limit - len(window)
+        if self._watchers and remaining * 10 <= self._limit:
+            reset = max(0, math.ceil(60.0 - (moment - window[0])))
+            for watcher in self._watchers:
+                watcher(key_hash, self._limit, remaining, reset)

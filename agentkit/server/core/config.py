@@ -41,6 +41,20 @@ class ServerConfig:
             ``None`` (the default) sets no limit, so that tests and load runs send freely.
         restrict_after_reports: Reports from different identities after which an active
             identity is restricted (it may no longer start conversations). ``None``: never.
+        realtime_hello_timeout: Seconds a realtime connection has to send a valid ``hello``
+            after it opens; then it is closed with 4408.
+        realtime_max_frame_bytes: The largest websocket message a client may send; a larger one
+            closes the connection with 1009.
+        realtime_send_queue: Frames a realtime connection may have waiting to be sent; a client
+            that falls further behind is closed with 1013 (its deliveries stay stored and are
+            sent again when it reconnects).
+        realtime_ping_interval: Seconds between the server's websocket pings.
+        realtime_ping_timeout: Seconds a client has to answer a ping before its connection is
+            dropped (so a client that stopped reading cannot hold a connection).
+        realtime_auth_interval: Seconds between checks that an open realtime connection's key
+            is still valid and its identity not suspended (else it is closed, 4401 or 4403).
+        realtime_typing_interval: Seconds during which further typing frames of one connection
+            for one conversation are not relayed (a flood of them reaches nobody).
         secret_key: The server's secret, which encrypts provider API keys at rest (any string
             of 32 characters or more). Without one the server keeps its own in
             ``agentkit.secret`` beside ``db_path`` (a fresh one per process for ``":memory:"``).
@@ -64,4 +78,11 @@ class ServerConfig:
     backlog_limit: int = 10000
     cold_message_limit: int | None = None
     restrict_after_reports: int | None = 3
+    realtime_hello_timeout: float = 5.0
+    realtime_max_frame_bytes: int = 1 << 20
+    realtime_send_queue: int = 1024
+    realtime_ping_interval: float = 20.0
+    realtime_ping_timeout: float = 20.0
+    realtime_auth_interval: float = 10.0
+    realtime_typing_interval: float = 0.5
     secret_key: str | None = field(default=None, repr=False)

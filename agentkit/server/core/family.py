@@ -2,15 +2,28 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping, MutableMapping
 from dataclasses import dataclass
+from typing import Any
 
 from .call import Handler
 from .errors import ErrorBody
 from .event_log import StreamKind
 from .state import ServerState
 
-__all__ = ["Family"]
+__all__ = ["Family", "SocketHandler"]
+
+#: A websocket channel's code: it gets the app's state and the connection's ASGI scope,
+#: receive and send, and returns when the connection is over.
+SocketHandler = Callable[
+    [
+        ServerState,
+        MutableMapping[str, Any],
+        Callable[[], Awaitable[MutableMapping[str, Any]]],
+        Callable[[MutableMapping[str, Any]], Awaitable[None]],
+    ],
+    Awaitable[None],
+]
 
 
 @dataclass(frozen=True)
@@ -29,6 +42,8 @@ class Family:
             for its operations of that format.
         tags: The contract tags whose operations it handles, when that is more than the one
             named ``name`` (messaging handles ``identity``, ``messages``, ``conversations``).
+        sockets: Its websocket channels, by the name the contract describes each under
+            (``realtime`` for the top-level ``x-realtime``, whose ``path`` it is served at).
     """
 
     name: str
@@ -38,3 +53,4 @@ class Family:
     startup: Callable[[ServerState], None] | None = None
     error_bodies: Mapping[str, ErrorBody] | None = None
     tags: tuple[str, ...] = ()
+    sockets: Mapping[str, SocketHandler] | None = None

@@ -36,6 +36,7 @@ __all__ = [
     "MAX_DEPTH",
     "MAX_INTEGER",
     "RequestRules",
+    "check_component",
     "compile_all",
     "is_json_media_type",
     "json_path",
@@ -377,6 +378,21 @@ class RequestRules:
 
 
 @cache
+@cache
+def _component(name: str) -> _Schema:
+    return _compile({"$ref": f"#/components/schemas/{name}"})
+
+
+def check_component(name: str, value: Any, location: str) -> None:
+    """Check ``value`` against the contract's schema ``name`` (a websocket frame, say).
+
+    Raises:
+        ApiError: 400 VALIDATION_ERROR naming the JSON path of the bad field under
+            ``location`` (``frame.status``), as ``load_json`` names the fields it refuses.
+    """
+    _check(_component(name), value, location, [location])
+
+
 def rules_for(operation_id: str) -> RequestRules:
     """The compiled input checks of the operation with this ``operationId``."""
     return RequestRules(contract().operation(operation_id))

@@ -12,6 +12,7 @@ from ..core.replies import Reply
 from ..core.store import Row
 from .avatars import sniff_image
 from .caller import caller, named_identity, restricted
+from .events import MessagingEvents
 from .handles import normal_handle
 
 __all__ = ["GROUP_HANDLERS", "group_deleted", "group_not_found"]
@@ -85,7 +86,10 @@ def _invite(call: Call, me: Row, group: Row, invitee: Row) -> Row:
         "invited_by": me["handle"],
         "created_at": now(),
     }
-    return call.state.store.add_invite(invite, invitee["id"])
+    stored = call.state.store.add_invite(invite, invitee["id"])
+    events = call.state.service(MessagingEvents)
+    events.publish("group.invite.received", stored, [invitee["id"]])
+    return stored
 
 
 def _may_invite(me: Row) -> None:
@@ -145,6 +149,13 @@ async def delete(call: Call) -> Reply:
     store = call.state.store
     store.update_group(group)
     store.delete_invites(group["id"])
+    members = [member["identity_id"] for member in store.group_members(group["id"])]
+    deleted = {
+        "group_id": group["id"],
+        "deleted_by": group["deleted_by"],
+        "deleted_at": group["deleted_at"],
+    }
+    call.state.service(MessagingEvents).publish("group.deleted", deleted, members)
     return Reply({"id": group["id"], "deleted": True})
 
 

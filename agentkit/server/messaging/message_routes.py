@@ -19,7 +19,7 @@ from .group_routes import group_deleted, group_not_found
 from .handles import normal_handle
 from .replies import AgentReplies
 
-__all__ = ["MESSAGE_HANDLERS", "deliver", "store_reply"]
+__all__ = ["MESSAGE_HANDLERS", "deliver", "read_up_to", "store_reply"]
 
 
 def _conversation_not_found(conversation_id: str) -> ApiError:
@@ -233,13 +233,25 @@ def _own_message(call: Call, me: Row) -> Row:
     return message
 
 
+def read_up_to(state: ServerState, me: Row, message: Row) -> Row:
+    """Move ``me``'s read cursor up to ``message`` (never backward); the read cursor. When it
+    moved, the conversation's other members are told (``message.read``)."""
+    conversation_id = message["conversation_id"]
+    store = state.store
+    view = store.membership(conversation_id, me["id"], hidden=True)
+    before = view["last_read_seq"] if view is not None else 0
+    cursor = store.mark_read(conversation_id, me["id"], message["seq"])
+    if cursor > before:
+        others = [m for m in store.conversation_members(conversation_id) if m != me["id"]]
+        read = {"conversation_id": conversation_id, "handle": me["handle"], "last_read_seq": cursor}
+        state.service(MessagingEvents).publish("message.read", read, others)
+    return {"conversation_id": conversation_id, "last_read_seq": cursor}
+
+
 async def mark_read(call: Call) -> Reply:
     """Move the caller's read cursor up to a message (never backward)."""
     me = _me_for_message(call)
-    message = _own_message(call, me)
-    conversation_id = message["conversation_id"]
-    cursor = call.state.store.mark_read(conversation_id, me["id"], message["seq"])
-    return Reply({"conversation_id": conversation_id, "last_read_seq": cursor})
+    return Reply(read_up_to(call.state, me, _own_message(call, me)))
 
 
 async def delete_message(call: Call) -> Reply:

@@ -8,11 +8,13 @@ from ..core.call import Call, Handler
 from ..core.errors import ApiError, invalid
 from ..core.ids import new_id, now
 from ..core.replies import Reply
+from ..core.state import ServerState
 from ..core.store import Row
 from .caller import caller, named_identity
+from .events import MessagingEvents
 from .handles import normal_handle
 
-__all__ = ["SOCIAL_HANDLERS"]
+__all__ = ["SOCIAL_HANDLERS", "set_presence"]
 
 
 def _other(call: Call, raw: str, field: str = "handle", location: str = "path") -> Row:
@@ -192,12 +194,24 @@ def _presence(identity: Row, stored: Row | None) -> Row:
     return {"handle": identity["handle"], **shown}
 
 
+def set_presence(state: ServerState, me: Row, status: str, custom_status: str | None) -> Row:
+    """Set ``me``'s presence; the presence shown. When it changed, whoever has ``me`` as a
+    contact or shares a direct conversation with it is told (``presence.update``)."""
+    store = state.store
+    before = _presence(me, store.presence([me["id"]]).get(me["id"]))
+    store.set_presence(me["id"], status, custom_status, now())
+    shown = _presence(me, store.presence([me["id"]]).get(me["id"]))
+    if (before["status"], before["custom_status"]) != (status, custom_status):
+        audience = store.presence_audience(me["id"])
+        state.service(MessagingEvents).publish("presence.update", shown, audience)
+    return shown
+
+
 async def update_presence(call: Call) -> Reply:
     """Set the caller's presence."""
     me = caller(call)
-    store = call.state.store
-    store.set_presence(me["id"], call.body["status"], call.body.get("custom_status"), now())
-    return Reply(_presence(me, store.presence([me["id"]]).get(me["id"])))
+    body = call.body
+    return Reply(set_presence(call.state, me, body["status"], body.get("custom_status")))
 
 
 async def get_presence(call: Call) -> Reply:

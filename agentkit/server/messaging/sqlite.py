@@ -53,6 +53,9 @@ CREATE TABLE IF NOT EXISTS msg_deliveries (
 CREATE INDEX IF NOT EXISTS msg_deliveries_by_recipient ON msg_deliveries (recipient_id, pk);
 CREATE INDEX IF NOT EXISTS msg_deliveries_by_conversation
     ON msg_deliveries (recipient_id, conversation_id, seq);
+CREATE INDEX IF NOT EXISTS msg_deliveries_by_message ON msg_deliveries (message_id, recipient_id);
+CREATE INDEX IF NOT EXISTS msg_deliveries_stored
+    ON msg_deliveries (recipient_id, pk) WHERE status = 'stored';
 CREATE TABLE IF NOT EXISTS msg_backlog (
     recipient_id TEXT PRIMARY KEY, undelivered INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS msg_attachments (
@@ -415,6 +418,12 @@ CREATE TABLE IF NOT EXISTS msg_hidden (
                     " WHERE recipient_id = ?",
                     (read, identity_id),
                 )
+            # Delivered (acknowledged) ones are read too; they left the backlog already.
+            db.execute(
+                "UPDATE msg_deliveries SET status = 'read' WHERE recipient_id = ?"
+                " AND conversation_id = ? AND seq <= ? AND status = 'delivered'",
+                (identity_id, conversation_id, seq),
+            )
             db.execute(
                 "UPDATE msg_members SET last_read_seq = MAX(last_read_seq, ?)"
                 " WHERE conversation_id = ? AND identity_id = ?",

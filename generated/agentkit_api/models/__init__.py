@@ -160,6 +160,28 @@ if TYPE_CHECKING:
     from .provider_type import ProviderType
     from .provider_update import ProviderUpdate
     from .read_cursor import ReadCursor
+    from .realtime_ack import RealtimeAck
+    from .realtime_error_detail import RealtimeErrorDetail
+    from .realtime_error_event import RealtimeErrorEvent
+    from .realtime_group_deleted import RealtimeGroupDeleted
+    from .realtime_group_deleted_event import RealtimeGroupDeletedEvent
+    from .realtime_group_invite_received_event import RealtimeGroupInviteReceivedEvent
+    from .realtime_hello import RealtimeHello
+    from .realtime_hello_ok import RealtimeHelloOk
+    from .realtime_message_new_event import RealtimeMessageNewEvent
+    from .realtime_message_read import RealtimeMessageRead
+    from .realtime_message_read_event import RealtimeMessageReadEvent
+    from .realtime_presence_set import RealtimePresenceSet
+    from .realtime_presence_set_status import RealtimePresenceSetStatus
+    from .realtime_presence_update_event import RealtimePresenceUpdateEvent
+    from .realtime_rate_limit_warning import RealtimeRateLimitWarning
+    from .realtime_rate_limit_warning_event import RealtimeRateLimitWarningEvent
+    from .realtime_read_ack import RealtimeReadAck
+    from .realtime_typing import RealtimeTyping
+    from .realtime_typing_start_action import RealtimeTypingStartAction
+    from .realtime_typing_start_event import RealtimeTypingStartEvent
+    from .realtime_typing_stop_action import RealtimeTypingStopAction
+    from .realtime_typing_stop_event import RealtimeTypingStopEvent
     from .report import Report
     from .report_create import ReportCreate
     from .retrieved_chunk import RetrievedChunk
@@ -187,6 +209,10 @@ if TYPE_CHECKING:
     from .session_user_input_event import SessionUserInputEvent
     from .session_warning_event import SessionWarningEvent
     from .stop_reason import StopReason
+    from .sync_ack import SyncAck
+    from .sync_ack_result import SyncAckResult
+    from .sync_delivery import SyncDelivery
+    from .sync_page import SyncPage
     from .text_part import TextPart
     from .thinking_block import ThinkingBlock
     from .token_usage import TokenUsage
@@ -377,6 +403,28 @@ _MODULES = {
     "ProviderType": "provider_type",
     "ProviderUpdate": "provider_update",
     "ReadCursor": "read_cursor",
+    "RealtimeAck": "realtime_ack",
+    "RealtimeErrorDetail": "realtime_error_detail",
+    "RealtimeErrorEvent": "realtime_error_event",
+    "RealtimeGroupDeleted": "realtime_group_deleted",
+    "RealtimeGroupDeletedEvent": "realtime_group_deleted_event",
+    "RealtimeGroupInviteReceivedEvent": "realtime_group_invite_received_event",
+    "RealtimeHello": "realtime_hello",
+    "RealtimeHelloOk": "realtime_hello_ok",
+    "RealtimeMessageNewEvent": "realtime_message_new_event",
+    "RealtimeMessageRead": "realtime_message_read",
+    "RealtimeMessageReadEvent": "realtime_message_read_event",
+    "RealtimePresenceSet": "realtime_presence_set",
+    "RealtimePresenceSetStatus": "realtime_presence_set_status",
+    "RealtimePresenceUpdateEvent": "realtime_presence_update_event",
+    "RealtimeRateLimitWarning": "realtime_rate_limit_warning",
+    "RealtimeRateLimitWarningEvent": "realtime_rate_limit_warning_event",
+    "RealtimeReadAck": "realtime_read_ack",
+    "RealtimeTyping": "realtime_typing",
+    "RealtimeTypingStartAction": "realtime_typing_start_action",
+    "RealtimeTypingStartEvent": "realtime_typing_start_event",
+    "RealtimeTypingStopAction": "realtime_typing_stop_action",
+    "RealtimeTypingStopEvent": "realtime_typing_stop_event",
     "Report": "report",
     "ReportCreate": "report_create",
     "RetrievedChunk": "retrieved_chunk",
@@ -404,6 +452,10 @@ _MODULES = {
     "SessionUserInputEvent": "session_user_input_event",
     "SessionWarningEvent": "session_warning_event",
     "StopReason": "stop_reason",
+    "SyncAck": "sync_ack",
+    "SyncAckResult": "sync_ack_result",
+    "SyncDelivery": "sync_delivery",
+    "SyncPage": "sync_page",
     "TextPart": "text_part",
     "ThinkingBlock": "thinking_block",
     "TokenUsage": "token_usage",
@@ -594,6 +646,28 @@ __all__ = (
     "ProviderType",
     "ProviderUpdate",
     "ReadCursor",
+    "RealtimeAck",
+    "RealtimeErrorDetail",
+    "RealtimeErrorEvent",
+    "RealtimeGroupDeleted",
+    "RealtimeGroupDeletedEvent",
+    "RealtimeGroupInviteReceivedEvent",
+    "RealtimeHello",
+    "RealtimeHelloOk",
+    "RealtimeMessageNewEvent",
+    "RealtimeMessageRead",
+    "RealtimeMessageReadEvent",
+    "RealtimePresenceSet",
+    "RealtimePresenceSetStatus",
+    "RealtimePresenceUpdateEvent",
+    "RealtimeRateLimitWarning",
+    "RealtimeRateLimitWarningEvent",
+    "RealtimeReadAck",
+    "RealtimeTyping",
+    "RealtimeTypingStartAction",
+    "RealtimeTypingStartEvent",
+    "RealtimeTypingStopAction",
+    "RealtimeTypingStopEvent",
     "Report",
     "ReportCreate",
     "RetrievedChunk",
@@ -621,6 +695,10 @@ __all__ = (
     "SessionUserInputEvent",
     "SessionWarningEvent",
     "StopReason",
+    "SyncAck",
+    "SyncAckResult",
+    "SyncDelivery",
+    "SyncPage",
     "TextPart",
     "ThinkingBlock",
     "TokenUsage",

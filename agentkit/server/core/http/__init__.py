@@ -7,7 +7,14 @@ connection beneath, for uvicorn: malformed HTTP answered in the envelope, slow c
 """
 
 from .application import build_application, server_state
-from .protocol import http_protocol
-from .routing import routes_for
+from .protocol import http_protocol, server_options
+from .routing import routes_for, socket_routes
 
-__all__ = ["build_application", "http_protocol", "routes_for", "server_state"]
+__all__ = [
+    "build_application",
+    "http_protocol",
+    "routes_for",
+    "server_options",
+    "server_state",
+    "socket_routes",
+]

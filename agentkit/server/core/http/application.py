@@ -15,7 +15,7 @@ from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse
-from starlette.routing import Route
+from starlette.routing import BaseRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..errors import ApiError, envelope, invalid
@@ -176,7 +176,7 @@ async def _http_error(request: Request, exc: Exception) -> JSONResponse:
 
 
 def build_application(
-    state: ServerState, routes: list[Route], on_shutdown: Callable[[], Awaitable[None]]
+    state: ServerState, routes: list[BaseRoute], on_shutdown: Callable[[], Awaitable[None]]
 ) -> Starlette:
     """The ASGI app serving ``routes`` with ``state``; ``on_shutdown`` runs when it stops."""
 

@@ -13,15 +13,17 @@ from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.routing import BaseRoute, Match, Route, Router
+from starlette.routing import BaseRoute, Match, Route, Router, WebSocketRoute
 from starlette.types import Receive, Scope, Send
 
 from ...._contract import Operation, contract
 from ..call import Handler
 from ..errors import ErrorBody
+from ..family import SocketHandler
+from ..state import ServerState
 from .endpoint import Endpoint, endpoint
 
-__all__ = ["CollectionRouter", "routes_for"]
+__all__ = ["CollectionRouter", "routes_for", "socket_routes"]
 
 
 def _dispatcher(table: Mapping[str, Endpoint]) -> Endpoint:
@@ -77,6 +79,32 @@ def routes_for(
             table["HEAD"] = table["GET"]
         routes.append(Route(path, _dispatcher(table), methods=list(table)))
     return routes
+
+
+def socket_routes(state: ServerState, sockets: Mapping[str, SocketHandler]) -> list[BaseRoute]:
+    """One websocket route per channel, at the path the contract gives it (``x-<name>``).
+
+    Raises:
+        KeyError: The contract does not describe a channel of that name.
+    """
+    document = contract().document
+    routes: list[BaseRoute] = []
+    for name, handler in sockets.items():
+        path = document[f"x-{name}"]["path"]
+        routes.append(WebSocketRoute(path, _SocketApp(handler, state)))
+    return routes
+
+
+class _SocketApp:
+    """A channel's handler as a plain ASGI app (Starlette would wrap a function, or a partial
+    of one, as a session taking its ``WebSocket`` object)."""
+
+    def __init__(self, handler: SocketHandler, state: ServerState) -> None:
+        self._handler = handler
+        self._state = state
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await self._handler(self._state, scope, receive, send)
 
 
 _LITERAL = re.compile(r"^/[^{}]*/[^{}/]+$")

@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Literal,
+    Self,
+    TypeVar,
+    cast,
+)
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.realtime_message_read import RealtimeMessageRead
+
+
+T = TypeVar("T", bound="RealtimeMessageReadEvent")
+
+
+@_attrs_define
+class RealtimeMessageReadEvent:
+    """Server event: another member read a conversation up to `last_read_seq`."""
+
+    type_: Literal["message.read"]
+    id: str
+    payload: RealtimeMessageRead
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        type_ = self.type_
+
+        id = self.id
+
+        payload = self.payload.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "type": type_,
+                "id": id,
+                "payload": payload,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.realtime_message_read import RealtimeMessageRead
+
+        d = dict(src_dict)
+        type_ = cast(Literal["message.read"], d.pop("type"))
+        if type_ != "message.read":
+            raise ValueError(f"type must match const 'message.read', got '{type_}'")
+
+        id = d.pop("id")
+
+        payload = RealtimeMessageRead.from_dict(d.pop("payload"))
+
+        realtime_message_read_event = cls(
+            type_=type_,
+            id=id,
+            payload=payload,
+        )
+
+        realtime_message_read_event.additional_properties = d
+        return realtime_message_read_event
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+    @property
+    def type(self) -> Literal["message.read"]:
+        """``type``, by its wire name (the same as ``type_``)."""
+        return self.type_

@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import (
+    Any,
+    Literal,
+    Self,
+    TypeVar,
+    cast,
+)
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="RealtimeReadAck")
+
+
+@_attrs_define
+class RealtimeReadAck:
+    """Client frame: move the read cursor up to this message, as `POST /v1/messages/{message_id}/read`."""
+
+    type_: Literal["message.read_ack"]
+    message_id: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        type_ = self.type_
+
+        message_id = self.message_id
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "type": type_,
+                "message_id": message_id,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        type_ = cast(Literal["message.read_ack"], d.pop("type"))
+        if type_ != "message.read_ack":
+            raise ValueError(f"type must match const 'message.read_ack', got '{type_}'")
+
+        message_id = d.pop("message_id")
+
+        realtime_read_ack = cls(
+            type_=type_,
+            message_id=message_id,
+        )
+
+        realtime_read_ack.additional_properties = d
+        return realtime_read_ack
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+    @property
+    def type(self) -> Literal["message.read_ack"]:
+        """``type``, by its wire name (the same as ``type_``)."""
+        return self.type_
