@@ -20,6 +20,7 @@ from . import (
     providers,
     sessions,
     system,
+    webhooks,
 )
 from .agents.sqlite import AgentTables
 from .agents.store import AgentStore
@@ -40,6 +41,8 @@ from .providers.sqlite import ProviderTables
 from .providers.store import ProviderStore
 from .sessions.sqlite import SessionTables
 from .sessions.store import SessionStore
+from .webhooks.sqlite import WebhookTables
+from .webhooks.store import WebhookStore
 
 __all__ = ["FAMILIES", "SQLiteStore", "Store"]
 
@@ -54,6 +57,7 @@ FAMILIES: tuple[Family, ...] = (
     messaging.FAMILY,
     providers.FAMILY,
     guardrails.FAMILY,
+    webhooks.FAMILY,
 )
 
 
@@ -67,6 +71,7 @@ class Store(
     MessagingStore,
     ProviderStore,
     GuardrailStore,
+    WebhookStore,
     Protocol,
 ):
     """Persistent state of the reference server: every family's store in one.
@@ -85,6 +90,7 @@ class SQLiteStore(
     MessagingTables,
     ProviderTables,
     GuardrailTables,
+    WebhookTables,
 ):
     """The ``Store`` on one SQLite file (or ``":memory:"``) in WAL mode, behind one connection.
 
