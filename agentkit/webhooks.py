@@ -127,8 +127,8 @@ def sign(
     body = _body_bytes(payload)
     keys = _secrets(secret)
     moment = int(time.time()) if timestamp is None else timestamp
-    if isinstance(moment, bool) or not isinstance(moment, int) or moment < 0:
-        raise ValueError("timestamp must be a non-negative integer of Unix seconds")
+    if isinstance(moment, bool) or not isinstance(moment, int) or not 0 <= moment < 10**12:
+        raise ValueError("timestamp must be Unix seconds: an integer from 0 to 10**12 - 1")
     ident = msg_id if msg_id is not None else _payload_id(body)
     if not ident or "." in ident or any(c.isspace() for c in ident):
         raise ValueError("msg_id must be non-empty, without dots or spaces")
@@ -157,7 +157,7 @@ def verify(
     now: float | None = None,
     allow_legacy_hex: bool = False,
 ) -> dict[str, Any]:
-    """Check that ``payload`` was signed with ``secret`` recently; the event as a dict.
+    """Check that ``payload`` was signed with ``secret`` recently; the JSON object it holds.
 
     ``Agentkit-Signature`` is checked when present, else the Standard Webhooks headers. The
     MAC over the raw bytes is compared in constant time first, then the timestamp, and only
@@ -179,7 +179,7 @@ def verify(
         ValueError: No secret was given.
         WebhookVerificationError: With its ``reason``: ``missing_signature``,
             ``malformed_signature``, ``bad_signature``, ``timestamp_skew`` or
-            ``malformed_payload``.
+            ``malformed_payload`` (signed, but not a UTF-8 JSON object).
     """
     body = _body_bytes(payload)
     keys = _secrets(secret)
@@ -221,8 +221,8 @@ def unwrap(
     Raises:
         TypeError: ``payload`` is a ``str`` (or not bytes at all).
         ValueError: No secret was given.
-        WebhookVerificationError: As ``verify``; ``malformed_payload`` also when a known
-            event type lacks its fields.
+        WebhookVerificationError: As ``verify``; ``malformed_payload`` also for an object
+            without a string ``id`` and ``type``, or a known event type without its fields.
     """
     event = verify(
         payload,
@@ -443,14 +443,14 @@ def _parse(body: bytes) -> dict[str, Any]:
         raise _failure("malformed_payload", "the signed body is not UTF-8 JSON") from None
     if not isinstance(event, dict):
         raise _failure("malformed_payload", "the signed body is not a JSON object")
-    if not isinstance(event.get("type"), str) or not isinstance(event.get("id"), str):
-        raise _failure("malformed_payload", "the event has no string 'id' and 'type'")
     return event
 
 
 def _typed(event: dict[str, Any]) -> WebhookEvent:
     from agentkit_api.models import MessageNewWebhookEvent, WebhookTestEvent
 
+    if not isinstance(event.get("type"), str) or not isinstance(event.get("id"), str):
+        raise _failure("malformed_payload", "the event has no string 'id' and 'type'")
     models: dict[str, Any] = {
         "message.new": MessageNewWebhookEvent,
         "webhook.test": WebhookTestEvent,

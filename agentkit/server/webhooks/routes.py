@@ -7,6 +7,7 @@ organization for its agents' identities); any other key is told it does not exis
 
 from __future__ import annotations
 
+import functools
 import time
 from typing import Any
 
@@ -15,7 +16,7 @@ from ..core.call import Call, Handler, page_reply
 from ..core.cursors import PAST_THE_END, decode_cursor
 from ..core.errors import ApiError, invalid
 from ..core.ids import new_id, now
-from ..core.replies import Reply
+from ..core.replies import Answer, Reply
 from ..core.store import Row
 from .delivery import WebhookDispatcher
 from .sealing import WebhookSecrets
@@ -184,7 +185,6 @@ async def list_deliveries(call: Call) -> Reply:
     page = call.state.store.list_webhook_deliveries(
         call.org_id, endpoint["id"], before, call.params["limit"], call.params.get("status")
     )
-    call.state.service(WebhookDispatcher).wake()
     return page_reply([public_delivery(row) for row in page.rows], page.next_position)
 
 
@@ -203,7 +203,18 @@ async def redeliver(call: Call) -> Reply:
     return Reply(public_delivery(again), status=202)
 
 
-HANDLERS: dict[str, Handler] = {
+def _waking(handler: Handler) -> Handler:
+    # Every webhooks request wakes the sender: after a restart, the deliveries left pending
+    # are sent from the first request on, even before any new event.
+    @functools.wraps(handler)
+    async def woken(call: Call) -> Answer:
+        call.state.service(WebhookDispatcher).wake()
+        return await handler(call)
+
+    return woken
+
+
+_HANDLERS: dict[str, Handler] = {
     "webhooks_create": create,
     "webhooks_get": get,
     "webhooks_update": update,
@@ -215,3 +226,4 @@ HANDLERS: dict[str, Handler] = {
     "webhooks_get_delivery": get_delivery,
     "webhooks_redeliver": redeliver,
 }
+HANDLERS = {operation: _waking(handler) for operation, handler in _HANDLERS.items()}
