@@ -90,3 +90,28 @@ class TestServe:
         from agentkit import __version__
 
         assert out.stdout.strip() == __version__
+
+    def test_allow_loopback_webhooks_is_the_development_mode(self, tmp_path: Path) -> None:
+        """`--allow-loopback-webhooks` lets a webhook endpoint name a loopback URL."""
+        command = [sys.executable, "-m", "agentkit.cli", "serve", "--port", "0"]
+        command += ["--db", str(tmp_path / "db.sqlite3"), "--allow-loopback-webhooks"]
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+        try:
+            assert process.stdout is not None
+            lines = [process.stdout.readline() for _ in range(3)]
+            base_url = lines[1].strip().split("=", 1)[1]
+            key = lines[2].strip().split("=", 1)[1]
+            deadline = time.monotonic() + 10
+            while True:
+                try:
+                    httpx.get(f"{base_url}/v1/health")
+                    break
+                except httpx.TransportError:
+                    assert time.monotonic() < deadline, "the server did not come up"
+                    time.sleep(0.05)
+            with AgentKit(api_key=key, base_url=base_url) as client:
+                made = client.webhooks.create(url="http://127.0.0.1:9/hook")
+                assert made.endpoint.url == "http://127.0.0.1:9/hook"
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
