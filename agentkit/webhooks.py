@@ -17,8 +17,8 @@ or the future::
     from agentkit import webhooks
 
     event = webhooks.unwrap(request_body_bytes, request.headers, secret)
-    if event.type == "message.new":
-        print(event.data.content)
+    if isinstance(event, MessageNewWebhookEvent):  # from agentkit.types
+        print(event.data.content.text)
 
 Functions only: no client, no network.
 """
@@ -78,14 +78,15 @@ class UnknownWebhookEvent:
 
     Attributes:
         id: The event id (``webhook-id``), the same on every retry.
-        type: The event type, such as ``presence.update``.
+        type_: The event type, such as ``presence.update`` (``type_`` as on the typed
+            events, whose models cannot name a field ``type``).
         created_at: When it happened (RFC 3339), when the body says.
         data: The event's ``data``, as sent.
         raw: The whole body, parsed.
     """
 
     id: str
-    type: str
+    type_: str
     created_at: str | None
     data: Any
     raw: dict[str, Any]
@@ -460,7 +461,7 @@ def _typed(event: dict[str, Any]) -> WebhookEvent:
         created = event.get("created_at")
         return UnknownWebhookEvent(
             id=event["id"],
-            type=event["type"],
+            type_=event["type"],
             created_at=created if isinstance(created, str) else None,
             data=event.get("data"),
             raw=event,

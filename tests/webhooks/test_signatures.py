@@ -311,7 +311,7 @@ class TestUnwrap:
         body = b'{"id":"evt_2","type":"presence.update","created_at":"x","data":{"s":"away"}}'
         typed = webhooks.unwrap(body, webhooks.sign(body, SECRET, timestamp=NOW), SECRET, now=NOW)
         assert isinstance(typed, webhooks.UnknownWebhookEvent)
-        assert (typed.type, typed.data, typed.raw["id"]) == (
+        assert (typed.type_, typed.data, typed.raw["id"]) == (
             "presence.update",
             {"s": "away"},
             "evt_2",
