@@ -62,6 +62,11 @@ def create_app(config: ServerConfig | None = None, *, store: Store | None = None
         if family.startup is not None:
             family.startup(state)
 
+    async def startup() -> None:
+        for family in FAMILIES:
+            if family.serving is not None:
+                family.serving(state)
+
     async def shutdown() -> None:
         await events.cancel_all()
         if owned:
@@ -70,4 +75,4 @@ def create_app(config: ServerConfig | None = None, *, store: Store | None = None
     error_bodies = {
         name: body for family in FAMILIES for name, body in (family.error_bodies or {}).items()
     }
-    return build_application(state, routes_for(all_handlers(), error_bodies), shutdown)
+    return build_application(state, routes_for(all_handlers(), error_bodies), shutdown, startup)

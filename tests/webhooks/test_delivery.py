@@ -6,6 +6,7 @@ from __future__ import annotations
 import socket
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 import pytest
@@ -13,6 +14,7 @@ import standardwebhooks
 import stripe
 
 from agentkit import (
+    AgentKit,
     ValidationError,
     WebhookDeliveryNotFoundError,
     WebhookEndpointNotFoundError,
@@ -21,7 +23,7 @@ from agentkit import (
 )
 from agentkit.server import ServerConfig
 from agentkit.testing import ReferenceServer
-from tests.integration.messaging import Member, register
+from tests.integration.messaging import Member, register, unique_handle
 
 from .receiver import Received, Receiver
 
@@ -380,12 +382,17 @@ def test_loopback_is_refused_outside_development_mode() -> None:
             assert "loopback" in str(caught.value) or "resolve" in str(caught.value)
 
 
-def test_pending_deliveries_survive_a_restart(tmp_path: Any) -> None:
-    """A delivery still pending when the server stops is sent by the next server on the same
-    database, with the same webhook-id."""
-    from agentkit import AgentKit
-    from tests.integration.messaging import unique_handle
+@dataclass
+class _Stopped:
+    """A server stopped while a delivery to ``receiver``'s ``restart`` URL was pending."""
 
+    config: ServerConfig
+    hooked_key: str
+    secret: str
+    first_attempt: Received
+
+
+def _stop_with_a_pending_delivery(tmp_path: Any, rx: Receiver) -> _Stopped:
     config = ServerConfig(
         db_path=str(tmp_path / "hooks.sqlite3"),
         webhook_allow_loopback=True,
@@ -393,34 +400,52 @@ def test_pending_deliveries_survive_a_restart(tmp_path: Any) -> None:
         webhook_retry_max=0.5,
         webhook_max_attempts=50,
     )
+    url = rx.fail_always("restart")
+    with ReferenceServer(config=config) as first:
+        keys = {}
+        for who in ("sender", "hooked"):
+            handle = unique_handle(who)
+            email = f"{handle}@example.test"
+            with AgentKit(base_url=first.base_url, api_key="") as anonymous:
+                pending = anonymous.identity.register(email=email, handle=handle, display_name=who)
+                code = first.last_code(email, "register")
+                assert code is not None
+                keys[who] = (handle, anonymous.identity.verify(pending.pending_id, code).api_key)
+        with AgentKit(base_url=first.base_url, api_key=keys["hooked"][1]) as hooked:
+            made = hooked.webhooks.create(url=url)
+        with AgentKit(base_url=first.base_url, api_key=keys["sender"][1]) as sender:
+            sender.messages.send("survive", to=keys["hooked"][0])
+        failed = rx.wait_for("restart", 1)[0]
+    rx.url("restart")  # from now on it answers 200
+    return _Stopped(config, keys["hooked"][1], made.secret, failed)
+
+
+def _resent(rx: Receiver, stopped: _Stopped) -> None:
+    got = rx.wait_for("restart", 2)[-1]
+    assert got.headers["webhook-id"] == stopped.first_attempt.headers["webhook-id"]
+    event = webhooks.verify(got.body, got.headers, stopped.secret)
+    assert event["data"]["content"] == {"text": "survive"}
+
+
+def test_pending_deliveries_survive_a_restart(tmp_path: Any) -> None:
+    """A delivery still pending when the server stops is sent by the next server on the same
+    database, with the same webhook-id, once a webhooks request wakes it (no lifespan)."""
     with Receiver() as rx:
-        url = rx.fail_always("restart")
-        with ReferenceServer(config=config) as first:
-            keys = {}
-            for who in ("sender", "hooked"):
-                handle = unique_handle(who)
-                email = f"{handle}@example.test"
-                with AgentKit(base_url=first.base_url, api_key="") as anonymous:
-                    pending = anonymous.identity.register(
-                        email=email, handle=handle, display_name=who
-                    )
-                    code = first.last_code(email, "register")
-                    assert code is not None
-                    keys[who] = (
-                        handle,
-                        anonymous.identity.verify(pending.pending_id, code).api_key,
-                    )
-            with AgentKit(base_url=first.base_url, api_key=keys["hooked"][1]) as hooked:
-                made = hooked.webhooks.create(url=url)
-            with AgentKit(base_url=first.base_url, api_key=keys["sender"][1]) as sender:
-                sender.messages.send("survive", to=keys["hooked"][0])
-            failed = rx.wait_for("restart", 1)[0]
-        rx.url("restart")  # from now on it answers 200
-        with ReferenceServer(config=config) as second:
-            with AgentKit(base_url=second.base_url, api_key=keys["hooked"][1]) as hooked:
-                hooked.webhooks.list().first_page()  # any webhooks request wakes the sender
-                got = rx.wait_for("restart", 2)[-1]
-                assert got.headers["webhook-id"] == failed.headers["webhook-id"]
-                assert webhooks.verify(got.body, got.headers, made.secret)["data"]["content"] == {
-                    "text": "survive"
-                }
+        stopped = _stop_with_a_pending_delivery(tmp_path, rx)
+        with ReferenceServer(config=stopped.config) as second:
+            with AgentKit(base_url=second.base_url, api_key=stopped.hooked_key) as hooked:
+                hooked.webhooks.list().first_page()
+                _resent(rx, stopped)
+
+
+def test_a_server_with_a_lifespan_resumes_at_startup(tmp_path: Any) -> None:
+    """An app started with its lifespan (as by `agentkit serve`) sends what was pending
+    without any request."""
+    from starlette.testclient import TestClient
+
+    from agentkit.server import create_app
+
+    with Receiver() as rx:
+        stopped = _stop_with_a_pending_delivery(tmp_path, rx)
+        with TestClient(create_app(stopped.config)):
+            _resent(rx, stopped)

@@ -29,6 +29,9 @@ class Family:
             for its operations of that format.
         tags: The contract tags whose operations it handles, when that is more than the one
             named ``name`` (messaging handles ``identity``, ``messages``, ``conversations``).
+        serving: Called on the app's event loop when it starts serving (the ASGI lifespan's
+            startup), to start background work, such as sending what a stopped server left
+            queued. An app run without a lifespan must start such work on demand too.
     """
 
     name: str
@@ -38,3 +41,4 @@ class Family:
     startup: Callable[[ServerState], None] | None = None
     error_bodies: Mapping[str, ErrorBody] | None = None
     tags: tuple[str, ...] = ()
+    serving: Callable[[ServerState], None] | None = None

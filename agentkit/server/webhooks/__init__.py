@@ -17,4 +17,9 @@ def _setup(state: ServerState) -> None:
     state.service(MessagingEvents).subscribe(dispatcher.on_event)
 
 
-FAMILY = Family("webhooks", HANDLERS, setup=_setup)
+def _serving(state: ServerState) -> None:
+    # Send what a stopped server left pending, without waiting for a request to wake us.
+    state.service(WebhookDispatcher).wake()
+
+
+FAMILY = Family("webhooks", HANDLERS, setup=_setup, serving=_serving)

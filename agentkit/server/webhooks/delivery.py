@@ -4,7 +4,8 @@ server sends them, signed, with bounded concurrency, timeouts and exponential ba
 Nothing here runs inside a request: a messaging route publishes its event, the listener
 queues rows (a few inserts, after the send's commit), and the task sends later, so a slow or
 dead receiver never slows a send. Deliveries live in the store, so a restarted server sends
-what was still pending the next time its task wakes (on the next event or webhooks request).
+what was still pending: its task starts when the app starts serving, or, in an app run without
+a lifespan (``agentkit.testing``), on the next event or webhooks request.
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ T = TypeVar("T", bound="WebhookEndpointCreate")
 @_attrs_define
 class WebhookEndpointCreate:
     url: str
-    """ An http or https URL, without credentials. """
+    """ An http or https URL, without credentials or fragment, naming a public address. """
     event_types: list[str] | Unset = UNSET
     """ The events to receive; every event (`["*"]`) by default. """
     description: None | str | Unset = UNSET
