@@ -14,6 +14,7 @@ from .core.idempotency import IdempotencyGuard
 from .core.state import ServerState
 from .core.validation import compile_all
 from .families import FAMILIES, SQLiteStore, Store
+from .providers.sealing import KeySealer, server_secret
 
 __all__ = ["all_handlers", "create_app", "server_state"]
 
@@ -49,7 +50,12 @@ def create_app(config: ServerConfig | None = None, *, store: Store | None = None
         config=config,
         store=active,
         events=events,
-        idempotency=IdempotencyGuard(active, config.idempotency_ttl),
+        idempotency=IdempotencyGuard(
+            active,
+            config.idempotency_ttl,
+            # Replayed answers may hold a secret shown once (an API key, a webhook secret).
+            KeySealer(server_secret(config), purpose=b"agentkit idempotent responses"),
+        ),
         limiter=RateLimiter(config.rate_limit_per_minute),
     )
     for family in FAMILIES:

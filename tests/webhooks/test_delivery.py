@@ -7,6 +7,7 @@ import socket
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -105,6 +106,14 @@ class TestEndpoints:
         assert bob.client.webhooks.delete(endpoint.id).deleted
         with pytest.raises(WebhookEndpointNotFoundError):
             bob.client.webhooks.get(endpoint.id)
+
+    def test_a_retried_create_answers_the_same_secret(self, pair: tuple[Member, Member]) -> None:
+        """The same Idempotency-Key replays the first answer, secret included (kept sealed)."""
+        _, bob = pair
+        first = bob.client.webhooks.create(url="http://127.0.0.1:9/a", idempotency_key="k-1")
+        again = bob.client.webhooks.create(url="http://127.0.0.1:9/a", idempotency_key="k-1")
+        assert (again.endpoint.id, again.secret) == (first.endpoint.id, first.secret)
+        assert len(list(bob.client.webhooks.list())) == 1
 
     def test_lists_page_oldest_first(self, pair: tuple[Member, Member]) -> None:
         """Iterating walks every page in creation order."""
@@ -392,7 +401,7 @@ class _Stopped:
     first_attempt: Received
 
 
-def _stop_with_a_pending_delivery(tmp_path: Any, rx: Receiver) -> _Stopped:
+def _stop_with_a_pending_delivery(tmp_path: Path, rx: Receiver) -> _Stopped:
     config = ServerConfig(
         db_path=str(tmp_path / "hooks.sqlite3"),
         webhook_allow_loopback=True,
@@ -402,15 +411,7 @@ def _stop_with_a_pending_delivery(tmp_path: Any, rx: Receiver) -> _Stopped:
     )
     url = rx.fail_always("restart")
     with ReferenceServer(config=config) as first:
-        keys = {}
-        for who in ("sender", "hooked"):
-            handle = unique_handle(who)
-            email = f"{handle}@example.test"
-            with AgentKit(base_url=first.base_url, api_key="") as anonymous:
-                pending = anonymous.identity.register(email=email, handle=handle, display_name=who)
-                code = first.last_code(email, "register")
-                assert code is not None
-                keys[who] = (handle, anonymous.identity.verify(pending.pending_id, code).api_key)
+        keys = {who: _registered(first, who) for who in ("sender", "hooked")}
         with AgentKit(base_url=first.base_url, api_key=keys["hooked"][1]) as hooked:
             made = hooked.webhooks.create(url=url)
         with AgentKit(base_url=first.base_url, api_key=keys["sender"][1]) as sender:
@@ -427,7 +428,7 @@ def _resent(rx: Receiver, stopped: _Stopped) -> None:
     assert event["data"]["content"] == {"text": "survive"}
 
 
-def test_pending_deliveries_survive_a_restart(tmp_path: Any) -> None:
+def test_pending_deliveries_survive_a_restart(tmp_path: Path) -> None:
     """A delivery still pending when the server stops is sent by the next server on the same
     database, with the same webhook-id, once a webhooks request wakes it (no lifespan)."""
     with Receiver() as rx:
@@ -438,7 +439,7 @@ def test_pending_deliveries_survive_a_restart(tmp_path: Any) -> None:
                 _resent(rx, stopped)
 
 
-def test_a_server_with_a_lifespan_resumes_at_startup(tmp_path: Any) -> None:
+def test_a_server_with_a_lifespan_resumes_at_startup(tmp_path: Path) -> None:
     """An app started with its lifespan (as by `agentkit serve`) sends what was pending
     without any request."""
     from starlette.testclient import TestClient
@@ -449,3 +450,76 @@ def test_a_server_with_a_lifespan_resumes_at_startup(tmp_path: Any) -> None:
         stopped = _stop_with_a_pending_delivery(tmp_path, rx)
         with TestClient(create_app(stopped.config)):
             _resent(rx, stopped)
+
+
+def test_secrets_are_sealed_at_rest(pair: tuple[Member, Member], server: ReferenceServer) -> None:
+    """The database file (and its WAL) never holds an endpoint's secret in clear."""
+    _, bob = pair
+    secret = bob.client.webhooks.create(url="http://127.0.0.1:9/hook").secret
+    bob.client.webhooks.rotate_secret(bob.client.webhooks.list().first_page().data[0].id)
+    assert server.config is not None
+    database = Path(server.config.db_path)
+    stored = b"".join(
+        path.read_bytes() for path in database.parent.glob(database.name + "*") if path.is_file()
+    )
+    assert b"whsec_" not in stored
+    assert secret.encode() not in stored
+    assert secret.removeprefix("whsec_").encode() not in stored
+
+
+def test_attempts_in_flight_are_bounded(tmp_path: Path) -> None:
+    """With a concurrency of 2, a slow receiver never sees more than 2 requests at once, and
+    every event still arrives."""
+    import asyncio
+
+    from starlette.applications import Starlette
+    from starlette.requests import Request
+    from starlette.responses import Response
+    from starlette.routing import Route
+
+    from tests.loopback import LoopbackApp
+
+    now_open = 0
+    most_open = 0
+    ids: list[str] = []
+
+    async def slow(request: Request) -> Response:
+        nonlocal now_open, most_open
+        now_open += 1
+        most_open = max(most_open, now_open)
+        await asyncio.sleep(0.2)
+        ids.append(request.headers["webhook-id"])
+        now_open -= 1
+        return Response(status_code=204)
+
+    config = ServerConfig(
+        db_path=str(tmp_path / "bounded.sqlite3"),
+        webhook_allow_loopback=True,
+        webhook_concurrency=2,
+    )
+    app = Starlette(routes=[Route("/slow", slow, methods=["POST"])])
+    with LoopbackApp(app) as slow_app, ReferenceServer(config=config) as running:
+        hooked = _registered(running, "hooked")
+        sender = _registered(running, "sender")
+        with AgentKit(base_url=running.base_url, api_key=hooked[1]) as client:
+            client.webhooks.create(url=f"{slow_app.origin}/slow")
+        with AgentKit(base_url=running.base_url, api_key=sender[1]) as client:
+            for i in range(6):
+                client.messages.send(f"n{i}", to=hooked[0])
+        deadline = time.monotonic() + 15
+        while len(ids) < 6:
+            assert time.monotonic() < deadline, f"{len(ids)} of 6 arrived"
+            time.sleep(0.05)
+    assert most_open == 2
+    assert len(set(ids)) == 6
+
+
+def _registered(running: ReferenceServer, prefix: str) -> tuple[str, str]:
+    """A new identity on ``running``: its handle and key."""
+    handle = unique_handle(prefix)
+    email = f"{handle}@example.test"
+    with AgentKit(base_url=running.base_url, api_key="") as anonymous:
+        pending = anonymous.identity.register(email=email, handle=handle, display_name=prefix)
+        code = running.last_code(email, "register")
+        assert code is not None
+        return handle, anonymous.identity.verify(pending.pending_id, code).api_key

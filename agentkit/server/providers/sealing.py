@@ -23,7 +23,7 @@ _SECRET_FILE = "agentkit.secret"
 _MIN_SECRET = 32
 
 
-class SealError(Exception):
+class SealError(ValueError):
     """A sealed key could not be opened: it was written under another secret, or altered."""
 
 
