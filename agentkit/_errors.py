@@ -101,6 +101,7 @@ __all__ = [
     "ValidationError",
     "VerificationFailedError",
     "WebhookDeliveryNotFoundError",
+    "WebhookEndpointLimitError",
     "WebhookEndpointNotFoundError",
     "WebhookVerificationError",
 ]
@@ -316,6 +317,11 @@ class ProviderNameTakenError(ConflictError, code="PROVIDER_NAME_TAKEN"):
 
 class ProviderReadOnlyError(ConflictError, code="PROVIDER_READ_ONLY"):
     """The ``system`` provider cannot be changed or deleted."""
+
+
+class WebhookEndpointLimitError(ConflictError, code="WEBHOOK_ENDPOINT_LIMIT"):
+    """409 ``WEBHOOK_ENDPOINT_LIMIT``: you have as many webhook endpoints as allowed; delete
+    one first."""
 
 
 class IdempotencyKeyReusedError(ConflictError, code="IDEMPOTENCY_KEY_REUSED"):

@@ -18,6 +18,7 @@ from agentkit import (
     AgentKit,
     ValidationError,
     WebhookDeliveryNotFoundError,
+    WebhookEndpointLimitError,
     WebhookEndpointNotFoundError,
     WebhookVerificationError,
     webhooks,
@@ -114,6 +115,15 @@ class TestEndpoints:
         again = bob.client.webhooks.create(url="http://127.0.0.1:9/a", idempotency_key="k-1")
         assert (again.endpoint.id, again.secret) == (first.endpoint.id, first.secret)
         assert len(list(bob.client.webhooks.list())) == 1
+
+    def test_an_owner_has_at_most_twenty_endpoints(self, pair: tuple[Member, Member]) -> None:
+        """The 21st endpoint is refused with WEBHOOK_ENDPOINT_LIMIT; deleting one makes room."""
+        _, bob = pair
+        made = [bob.client.webhooks.create(url=f"http://127.0.0.1:9/{i}") for i in range(20)]
+        with pytest.raises(WebhookEndpointLimitError):
+            bob.client.webhooks.create(url="http://127.0.0.1:9/one-more")
+        bob.client.webhooks.delete(made[0].endpoint.id)
+        assert bob.client.webhooks.create(url="http://127.0.0.1:9/one-more").endpoint.id
 
     def test_lists_page_oldest_first(self, pair: tuple[Member, Member]) -> None:
         """Iterating walks every page in creation order."""

@@ -37,6 +37,9 @@ logger = logging.getLogger("agentkit.server.webhooks")
 # The longest the task sleeps without being woken: it re-reads the queue at least this often.
 _IDLE_POLL = 1.0
 _MAX_ERROR = 300
+# Ended deliveries are kept this long for listing and redelivery, then pruned.
+_KEEP_SECONDS = 30 * 86400.0
+_PRUNE_EVERY = 3600.0
 
 
 def matches(filters: Iterable[str], event_type: str) -> bool:
@@ -159,10 +162,16 @@ class WebhookDispatcher:
         async with httpx.AsyncClient(
             timeout=timeout, limits=limits, follow_redirects=False, trust_env=False
         ) as client:
+            pruned = 0.0
             while True:
                 woken.clear()
                 try:
                     self._start_due(client)
+                    if time.monotonic() - pruned > _PRUNE_EVERY:
+                        pruned = time.monotonic()
+                        self._state.store.prune_webhook_deliveries(
+                            iso_time(time.time() - _KEEP_SECONDS)
+                        )
                 except Exception:  # the store failed this time; try again on the next round
                     logger.exception("reading the webhook queue failed")
                 await self._sleep(woken)

@@ -26,6 +26,9 @@ from .urls import UrlRefused, check_address, check_url
 __all__ = ["HANDLERS"]
 
 _DEFAULT_OVERLAP = 86400
+# Each endpoint gets its own copy of every event: a bound keeps one key from multiplying the
+# server's outgoing traffic without end.
+MAX_ENDPOINTS = 20
 
 
 def _not_found(endpoint_id: str) -> ApiError:
@@ -72,6 +75,11 @@ def _event_types(types: list[str]) -> list[str]:
 async def create(call: Call) -> Reply:
     """Register an endpoint; its secret is in this answer only."""
     body = call.body
+    if call.state.store.count_webhook_endpoints(call.org_id) >= MAX_ENDPOINTS:
+        raise ApiError(
+            "WEBHOOK_ENDPOINT_LIMIT",
+            f"you have {MAX_ENDPOINTS} webhook endpoints already; delete one first",
+        )
     url = await _checked_url(call, body["url"])
     stamp = now()
     enabled = body.get("enabled", True)

@@ -155,6 +155,11 @@ CREATE INDEX IF NOT EXISTS webhook_deliveries_by_endpoint
         rows = rows[:limit]
         return Page([json.loads(row[1]) for row in rows], int(rows[-1][0]) if more else None)
 
+    def count_webhook_endpoints(self, owner: str) -> int:
+        """How many endpoints the owner has."""
+        row = self._database.one("SELECT COUNT(*) FROM webhook_endpoints WHERE owner = ?", owner)
+        return int(row[0]) if row else 0
+
     def enabled_webhook_endpoints(self, owners: list[str]) -> list[Row]:
         """The enabled endpoints of these owners, each with its ``owner``."""
         found: list[Row] = []
@@ -307,6 +312,12 @@ CREATE INDEX IF NOT EXISTS webhook_deliveries_by_endpoint
             " WHERE owner = ? AND id = ?",
             owner,
             delivery_id,
+        )
+
+    def prune_webhook_deliveries(self, before: str) -> int:
+        """Delete the ended deliveries last changed before ``before``; how many."""
+        return self._database.run(
+            "DELETE FROM webhook_deliveries WHERE status != 'pending' AND updated_at < ?", before
         )
 
     def requeue_webhook_delivery(self, owner: str, delivery_id: str, moment: float) -> None:

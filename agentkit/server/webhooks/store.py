@@ -29,6 +29,7 @@ class WebhookStore(Protocol):
         """Delete the endpoint and its deliveries; whether there was one."""
 
     def list_webhook_endpoints(self, owner: str, after: int, limit: int) -> Page: ...
+    def count_webhook_endpoints(self, owner: str) -> int: ...
     def enabled_webhook_endpoints(self, owners: list[str]) -> list[Row]:
         """The enabled endpoints of these owners, each with its ``owner``."""
 
@@ -67,6 +68,9 @@ class WebhookStore(Protocol):
 
     def end_webhook_delivery(self, owner: str, delivery_id: str) -> None:
         """Give up on a delivery without an attempt (its endpoint is disabled)."""
+
+    def prune_webhook_deliveries(self, before: str) -> int:
+        """Delete the ended deliveries last changed before ``before`` (RFC 3339); how many."""
 
     def requeue_webhook_delivery(self, owner: str, delivery_id: str, moment: float) -> None:
         """Make the delivery pending again, due at ``moment``, with a fresh run of attempts;

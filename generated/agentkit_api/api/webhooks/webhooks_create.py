@@ -68,7 +68,7 @@ def sync_detailed(
     addressed to that identity; an organization's key receives those addressed to the
     identities of its agents. `url` must be http or https, without credentials, and must
     not name a private, loopback or link-local address (a development server may allow
-    loopback).
+    loopback). A caller has at most 20 endpoints (`WEBHOOK_ENDPOINT_LIMIT`).
 
     Args:
         idempotency_key (str | Unset):
@@ -106,7 +106,7 @@ def sync(
     addressed to that identity; an organization's key receives those addressed to the
     identities of its agents. `url` must be http or https, without credentials, and must
     not name a private, loopback or link-local address (a development server may allow
-    loopback).
+    loopback). A caller has at most 20 endpoints (`WEBHOOK_ENDPOINT_LIMIT`).
 
     Args:
         idempotency_key (str | Unset):
@@ -139,7 +139,7 @@ async def asyncio_detailed(
     addressed to that identity; an organization's key receives those addressed to the
     identities of its agents. `url` must be http or https, without credentials, and must
     not name a private, loopback or link-local address (a development server may allow
-    loopback).
+    loopback). A caller has at most 20 endpoints (`WEBHOOK_ENDPOINT_LIMIT`).
 
     Args:
         idempotency_key (str | Unset):
@@ -175,7 +175,7 @@ async def asyncio(
     addressed to that identity; an organization's key receives those addressed to the
     identities of its agents. `url` must be http or https, without credentials, and must
     not name a private, loopback or link-local address (a development server may allow
-    loopback).
+    loopback). A caller has at most 20 endpoints (`WEBHOOK_ENDPOINT_LIMIT`).
 
     Args:
         idempotency_key (str | Unset):

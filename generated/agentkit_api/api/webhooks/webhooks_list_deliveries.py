@@ -78,6 +78,8 @@ def sync_detailed(
 ) -> Response[ErrorResponse | WebhookDeliveryList]:
     """The endpoint's deliveries, newest first, each with its attempts.
 
+     Deliveries that ended (succeeded or failed) are kept for 30 days.
+
     Args:
         endpoint_id (str):
         limit (int | Unset):  Default: 20.
@@ -118,6 +120,8 @@ def sync(
 ) -> ErrorResponse | WebhookDeliveryList | None:
     """The endpoint's deliveries, newest first, each with its attempts.
 
+     Deliveries that ended (succeeded or failed) are kept for 30 days.
+
     Args:
         endpoint_id (str):
         limit (int | Unset):  Default: 20.
@@ -152,6 +156,8 @@ async def asyncio_detailed(
     status: WebhookDeliveryStatus | Unset = UNSET,
 ) -> Response[ErrorResponse | WebhookDeliveryList]:
     """The endpoint's deliveries, newest first, each with its attempts.
+
+     Deliveries that ended (succeeded or failed) are kept for 30 days.
 
     Args:
         endpoint_id (str):
@@ -190,6 +196,8 @@ async def asyncio(
     status: WebhookDeliveryStatus | Unset = UNSET,
 ) -> ErrorResponse | WebhookDeliveryList | None:
     """The endpoint's deliveries, newest first, each with its attempts.
+
+     Deliveries that ended (succeeded or failed) are kept for 30 days.
 
     Args:
         endpoint_id (str):
