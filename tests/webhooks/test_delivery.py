@@ -293,7 +293,11 @@ class TestDelivery:
         made = bob.client.webhooks.create(url=receiver.url(name))
         rotated = bob.client.webhooks.rotate_secret(made.endpoint.id)
         assert rotated.secret != made.secret
-        assert rotated.endpoint.previous_secret_expires_at is not None
+        window_ends = rotated.endpoint.previous_secret_expires_at
+        assert window_ends is not None
+        assert bob.client.webhooks.get(made.endpoint.id).previous_secret_expires_at == window_ends
+        listed = next(e for e in bob.client.webhooks.list() if e.id == made.endpoint.id)
+        assert listed.previous_secret_expires_at == window_ends
         alice.client.messages.send("during", to=bob.handle)
         during = receiver.wait_for(name, 1)[0]
         assert during.headers["agentkit-signature"].count(",v1=") == 2

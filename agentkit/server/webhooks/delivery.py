@@ -193,7 +193,11 @@ class WebhookDispatcher:
 
     async def _sleep(self, woken: asyncio.Event) -> None:
         wait = _IDLE_POLL
-        due = self._state.store.next_webhook_due()
+        try:
+            due = self._state.store.next_webhook_due()
+        except Exception:  # read again after the idle wait
+            logger.exception("reading the webhook queue failed")
+            due = None
         if due is not None and len(self._in_flight) < self._state.config.webhook_concurrency:
             wait = min(wait, max(0.0, due - time.time()))
         try:

@@ -144,16 +144,19 @@ CREATE INDEX IF NOT EXISTS webhook_deliveries_by_endpoint
         return gone > 0
 
     def list_webhook_endpoints(self, owner: str, after: int, limit: int) -> Page:
-        """The owner's endpoints after the position ``after``, oldest first."""
+        """The owner's endpoints after the position ``after``, oldest first, each with its
+        ``previous_until``."""
         rows = self._database.all(
-            "SELECT pk, data FROM webhook_endpoints WHERE owner = ? AND pk > ? ORDER BY pk LIMIT ?",
+            "SELECT pk, data, previous_until FROM webhook_endpoints WHERE owner = ? AND pk > ?"
+            " ORDER BY pk LIMIT ?",
             owner,
             after,
             limit + 1,
         )
         more = len(rows) > limit
         rows = rows[:limit]
-        return Page([json.loads(row[1]) for row in rows], int(rows[-1][0]) if more else None)
+        found = [{**json.loads(row[1]), "previous_until": row[2]} for row in rows]
+        return Page(found, int(rows[-1][0]) if more else None)
 
     def count_webhook_endpoints(self, owner: str) -> int:
         """How many endpoints the owner has."""
