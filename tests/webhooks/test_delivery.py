@@ -537,3 +537,34 @@ def _registered(running: ReferenceServer, prefix: str) -> tuple[str, str]:
         code = running.last_code(email, "register")
         assert code is not None
         return handle, anonymous.identity.verify(pending.pending_id, code).api_key
+
+
+def test_any_published_event_type_is_delivered(
+    pair: tuple[Member, Member],
+    server: ReferenceServer,
+    receiver: Receiver,
+    request: pytest.FixtureRequest,
+) -> None:
+    """Every type messaging publishes reaches the endpoints whose filters take it, as an
+    unknown event when the SDK has no model for it."""
+    from agentkit.server import server_state
+    from agentkit.server.messaging import MessagingEvents
+
+    _, bob = pair
+    name = _name(request)
+    typing_only = bob.client.webhooks.create(url=receiver.url(name), event_types=["typing.*"])
+    me = bob.client.identity.me()
+    events = server_state(server._app).service(MessagingEvents)
+    events.publish("presence.update", {"handle": "x", "status": "away"}, [me.id])
+    events.publish("typing.start", {"conversation_id": "cnv_1", "handle": "x"}, [me.id])
+    bob.client.webhooks.list().first_page()  # published from this thread: wake the sender
+    got = receiver.wait_for(name, 1)[0]
+    event = webhooks.unwrap(got.body, got.headers, typing_only.secret)
+    assert isinstance(event, webhooks.UnknownWebhookEvent)
+    assert (event.type_, event.data) == (
+        "typing.start",
+        {"conversation_id": "cnv_1", "handle": "x"},
+    )
+    assert [d.event_type for d in bob.client.webhooks.deliveries(typing_only.endpoint.id)] == [
+        "typing.start"
+    ]
