@@ -22,7 +22,7 @@ from ._errors import *  # noqa: F403 - the exception classes, listed once in _er
 from ._version import __version__
 
 if TYPE_CHECKING:
-    from . import parts, tools, types
+    from . import parts, tools, types, webhooks
     from ._async.agent_chat import AsyncAgentChatStream
     from ._async.client import AsyncAgentKit
     from ._async.completion_stream import AsyncCompletionStream
@@ -88,6 +88,7 @@ __all__ = [
     "request_id_of",
     "tools",
     "types",
+    "webhooks",
 ]
 __all__ += _errors.__all__
 
@@ -130,7 +131,7 @@ _LAZY = {
 
 
 def __getattr__(name: str) -> Any:
-    if name in ("parts", "tools", "types"):
+    if name in ("parts", "tools", "types", "webhooks"):
         return importlib.import_module(f".{name}", __name__)
     module = _LAZY.get(name)
     if module is None:

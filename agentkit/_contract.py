@@ -234,6 +234,30 @@ class Contract:
         schema: Mapping[str, Any] = self.components["schemas"][name]
         return schema
 
+    def holds_secret(self, schema_name: str) -> bool:
+        """Whether a value of the named schema may carry a secret shown once: a property
+        marked ``x-secret: true`` in it or in any schema it refers to."""
+        seen: set[str] = set()
+        pending = [schema_name]
+        while pending:
+            name = pending.pop()
+            if name in seen:
+                continue
+            seen.add(name)
+            nodes: list[Any] = [self.schema(name)]
+            while nodes:
+                node = nodes.pop()
+                if isinstance(node, Mapping):
+                    if node.get("x-secret") is True:
+                        return True
+                    ref = node.get("$ref")
+                    if isinstance(ref, str) and ref.startswith(_SCHEMA_REF):
+                        pending.append(ref.removeprefix(_SCHEMA_REF))
+                    nodes.extend(node.values())
+                elif isinstance(node, list):
+                    nodes.extend(node)
+        return False
+
     def resolve(self, ref: str) -> Any:
         """What a local ``$ref`` (``#/components/...``) points at."""
         node: Any = self.document

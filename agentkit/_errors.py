@@ -27,14 +27,15 @@ classes, so callers can catch exactly what they handle::
      ├── PaginationLoopError
      ├── StreamError
      ├── SessionTimeoutError (also a builtin TimeoutError)
-     └── ToolRoundsExceededError
+     ├── ToolRoundsExceededError
+     └── WebhookVerificationError (also a builtin ValueError)
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal
 
 __all__ = [
     "APIConnectionError",
@@ -108,6 +109,10 @@ __all__ = [
     "UploadMismatchError",
     "ValidationError",
     "VerificationFailedError",
+    "WebhookDeliveryNotFoundError",
+    "WebhookEndpointLimitError",
+    "WebhookEndpointNotFoundError",
+    "WebhookVerificationError",
 ]
 
 
@@ -327,6 +332,11 @@ class ProviderReadOnlyError(ConflictError, code="PROVIDER_READ_ONLY"):
     """The ``system`` provider cannot be changed or deleted."""
 
 
+class WebhookEndpointLimitError(ConflictError, code="WEBHOOK_ENDPOINT_LIMIT"):
+    """409 ``WEBHOOK_ENDPOINT_LIMIT``: you have as many webhook endpoints as allowed; delete
+    one first."""
+
+
 class IdempotencyKeyReusedError(ConflictError, code="IDEMPOTENCY_KEY_REUSED"):
     """409 ``IDEMPOTENCY_KEY_REUSED``: the key was used before with a different request."""
 
@@ -439,6 +449,14 @@ class ContactNotFoundError(NotFoundError, code="CONTACT_NOT_FOUND"):
 
 class MuteNotFoundError(NotFoundError, code="MUTE_NOT_FOUND"):
     """404 ``MUTE_NOT_FOUND``: no such mute is in force."""
+
+
+class WebhookEndpointNotFoundError(NotFoundError, code="WEBHOOK_ENDPOINT_NOT_FOUND"):
+    """404 ``WEBHOOK_ENDPOINT_NOT_FOUND``: you have no webhook endpoint with this id."""
+
+
+class WebhookDeliveryNotFoundError(NotFoundError, code="WEBHOOK_DELIVERY_NOT_FOUND"):
+    """404 ``WEBHOOK_DELIVERY_NOT_FOUND``: the endpoint has no delivery with this id."""
 
 
 class GroupNotFoundError(NotFoundError, code="GROUP_NOT_FOUND"):
@@ -588,6 +606,30 @@ class ToolRoundsExceededError(AgentKitError):
     def __init__(self, message: str, *, rounds: int) -> None:
         super().__init__(message)
         self.rounds = rounds
+
+
+WebhookFailure = Literal[
+    "missing_signature",
+    "malformed_signature",
+    "timestamp_skew",
+    "bad_signature",
+    "malformed_payload",
+]
+
+
+class WebhookVerificationError(AgentKitError, ValueError):
+    """An incoming webhook request is not one the secret signed, or not one to act on now.
+
+    Attributes:
+        reason: ``missing_signature`` (no signature header), ``malformed_signature`` (a
+            header that cannot be read), ``timestamp_skew`` (signed too long ago, or in the
+            future), ``bad_signature`` (no signature matches any secret) or
+            ``malformed_payload`` (signed, but not a JSON event).
+    """
+
+    def __init__(self, message: str, *, reason: WebhookFailure) -> None:
+        super().__init__(message)
+        self.reason: WebhookFailure = reason
 
 
 def _class_for(status_code: int, code: str | None) -> type[APIStatusError]:

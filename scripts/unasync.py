@@ -47,6 +47,7 @@ WORDS = {
     "AsyncModels": "Models",
     "AsyncAgentChatStream": "AgentChatStream",
     "AsyncFeedback": "Feedback",
+    "AsyncWebhooks": "Webhooks",
     "AsyncResource": "SyncResource",
     "AsyncStream": "Stream",
     "AsyncChatStream": "ChatStream",

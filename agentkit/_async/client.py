@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from .resources.providers import AsyncProviders
     from .resources.sessions import AsyncSessions
     from .resources.uploads import AsyncUploads
+    from .resources.webhooks import AsyncWebhooks
 
     # Streams (and the event models they load) are imported by the resources that open them.
     from .streaming import AsyncStream
@@ -358,6 +359,13 @@ class AsyncAgentKit:
         from .resources.guardrails import AsyncGuardrails
 
         return AsyncGuardrails(self)
+
+    @cached_property
+    def webhooks(self) -> AsyncWebhooks:
+        """URLs that receive your messaging events, signed; their deliveries."""
+        from .resources.webhooks import AsyncWebhooks
+
+        return AsyncWebhooks(self)
 
     async def aclose(self) -> None:
         """Release the client's connections."""

@@ -40,6 +40,11 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
         help="the development key to accept (default: the one kept in <db>.key, made on first run)",
     )
     parser.add_argument(
+        "--allow-loopback-webhooks",
+        action="store_true",
+        help="development mode: let webhook endpoints name loopback addresses (127.0.0.1, localhost)",
+    )
+    parser.add_argument(
         "--echo-delay",
         type=float,
         default=0.03,
@@ -121,7 +126,11 @@ def serve(args: argparse.Namespace) -> int:
         print(f"agentkit serve: cannot listen on {args.host}:{args.port}: {exc.strerror or exc}")
         return 1
     with sock:
-        config = ServerConfig(db_path=args.db, echo_delay=args.echo_delay)
+        config = ServerConfig(
+            db_path=args.db,
+            echo_delay=args.echo_delay,
+            webhook_allow_loopback=args.allow_loopback_webhooks,
+        )
         app = create_app(config)
         state = server_state(app)
         key = development_key(state.store, key_file(args.db), args.api_key)

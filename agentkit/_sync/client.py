@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from .resources.providers import AsyncProviders
     from .resources.sessions import Sessions
     from .resources.uploads import Uploads
+    from .resources.webhooks import Webhooks
 
     # Streams (and the event models they load) are imported by the resources that open them.
     from .streaming import Stream
@@ -355,6 +356,13 @@ class AgentKit:
         from .resources.guardrails import AsyncGuardrails
 
         return AsyncGuardrails(self)
+
+    @cached_property
+    def webhooks(self) -> Webhooks:
+        """URLs that receive your messaging events, signed; their deliveries."""
+        from .resources.webhooks import Webhooks
+
+        return Webhooks(self)
 
     def close(self) -> None:
         """Release the client's connections."""

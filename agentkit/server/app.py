@@ -14,6 +14,7 @@ from .core.idempotency import IdempotencyGuard
 from .core.state import ServerState
 from .core.validation import compile_all
 from .families import FAMILIES, SQLiteStore, Store
+from .providers.sealing import KeySealer, server_secret
 
 __all__ = ["all_handlers", "create_app", "server_state"]
 
@@ -49,7 +50,12 @@ def create_app(config: ServerConfig | None = None, *, store: Store | None = None
         config=config,
         store=active,
         events=events,
-        idempotency=IdempotencyGuard(active, config.idempotency_ttl),
+        idempotency=IdempotencyGuard(
+            active,
+            config.idempotency_ttl,
+            # Replayed answers may hold a secret shown once (an API key, a webhook secret).
+            KeySealer(server_secret(config), purpose=b"agentkit idempotent responses"),
+        ),
         limiter=RateLimiter(config.rate_limit_per_minute),
     )
     for family in FAMILIES:
@@ -62,6 +68,11 @@ def create_app(config: ServerConfig | None = None, *, store: Store | None = None
         if family.startup is not None:
             family.startup(state)
 
+    async def startup() -> None:
+        for family in FAMILIES:
+            if family.serving is not None:
+                family.serving(state)
+
     async def shutdown() -> None:
         await events.cancel_all()
         if owned:
@@ -72,4 +83,4 @@ def create_app(config: ServerConfig | None = None, *, store: Store | None = None
     }
     sockets = {name: h for family in FAMILIES for name, h in (family.sockets or {}).items()}
     routes = [*routes_for(all_handlers(), error_bodies), *socket_routes(state, sockets)]
-    return build_application(state, routes, shutdown)
+    return build_application(state, routes, shutdown, startup)

@@ -21,6 +21,7 @@ from . import (
     realtime,
     sessions,
     system,
+    webhooks,
 )
 from .agents.sqlite import AgentTables
 from .agents.store import AgentStore
@@ -43,6 +44,8 @@ from .realtime.sqlite import DeliveryTables
 from .realtime.store import DeliveryStore
 from .sessions.sqlite import SessionTables
 from .sessions.store import SessionStore
+from .webhooks.sqlite import WebhookTables
+from .webhooks.store import WebhookStore
 
 __all__ = ["FAMILIES", "SQLiteStore", "Store"]
 
@@ -58,6 +61,7 @@ FAMILIES: tuple[Family, ...] = (
     realtime.FAMILY,
     providers.FAMILY,
     guardrails.FAMILY,
+    webhooks.FAMILY,
 )
 
 
@@ -72,6 +76,7 @@ class Store(
     DeliveryStore,
     ProviderStore,
     GuardrailStore,
+    WebhookStore,
     Protocol,
 ):
     """Persistent state of the reference server: every family's store in one.
@@ -91,6 +96,7 @@ class SQLiteStore(
     DeliveryTables,
     ProviderTables,
     GuardrailTables,
+    WebhookTables,
 ):
     """The ``Store`` on one SQLite file (or ``":memory:"``) in WAL mode, behind one connection.
 

@@ -42,9 +42,10 @@ PLATFORM = (
 )
 # The messaging operations run on their own, with a messaging identity's key.
 MESSAGING = "^(identity|messages|conversations|uploads|groups|contacts|presence)_"
-# These call the provider's base URL, which fuzzed input may point anywhere: tests reach
-# loopback only. tests/integration/test_providers.py covers them against a loopback upstream.
-UPSTREAM_CALLS = "^(providers_refresh_models|providers_test)$"
+# These call the provider's base URL, or send to a webhook endpoint's URL, which fuzzed input
+# may point anywhere: tests reach loopback only. tests/integration/test_providers.py and
+# tests/webhooks/test_delivery.py cover them against loopback servers.
+UPSTREAM_CALLS = "^(providers_refresh_models|providers_test|webhooks_test|webhooks_redeliver)$"
 
 
 def _run(

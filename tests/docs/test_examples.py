@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from agentkit.server import ServerConfig
 from agentkit.testing import ReferenceServer
 from tests.typing.readme import python_blocks, readme_script
 
@@ -26,7 +27,9 @@ PAGES = sorted(path for path in DOCS.rglob("*.md") if python_blocks(path.read_te
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[ReferenceServer]:
-    with ReferenceServer() as running:
+    # Loopback webhook endpoints allowed, as on a development server: the webhooks guide
+    # registers one.
+    with ReferenceServer(config=ServerConfig(webhook_allow_loopback=True)) as running:
         yield running
 
 

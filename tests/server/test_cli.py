@@ -6,6 +6,8 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -13,36 +15,40 @@ import httpx
 from agentkit import AgentKit
 
 
+@contextmanager
+def _serving(tmp_path: Path, *options: str) -> Iterator[tuple[subprocess.Popen[str], str, str]]:
+    """`agentkit serve` on a free port with ``options``, once it answers: the process, its
+    URL and its key (read from what it prints)."""
+    command = [sys.executable, "-m", "agentkit.cli", "serve", "--port", "0"]
+    command += ["--db", str(tmp_path / "db.sqlite3"), *options]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+    try:
+        assert process.stdout is not None
+        lines = [process.stdout.readline() for _ in range(3)]
+        base_url = lines[1].strip().split("=", 1)[1]
+        key = lines[2].strip().split("=", 1)[1]
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                httpx.get(f"{base_url}/v1/health")
+                break
+            except httpx.TransportError:
+                assert time.monotonic() < deadline, "the server did not come up"
+                time.sleep(0.05)
+        yield process, base_url, key
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
 class TestServe:
     def test_serve_prints_a_working_url_and_key(self, tmp_path: Path) -> None:
         """`agentkit serve --port 0` listens on a free port, and prints that URL and a fresh key
         that the SDK can use at once."""
-        command = [
-            sys.executable,
-            "-m",
-            "agentkit.cli",
-            "serve",
-            "--port",
-            "0",
-            "--db",
-            str(tmp_path / "db.sqlite3"),
-        ]
-        process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
-        try:
+        with _serving(tmp_path) as (process, base_url, key):
             assert process.stdout is not None
-            lines = [process.stdout.readline() for _ in range(3)]
-            key = lines[2].strip().split("=", 1)[1]
-            base_url = lines[1].strip().split("=", 1)[1]
             assert base_url.startswith("http://127.0.0.1:")
             assert int(base_url.rsplit(":", 1)[1]) > 0
-            deadline = time.monotonic() + 10
-            while True:
-                try:
-                    httpx.get(f"{base_url}/v1/health")
-                    break
-                except httpx.TransportError:
-                    assert time.monotonic() < deadline, "the server did not come up"
-                    time.sleep(0.05)
             with AgentKit(api_key=key, base_url=base_url) as client:
                 assert client.agents.create(name="from-cli").name == "from-cli"
                 # The development outbox: a registration's code is printed, not emailed.
@@ -55,9 +61,6 @@ class TestServe:
                 assert (
                     client.identity.verify(pending.pending_id, code).identity.handle == "cli-user"
                 )
-        finally:
-            process.terminate()
-            process.wait(timeout=10)
 
     def test_a_busy_port_fails_before_anything_is_made(self, tmp_path: Path) -> None:
         """On a port that is taken, serve exits 1 at once, creating no database and no key."""
@@ -90,3 +93,12 @@ class TestServe:
         from agentkit import __version__
 
         assert out.stdout.strip() == __version__
+
+    def test_allow_loopback_webhooks_is_the_development_mode(self, tmp_path: Path) -> None:
+        """`--allow-loopback-webhooks` lets a webhook endpoint name a loopback URL."""
+        with (
+            _serving(tmp_path, "--allow-loopback-webhooks") as (_, base_url, key),
+            AgentKit(api_key=key, base_url=base_url) as client,
+        ):
+            made = client.webhooks.create(url="http://127.0.0.1:9/hook")
+            assert made.endpoint.url == "http://127.0.0.1:9/hook"

@@ -202,6 +202,13 @@ SEEDS: dict[str, Seed] = {
         "refusal": "r",
     },
     "guardrails_update": lambda w: {"instructions": "i", "competitor_keywords": ["c"]},
+    "webhooks_create": lambda w: {
+        "url": "http://127.0.0.1:9/hook",
+        "event_types": ["message.new", "typing.*"],
+        "description": "d",
+    },
+    "webhooks_update": lambda w: {"url": "http://127.0.0.1:9/hook?x=1", "description": "d"},
+    "webhooks_rotate_secret": lambda w: {"overlap_seconds": 60},
 }
 # The messaging operations act as a messaging identity, not as the organization.
 MESSAGING = (
@@ -405,6 +412,9 @@ def _fresh_ids(harness: Harness, api: Api, world: World, op: Operation) -> World
     if "{session_id}" in op.path:
         session = api.post("/v1/sessions", json={"agent_id": world["agent_id"]}).json()
         ids["session_id"] = session["id"]
+    if "{endpoint_id}" in op.path:
+        body = {"url": "http://127.0.0.1:9/hook"}
+        ids["endpoint_id"] = api.post("/v1/webhooks/endpoints", json=body).json()["endpoint"]["id"]
     if op.id == "feedback_vote":
         # A chat with the agent's reply to vote on.
         body = {"agent_id": world["agent_id"], "message": _message()}
@@ -453,6 +463,7 @@ def _read_back(api: Api, ids: World) -> None:
         "/v1/sessions",
         "/v1/providers",
         "/v1/guardrails",
+        "/v1/webhooks/endpoints",
     ]
     if "chat_id" in ids:
         paths.append(f"/v1/chats/{ids['chat_id']}/messages")

@@ -59,6 +59,15 @@ class ServerConfig:
             of 32 characters or more). Without one the server keeps its own in
             ``agentkit.secret`` beside ``db_path`` (a fresh one per process for ``":memory:"``).
             Never shown in the config's repr.
+        webhook_allow_loopback: Whether webhook endpoints may name loopback addresses
+            (development and tests); private and link-local ones are refused always.
+        webhook_timeout: Seconds a webhook receiver has to answer one attempt.
+        webhook_concurrency: Webhook attempts in flight at once, across endpoints.
+        webhook_max_attempts: Attempts at one delivery (a redelivery starts a new run) before
+            it is given up as failed.
+        webhook_retry_base: Seconds before the first retry; each next one waits twice as long.
+        webhook_retry_max: The longest wait between two attempts, in seconds.
+        webhook_disable_after: Failed attempts in a row after which an endpoint is disabled.
     """
 
     db_path: str = "agentkit.sqlite3"
@@ -86,3 +95,10 @@ class ServerConfig:
     realtime_auth_interval: float = 10.0
     realtime_typing_interval: float = 0.5
     secret_key: str | None = field(default=None, repr=False)
+    webhook_allow_loopback: bool = False
+    webhook_timeout: float = 10.0
+    webhook_concurrency: int = 8
+    webhook_max_attempts: int = 8
+    webhook_retry_base: float = 10.0
+    webhook_retry_max: float = 3600.0
+    webhook_disable_after: int = 50

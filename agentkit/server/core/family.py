@@ -44,6 +44,9 @@ class Family:
             named ``name`` (messaging handles ``identity``, ``messages``, ``conversations``).
         sockets: Its websocket channels, by the name the contract describes each under
             (``realtime`` for the top-level ``x-realtime``, whose ``path`` it is served at).
+        serving: Called on the app's event loop when it starts serving (the ASGI lifespan's
+            startup), to start background work, such as sending what a stopped server left
+            queued. An app run without a lifespan must start such work on demand too.
     """
 
     name: str
@@ -54,3 +57,4 @@ class Family:
     error_bodies: Mapping[str, ErrorBody] | None = None
     tags: tuple[str, ...] = ()
     sockets: Mapping[str, SocketHandler] | None = None
+    serving: Callable[[ServerState], None] | None = None

@@ -12,6 +12,10 @@ writes (they share a commit). One found by the next request with the key was lef
 that stopped mid-request: the request is answered as interrupted, for good, rather than run
 again (which would, say, add a chat message twice).
 
+JSON bodies that hold a secret shown once (a new API key, a webhook secret: the contract marks
+such properties ``x-secret``) are stored sealed, so that a dump of the database does not reveal
+them; the others, most answers, are kept in clear, sparing the hot paths the encryption.
+
 This module keeps the records; the request machinery (``core.http``) decides what to record and
 answers with a record again.
 """
@@ -24,12 +28,12 @@ import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from .errors import ApiError
 from .store import IdempotencyStore, Row
 
-__all__ = ["IdempotencyGuard", "StreamRecord", "fingerprint"]
+__all__ = ["IdempotencyGuard", "Sealer", "StreamRecord", "fingerprint"]
 
 _PURGE_EVERY = 60.0
 # Records written before streams were shared name the chat alone.
@@ -58,12 +62,26 @@ def fingerprint(method: str, path: str, query: str, body: bytes) -> str:
     return digest.hexdigest()
 
 
+class Sealer(Protocol):
+    """Encrypts stored text with the server's secret."""
+
+    def seal(self, text: str) -> str: ...
+
+    def open(self, token: str) -> str:
+        """The text a token holds.
+
+        Raises:
+            ValueError: The token was sealed under another secret, or altered.
+        """
+
+
 class IdempotencyGuard:
     """Keeps the outcome of each ``Idempotency-Key`` for replay."""
 
-    def __init__(self, store: IdempotencyStore, ttl: float) -> None:
+    def __init__(self, store: IdempotencyStore, ttl: float, sealer: Sealer | None = None) -> None:
         self._store = store
         self._ttl = ttl
+        self._sealer = sealer
         self._locks: dict[tuple[str, str], tuple[asyncio.Lock, int]] = {}
         self._last_purge = 0.0
 
@@ -92,7 +110,20 @@ class IdempotencyGuard:
                 "this Idempotency-Key was already used for a different request",
                 {"field": "Idempotency-Key", "location": "header"},
             )
+        if record is not None and "sealed_body" in record:
+            try:
+                body = self._open(record["sealed_body"])
+            except ValueError:
+                # Sealed under another server secret: it cannot be replayed, so it is dropped.
+                self._store.delete_idempotent(org_id, key)
+                return None
+            record = {**record, "body": body}
         return record
+
+    def _open(self, token: str) -> str:
+        if self._sealer is None:
+            raise ValueError("this server keeps no sealer")
+        return self._sealer.open(token)
 
     def begin(self, org_id: str, key: str, digest: str) -> None:
         """Note that the request with this key runs (call while holding ``exclusive``)."""
@@ -102,9 +133,15 @@ class IdempotencyGuard:
         """The request with this key failed with nothing to replay: a repeat runs it again."""
         self._store.delete_idempotent(org_id, key)
 
-    def remember_json(self, org_id: str, key: str, digest: str, status: int, body: bytes) -> None:
-        """Store a finished JSON response for replay."""
-        record = {"hash": digest, "kind": "json", "status": status, "body": body.decode()}
+    def remember_json(
+        self, org_id: str, key: str, digest: str, status: int, body: bytes, *, sealed: bool = False
+    ) -> None:
+        """Store a finished JSON response for replay; ``sealed`` when it shows a secret."""
+        record: dict[str, Any] = {"hash": digest, "kind": "json", "status": status}
+        if not sealed or self._sealer is None:
+            record["body"] = body.decode()
+        else:
+            record["sealed_body"] = self._sealer.seal(body.decode())
         self._put(org_id, key, record)
 
     def remember_stream(self, org_id: str, key: str, digest: str, spec: StreamRecord) -> None:

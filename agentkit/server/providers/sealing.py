@@ -23,19 +23,20 @@ _SECRET_FILE = "agentkit.secret"
 _MIN_SECRET = 32
 
 
-class SealError(Exception):
+class SealError(ValueError):
     """A sealed key could not be opened: it was written under another secret, or altered."""
 
 
 class KeySealer:
-    """Seals and opens provider API keys with the server's secret."""
+    """Seals and opens provider API keys (or other secrets, by ``purpose``) with the server's
+    secret; each purpose has a key of its own, derived from the server's secret."""
 
-    def __init__(self, secret: str) -> None:
+    def __init__(self, secret: str, purpose: bytes = b"agentkit provider keys") -> None:
         if len(secret) < _MIN_SECRET:
             raise ValueError(f"the server secret must have at least {_MIN_SECRET} characters")
-        derived = HKDF(
-            algorithm=hashes.SHA256(), length=32, salt=None, info=b"agentkit provider keys"
-        ).derive(secret.encode())
+        derived = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=purpose).derive(
+            secret.encode()
+        )
         self._fernet = Fernet(base64.urlsafe_b64encode(derived))
 
     def __repr__(self) -> str:

@@ -84,6 +84,7 @@ if TYPE_CHECKING:
     from .key_recovery import KeyRecovery
     from .message import Message
     from .message_content import MessageContent
+    from .message_new_webhook_event import MessageNewWebhookEvent
     from .message_page import MessagePage
     from .message_send import MessageSend
     from .metadata import Metadata
@@ -250,6 +251,18 @@ if TYPE_CHECKING:
     from .vote_cast import VoteCast
     from .vote_list import VoteList
     from .vote_value import VoteValue
+    from .webhook_attempt import WebhookAttempt
+    from .webhook_delivery import WebhookDelivery
+    from .webhook_delivery_list import WebhookDeliveryList
+    from .webhook_delivery_status import WebhookDeliveryStatus
+    from .webhook_endpoint import WebhookEndpoint
+    from .webhook_endpoint_create import WebhookEndpointCreate
+    from .webhook_endpoint_list import WebhookEndpointList
+    from .webhook_endpoint_secret import WebhookEndpointSecret
+    from .webhook_endpoint_update import WebhookEndpointUpdate
+    from .webhook_secret_rotate import WebhookSecretRotate
+    from .webhook_test_data import WebhookTestData
+    from .webhook_test_event import WebhookTestEvent
 
 # Each model is imported from its module the first time it is used.
 _MODULES = {
@@ -333,6 +346,7 @@ _MODULES = {
     "KeyRecovery": "key_recovery",
     "Message": "message",
     "MessageContent": "message_content",
+    "MessageNewWebhookEvent": "message_new_webhook_event",
     "MessagePage": "message_page",
     "MessageSend": "message_send",
     "Metadata": "metadata",
@@ -493,6 +507,18 @@ _MODULES = {
     "VoteCast": "vote_cast",
     "VoteList": "vote_list",
     "VoteValue": "vote_value",
+    "WebhookAttempt": "webhook_attempt",
+    "WebhookDelivery": "webhook_delivery",
+    "WebhookDeliveryList": "webhook_delivery_list",
+    "WebhookDeliveryStatus": "webhook_delivery_status",
+    "WebhookEndpoint": "webhook_endpoint",
+    "WebhookEndpointCreate": "webhook_endpoint_create",
+    "WebhookEndpointList": "webhook_endpoint_list",
+    "WebhookEndpointSecret": "webhook_endpoint_secret",
+    "WebhookEndpointUpdate": "webhook_endpoint_update",
+    "WebhookSecretRotate": "webhook_secret_rotate",
+    "WebhookTestData": "webhook_test_data",
+    "WebhookTestEvent": "webhook_test_event",
 }
 
 __all__ = (
@@ -576,6 +602,7 @@ __all__ = (
     "KeyRecovery",
     "Message",
     "MessageContent",
+    "MessageNewWebhookEvent",
     "MessagePage",
     "MessageSend",
     "Metadata",
@@ -736,6 +763,18 @@ __all__ = (
     "VoteCast",
     "VoteList",
     "VoteValue",
+    "WebhookAttempt",
+    "WebhookDelivery",
+    "WebhookDeliveryList",
+    "WebhookDeliveryStatus",
+    "WebhookEndpoint",
+    "WebhookEndpointCreate",
+    "WebhookEndpointList",
+    "WebhookEndpointSecret",
+    "WebhookEndpointUpdate",
+    "WebhookSecretRotate",
+    "WebhookTestData",
+    "WebhookTestEvent",
 )
 
 

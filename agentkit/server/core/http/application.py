@@ -176,12 +176,18 @@ async def _http_error(request: Request, exc: Exception) -> JSONResponse:
 
 
 def build_application(
-    state: ServerState, routes: list[BaseRoute], on_shutdown: Callable[[], Awaitable[None]]
+    state: ServerState,
+    routes: list[BaseRoute],
+    on_shutdown: Callable[[], Awaitable[None]],
+    on_startup: Callable[[], Awaitable[None]] | None = None,
 ) -> Starlette:
-    """The ASGI app serving ``routes`` with ``state``; ``on_shutdown`` runs when it stops."""
+    """The ASGI app serving ``routes`` with ``state``; ``on_startup`` runs when it starts
+    serving (with a lifespan), ``on_shutdown`` when it stops."""
 
     @asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
+        if on_startup is not None:
+            await on_startup()
         yield
         await on_shutdown()
 

@@ -15,7 +15,7 @@ from collections.abc import Awaitable, Callable
 from starlette.requests import Request
 from starlette.responses import Response
 
-from ...._contract import Operation
+from ...._contract import Operation, contract
 from ..auth import authenticate
 from ..call import Call, Handler, last_event_id
 from ..errors import ApiError, ErrorBody
@@ -58,6 +58,10 @@ def endpoint(
     """The endpoint that runs ``handler`` for requests of ``operation``; ``error_body`` shapes
     its errors when its format has its own."""
     rules = rules_for(operation.id)
+    # An answer that shows a secret once is kept for replay sealed, never in clear.
+    sealed = operation.response_schema is not None and contract().holds_secret(
+        operation.response_schema
+    )
     secured = operation.secured
     success = operation.success_status
     # What a request the server stopped during is answered with when its key comes again.
@@ -137,7 +141,9 @@ def endpoint(
                 spec = StreamRecord(answer.stream, answer.after, answer.fmt)
                 guard.remember_stream(org_id, key, digest, spec)
             else:
-                guard.remember_json(org_id, key, digest, response.status_code, bytes(response.body))
+                guard.remember_json(
+                    org_id, key, digest, response.status_code, bytes(response.body), sealed=sealed
+                )
             return response
 
     served: Endpoint = run if error_body is None else _foreign_errors(run, error_body)
