@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from typing import Any, TypeAlias
 
 from agentkit_api.models import (
+    AgentChatStatusEndEvent,
+    AgentChatStatusEvent,
     ChatContentEvent,
     ChatDoneEvent,
     ChatErrorEvent,
@@ -37,11 +39,14 @@ from ._sse import ServerSentEvent
 
 __all__ = [
     "ChatEvent",
+    "ChatStatusEvent",
     "SessionEvent",
     "UnknownEvent",
+    "is_chat_status_end",
     "is_chat_terminal",
     "is_session_stop",
     "parse_chat_event",
+    "parse_chat_status_event",
     "parse_session_event",
     "session_error",
     "stored_session_event",
@@ -214,3 +219,35 @@ def stored_session_event(item: Any) -> SessionEvent:
         )
     event: SessionEvent = item
     return event
+
+
+ChatStatusEvent: TypeAlias = AgentChatStatusEvent | AgentChatStatusEndEvent | UnknownEvent
+
+_CHAT_STATUS_EVENTS: dict[str, type[Any]] = {
+    "status": AgentChatStatusEvent,
+    "end": AgentChatStatusEndEvent,
+}
+_chat_status_parsers: dict[str, Callable[[Any], Any]] = {}
+
+
+def parse_chat_status_event(sse: ServerSentEvent) -> ChatStatusEvent:
+    """Decode one SSE event of an agent chat's status stream; an unknown type is an
+    ``UnknownEvent``."""
+    parse = _chat_status_parsers.get(sse.event)
+    if parse is None:
+        model = _CHAT_STATUS_EVENTS.get(sse.event)
+        if model is None:
+            return UnknownEvent(event=sse.event, data=sse.data, id=sse.id)
+        parse = _chat_status_parsers[sse.event] = model_parser(model)
+    try:
+        event: ChatStatusEvent = parse(_payload(sse))
+    except (KeyError, TypeError, ValueError) as exc:
+        raise APIResponseValidationError(
+            f"event {sse.event!r} does not match the contract"
+        ) from exc
+    return event
+
+
+def is_chat_status_end(event: ChatStatusEvent) -> bool:
+    """Whether the event ends a chat's status stream."""
+    return isinstance(event, AgentChatStatusEndEvent)

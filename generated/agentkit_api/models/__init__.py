@@ -6,6 +6,17 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from .agent import Agent
     from .agent_brain import AgentBrain
+    from .agent_chat import AgentChat
+    from .agent_chat_list import AgentChatList
+    from .agent_chat_message import AgentChatMessage
+    from .agent_chat_message_metadata import AgentChatMessageMetadata
+    from .agent_chat_message_role import AgentChatMessageRole
+    from .agent_chat_status import AgentChatStatus
+    from .agent_chat_status_end_event import AgentChatStatusEndEvent
+    from .agent_chat_status_end_event_reason import AgentChatStatusEndEventReason
+    from .agent_chat_status_event import AgentChatStatusEvent
+    from .agent_chat_with_messages import AgentChatWithMessages
+    from .agent_chats_deleted import AgentChatsDeleted
     from .agent_create import AgentCreate
     from .agent_handle_claim import AgentHandleClaim
     from .agent_instructions import AgentInstructions
@@ -229,6 +240,17 @@ if TYPE_CHECKING:
 _MODULES = {
     "Agent": "agent",
     "AgentBrain": "agent_brain",
+    "AgentChat": "agent_chat",
+    "AgentChatList": "agent_chat_list",
+    "AgentChatMessage": "agent_chat_message",
+    "AgentChatMessageMetadata": "agent_chat_message_metadata",
+    "AgentChatMessageRole": "agent_chat_message_role",
+    "AgentChatStatus": "agent_chat_status",
+    "AgentChatStatusEndEvent": "agent_chat_status_end_event",
+    "AgentChatStatusEndEventReason": "agent_chat_status_end_event_reason",
+    "AgentChatStatusEvent": "agent_chat_status_event",
+    "AgentChatWithMessages": "agent_chat_with_messages",
+    "AgentChatsDeleted": "agent_chats_deleted",
     "AgentCreate": "agent_create",
     "AgentHandleClaim": "agent_handle_claim",
     "AgentInstructions": "agent_instructions",
@@ -446,6 +468,17 @@ _MODULES = {
 __all__ = (
     "Agent",
     "AgentBrain",
+    "AgentChat",
+    "AgentChatList",
+    "AgentChatMessage",
+    "AgentChatMessageMetadata",
+    "AgentChatMessageRole",
+    "AgentChatStatus",
+    "AgentChatStatusEndEvent",
+    "AgentChatStatusEndEventReason",
+    "AgentChatStatusEvent",
+    "AgentChatWithMessages",
+    "AgentChatsDeleted",
     "AgentCreate",
     "AgentHandleClaim",
     "AgentInstructions",
