@@ -227,20 +227,16 @@ _CHAT_STATUS_EVENTS: dict[str, type[Any]] = {
     "status": AgentChatStatusEvent,
     "end": AgentChatStatusEndEvent,
 }
-_chat_status_parsers: dict[str, Callable[[Any], Any]] = {}
 
 
 def parse_chat_status_event(sse: ServerSentEvent) -> ChatStatusEvent:
     """Decode one SSE event of an agent chat's status stream; an unknown type is an
     ``UnknownEvent``."""
-    parse = _chat_status_parsers.get(sse.event)
-    if parse is None:
-        model = _CHAT_STATUS_EVENTS.get(sse.event)
-        if model is None:
-            return UnknownEvent(event=sse.event, data=sse.data, id=sse.id)
-        parse = _chat_status_parsers[sse.event] = model_parser(model)
+    model = _CHAT_STATUS_EVENTS.get(sse.event)
+    if model is None:
+        return UnknownEvent(event=sse.event, data=sse.data, id=sse.id)
     try:
-        event: ChatStatusEvent = parse(_payload(sse))
+        event: ChatStatusEvent = model_parser(model)(_payload(sse))
     except (KeyError, TypeError, ValueError) as exc:
         raise APIResponseValidationError(
             f"event {sse.event!r} does not match the contract"
