@@ -171,3 +171,92 @@ class TestAppliedToSessions:
             "violence"
         ]
         assert stream.text == "You said: kill the job"
+
+
+def _brand(client: Any, action: str = "block") -> Any:
+    return client.guardrails.create(
+        name="Brand", competitor_keywords=["Acme"], action=action, refusal="Only about us."
+    )
+
+
+class TestAppliedToCompletions:
+    def test_a_blocked_completion_is_the_refusal(self, client: Any) -> None:
+        """The text is the refusal, the finish reason ``content_filter``, and the choice says
+        which guardrail fired."""
+        guardrail = _brand(client)
+        client.agents.create(name="Echo", brain="echo", guardrail_ids=[guardrail.id])
+        result = client.completions.create("Echo", "Acme is great")
+        choice = result.choices[0]
+        assert choice.message.content == "Only about us."
+        assert choice.finish_reason == "content_filter"
+        (finding,) = choice.guardrail_findings
+        assert (finding.guardrail_id, finding.action) == (guardrail.id, "block")
+        assert finding.reason == "competitor keyword 'Acme'"
+
+    def test_a_blocked_stream_sends_the_verdict_before_the_refusal(self, client: Any) -> None:
+        guardrail = _brand(client)
+        client.agents.create(name="S", brain="scripted", guardrail_ids=[guardrail.id])
+        with client.completions.stream("S", "Acme or not?") as stream:
+            chunks = list(stream)
+        flagged = [i for i, c in enumerate(chunks) if c.choices and c.choices[0].guardrail_findings]
+        texts = [i for i, c in enumerate(chunks) if c.choices and c.choices[0].delta.content]
+        assert len(flagged) == 1 and flagged[0] < texts[0]
+        assert chunks[flagged[0]].choices[0].delta.to_dict() == {}
+        assert stream.text == "Only about us."
+        assert stream.finish_reason == "content_filter"
+        assert [f.guardrail_id for f in stream.guardrail_findings] == [guardrail.id]
+        assert stream.reasoning  # thinking is not held back
+        whole = stream.until_done()
+        assert whole.choices[0].guardrail_findings[0].guardrail_id == guardrail.id
+
+    def test_a_flagged_completion_passes_unchanged(self, client: Any) -> None:
+        guardrail = client.guardrails.create(name="PII", blocked_categories=["pii"], action="flag")
+        client.agents.create(name="Echo", brain="echo", guardrail_ids=[guardrail.id])
+        result = client.completions.create("Echo", "mail jane@example.com")
+        assert result.choices[0].message.content == "mail jane@example.com"
+        assert result.choices[0].finish_reason == "stop"
+        assert result.choices[0].guardrail_findings[0].category == "pii"
+        with client.completions.stream("Echo", "mail jane@example.com") as stream:
+            assert "".join(stream.text_deltas()) == "mail jane@example.com"
+        assert stream.finish_reason == "stop"
+        assert [f.action for f in stream.guardrail_findings] == ["flag"]
+
+    def test_a_clean_completion_has_no_findings(self, client: Any) -> None:
+        guardrail = _brand(client)
+        client.agents.create(name="Echo", brain="echo", guardrail_ids=[guardrail.id])
+        result = client.completions.create("Echo", "hello")
+        assert result.choices[0].message.content == "hello"
+        assert isinstance(result.choices[0].guardrail_findings, agentkit.types.Unset)
+        with client.completions.stream("Echo", "hello") as stream:
+            list(stream)
+        assert stream.guardrail_findings == [] and stream.finish_reason == "stop"
+
+    def test_a_json_reply_carries_the_refusal(self, client: Any) -> None:
+        """With ``response_format`` JSON, the refusal is what the JSON object carries."""
+        guardrail = _brand(client)
+        client.agents.create(name="Echo", brain="echo", guardrail_ids=[guardrail.id])
+        result = client.completions.create("Echo", "Acme", response_format="json")
+        assert result.choices[0].message.content == '{"content":"Only about us."}'
+        assert result.choices[0].finish_reason == "content_filter"
+
+
+class TestAppliedToAgentChat:
+    def test_the_ui_stream_has_a_guardrail_data_part_before_the_refusal(self, client: Any) -> None:
+        guardrail = _brand(client)
+        agent = client.agents.create(name="S", brain="scripted", guardrail_ids=[guardrail.id])
+        with client.agents.stream_chat(agent.id, "Acme or not?", chat_id="c1") as stream:
+            chunks = list(stream)
+        kinds = [chunk["type"] for chunk in chunks]
+        assert kinds.count("data-guardrail") == 1
+        assert kinds.index("data-guardrail") < kinds.index("text-delta")
+        data = chunks[kinds.index("data-guardrail")]["data"]
+        assert (data["guardrail_id"], data["action"]) == (guardrail.id, "block")
+        text = "".join(c["delta"] for c in chunks if c["type"] == "text-delta")
+        assert text == "Only about us."
+        stored = client.agents.get_chat(agent.id, "c1").messages[-1]
+        assert [p.text for p in stored.parts if p.type_ == "text"] == ["Only about us."]
+
+    def test_a_plain_text_agent_answers_with_the_refusal(self, client: Any) -> None:
+        guardrail = _brand(client)
+        agent = client.agents.create(name="Q", streaming=False, guardrail_ids=[guardrail.id])
+        assert "".join(client.agents.stream_chat_text(agent.id, "Acme!")) == "Only about us."

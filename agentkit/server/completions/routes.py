@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from ..brains import session_brain_for
+from ..brains import SessionBrain, session_brain_for
 from ..core.call import Call, Handler
 from ..core.errors import invalid
 from ..core.replies import Answer, ChunkStream, Reply
+from ..guardrails.apply import GuardedSessionBrain, agent_guardrails
+from ..guardrails.checker import Finding
+from ..providers.resolve import upstream_for
 from .embeddings import DEFAULT_DIMENSIONS, embed, encode_base64, token_count
 from .models import EMBEDDING_MODEL, all_models, find_agent, find_model
 from .requests import plan_completion
@@ -15,15 +18,24 @@ __all__ = ["HANDLERS"]
 
 
 async def create(call: Call) -> Answer:
-    """Answer a chat completion with the agent the model names, whole or streamed."""
+    """Answer a chat completion with the agent the model names, whole or streamed, its reply
+    checked by the agent's guardrails."""
     plan = plan_completion(call.state.store, call.org_id, call.body)
-    config = call.state.config
-    brain = session_brain_for(
-        plan.agent.get("brain", "echo"), echo_delay=config.echo_delay, slow_delay=config.slow_delay
+    state, agent = call.state, plan.agent
+    config = state.config
+    brain: SessionBrain = session_brain_for(
+        agent.get("brain", "echo"),
+        echo_delay=config.echo_delay,
+        slow_delay=config.slow_delay,
+        upstream=upstream_for(state, call.org_id, agent),
     )
+    findings: list[Finding] = []
+    guardrails = agent_guardrails(state, call.org_id, agent)
+    if guardrails:
+        brain = GuardedSessionBrain(brain, guardrails, findings.append)
     if call.body.get("stream"):
-        return ChunkStream(stream_completion(brain, plan))
-    return Reply(await complete(brain, plan))
+        return ChunkStream(stream_completion(brain, plan, findings))
+    return Reply(await complete(brain, plan, findings))
 
 
 async def embed_texts(call: Call) -> Reply:

@@ -5,9 +5,9 @@ finding is reported (the caller turns it into its stream's ``guardrail`` event) 
 reply goes on, and a blocking finding replaces the reply with that guardrail's refusal. Agents
 without guardrails stream as before, with nothing held back.
 
-Chats and sessions apply them here (in a session, the text between tool calls is checked in
-segments, each released before the next tool call); OpenAI-compatible completions can call
-``guard_brain`` (or ``check_reply``) the same way.
+Chats, sessions and OpenAI-compatible completions apply them here (in a session or a
+completion, the text between tool calls is checked in segments, each released before the next
+tool call).
 """
 
 from __future__ import annotations

@@ -206,6 +206,7 @@ if TYPE_CHECKING:
     from .tool_results_submit import ToolResultsSubmit
     from .tool_use_block import ToolUseBlock
     from .ui_chat_request import UIChatRequest
+    from .ui_data_guardrail_chunk import UIDataGuardrailChunk
     from .ui_data_warning_chunk import UIDataWarningChunk
     from .ui_error_chunk import UIErrorChunk
     from .ui_finish_chunk import UIFinishChunk
@@ -434,6 +435,7 @@ _MODULES = {
     "ToolResultsSubmit": "tool_results_submit",
     "ToolUseBlock": "tool_use_block",
     "UIChatRequest": "ui_chat_request",
+    "UIDataGuardrailChunk": "ui_data_guardrail_chunk",
     "UIDataWarningChunk": "ui_data_warning_chunk",
     "UIErrorChunk": "ui_error_chunk",
     "UIFinishChunk": "ui_finish_chunk",
@@ -662,6 +664,7 @@ __all__ = (
     "ToolResultsSubmit",
     "ToolUseBlock",
     "UIChatRequest",
+    "UIDataGuardrailChunk",
     "UIDataWarningChunk",
     "UIErrorChunk",
     "UIFinishChunk",
