@@ -1,5 +1,6 @@
 """A tiny OpenAI-compatible upstream on loopback: ``/models`` and a streamed
-``/chat/completions``, both refusing any key but ``KEY``; every request is recorded."""
+``/chat/completions``, both refusing any key but ``KEY``; every request is recorded. Its models
+answer with their name, except the ``JUDGES``, which answer a guardrail's check."""
 
 from __future__ import annotations
 
@@ -16,6 +17,19 @@ from tests.loopback import LoopbackApp
 
 KEY = "sk-stub-7f3a9c1e5b2d4f60a8e1"
 MODELS = ["stub-small", "stub-large"]
+
+
+def _weather_judge(text: str) -> str:
+    if "weather" in text.lower():
+        return 'Verdict: {"violates": true, "reason": "it talks about the weather"}'
+    return '{"violates": false}'
+
+
+#: Models that answer a guardrail's check with a verdict (or fail to), by the text checked.
+JUDGES = {
+    "stub-judge": _weather_judge,
+    "stub-rambler": lambda text: "I would rather not say.",
+}
 
 
 class StubUpstream:
@@ -43,9 +57,12 @@ class StubUpstream:
             sent = request.headers.get("authorization", "")
             return JSONResponse({"error": {"message": f"bad key {sent}"}}, status_code=401)
         body = await request.json()
+        pieces = ["model", " ", body["model"]]
+        if body["model"] in JUDGES:
+            pieces = [JUDGES[body["model"]](body["messages"][-1]["content"])]
 
         async def chunks() -> AsyncIterator[bytes]:
-            for word in ["model", " ", body["model"]]:
+            for word in pieces:
                 chunk = {"choices": [{"index": 0, "delta": {"content": word}}]}
                 yield f"data: {json.dumps(chunk)}\n\n".encode()
             yield b"data: [DONE]\n\n"

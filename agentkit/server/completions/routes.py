@@ -8,6 +8,7 @@ from ..core.errors import invalid
 from ..core.replies import Answer, ChunkStream, Reply
 from ..guardrails.apply import GuardedSessionBrain, agent_guardrails
 from ..guardrails.checker import Finding
+from ..guardrails.model_check import checker_for
 from ..providers.resolve import upstream_for
 from .embeddings import DEFAULT_DIMENSIONS, embed, encode_base64, token_count
 from .models import EMBEDDING_MODEL, all_models, find_agent, find_model
@@ -32,7 +33,8 @@ async def create(call: Call) -> Answer:
     findings: list[Finding] = []
     guardrails = agent_guardrails(state, call.org_id, agent)
     if guardrails:
-        brain = GuardedSessionBrain(brain, guardrails, findings.append)
+        check = checker_for(state, call.org_id, guardrails)
+        brain = GuardedSessionBrain(brain, guardrails, findings.append, check)
     if call.body.get("stream"):
         return ChunkStream(stream_completion(brain, plan, findings))
     return Reply(await complete(brain, plan, findings))

@@ -78,6 +78,7 @@ if TYPE_CHECKING:
     from .guardrail_create import GuardrailCreate
     from .guardrail_finding import GuardrailFinding
     from .guardrail_list import GuardrailList
+    from .guardrail_model_check import GuardrailModelCheck
     from .guardrail_update import GuardrailUpdate
     from .health import Health
     from .identity import Identity
@@ -313,6 +314,7 @@ _MODULES = {
     "GuardrailCreate": "guardrail_create",
     "GuardrailFinding": "guardrail_finding",
     "GuardrailList": "guardrail_list",
+    "GuardrailModelCheck": "guardrail_model_check",
     "GuardrailUpdate": "guardrail_update",
     "Health": "health",
     "Identity": "identity",
@@ -542,6 +544,7 @@ __all__ = (
     "GuardrailCreate",
     "GuardrailFinding",
     "GuardrailList",
+    "GuardrailModelCheck",
     "GuardrailUpdate",
     "Health",
     "Identity",
