@@ -85,6 +85,12 @@ def sync_detailed(
     choice's `guardrail_findings`, an extra field OpenAI's clients keep (in a stream, one
     chunk with an empty delta carries them, before the text).
 
+    A `model` of the form `<provider>/<model>` that names no agent (the provider by its
+    name or id, the model as the provider names it, such as `Local vLLM/llama-3-8b`) is a
+    provider's model: the request goes to the provider's `/chat/completions` with its key
+    and the model's own id, and the provider's answer (or stream) comes back as it is. A
+    provider that fails is `PROVIDER_UNREACHABLE`, with its status but not its body.
+
     Args:
         idempotency_key (str | Unset):
         body (OpenAIChatCompletionRequest): OpenAI's chat completion request. Sampling settings
@@ -141,6 +147,12 @@ def sync(
     choice's `guardrail_findings`, an extra field OpenAI's clients keep (in a stream, one
     chunk with an empty delta carries them, before the text).
 
+    A `model` of the form `<provider>/<model>` that names no agent (the provider by its
+    name or id, the model as the provider names it, such as `Local vLLM/llama-3-8b`) is a
+    provider's model: the request goes to the provider's `/chat/completions` with its key
+    and the model's own id, and the provider's answer (or stream) comes back as it is. A
+    provider that fails is `PROVIDER_UNREACHABLE`, with its status but not its body.
+
     Args:
         idempotency_key (str | Unset):
         body (OpenAIChatCompletionRequest): OpenAI's chat completion request. Sampling settings
@@ -191,6 +203,12 @@ async def asyncio_detailed(
     `content_filter`; the guardrails that fired (blocking or flagging) are listed in the
     choice's `guardrail_findings`, an extra field OpenAI's clients keep (in a stream, one
     chunk with an empty delta carries them, before the text).
+
+    A `model` of the form `<provider>/<model>` that names no agent (the provider by its
+    name or id, the model as the provider names it, such as `Local vLLM/llama-3-8b`) is a
+    provider's model: the request goes to the provider's `/chat/completions` with its key
+    and the model's own id, and the provider's answer (or stream) comes back as it is. A
+    provider that fails is `PROVIDER_UNREACHABLE`, with its status but not its body.
 
     Args:
         idempotency_key (str | Unset):
@@ -245,6 +263,12 @@ async def asyncio(
     `content_filter`; the guardrails that fired (blocking or flagging) are listed in the
     choice's `guardrail_findings`, an extra field OpenAI's clients keep (in a stream, one
     chunk with an empty delta carries them, before the text).
+
+    A `model` of the form `<provider>/<model>` that names no agent (the provider by its
+    name or id, the model as the provider names it, such as `Local vLLM/llama-3-8b`) is a
+    provider's model: the request goes to the provider's `/chat/completions` with its key
+    and the model's own id, and the provider's answer (or stream) comes back as it is. A
+    provider that fails is `PROVIDER_UNREACHABLE`, with its status but not its body.
 
     Args:
         idempotency_key (str | Unset):
