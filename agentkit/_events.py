@@ -16,6 +16,7 @@ from agentkit_api.models import (
     AgentChatStatusEndEvent,
     AgentChatStatusEvent,
     ChatContentEvent,
+    ChatDelegationEvent,
     ChatDoneEvent,
     ChatErrorEvent,
     ChatGuardrailEvent,
@@ -78,6 +79,7 @@ ChatEvent: TypeAlias = (
     | ChatErrorEvent
     | ChatDoneEvent
     | ChatGuardrailEvent
+    | ChatDelegationEvent
     | UnknownEvent
 )
 
@@ -87,6 +89,7 @@ _CHAT_EVENTS: dict[str, type[Any]] = {
     "error": ChatErrorEvent,
     "done": ChatDoneEvent,
     "guardrail": ChatGuardrailEvent,
+    "delegation": ChatDelegationEvent,
 }
 
 

@@ -77,19 +77,25 @@ class TestUIMessages:
             }
         ]
 
-    def test_client_tool_results_join_the_call_before_them(self) -> None:
-        """A ``tool`` message adds no message of its own: its results complete the calls."""
+    def test_a_turn_of_several_messages_is_one(self) -> None:
+        """Tool results complete their calls, and the assistant's next words join the same
+        message: one turn, one UI message, with the last message's status."""
+        last = message(2, "assistant", {"type": "text", "content": "done"})
+        last["status"] = "failed"
         out = ui_messages(
             [
                 message(0, "assistant", use("t1"), use("t2")),
                 message(1, "tool", result("t1"), result("t2", "declined")),
-                message(2, "assistant", {"type": "text", "content": "done"}),
+                last,
+                message(3, "user", {"type": "text", "content": "next"}),
             ]
         )
-        assert [m["id"] for m in out] == ["msg_0", "msg_2"]
-        first, second = out[0]["parts"]
+        assert [m["id"] for m in out] == ["msg_0", "msg_3"]
+        first, second, text = out[0]["parts"]
         assert first["state"] == "output-available"
         assert second["state"] == "output-error" and second["errorText"].startswith("declined")
+        assert text == {"type": "text", "text": "done"}
+        assert out[0]["metadata"]["status"] == "failed"
 
     def test_a_result_without_its_call_still_shows(self) -> None:
         out = ui_messages([message(0, "tool", result("lost"))])

@@ -84,14 +84,16 @@ def _parts(message: Row, calls: dict[str, Row]) -> list[Row]:
 
 
 def ui_messages(messages: list[Row]) -> list[Row]:
-    """A session's messages as ``AgentChatMessage`` objects: a ``tool`` message's results join
-    the calls of the assistant message before it."""
+    """A session's messages as ``AgentChatMessage`` objects, one per turn as the AI SDK has it:
+    the assistant and ``tool`` messages that follow one another are one assistant message (tool
+    results complete their calls), whose status is the last one's."""
     out: list[Row] = []
     calls: dict[str, Row] = {}
     for message in messages:
         parts = _parts(message, calls)
-        if message["role"] == "tool" and out and out[-1]["role"] == "assistant":
+        if message["role"] != "user" and out and out[-1]["role"] == "assistant":
             out[-1]["parts"].extend(parts)
+            out[-1]["metadata"]["status"] = message["status"]
             continue
         role = "user" if message["role"] == "user" else "assistant"
         metadata: dict[str, Any] = {

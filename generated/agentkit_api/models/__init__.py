@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from .audio_part import AudioPart
     from .chat import Chat
     from .chat_content_event import ChatContentEvent
+    from .chat_delegation_event import ChatDelegationEvent
     from .chat_done_event import ChatDoneEvent
     from .chat_end import ChatEnd
     from .chat_error_event import ChatErrorEvent
@@ -264,6 +265,7 @@ _MODULES = {
     "AudioPart": "audio_part",
     "Chat": "chat",
     "ChatContentEvent": "chat_content_event",
+    "ChatDelegationEvent": "chat_delegation_event",
     "ChatDoneEvent": "chat_done_event",
     "ChatEnd": "chat_end",
     "ChatErrorEvent": "chat_error_event",
@@ -494,6 +496,7 @@ __all__ = (
     "AudioPart",
     "Chat",
     "ChatContentEvent",
+    "ChatDelegationEvent",
     "ChatDoneEvent",
     "ChatEnd",
     "ChatErrorEvent",
