@@ -45,6 +45,12 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
         default=0.03,
         help="seconds the echo agent waits between streamed words",
     )
+    parser.add_argument(
+        "--allow-loopback-urls",
+        action="store_true",
+        help="let outgoing URLs (providers' base URLs, ...) point at this machine, for upstreams"
+        " run beside a development server",
+    )
 
 
 def key_file(db: str) -> Path | None:
@@ -121,7 +127,11 @@ def serve(args: argparse.Namespace) -> int:
         print(f"agentkit serve: cannot listen on {args.host}:{args.port}: {exc.strerror or exc}")
         return 1
     with sock:
-        config = ServerConfig(db_path=args.db, echo_delay=args.echo_delay)
+        config = ServerConfig(
+            db_path=args.db,
+            echo_delay=args.echo_delay,
+            allow_loopback_urls=args.allow_loopback_urls,
+        )
         app = create_app(config)
         state = server_state(app)
         key = development_key(state.store, key_file(args.db), args.api_key)

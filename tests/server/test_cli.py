@@ -9,30 +9,28 @@ import time
 from pathlib import Path
 
 import httpx
+import pytest
 
-from agentkit import AgentKit
+from agentkit import AgentKit, ValidationError
+
+
+def _serve(tmp_path: Path, *options: str) -> tuple[subprocess.Popen[str], str, str]:
+    """``agentkit serve`` on a free port, with the URL and the key it printed."""
+    command = [sys.executable, "-m", "agentkit.cli", "serve", "--port", "0"]
+    command += ["--db", str(tmp_path / "db.sqlite3"), *options]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+    assert process.stdout is not None
+    lines = [process.stdout.readline() for _ in range(3)]
+    return process, lines[1].strip().split("=", 1)[1], lines[2].strip().split("=", 1)[1]
 
 
 class TestServe:
     def test_serve_prints_a_working_url_and_key(self, tmp_path: Path) -> None:
         """`agentkit serve --port 0` listens on a free port, and prints that URL and a fresh key
         that the SDK can use at once."""
-        command = [
-            sys.executable,
-            "-m",
-            "agentkit.cli",
-            "serve",
-            "--port",
-            "0",
-            "--db",
-            str(tmp_path / "db.sqlite3"),
-        ]
-        process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+        process, base_url, key = _serve(tmp_path)
         try:
             assert process.stdout is not None
-            lines = [process.stdout.readline() for _ in range(3)]
-            key = lines[2].strip().split("=", 1)[1]
-            base_url = lines[1].strip().split("=", 1)[1]
             assert base_url.startswith("http://127.0.0.1:")
             assert int(base_url.rsplit(":", 1)[1]) > 0
             deadline = time.monotonic() + 10
@@ -45,6 +43,11 @@ class TestServe:
                     time.sleep(0.05)
             with AgentKit(api_key=key, base_url=base_url) as client:
                 assert client.agents.create(name="from-cli").name == "from-cli"
+                # Outgoing URLs on loopback only with --allow-loopback-urls.
+                with pytest.raises(ValidationError):
+                    client.providers.create(
+                        name="Local", type="openai-compatible", base_url="http://127.0.0.1:9/v1"
+                    )
                 # The development outbox: a registration's code is printed, not emailed.
                 pending = client.identity.register(
                     email="cli@example.test", handle="cli-user", display_name="CLI"
@@ -55,6 +58,19 @@ class TestServe:
                 assert (
                     client.identity.verify(pending.pending_id, code).identity.handle == "cli-user"
                 )
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
+
+    def test_loopback_urls_when_asked(self, tmp_path: Path) -> None:
+        """`--allow-loopback-urls` lets a provider point at this machine."""
+        process, base_url, key = _serve(tmp_path, "--allow-loopback-urls")
+        try:
+            with AgentKit(api_key=key, base_url=base_url, max_retries=5) as client:
+                provider = client.providers.create(
+                    name="Local", type="openai-compatible", base_url="http://127.0.0.1:9/v1"
+                )
+                assert provider.base_url == "http://127.0.0.1:9/v1"
         finally:
             process.terminate()
             process.wait(timeout=10)

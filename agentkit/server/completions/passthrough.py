@@ -15,7 +15,7 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 from ..._http import httpx
-from ..brains.openai import Upstream, upstream_headers
+from ..brains.openai import Upstream, upstream_client, upstream_headers
 from ..core.errors import ApiError
 from ..core.replies import Answer, ChunkStream, Reply
 from ..core.state import ServerState
@@ -135,7 +135,7 @@ async def forward(state: ServerState, provider: Row, model: str, path: str, body
     upstream = _upstream(state, provider)
     url = upstream.base_url.rstrip("/") + path
     stream = bool(body.get("stream"))
-    http = httpx.AsyncClient(timeout=_TIMEOUT, follow_redirects=False)
+    http = upstream_client(upstream, _TIMEOUT)
     try:
         response = await _send(http, url, upstream, {**body, "model": model}, stream)
         if stream and response.headers.get("content-type", "").startswith("text/event-stream"):

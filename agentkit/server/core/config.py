@@ -40,6 +40,13 @@ class ServerConfig:
             of 32 characters or more). Without one the server keeps its own in
             ``agentkit.secret`` beside ``db_path`` (a fresh one per process for ``":memory:"``).
             Never shown in the config's repr.
+        allow_loopback_urls: Whether outgoing URLs may point at this machine (``127.0.0.1``,
+            ``::1``, ``localhost``). It applies to every outgoing URL the server is given (a
+            provider's base URL, and any other URL a caller gives it to call), where they are
+            given and on every connection. Off by default: a server that others reach must
+            not call its own loopback services for them. A development server turns it on to
+            reach upstreams on the same machine (``agentkit.testing.ReferenceServer`` does
+            unless given a config). Private and link-local addresses stay refused either way.
     """
 
     db_path: str = "agentkit.sqlite3"
@@ -58,3 +65,4 @@ class ServerConfig:
     backlog_warning: int = 5000
     backlog_limit: int = 10000
     secret_key: str | None = field(default=None, repr=False)
+    allow_loopback_urls: bool = False
