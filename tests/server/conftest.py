@@ -233,8 +233,14 @@ class Harness:
 
 @pytest.fixture(scope="session")
 def harness() -> Iterator[Harness]:
-    """One reference server for these tests, with short keep-alives and a small chat buffer."""
-    config = ServerConfig(keepalive_interval=0.2, max_chat_messages=6, max_body_bytes=64 * 1024)
+    """One reference server for these tests, with short keep-alives and a small chat buffer; its
+    providers may point at loopback (where nothing answers: traffic stays on this machine)."""
+    config = ServerConfig(
+        keepalive_interval=0.2,
+        max_chat_messages=6,
+        max_body_bytes=64 * 1024,
+        allow_loopback_urls=True,
+    )
     with ReferenceServer(config=config) as server:
         running = Harness(server)
         yield running

@@ -346,8 +346,10 @@ class AsyncAgents(AsyncResource):
         params: dict[str, Any] = {"agent_id": agent_id, "chat_id": chat_id}
         if follow:
             params["follow"] = True
+        # A status stream is quiet while nothing changes, however long a reply takes: only a
+        # connection that stops carrying the server's keep-alives is dead.
         return self._client._stream(
-            AsyncAgentChatStatusStream, "agents_chat_status", options={"follow": follow}, **params
+            AsyncAgentChatStatusStream, "agents_chat_status", options={"follow": True}, **params
         )
 
 

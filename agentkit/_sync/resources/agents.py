@@ -347,8 +347,10 @@ class Agents(SyncResource):
         params: dict[str, Any] = {"agent_id": agent_id, "chat_id": chat_id}
         if follow:
             params["follow"] = True
+        # A status stream is quiet while nothing changes, however long a reply takes: only a
+        # connection that stops carrying the server's keep-alives is dead.
         return self._client._stream(
-            AgentChatStatusStream, "agents_chat_status", options={"follow": follow}, **params
+            AgentChatStatusStream, "agents_chat_status", options={"follow": True}, **params
         )
 
 
