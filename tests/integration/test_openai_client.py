@@ -15,6 +15,8 @@ import pytest
 
 from agentkit.testing import ContractTransport, ContractValidator, ReferenceServer
 
+from .upstream_stub import KEY, StubUpstream
+
 WEATHER: Any = {
     "type": "function",
     "function": {
@@ -186,6 +188,31 @@ class TestGuardrails:
         text = "".join(c.choices[0].delta.content or "" for c in chunks if c.choices)
         assert text == "Only us."
         assert chunks[-1].choices[0].finish_reason == "content_filter"
+
+
+class TestProviderModels:
+    """A provider's model, named ``<provider>/<model>``, answers OpenAI's clients through us."""
+
+    def test_whole_streamed_and_embedded(self, oai: OpenAIClient) -> None:
+        assert oai.admin is not None
+        with StubUpstream() as upstream:
+            made = oai.admin.post(
+                "/v1/providers",
+                json={
+                    "name": "Stub",
+                    "type": "openai-compatible",
+                    "base_url": upstream.base_url,
+                    "api_key": KEY,
+                },
+            )
+            assert made.status_code == 201
+            result = oai.complete(model="Stub/stub-small", messages=user("hi"))
+            assert result.choices[0].message.content == "model stub-small"
+            chunks = oai.stream(model="Stub/stub-large", messages=user("hi"))
+            text = "".join(c.choices[0].delta.content or "" for c in chunks if c.choices)
+            assert text == "model stub-large"
+            vectors = oai.embed(model="Stub/stub-embed", input=["abc"])
+            assert vectors.data[0].embedding == [3.0, 1.0]
 
 
 class TestEmbeddingsAndModels:
