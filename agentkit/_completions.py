@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from agentkit_api.models import (
+    GuardrailFinding,
     OpenAIChatCompletion,
     OpenAIChatCompletionChunk,
     OpenAIEmbeddingList,
@@ -151,6 +152,7 @@ class CompletionAccumulator:
         self._calls: dict[int, dict[str, Any]] = {}
         self.finish_reason: str | None = None
         self.usage: OpenAIUsage | None = None
+        self.guardrail_findings: list[GuardrailFinding] = []
 
     def observe(self, chunk: OpenAIChatCompletionChunk | None) -> None:
         """Take in one chunk (``None``, the terminator, changes nothing)."""
@@ -178,6 +180,9 @@ class CompletionAccumulator:
             finish = choice.finish_reason
             if finish is not None:
                 self.finish_reason = str(finish.value)
+            findings = choice.guardrail_findings
+            if isinstance(findings, list):
+                self.guardrail_findings.extend(findings)
 
     def _add_call(self, piece: Mapping[str, Any]) -> None:
         call = self._calls.setdefault(int(piece["index"]), {"id": "", "name": "", "arguments": []})
@@ -223,15 +228,20 @@ class CompletionAccumulator:
         if self._calls:
             message["tool_calls"] = [call.to_dict() for call in self.tool_calls]
         usage = self.usage.to_dict() if self.usage is not None else None
+        choice: dict[str, Any] = {
+            "index": 0,
+            "message": message,
+            "finish_reason": self.finish_reason or "stop",
+        }
+        if self.guardrail_findings:
+            choice["guardrail_findings"] = [f.to_dict() for f in self.guardrail_findings]
         return model_parser(OpenAIChatCompletion)(
             {
                 "id": self.id or "",
                 "object": "chat.completion",
                 "created": self.created or 0,
                 "model": self.model or "",
-                "choices": [
-                    {"index": 0, "message": message, "finish_reason": self.finish_reason or "stop"}
-                ],
+                "choices": [choice],
                 "usage": usage or {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0},
             }
         )

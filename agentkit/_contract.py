@@ -35,6 +35,14 @@ _SCHEMA_REF = "#/components/schemas/"
 _TEMPLATE_FIELD = re.compile(r"\{([^}]+)\}")
 
 
+def _segment(value: object) -> str:
+    """A path parameter quoted as one segment. A value of dots alone (``.`` or ``..``) has its
+    dots escaped too: left as they are, the URL would resolve them and name another resource
+    (``DELETE .../chats/..`` would be ``DELETE`` of the agent)."""
+    quoted = quote(str(value), safe="")
+    return quoted.replace(".", "%2E") if quoted.strip(".") == "" else quoted
+
+
 @dataclass(frozen=True, slots=True)
 class StreamSpec:
     """The shape of an operation's ``text/event-stream`` response.
@@ -137,9 +145,7 @@ class Operation:
         missing = set(self.path_parameters) - set(path_params)
         if missing:
             raise TypeError(f"{self.id} needs the path parameters {sorted(missing)}")
-        return _TEMPLATE_FIELD.sub(
-            lambda m: quote(str(path_params[m.group(1)]), safe=""), self.path
-        )
+        return _TEMPLATE_FIELD.sub(lambda m: _segment(path_params[m.group(1)]), self.path)
 
     def match(self, method: str, path: str) -> dict[str, str] | None:
         """The path parameters when ``method path`` is this operation, else ``None``."""

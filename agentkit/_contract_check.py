@@ -140,7 +140,9 @@ class ContractValidator:
     def _path(self, request: httpx.Request) -> str | None:
         """The request's path below the base URL, ``None`` when it is not for the base URL."""
         url = request.url
-        path = url.path
+        # The path as sent: decoded, a parameter of dots (``%2E%2E``) would be resolved away and
+        # a ``%2F`` inside a parameter would look like two segments.
+        path = url.raw_path.decode("ascii").partition("?")[0]
         if (url.scheme, url.host, url.port) != self._origin:
             return None
         if not self._prefix:

@@ -13,7 +13,10 @@ from dataclasses import dataclass
 from typing import Any, TypeAlias
 
 from agentkit_api.models import (
+    AgentChatStatusEndEvent,
+    AgentChatStatusEvent,
     ChatContentEvent,
+    ChatDelegationEvent,
     ChatDoneEvent,
     ChatErrorEvent,
     ChatGuardrailEvent,
@@ -37,11 +40,14 @@ from ._sse import ServerSentEvent
 
 __all__ = [
     "ChatEvent",
+    "ChatStatusEvent",
     "SessionEvent",
     "UnknownEvent",
+    "is_chat_status_end",
     "is_chat_terminal",
     "is_session_stop",
     "parse_chat_event",
+    "parse_chat_status_event",
     "parse_session_event",
     "session_error",
     "stored_session_event",
@@ -73,6 +79,7 @@ ChatEvent: TypeAlias = (
     | ChatErrorEvent
     | ChatDoneEvent
     | ChatGuardrailEvent
+    | ChatDelegationEvent
     | UnknownEvent
 )
 
@@ -82,6 +89,7 @@ _CHAT_EVENTS: dict[str, type[Any]] = {
     "error": ChatErrorEvent,
     "done": ChatDoneEvent,
     "guardrail": ChatGuardrailEvent,
+    "delegation": ChatDelegationEvent,
 }
 
 
@@ -214,3 +222,31 @@ def stored_session_event(item: Any) -> SessionEvent:
         )
     event: SessionEvent = item
     return event
+
+
+ChatStatusEvent: TypeAlias = AgentChatStatusEvent | AgentChatStatusEndEvent | UnknownEvent
+
+_CHAT_STATUS_EVENTS: dict[str, type[Any]] = {
+    "status": AgentChatStatusEvent,
+    "end": AgentChatStatusEndEvent,
+}
+
+
+def parse_chat_status_event(sse: ServerSentEvent) -> ChatStatusEvent:
+    """Decode one SSE event of an agent chat's status stream; an unknown type is an
+    ``UnknownEvent``."""
+    model = _CHAT_STATUS_EVENTS.get(sse.event)
+    if model is None:
+        return UnknownEvent(event=sse.event, data=sse.data, id=sse.id)
+    try:
+        event: ChatStatusEvent = model_parser(model)(_payload(sse))
+    except (KeyError, TypeError, ValueError) as exc:
+        raise APIResponseValidationError(
+            f"event {sse.event!r} does not match the contract"
+        ) from exc
+    return event
+
+
+def is_chat_status_end(event: ChatStatusEvent) -> bool:
+    """Whether the event ends a chat's status stream."""
+    return isinstance(event, AgentChatStatusEndEvent)

@@ -55,7 +55,8 @@ class ReferenceServer:
     Args:
         config: Server settings, such as ``ServerConfig(echo_delay=0.01)``. When its ``db_path``
             is left at the default, the server uses a fresh SQLite file in a temporary directory,
-            deleted by ``stop``.
+            deleted by ``stop``. Without a config, the server allows outgoing URLs on loopback
+            (``allow_loopback_urls``), so that its providers can be stubs on this machine.
         start_timeout: Seconds to wait for the server to answer before ``start`` fails.
         wrap_app: Wraps the ASGI app in middleware of your own, for example to inject faults
             or to play a newer server version.
@@ -107,7 +108,7 @@ class ReferenceServer:
 
         if self._thread is not None:
             raise RuntimeError("the reference server is running already")
-        config = self._requested or ServerConfig()
+        config = self._requested or ServerConfig(allow_loopback_urls=True)
         if config.db_path == ServerConfig().db_path:
             self._tmp = tempfile.TemporaryDirectory(prefix="agentkit-")
             config = replace(config, db_path=str(Path(self._tmp.name) / "agentkit.sqlite3"))

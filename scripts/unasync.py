@@ -46,6 +46,7 @@ WORDS = {
     "AsyncEmbeddings": "Embeddings",
     "AsyncModels": "Models",
     "AsyncAgentChatStream": "AgentChatStream",
+    "AsyncAgentChatStatusStream": "AgentChatStatusStream",
     "AsyncFeedback": "Feedback",
     "AsyncWebhooks": "Webhooks",
     "AsyncResource": "SyncResource",

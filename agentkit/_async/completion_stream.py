@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 from agentkit_api.models import (
+    GuardrailFinding,
     OpenAIChatCompletion,
     OpenAIChatCompletionChunk,
     OpenAIToolCall,
@@ -68,8 +69,16 @@ class AsyncCompletionStream(AsyncStream[OpenAIChatCompletionChunk | None]):
 
     @property
     def finish_reason(self) -> str | None:
-        """Why the reply ended (``stop``, ``length``, ``tool_calls``), once it has."""
+        """Why the reply ended (``stop``, ``length``, ``tool_calls``, ``content_filter``), once
+        it has."""
         return self._summary.finish_reason
+
+    @property
+    def guardrail_findings(self) -> list[GuardrailFinding]:
+        """The agent's guardrails that fired on the reply so far (an agentkit extension of the
+        format); a blocking one made the text its refusal and ``finish_reason``
+        ``content_filter``."""
+        return self._summary.guardrail_findings
 
     @property
     def usage(self) -> OpenAIUsage | None:

@@ -40,15 +40,16 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
         help="the development key to accept (default: the one kept in <db>.key, made on first run)",
     )
     parser.add_argument(
-        "--allow-loopback-webhooks",
-        action="store_true",
-        help="development mode: let webhook endpoints name loopback addresses (127.0.0.1, localhost)",
-    )
-    parser.add_argument(
         "--echo-delay",
         type=float,
         default=0.03,
         help="seconds the echo agent waits between streamed words",
+    )
+    parser.add_argument(
+        "--allow-loopback-urls",
+        action="store_true",
+        help="development mode: let outgoing URLs (providers' base URLs, webhook endpoints) point"
+        " at this machine (127.0.0.1, localhost)",
     )
 
 
@@ -129,7 +130,7 @@ def serve(args: argparse.Namespace) -> int:
         config = ServerConfig(
             db_path=args.db,
             echo_delay=args.echo_delay,
-            webhook_allow_loopback=args.allow_loopback_webhooks,
+            allow_loopback_urls=args.allow_loopback_urls,
         )
         app = create_app(config)
         state = server_state(app)

@@ -1,6 +1,7 @@
 # Generated from agentkit/_async by scripts/unasync.py: edit the async source, not this file.
 """An agent's chat for web front ends: the UI message stream of a streaming agent, or the whole
-reply as text of another, with the text deltas either way and the raw bytes to proxy."""
+reply as text of another, with the text deltas either way and the raw bytes to proxy; and the
+stream of a chat's status."""
 
 from __future__ import annotations
 
@@ -8,10 +9,14 @@ import codecs
 from collections.abc import Iterator
 from typing import Any
 
+from agentkit_api.models import AgentChatStatusEndEvent, AgentChatStatusEvent
+
 from .._errors import StreamError
+from .._events import ChatStatusEvent, is_chat_status_end, parse_chat_status_event
+from .streaming import Stream
 from .ui_stream import UI_STREAM_HEADERS, UIMessageStream
 
-__all__ = ["AgentChatStream"]
+__all__ = ["AgentChatStatusStream", "AgentChatStream"]
 
 _PLAIN = "text/plain"
 
@@ -90,3 +95,32 @@ class AgentChatStream(UIMessageStream):
         rest = decoder.decode(b"", final=True)
         if rest:
             yield rest
+
+
+class AgentChatStatusStream(Stream[ChatStatusEvent]):
+    """A chat's status as it changes: ``AgentChatStatusEvent``s (the status now, then each
+    change), ended by one ``AgentChatStatusEndEvent`` saying why (``idle``, ``follow_limit``
+    or ``deleted``). An event type this SDK does not know arrives as ``UnknownEvent``.
+
+    The stream is not resumed after a dropped connection (the server does not keep it); open
+    a new one to read the status as it is then.
+    """
+
+    resumable = False
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(parse=parse_chat_status_event, is_terminal=is_chat_status_end, **kwargs)
+        self.status: AgentChatStatusEvent | None = None
+        self.end: AgentChatStatusEndEvent | None = None
+
+    def _observe(self, event: ChatStatusEvent) -> None:
+        if isinstance(event, AgentChatStatusEvent):
+            self.status = event
+        elif isinstance(event, AgentChatStatusEndEvent):
+            self.end = event
+
+    def statuses(self) -> Iterator[str]:
+        """Iterate only the status values (``ready``, ``streaming``, ...), as they change."""
+        for event in self:
+            if isinstance(event, AgentChatStatusEvent):
+                yield event.status.value

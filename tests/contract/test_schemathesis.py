@@ -35,10 +35,12 @@ CONFIG = Path(__file__).with_name("schemathesis.toml")
 STREAMS = (
     "chats_start_stream|chats_message_stream|chats_events|sessions_send_stream"
     "|sessions_send_ui_stream|sessions_submit_tool_results_stream|sessions_events"
+    "|agents_chat_status"
 )
 # The agent platform's operations run on their own, so that each run keeps to its time.
 PLATFORM = (
     "completions_.*|feedback_.*|agents_chat|agents_get_prompt_suggestions|agents_list_sub_agents"
+    "|agents_(list|get|delete)_chats?|agents_generate_chat_title"
 )
 # The messaging operations run on their own, with a messaging identity's key.
 MESSAGING = "^(identity|messages|conversations|uploads|groups|contacts|presence)_"
@@ -166,7 +168,8 @@ class TestServerConformance:
         contract must declare ``{type: string}`` there for the generator; the events themselves
         are validated against their ``x-sse-events`` schemas by the integration tests.
         """
-        # A followed session stream stays open until the follow limit: keep it short here.
+        # A followed stream (a session's, a chat's status) stays open until the follow limit:
+        # keep it short here.
         with ReferenceServer(config=ServerConfig(max_follow_seconds=0.5)) as server:
             result = _run(
                 spec_file,

@@ -168,3 +168,30 @@ class TestTheAISDKReadsTheAgentChat:
         texts = [part for part in verdict["message"]["parts"] if part["type"] == "text"]
         assert texts[-1]["text"] == "You said: hi"
         assert verdict["chunks"][-1]["finishReason"] == "stop"
+
+    def test_a_guardrail_arrives_as_a_data_part_before_the_refusal(
+        self, http: httpx.Client
+    ) -> None:
+        """A blocking guardrail is a `data-guardrail` part; the text is the refusal."""
+        rule = _created(
+            http.post(
+                "/v1/guardrails",
+                json={"name": "Brand", "competitor_keywords": ["Acme"], "refusal": "Only us."},
+            )
+        )
+        guarded = {"name": "Guarded", "brain": "scripted", "guardrail_ids": [rule["id"]]}
+        agent = _created(http.post("/v1/agents", json=guarded))
+        body = {
+            "id": "guarded-chat",
+            "messages": [
+                {"id": "u1", "role": "user", "parts": [{"type": "text", "text": "Acme?"}]}
+            ],
+        }
+        verdict = read_with_ai_sdk(http.post(f"/v1/agents/{agent['id']}/chat", json=body).content)
+        assert verdict["ok"], verdict.get("error")
+        parts = verdict["message"]["parts"]
+        kinds = [part["type"] for part in parts]
+        found = parts[kinds.index("data-guardrail")]["data"]
+        assert (found["guardrail_id"], found["action"]) == (rule["id"], "block")
+        texts = [part["text"] for part in parts if part["type"] == "text"]
+        assert texts == ["Only us."] and kinds.index("data-guardrail") < kinds.index("text")

@@ -29,7 +29,7 @@ PAGES = sorted(path for path in DOCS.rglob("*.md") if python_blocks(path.read_te
 def server() -> Iterator[ReferenceServer]:
     # Loopback webhook endpoints allowed, as on a development server: the webhooks guide
     # registers one.
-    with ReferenceServer(config=ServerConfig(webhook_allow_loopback=True)) as running:
+    with ReferenceServer(config=ServerConfig(allow_loopback_urls=True)) as running:
         yield running
 
 

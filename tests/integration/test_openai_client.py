@@ -15,6 +15,8 @@ import pytest
 
 from agentkit.testing import ContractTransport, ContractValidator, ReferenceServer
 
+from .upstream_stub import KEY, StubUpstream
+
 WEATHER: Any = {
     "type": "function",
     "function": {
@@ -33,6 +35,7 @@ class OpenAIClient:
 
     def __init__(self, kind: str, base_url: str, api_key: str, validator: ContractValidator):
         self.kind = kind
+        self.admin: httpx.Client | None = None  # agentkit's own API, for what OpenAI's has not
         transport = ContractTransport(validator)
         self.runner = asyncio.Runner() if kind == "async" else None
         if self.runner is None:
@@ -99,7 +102,11 @@ def oai(request: pytest.FixtureRequest, server: ReferenceServer) -> Iterator[Ope
         assert created.status_code == 201
     validator = ContractValidator(server.base_url)
     client = OpenAIClient(request.param, f"{server.base_url}/openai/v1", key, validator)
+    client.admin = httpx.Client(
+        base_url=server.base_url, headers={"Authorization": f"Bearer {key}"}
+    )
     yield client
+    client.admin.close()
     client.close()
     assert not validator.problems, validator.problems
 
@@ -151,6 +158,61 @@ class TestCompletions:
             model="Bot", messages=user("hi"), response_format={"type": "json_object"}
         )
         assert json.loads(result.choices[0].message.content) == {"content": "You said: hi"}
+
+
+class TestGuardrails:
+    """A guardrail's verdict reaches OpenAI's clients in a field they keep but do not know."""
+
+    def _guarded(self, oai: OpenAIClient) -> str:
+        assert oai.admin is not None
+        rule = oai.admin.post(
+            "/v1/guardrails",
+            json={"name": "Brand", "competitor_keywords": ["Acme"], "refusal": "Only us."},
+        ).json()
+        made = oai.admin.post(
+            "/v1/agents", json={"name": "Guarded", "brain": "echo", "guardrail_ids": [rule["id"]]}
+        )
+        assert made.status_code == 201
+        return str(rule["id"])
+
+    def test_whole_and_streamed(self, oai: OpenAIClient) -> None:
+        rule_id = self._guarded(oai)
+        result = oai.complete(model="Guarded", messages=user("Acme rules"))
+        choice = result.choices[0]
+        assert (choice.message.content, choice.finish_reason) == ("Only us.", "content_filter")
+        assert choice.model_extra["guardrail_findings"][0]["guardrail_id"] == rule_id
+        chunks = oai.stream(model="Guarded", messages=user("Acme rules"))
+        extra = [c.choices[0].model_extra.get("guardrail_findings") for c in chunks if c.choices]
+        found = [findings for findings in extra if findings]
+        assert [f[0]["action"] for f in found] == ["block"]
+        text = "".join(c.choices[0].delta.content or "" for c in chunks if c.choices)
+        assert text == "Only us."
+        assert chunks[-1].choices[0].finish_reason == "content_filter"
+
+
+class TestProviderModels:
+    """A provider's model, named ``<provider>/<model>``, answers OpenAI's clients through us."""
+
+    def test_whole_streamed_and_embedded(self, oai: OpenAIClient) -> None:
+        assert oai.admin is not None
+        with StubUpstream() as upstream:
+            made = oai.admin.post(
+                "/v1/providers",
+                json={
+                    "name": "Stub",
+                    "type": "openai-compatible",
+                    "base_url": upstream.base_url,
+                    "api_key": KEY,
+                },
+            )
+            assert made.status_code == 201
+            result = oai.complete(model="Stub/stub-small", messages=user("hi"))
+            assert result.choices[0].message.content == "model stub-small"
+            chunks = oai.stream(model="Stub/stub-large", messages=user("hi"))
+            text = "".join(c.choices[0].delta.content or "" for c in chunks if c.choices)
+            assert text == "model stub-large"
+            vectors = oai.embed(model="Stub/stub-embed", input=["abc"])
+            assert vectors.data[0].embedding == [3.0, 1.0]
 
 
 class TestEmbeddingsAndModels:

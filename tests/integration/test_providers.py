@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 import agentkit
+from agentkit.server import ServerConfig
 from agentkit.testing import ReferenceServer
 
 from .upstream_stub import KEY, MODELS, StubUpstream
@@ -237,3 +238,51 @@ class TestKeyNeverShown:
             dump = "\n".join(db.iterdump())
         assert provider.id in dump
         assert KEY not in dump
+
+
+@pytest.fixture(scope="module")
+def strict_server() -> Iterator[ReferenceServer]:
+    """A server as deployed: outgoing URLs on loopback refused."""
+    with ReferenceServer(ServerConfig(allow_loopback_urls=False)) as running:
+        yield running
+
+
+class TestOutgoingUrls:
+    @pytest.mark.parametrize(
+        "base_url",
+        [
+            "http://127.0.0.1:8000/v1",
+            "http://localhost:8000/v1",
+            "http://[::1]/v1",
+            "http://[::ffff:127.0.0.1]/v1",
+            "http://169.254.169.254/latest",
+            "http://10.0.0.5/v1",
+            "http://user:pw@api.example.com/v1",
+        ],
+    )
+    def test_a_deployed_server_refuses_internal_addresses(
+        self, make_client: Any, strict_server: ReferenceServer, base_url: str
+    ) -> None:
+        """A 400 naming base_url, on create and on update; nothing is stored."""
+        client = make_client(
+            base_url=strict_server.base_url, api_key=strict_server.create_api_key()
+        )
+        with pytest.raises(agentkit.ValidationError) as caught:
+            client.providers.create(name="Inside", type="openai-compatible", base_url=base_url)
+        assert caught.value.details["field"] == "base_url"
+        public = client.providers.create(
+            name=f"Public {base_url}",
+            type="openai-compatible",
+            base_url="https://api.example.com/v1",
+        )
+        with pytest.raises(agentkit.ValidationError):
+            client.providers.update(public.id, base_url=base_url)
+        assert client.providers.get(public.id).base_url == "https://api.example.com/v1"
+
+    def test_a_development_server_reaches_loopback_but_not_the_rest(
+        self, client: Any, upstream: StubUpstream
+    ) -> None:
+        provider = _add(client, upstream)
+        assert client.providers.test(provider.id).ok
+        with pytest.raises(agentkit.ValidationError):
+            client.providers.update(provider.id, base_url="http://169.254.169.254/v1")

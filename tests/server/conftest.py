@@ -234,12 +234,12 @@ class Harness:
 @pytest.fixture(scope="session")
 def harness() -> Iterator[Harness]:
     """One reference server for these tests, with short keep-alives, a small chat buffer, and
-    webhook endpoints allowed on loopback."""
+    outgoing URLs (providers, webhook endpoints) allowed on loopback, where traffic stays."""
     config = ServerConfig(
         keepalive_interval=0.2,
         max_chat_messages=6,
         max_body_bytes=64 * 1024,
-        webhook_allow_loopback=True,
+        allow_loopback_urls=True,
     )
     with ReferenceServer(config=config) as server:
         running = Harness(server)

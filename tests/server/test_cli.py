@@ -11,8 +11,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
+import pytest
 
-from agentkit import AgentKit
+from agentkit import AgentKit, ValidationError
 
 
 @contextmanager
@@ -51,6 +52,11 @@ class TestServe:
             assert int(base_url.rsplit(":", 1)[1]) > 0
             with AgentKit(api_key=key, base_url=base_url) as client:
                 assert client.agents.create(name="from-cli").name == "from-cli"
+                # Outgoing URLs on loopback only with --allow-loopback-urls.
+                with pytest.raises(ValidationError):
+                    client.providers.create(
+                        name="Local", type="openai-compatible", base_url="http://127.0.0.1:9/v1"
+                    )
                 # The development outbox: a registration's code is printed, not emailed.
                 pending = client.identity.register(
                     email="cli@example.test", handle="cli-user", display_name="CLI"
@@ -61,6 +67,17 @@ class TestServe:
                 assert (
                     client.identity.verify(pending.pending_id, code).identity.handle == "cli-user"
                 )
+
+    def test_loopback_urls_when_asked(self, tmp_path: Path) -> None:
+        """`--allow-loopback-urls` lets a provider point at this machine."""
+        with (
+            _serving(tmp_path, "--allow-loopback-urls") as (_, base_url, key),
+            AgentKit(api_key=key, base_url=base_url) as client,
+        ):
+            provider = client.providers.create(
+                name="Local", type="openai-compatible", base_url="http://127.0.0.1:9/v1"
+            )
+            assert provider.base_url == "http://127.0.0.1:9/v1"
 
     def test_a_busy_port_fails_before_anything_is_made(self, tmp_path: Path) -> None:
         """On a port that is taken, serve exits 1 at once, creating no database and no key."""
@@ -94,10 +111,10 @@ class TestServe:
 
         assert out.stdout.strip() == __version__
 
-    def test_allow_loopback_webhooks_is_the_development_mode(self, tmp_path: Path) -> None:
-        """`--allow-loopback-webhooks` lets a webhook endpoint name a loopback URL."""
+    def test_loopback_urls_let_webhooks_reach_this_machine(self, tmp_path: Path) -> None:
+        """`--allow-loopback-urls` lets a webhook endpoint name a loopback URL."""
         with (
-            _serving(tmp_path, "--allow-loopback-webhooks") as (_, base_url, key),
+            _serving(tmp_path, "--allow-loopback-urls") as (_, base_url, key),
             AgentKit(api_key=key, base_url=base_url) as client,
         ):
             made = client.webhooks.create(url="http://127.0.0.1:9/hook")

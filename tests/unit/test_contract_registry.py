@@ -120,6 +120,14 @@ class TestOperations:
         with pytest.raises(TypeError, match="widget_id"):
             registry.operation("widgets_get").url()
 
+    def test_a_parameter_of_dots_is_escaped(self, registry: Contract) -> None:
+        """``..`` as an id would resolve to the collection above it; escaped, it stays a value."""
+        get = registry.operation("widgets_get")
+        assert get.url(widget_id="..") == "/v1/widgets/%2E%2E"
+        assert get.url(widget_id=".") == "/v1/widgets/%2E"
+        assert get.url(widget_id="a..b") == "/v1/widgets/a..b"
+        assert get.url(widget_id="...") == "/v1/widgets/%2E%2E%2E"
+
     def test_literal_paths_win_over_templates(self, registry: Contract) -> None:
         """/v1/widgets/stream is the stream, not a widget whose id is "stream"."""
         found = registry.find("GET", "/v1/widgets/stream")

@@ -30,7 +30,7 @@ from tests.integration.messaging import Member, register, unique_handle
 from .receiver import Received, Receiver
 
 CONFIG = ServerConfig(
-    webhook_allow_loopback=True,
+    allow_loopback_urls=True,
     webhook_retry_base=0.05,
     webhook_retry_max=0.2,
     webhook_max_attempts=3,
@@ -395,7 +395,7 @@ def test_loopback_is_refused_outside_development_mode() -> None:
     from agentkit import AgentKit
 
     with (
-        ReferenceServer() as plain,
+        ReferenceServer(ServerConfig(allow_loopback_urls=False)) as plain,
         AgentKit(base_url=plain.base_url, api_key=plain.api_key) as client,
     ):
         for url in ("http://127.0.0.1:9/hook", "http://localhost:9/hook", "http://[::1]/hook"):
@@ -418,7 +418,7 @@ class _Stopped:
 def _stop_with_a_pending_delivery(tmp_path: Path, rx: Receiver) -> _Stopped:
     config = ServerConfig(
         db_path=str(tmp_path / "hooks.sqlite3"),
-        webhook_allow_loopback=True,
+        allow_loopback_urls=True,
         webhook_retry_base=0.5,
         webhook_retry_max=0.5,
         webhook_max_attempts=50,
@@ -508,7 +508,7 @@ def test_attempts_in_flight_are_bounded(tmp_path: Path) -> None:
 
     config = ServerConfig(
         db_path=str(tmp_path / "bounded.sqlite3"),
-        webhook_allow_loopback=True,
+        allow_loopback_urls=True,
         webhook_concurrency=2,
     )
     app = Starlette(routes=[Route("/slow", slow, methods=["POST"])])

@@ -10,6 +10,9 @@ from typing import TYPE_CHECKING, Any
 from agentkit_api.models import (
     Agent,
     AgentBrain,
+    AgentChat,
+    AgentChatsDeleted,
+    AgentChatWithMessages,
     AgentCreate,
     AgentInstructions,
     AgentUpdate,
@@ -31,7 +34,7 @@ from ._base import AsyncResource
 
 if TYPE_CHECKING:
     # Streams load with the first stream opened, not with the client.
-    from ..agent_chat import AsyncAgentChatStream
+    from ..agent_chat import AsyncAgentChatStatusStream, AsyncAgentChatStream
 
 __all__ = ["AsyncAgents"]
 
@@ -265,6 +268,89 @@ class AsyncAgents(AsyncResource):
         async with self.stream_chat(agent_id, message, chat_id=chat_id) as stream:
             async for text in stream.text_deltas():
                 yield text
+
+    def list_chats(self, agent_id: str, *, page_size: int = 20) -> AsyncPager[AgentChat]:
+        """The agent's chats (the conversations ``stream_chat`` keeps by ``chat_id``), oldest
+        first, fetched page by page as you iterate.
+
+        No request is made until you iterate (``async for``) or call ``first_page()``.
+
+        Raises:
+            AgentNotFoundError: No such agent among yours (raised when a page is fetched).
+        """
+        return self._cursor_pager("agents_list_chats", page_size=page_size, agent_id=agent_id)
+
+    @async_endpoint
+    async def get_chat(self, agent_id: str, chat_id: str) -> APIResponse[AgentChatWithMessages]:
+        """One chat of the agent with its messages, as AI SDK UI messages (what ``useChat``
+        takes as its initial messages).
+
+        Raises:
+            AgentNotFoundError: No such agent among yours.
+            ChatNotFoundError: The agent has no chat of this id.
+        """
+        return await self._client._call("agents_get_chat", agent_id=agent_id, chat_id=chat_id)
+
+    @async_endpoint
+    async def delete_chat(self, agent_id: str, chat_id: str) -> APIResponse[Deleted]:
+        """Delete one chat with its session, cancelling a reply under way. The chat id may be
+        used again afterwards: it starts a new conversation.
+
+        Raises:
+            AgentNotFoundError: No such agent among yours.
+            ChatNotFoundError: The agent has no chat of this id.
+        """
+        return await self._client._call("agents_delete_chat", agent_id=agent_id, chat_id=chat_id)
+
+    @async_endpoint
+    async def delete_chats(self, agent_id: str) -> APIResponse[AgentChatsDeleted]:
+        """Delete every chat of the agent with their sessions; ``deleted_count`` says how many.
+
+        Raises:
+            AgentNotFoundError: No such agent among yours.
+        """
+        return await self._client._call("agents_delete_chats", agent_id=agent_id)
+
+    @async_endpoint
+    async def generate_chat_title(
+        self, agent_id: str, chat_id: str, *, idempotency_key: str | None = None
+    ) -> APIResponse[AgentChat]:
+        """Make the chat's title again from its first user message, and keep it (replacing a
+        title set by hand).
+
+        Raises:
+            AgentNotFoundError: No such agent among yours.
+            ChatNotFoundError: The agent has no chat of this id.
+        """
+        return await self._client._call(
+            "agents_generate_chat_title",
+            agent_id=agent_id,
+            chat_id=chat_id,
+            idempotency_key=idempotency_key,
+        )
+
+    def chat_status(
+        self, agent_id: str, chat_id: str, *, follow: bool = False
+    ) -> AsyncAgentChatStatusStream:
+        """Follow a chat's status: a ``status`` event now, another at each change (status,
+        title or message count), then one ``end`` event. Without ``follow`` the stream ends
+        once no reply is under way; with it, it stays open across replies until the server's
+        follow limit. Nothing is sent until the stream is entered or iterated.
+
+        Raises:
+            AgentNotFoundError: No such agent among yours (raised on entering).
+            ChatNotFoundError: The agent has no chat of this id (raised on entering).
+        """
+        from ..agent_chat import AsyncAgentChatStatusStream
+
+        params: dict[str, Any] = {"agent_id": agent_id, "chat_id": chat_id}
+        if follow:
+            params["follow"] = True
+        # A status stream is quiet while nothing changes, however long a reply takes: only a
+        # connection that stops carrying the server's keep-alives is dead.
+        return self._client._stream(
+            AsyncAgentChatStatusStream, "agents_chat_status", options={"follow": True}, **params
+        )
 
 
 def _use_chat_body(

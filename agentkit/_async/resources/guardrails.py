@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from agentkit_api.models import (
     Deleted,
@@ -10,6 +10,7 @@ from agentkit_api.models import (
     GuardrailAction,
     GuardrailCategory,
     GuardrailCreate,
+    GuardrailModelCheck,
     GuardrailUpdate,
 )
 from agentkit_api.types import UNSET, Unset
@@ -24,8 +25,19 @@ from ._base import AsyncResource
 __all__ = ["AsyncGuardrails"]
 
 
+ModelCheckInput = GuardrailModelCheck | Mapping[str, str]
+"""A provider's model that judges replies: a ``GuardrailModelCheck``, or a dict with
+``provider_id`` and ``model``."""
+
+
 def _categories(names: Sequence[GuardrailCategory | str]) -> list[GuardrailCategory]:
     return [enum_member(GuardrailCategory, name) for name in names]
+
+
+def _model_check(check: ModelCheckInput | None) -> GuardrailModelCheck | None:
+    if check is None or isinstance(check, GuardrailModelCheck):
+        return check
+    return GuardrailModelCheck(provider_id=check["provider_id"], model=check["model"])
 
 
 class AsyncGuardrails(AsyncResource):
@@ -43,6 +55,7 @@ class AsyncGuardrails(AsyncResource):
         competitor_keywords: Sequence[str] | None = None,
         action: GuardrailAction | str | None = None,
         refusal: str | None = None,
+        model_check: ModelCheckInput | None = None,
         idempotency_key: str | None = None,
     ) -> APIResponse[Guardrail]:
         """Create a guardrail.
@@ -55,11 +68,15 @@ class AsyncGuardrails(AsyncResource):
             competitor_keywords: Words that must not appear (whole words, any case).
             action: ``"block"`` (default) or ``"flag"``.
             refusal: The text that replaces a blocked reply.
+            model_check: A provider's model that judges replies too, by ``instructions``
+                (``{"provider_id": ..., "model": ...}``); the built-in checks run first. A
+                check that fails fires the guardrail.
             idempotency_key: Makes retries of this call safe across processes; one is made
                 for you otherwise.
 
         Raises:
             GuardrailNameTakenError: Another of your guardrails has this name.
+            ProviderNotFoundError: ``model_check`` names no provider of yours.
             ValidationError: A field is not valid (such as an unknown category).
         """
         body = GuardrailCreate(
@@ -71,6 +88,7 @@ class AsyncGuardrails(AsyncResource):
             competitor_keywords=UNSET if competitor_keywords is None else [*competitor_keywords],
             action=UNSET if action is None else enum_member(GuardrailAction, action),
             refusal=given(refusal),
+            model_check=UNSET if model_check is None else _model_check(model_check),
         )
         return await self._client._call(
             "guardrails_create", body=body, idempotency_key=idempotency_key
@@ -96,12 +114,15 @@ class AsyncGuardrails(AsyncResource):
         competitor_keywords: Sequence[str] | Unset = UNSET,
         action: GuardrailAction | str | Unset = UNSET,
         refusal: str | Unset = UNSET,
+        model_check: ModelCheckInput | Unset | None = UNSET,
     ) -> APIResponse[Guardrail]:
         """Change some fields of a guardrail; the fields you leave out keep their value.
+        ``model_check=None`` leaves the judging to the built-in checks alone.
 
         Raises:
             GuardrailNotFoundError: No such guardrail among yours.
             GuardrailNameTakenError: Another of your guardrails has the new name.
+            ProviderNotFoundError: ``model_check`` names no provider of yours.
             ValidationError: A field is not valid.
         """
         body = GuardrailUpdate(
@@ -119,6 +140,9 @@ class AsyncGuardrails(AsyncResource):
             ),
             action=action if isinstance(action, Unset) else enum_member(GuardrailAction, action),
             refusal=refusal,
+            model_check=model_check
+            if isinstance(model_check, Unset)
+            else _model_check(model_check),
         )
         return await self._client._call("guardrails_update", guardrail_id=guardrail_id, body=body)
 

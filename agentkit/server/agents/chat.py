@@ -3,7 +3,8 @@
 
 The conversation is a session of the agent. Its id is derived from the agent and the body's
 ``id``, so every request of one ``useChat`` conversation continues the same session, which
-keeps the history and is read, titled, followed and deleted with the sessions operations.
+keeps the history. A conversation with an ``id`` is recorded as one of the agent's chats, which
+the chat history operations list, read, title, follow and delete.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from hashlib import blake2b
 
 from ..core.call import Call
 from ..core.errors import ApiError
-from ..core.ids import new_id
+from ..core.ids import new_id, now
 from ..core.replies import Answer, ChunkStream, EventStream
 from ..core.store import Row
 from ..sessions.control import start_message_turn
@@ -38,6 +39,9 @@ def _session(call: Call, agent: Row) -> Row:
     if session is None:
         session = new_session(session_id, {"agent_id": agent["id"]})
         store.insert_session(call.org_id, session)
+    if chat_id and store.get_agent_chat(call.org_id, agent["id"], chat_id) is None:
+        record = {"id": chat_id, "agent_id": agent["id"], "session_id": session_id}
+        store.insert_agent_chat(call.org_id, agent["id"], {**record, "created_at": now()})
     return session
 
 

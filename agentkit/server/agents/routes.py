@@ -1,5 +1,6 @@
 """The agents family's operations: create, read, list, update (partially), delete, replace the
-instructions, check a name; chat from a web front end, and the prompts to suggest there."""
+instructions, check a name; chat from a web front end, the history of those chats, and the
+prompts to suggest there."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from ..core.store import Conflict, Row
 from ..guardrails.routes import check_guardrail_refs
 from ..providers.resolve import check_provider_ref
 from .chat import chat
+from .chat_history import delete_chat, delete_chats, generate_title, get_chat, list_chats
+from .chat_status import chat_status
 from .suggestions import prompt_suggestions
 
 __all__ = ["HANDLERS"]
@@ -141,6 +144,12 @@ HANDLERS: dict[str, Handler] = {
     "agents_list": list_agents,
     "agents_check_name": check_name,
     "agents_chat": chat,
+    "agents_list_chats": list_chats,
+    "agents_get_chat": get_chat,
+    "agents_delete_chat": delete_chat,
+    "agents_delete_chats": delete_chats,
+    "agents_generate_chat_title": generate_title,
+    "agents_chat_status": chat_status,
     "agents_list_sub_agents": list_sub_agents,
     "agents_get_prompt_suggestions": prompt_suggestions,
 }

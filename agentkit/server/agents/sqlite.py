@@ -1,4 +1,5 @@
-"""Agents in SQLite: one JSON document per agent, its name unique in the organization."""
+"""Agents in SQLite: one JSON document per agent, its name unique in the organization; and the
+chats of each agent, keyed by their ``useChat`` id."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from ..core.store import Page, Row
 __all__ = ["AgentTables"]
 
 _AGENTS = DocumentTable("agents", columns=("name",))
+_CHATS = DocumentTable("agent_chats", scope=("agent_id",))
 
 
 class AgentTables(SQLiteTables):
@@ -20,6 +22,9 @@ CREATE TABLE IF NOT EXISTS agents (
     pk INTEGER PRIMARY KEY AUTOINCREMENT, org_id TEXT NOT NULL, id TEXT NOT NULL,
     name TEXT NOT NULL, data TEXT NOT NULL,
     UNIQUE (org_id, id), UNIQUE (org_id, name));
+CREATE TABLE IF NOT EXISTS agent_chats (
+    pk INTEGER PRIMARY KEY AUTOINCREMENT, org_id TEXT NOT NULL, agent_id TEXT NOT NULL,
+    id TEXT NOT NULL, data TEXT NOT NULL, UNIQUE (org_id, agent_id, id));
 """
 
     def insert_agent(self, org_id: str, agent: Row) -> None:
@@ -49,9 +54,30 @@ CREATE TABLE IF NOT EXISTS agents (
         _AGENTS.update(self._database, org_id, agent)
 
     def delete_agent(self, org_id: str, agent_id: str) -> bool:
-        """Delete the agent; whether there was one."""
-        return _AGENTS.delete(self._database, org_id, agent_id)
+        """Delete the agent and the record of its chats (their sessions stay); whether there
+        was one."""
+        with self._database.transaction():
+            self._database.run(
+                "DELETE FROM agent_chats WHERE org_id = ? AND agent_id = ?", org_id, agent_id
+            )
+            return _AGENTS.delete(self._database, org_id, agent_id)
 
     def list_agents(self, org_id: str, after: int, limit: int) -> Page:
         """Agents after the position ``after``, oldest first."""
         return _AGENTS.page(self._database, org_id, after, limit)
+
+    def insert_agent_chat(self, org_id: str, agent_id: str, chat: Row) -> None:
+        """Record a chat of the agent; ``Conflict`` when its id is recorded already."""
+        _CHATS.insert(self._database, org_id, chat, agent_id)
+
+    def get_agent_chat(self, org_id: str, agent_id: str, chat_id: str) -> Row | None:
+        """The agent's chat of this id, or ``None``."""
+        return _CHATS.get(self._database, org_id, agent_id, chat_id)
+
+    def list_agent_chats(self, org_id: str, agent_id: str, after: int, limit: int) -> Page:
+        """The agent's chats after the position ``after``, oldest first."""
+        return _CHATS.page(self._database, org_id, after, limit, agent_id)
+
+    def delete_agent_chat(self, org_id: str, agent_id: str, chat_id: str) -> bool:
+        """Forget the agent's chat; whether there was one."""
+        return _CHATS.delete(self._database, org_id, agent_id, chat_id)

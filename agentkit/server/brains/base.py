@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -23,11 +23,14 @@ class Turn:
         text: The user's message as text (non-text parts described in brackets).
         history: Earlier messages of the chat as ``(role, text)``, oldest first; read from the
             store only for a brain whose ``uses_history`` is true (empty for the others).
+        delegate: Hands a message to a sub-agent (``{"agent": ..., "message": ...}``) and
+            gives its ``ToolOutcome``; ``None`` where the turn cannot delegate.
     """
 
     agent: dict[str, Any]
     text: str
     history: list[tuple[str, str]] = field(default_factory=list)
+    delegate: Callable[[dict[str, Any]], Awaitable[Any]] | None = None
 
 
 class Brain(Protocol):

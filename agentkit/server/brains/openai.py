@@ -10,9 +10,10 @@ from typing import Any
 
 from ..._http import httpx
 from ..._sse import SSEDecoder
+from ..core.urls import guarded_client
 from .base import BrainError, Turn
 
-__all__ = ["OpenAIBrain", "Upstream", "upstream_headers"]
+__all__ = ["OpenAIBrain", "Upstream", "upstream_client", "upstream_headers"]
 
 _ROLES = {"user": "user", "agent": "assistant", "system": "system"}
 
@@ -20,11 +21,25 @@ _ROLES = {"user": "user", "agent": "assistant", "system": "system"}
 @dataclass(frozen=True, slots=True)
 class Upstream:
     """An OpenAI-compatible upstream: its API root, its key (never in the repr) and its type
-    (``azure`` takes the key in an ``api-key`` header, the others as a bearer token)."""
+    (``azure`` takes the key in an ``api-key`` header, the others as a bearer token).
+
+    ``allow_loopback`` is the outgoing URL policy for an upstream a caller gave (a provider):
+    its connections are guarded (``core.urls``). ``None`` for the server's own upstream, from
+    its environment, which its operator chose.
+    """
 
     base_url: str
     api_key: str | None = field(default=None, repr=False)
     type: str = "openai"
+    allow_loopback: bool | None = None
+
+
+def upstream_client(upstream: Upstream, timeout: Any) -> httpx.AsyncClient:
+    """The HTTP client that calls ``upstream``: guarded for a caller's upstream, never
+    following redirects."""
+    if upstream.allow_loopback is None:
+        return httpx.AsyncClient(timeout=timeout, follow_redirects=False)
+    return guarded_client(allow_loopback=upstream.allow_loopback, timeout=timeout)
 
 
 def upstream_headers(upstream: Upstream) -> dict[str, str]:
@@ -90,7 +105,7 @@ class OpenAIBrain:
         url, headers, body = self._request(turn)
         decoder = SSEDecoder()
         try:
-            async with httpx.AsyncClient(timeout=self._timeout) as http:
+            async with upstream_client(self._target(), self._timeout) as http:
                 async with http.stream("POST", url, json=body, headers=headers) as response:
                     if response.status_code >= 400:
                         await response.aread()

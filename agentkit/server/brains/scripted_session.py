@@ -19,11 +19,11 @@ from .session import (
     describe_tool_results,
 )
 
-__all__ = ["ScriptedSessionBrain", "sample_input"]
+__all__ = ["DELEGATE", "ScriptedSessionBrain", "delegation_answer", "sample_input"]
 
 _LONG = re.compile(r"/long\s+(\d+)")
 _TOOL = re.compile(r"/tool\b(?:[ \t]+(?![{/])(\S+))?")
-_DELEGATE = re.compile(r"/delegate[ \t]+(\S+)[ \t]*(.*)", re.DOTALL)
+DELEGATE = re.compile(r"/delegate[ \t]+(\S+)[ \t]*(.*)", re.DOTALL)
 _JSON = json.JSONDecoder()
 _MAX_LONG = 100_000
 _CITED = 300
@@ -72,7 +72,7 @@ def _cite(chunk: dict[str, Any]) -> str:
     return f'According to "{source}" [{chunk["document_id"]}]: {chunk["text"][:_CITED]}'
 
 
-def _delegation_answer(agent: str, outcome: ToolOutcome | None) -> str:
+def delegation_answer(agent: str, outcome: ToolOutcome | None) -> str:
     """What the agent says once the sub-agent answered (or could not be asked)."""
     output = (outcome.output or {}) if outcome else {}
     if outcome is not None and outcome.status == "success":
@@ -118,13 +118,13 @@ class ScriptedSessionBrain:
                     await asyncio.sleep(delay)
                 yield TextDelta(f"tok{index} ")
             return
-        delegated = _DELEGATE.search(text)
+        delegated = DELEGATE.search(text)
         if delegated and "/error" not in text:
             agent, message = delegated.group(1), delegated.group(2).strip()
             async for step in self._say(ThinkingDelta, f"I will ask {agent}.", delay):
                 yield step
             outcome = yield ToolCall("delegate", {"agent": agent, "message": message})
-            async for step in self._say(TextDelta, _delegation_answer(agent, outcome), delay):
+            async for step in self._say(TextDelta, delegation_answer(agent, outcome), delay):
                 yield step
             return
         tools, answer = self._client_tools(turn, text) if _TOOL.search(text) else ([], None)

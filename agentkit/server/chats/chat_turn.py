@@ -25,6 +25,7 @@ from ..core.state import ServerState
 from ..core.store import Row
 from ..guardrails.apply import guard_chat_brain
 from ..providers.resolve import upstream_for
+from .delegation import chat_delegator
 
 __all__ = [
     "CHAT_STREAM",
@@ -92,7 +93,10 @@ def begin_chat_turn(
     reply_id = new_id("msg")
     stream = CHAT_STREAM.stream(chat_id)
     brain = guard_chat_brain(state, org_id, agent, brain, stream, chat_id, reply_id)
-    turn = Turn(agent=agent, text=describe_parts(message["parts"]), history=history)
+    delegate = chat_delegator(state, org_id, chat, agent, stream, reply_id)
+    turn = Turn(
+        agent=agent, text=describe_parts(message["parts"]), history=history, delegate=delegate
+    )
     task: asyncio.Task[Row | ApiError] | None = None
     # The user's message, the chat, the turn's note and its first event are kept together.
     try:

@@ -80,7 +80,12 @@ def embedding_model() -> dict[str, Any]:
 
 def _not_found(model: str, field: str | None) -> ApiError:
     details = {"field": field, "location": "body"} if field else None
-    return ApiError("MODEL_NOT_FOUND", f"no model {model!r}: name one of your agents", details)
+    return ApiError(
+        "MODEL_NOT_FOUND",
+        f"no model {model!r}: name one of your agents, or a provider's model as"
+        " '<provider>/<model>'",
+        details,
+    )
 
 
 def find_agent(store: Store, org_id: str, model: str, field: str | None = "model") -> Row:

@@ -1,13 +1,19 @@
-"""The OpenAI-compatible operations: chat completions, embeddings, and the models."""
+"""The OpenAI-compatible operations: chat completions, embeddings, and the models. A model of
+an agent is answered here; a provider's model (``<provider>/<model>``) by the provider."""
 
 from __future__ import annotations
 
-from ..brains import session_brain_for
+from ..brains import SessionBrain, session_brain_for
 from ..core.call import Call, Handler
-from ..core.errors import invalid
+from ..core.errors import ApiError, invalid
 from ..core.replies import Answer, ChunkStream, Reply
+from ..guardrails.apply import GuardedSessionBrain, agent_guardrails
+from ..guardrails.checker import Finding
+from ..guardrails.model_check import checker_for
+from ..providers.resolve import upstream_for
 from .embeddings import DEFAULT_DIMENSIONS, embed, encode_base64, token_count
 from .models import EMBEDDING_MODEL, all_models, find_agent, find_model
+from .passthrough import find_provider_model, forward
 from .requests import plan_completion
 from .running import complete, stream_completion
 
@@ -15,21 +21,41 @@ __all__ = ["HANDLERS"]
 
 
 async def create(call: Call) -> Answer:
-    """Answer a chat completion with the agent the model names, whole or streamed."""
-    plan = plan_completion(call.state.store, call.org_id, call.body)
-    config = call.state.config
-    brain = session_brain_for(
-        plan.agent.get("brain", "echo"), echo_delay=config.echo_delay, slow_delay=config.slow_delay
+    """Answer a chat completion with the agent the model names, whole or streamed, its reply
+    checked by the agent's guardrails."""
+    try:
+        plan = plan_completion(call.state.store, call.org_id, call.body)
+    except ApiError as exc:
+        routed = find_provider_model(call.state, call.org_id, call.body["model"])
+        if exc.code != "MODEL_NOT_FOUND" or routed is None:
+            raise
+        return await forward(call.state, *routed, "/chat/completions", call.body)
+    state, agent = call.state, plan.agent
+    config = state.config
+    brain: SessionBrain = session_brain_for(
+        agent.get("brain", "echo"),
+        echo_delay=config.echo_delay,
+        slow_delay=config.slow_delay,
+        upstream=upstream_for(state, call.org_id, agent),
     )
+    findings: list[Finding] = []
+    guardrails = agent_guardrails(state, call.org_id, agent)
+    if guardrails:
+        check = checker_for(state, call.org_id, guardrails)
+        brain = GuardedSessionBrain(brain, guardrails, findings.append, check)
     if call.body.get("stream"):
-        return ChunkStream(stream_completion(brain, plan))
-    return Reply(await complete(brain, plan))
+        return ChunkStream(stream_completion(brain, plan, findings))
+    return Reply(await complete(brain, plan, findings))
 
 
-async def embed_texts(call: Call) -> Reply:
-    """Embed one text or several with the built-in lexical model."""
+async def embed_texts(call: Call) -> Answer:
+    """Embed one text or several with the built-in lexical model, or pass the request to the
+    provider whose model it names."""
     model = call.body["model"]
     if model != EMBEDDING_MODEL:
+        routed = find_provider_model(call.state, call.org_id, model)
+        if routed is not None:
+            return await forward(call.state, *routed, "/embeddings", call.body)
         # An agent is a model too, but not one that embeds: say so rather than "not found".
         find_agent(call.state.store, call.org_id, model)
         raise invalid("model", f"{model!r} is an agent; embed with {EMBEDDING_MODEL!r}")

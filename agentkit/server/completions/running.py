@@ -32,6 +32,7 @@ from ..brains import (
 from ..brains.scripted_session import sample_input
 from ..brains.session import compact_json
 from ..core.errors import ApiError
+from ..guardrails.checker import Finding
 from .embeddings import token_count
 from .errors import openai_error
 from .requests import CompletionPlan, JsonFormat
@@ -54,11 +55,14 @@ class _Reply:
     tool_calls: list[dict[str, Any]] = field(default_factory=list)
     words: int = 0
     cut: bool = False
+    findings: list[Finding] = field(default_factory=list)
 
     @property
     def finish_reason(self) -> str:
         if self.tool_calls:
             return "tool_calls"
+        if any(finding.action == "block" for finding in self.findings):
+            return "content_filter"
         return "length" if self.cut else "stop"
 
     def usage(self, plan: CompletionPlan) -> dict[str, int]:
@@ -152,13 +156,16 @@ async def _collect(brain: SessionBrain, plan: CompletionPlan, reply: _Reply) -> 
             reply.tool_calls.append(_tool_call(step))
 
 
-async def complete(brain: SessionBrain, plan: CompletionPlan) -> dict[str, Any]:
-    """The whole completion, as an ``OpenAIChatCompletion``.
+async def complete(
+    brain: SessionBrain, plan: CompletionPlan, findings: list[Finding] | None = None
+) -> dict[str, Any]:
+    """The whole completion, as an ``OpenAIChatCompletion``; ``findings`` is the list the
+    brain's guardrails report to, listed in the choice when any fired.
 
     Raises:
         ApiError: AGENT_ERROR when the brain fails.
     """
-    reply = _Reply()
+    reply = _Reply(findings=findings if findings is not None else [])
     try:
         await _collect(brain, plan, reply)
     except BrainError as exc:
@@ -175,19 +182,20 @@ async def complete(brain: SessionBrain, plan: CompletionPlan) -> dict[str, Any]:
         message["reasoning_content"] = "".join(reply.reasoning)
     if reply.tool_calls:
         message["tool_calls"] = reply.tool_calls
+    choice: dict[str, Any] = {
+        "index": 0,
+        "message": message,
+        "finish_reason": reply.finish_reason,
+        "logprobs": None,
+    }
+    if reply.findings:
+        choice["guardrail_findings"] = [finding.wire() for finding in reply.findings]
     return {
         "id": "chatcmpl-" + secrets.token_hex(12),
         "object": "chat.completion",
         "created": int(time.time()),
         "model": plan.model,
-        "choices": [
-            {
-                "index": 0,
-                "message": message,
-                "finish_reason": reply.finish_reason,
-                "logprobs": None,
-            }
-        ],
+        "choices": [choice],
         "usage": reply.usage(plan),
     }
 
@@ -207,6 +215,16 @@ class _ChunkWriter:
 
     def delta(self, delta: dict[str, Any], finish_reason: str | None = None) -> bytes:
         choice = {"index": 0, "delta": delta, "finish_reason": finish_reason, "logprobs": None}
+        return self._head + json.dumps([choice]).encode() + self._tail
+
+    def findings(self, findings: list[Finding]) -> bytes:
+        choice = {
+            "index": 0,
+            "delta": {},
+            "finish_reason": None,
+            "logprobs": None,
+            "guardrail_findings": [finding.wire() for finding in findings],
+        }
         return self._head + json.dumps([choice]).encode() + self._tail
 
     def usage(self, usage: dict[str, int]) -> bytes:
@@ -229,12 +247,17 @@ def _tool_chunks(writer: _ChunkWriter, index: int, call: dict[str, Any]) -> list
 
 
 async def _chunks(
-    brain: SessionBrain, plan: CompletionPlan, writer: _ChunkWriter
+    brain: SessionBrain, plan: CompletionPlan, writer: _ChunkWriter, findings: list[Finding]
 ) -> AsyncIterator[bytes]:
-    reply = _Reply()
+    reply = _Reply(findings=findings)
     yield writer.delta({"role": "assistant", "content": ""})
     buffered = plan.json_format is not None
+    reported = 0
     async for step in _steps(brain, plan):
+        if len(findings) > reported:
+            # The guardrails judged the text held so far: their verdict goes before it.
+            yield writer.findings(findings[reported:])
+            reported = len(findings)
         if isinstance(step, ThinkingDelta):
             reply.reasoning.append(step.text)
             yield writer.delta({"reasoning_content": step.text})
@@ -251,6 +274,8 @@ async def _chunks(
             for chunk in _tool_chunks(writer, len(reply.tool_calls), call):
                 yield chunk
             reply.tool_calls.append(call)
+    if len(findings) > reported:
+        yield writer.findings(findings[reported:])
     if buffered and plan.json_format is not None and not reply.tool_calls:
         for chunk in _text_chunks(writer, as_json("".join(reply.text), plan.json_format)):
             yield chunk
@@ -265,18 +290,22 @@ def _error_chunk(error: ApiError) -> bytes:
     return b"data: " + body.encode() + b"\n\n"
 
 
-async def stream_completion(brain: SessionBrain, plan: CompletionPlan) -> AsyncIterator[bytes]:
-    """The completion as ``text/event-stream`` bytes, in batches of the chunks ready.
+async def stream_completion(
+    brain: SessionBrain, plan: CompletionPlan, findings: list[Finding] | None = None
+) -> AsyncIterator[bytes]:
+    """The completion as ``text/event-stream`` bytes, in batches of the chunks ready;
+    ``findings`` is the list the brain's guardrails report to, each sent in a chunk of its own.
 
     A brain that fails ends the stream with an ``error`` chunk (OpenAI's error object), then
     ``[DONE]``.
     """
+    reported: list[Finding] = findings if findings is not None else []
     queue: asyncio.Queue[bytes | None] = asyncio.Queue(_QUEUE_CHUNKS)
     writer = _ChunkWriter(plan)
 
     async def produce() -> None:
         try:
-            async for chunk in _chunks(brain, plan, writer):
+            async for chunk in _chunks(brain, plan, writer, reported):
                 await queue.put(chunk)
         except BrainError as exc:
             await queue.put(_error_chunk(ApiError("AGENT_ERROR", str(exc))) + _DONE)

@@ -59,8 +59,13 @@ class ServerConfig:
             of 32 characters or more). Without one the server keeps its own in
             ``agentkit.secret`` beside ``db_path`` (a fresh one per process for ``":memory:"``).
             Never shown in the config's repr.
-        webhook_allow_loopback: Whether webhook endpoints may name loopback addresses
-            (development and tests); private and link-local ones are refused always.
+        allow_loopback_urls: Whether outgoing URLs may point at this machine (``127.0.0.1``,
+            ``::1``, ``localhost``). It applies to every outgoing URL the server is given (a
+            provider's base URL, a webhook endpoint's URL), where they are given and on every
+            connection. Off by default: a server that others reach must not call its own
+            loopback services for them. A development server turns it on to reach upstreams
+            and receivers on the same machine (``agentkit.testing.ReferenceServer`` does unless
+            given a config). Private and link-local addresses stay refused either way.
         webhook_timeout: Seconds a webhook receiver has to answer one attempt.
         webhook_concurrency: Webhook attempts in flight at once, across endpoints.
         webhook_max_attempts: Attempts at one delivery (a redelivery starts a new run) before
@@ -95,7 +100,7 @@ class ServerConfig:
     realtime_auth_interval: float = 10.0
     realtime_typing_interval: float = 0.5
     secret_key: str | None = field(default=None, repr=False)
-    webhook_allow_loopback: bool = False
+    allow_loopback_urls: bool = False
     webhook_timeout: float = 10.0
     webhook_concurrency: int = 8
     webhook_max_attempts: int = 8

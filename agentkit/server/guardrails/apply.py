@@ -5,9 +5,9 @@ finding is reported (the caller turns it into its stream's ``guardrail`` event) 
 reply goes on, and a blocking finding replaces the reply with that guardrail's refusal. Agents
 without guardrails stream as before, with nothing held back.
 
-Chats and sessions apply them here (in a session, the text between tool calls is checked in
-segments, each released before the next tool call); OpenAI-compatible completions can call
-``guard_brain`` (or ``check_reply``) the same way.
+Chats, sessions and OpenAI-compatible completions apply them here (in a session or a
+completion, the text between tool calls is checked in segments, each released before the next
+tool call).
 """
 
 from __future__ import annotations
@@ -28,7 +28,8 @@ from ..brains import (
 )
 from ..core.state import ServerState
 from ..core.store import Row
-from .checker import Finding, check_reply
+from .checker import Finding
+from .model_check import Check, checker_for
 
 __all__ = [
     "GuardedBrain",
@@ -50,25 +51,26 @@ class GuardedBrain:
     """A brain whose complete reply passes its guardrails before it is streamed."""
 
     def __init__(
-        self, inner: Brain, guardrails: list[Row], report: Callable[[Finding], None]
+        self, inner: Brain, guardrails: list[Row], report: Callable[[Finding], None], check: Check
     ) -> None:
         self._inner = inner
         self._guardrails = guardrails
         self._report = report
+        self._check = check
         self.uses_history = getattr(inner, "uses_history", False)
 
     async def reply(self, turn: Turn) -> AsyncIterator[str]:
         """The inner brain's reply, or the first blocking guardrail's refusal."""
         deltas = [delta async for delta in self._inner.reply(turn)]
-        for delta in _released(deltas, self._guardrails, self._report):
+        for delta in await _released(deltas, self._guardrails, self._report, self._check):
             yield delta
 
 
-def _released(
-    deltas: list[str], guardrails: list[Row], report: Callable[[Finding], None]
+async def _released(
+    deltas: list[str], guardrails: list[Row], report: Callable[[Finding], None], check: Check
 ) -> list[str]:
     """The deltas to send for a held text: as they were, or the blocking refusal's words."""
-    findings = check_reply("".join(deltas), guardrails)
+    findings = await check("".join(deltas))
     for finding in findings:
         report(finding)
     blocking = next((f for f in findings if f.action == "block"), None)
@@ -83,11 +85,16 @@ class GuardedSessionBrain:
     tool calls pass at once, each tool call after the text held before it."""
 
     def __init__(
-        self, inner: SessionBrain, guardrails: list[Row], report: Callable[[Finding], None]
+        self,
+        inner: SessionBrain,
+        guardrails: list[Row],
+        report: Callable[[Finding], None],
+        check: Check,
     ) -> None:
         self._inner = inner
         self._guardrails = guardrails
         self._report = report
+        self._check = check
 
     async def run(self, turn: SessionTurn) -> AsyncGenerator[Step, ToolOutcome | None]:
         """The inner brain's steps, its text checked segment by segment."""
@@ -105,14 +112,14 @@ class GuardedSessionBrain:
                     held.append(step.text)
                     continue
                 if held and isinstance(step, ToolCall):
-                    for delta in _released(held, self._guardrails, self._report):
+                    for delta in await _released(held, self._guardrails, self._report, self._check):
                         yield TextDelta(delta)
                     held = []
                 outcome = yield step
         finally:
             await steps.aclose()
         if held:
-            for delta in _released(held, self._guardrails, self._report):
+            for delta in await _released(held, self._guardrails, self._report, self._check):
                 yield TextDelta(delta)
 
 
@@ -121,7 +128,9 @@ def guard_brain(
 ) -> Brain:
     """``brain`` under the agent's guardrails; ``brain`` itself when it has none."""
     guardrails = agent_guardrails(state, org_id, agent)
-    return GuardedBrain(brain, guardrails, report) if guardrails else brain
+    if not guardrails:
+        return brain
+    return GuardedBrain(brain, guardrails, report, checker_for(state, org_id, guardrails))
 
 
 def guard_chat_brain(
@@ -160,4 +169,4 @@ def guard_session_brain(
         event = {"type": "guardrail", "id": 0, "session_id": session_id, "finding": finding.wire()}
         state.events.append(org_id, stream, event)
 
-    return GuardedSessionBrain(brain, guardrails, report)
+    return GuardedSessionBrain(brain, guardrails, report, checker_for(state, org_id, guardrails))

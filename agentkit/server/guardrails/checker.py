@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["CATEGORIES", "Finding", "check_reply"]
+__all__ = ["CATEGORIES", "Finding", "check_reply", "first_finding"]
 
 
 def _words(*words: str) -> re.Pattern[str]:
@@ -101,7 +101,9 @@ def _keyword(text: str, keywords: Iterable[str]) -> str | None:
     return None
 
 
-def _first_finding(text: str, guardrail: dict[str, Any]) -> Finding | None:
+def first_finding(text: str, guardrail: dict[str, Any]) -> Finding | None:
+    """What the built-in checks of one guardrail find in a reply: its first match, if any."""
+
     def found(reason: str, category: str | None = None) -> Finding:
         return Finding(guardrail["id"], guardrail["name"], guardrail["action"], reason, category)
 
@@ -117,5 +119,5 @@ def _first_finding(text: str, guardrail: dict[str, Any]) -> Finding | None:
 
 def check_reply(text: str, guardrails: Iterable[dict[str, Any]]) -> list[Finding]:
     """What each guardrail finds in a reply (at most one finding each), in their order."""
-    findings = (_first_finding(text, guardrail) for guardrail in guardrails)
+    findings = (first_finding(text, guardrail) for guardrail in guardrails)
     return [finding for finding in findings if finding is not None]

@@ -18,6 +18,7 @@ DEFAULTS: dict[str, Any] = {
     "competitor_keywords": [],
     "action": "block",
     "refusal": "I can't help with that.",
+    "model_check": None,
 }
 
 
@@ -51,8 +52,22 @@ def check_guardrail_refs(call: Call) -> None:
             )
 
 
+def _check_model_provider(call: Call) -> None:
+    check = call.body.get("model_check")
+    if (
+        check is not None
+        and call.state.store.get_provider(call.org_id, check["provider_id"]) is None
+    ):
+        raise ApiError(
+            "PROVIDER_NOT_FOUND",
+            f"no provider {check['provider_id']!r}",
+            {"field": "model_check.provider_id", "location": "body"},
+        )
+
+
 async def create(call: Call) -> Reply:
     """Create a guardrail."""
+    _check_model_provider(call)
     stamp = now()
     guardrail = {
         **DEFAULTS,
@@ -76,6 +91,7 @@ async def get(call: Call) -> Reply:
 async def update(call: Call) -> Reply:
     """Change some fields of a guardrail."""
     guardrail = _guardrail(call)
+    _check_model_provider(call)
     guardrail.update(call.body, updated_at=now())
     try:
         call.state.store.update_guardrail(call.org_id, guardrail)

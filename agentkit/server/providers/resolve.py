@@ -22,7 +22,9 @@ def upstream_of(state: ServerState, provider: Row) -> Upstream:
     """
     sealed = provider.get(SEALED_KEY)
     api_key = state.service(KeySealer).open(sealed) if sealed else None
-    return Upstream(provider["base_url"], api_key, provider["type"])
+    return Upstream(
+        provider["base_url"], api_key, provider["type"], state.config.allow_loopback_urls
+    )
 
 
 def upstream_for(state: ServerState, org_id: str, agent: Row) -> Upstream | BrainError | None:

@@ -11,6 +11,7 @@ from ..core.errors import ApiError, invalid
 from ..core.ids import new_id, now
 from ..core.replies import Reply
 from ..core.store import Conflict, Row
+from ..core.urls import url_refusal
 from .resolve import upstream_of
 from .sealing import KeySealer, SealError
 from .upstream import UpstreamFailure, list_models
@@ -42,15 +43,13 @@ def _name_taken(name: str) -> ApiError:
     )
 
 
-def _check_base_url(url: str) -> str:
-    try:
-        parsed = httpx.URL(url)
-    except (httpx.InvalidURL, TypeError, ValueError):
-        raise invalid("base_url", "must be an http or https URL with a host") from None
-    if parsed.scheme not in ("http", "https") or not parsed.host:
-        raise invalid("base_url", "must be an http or https URL with a host")
-    if parsed.userinfo:
-        raise invalid("base_url", "must not carry credentials; send the key as api_key")
+def _check_base_url(call: Call, url: str) -> str:
+    refusal = url_refusal(url, allow_loopback=call.state.config.allow_loopback_urls)
+    if refusal == "must not carry credentials":
+        refusal += "; send the key as api_key"
+    if refusal:
+        raise invalid("base_url", refusal)
+    parsed = httpx.URL(url)
     if parsed.query or parsed.fragment:
         raise invalid("base_url", "must not carry a query or a fragment")
     return url
@@ -73,7 +72,7 @@ async def create(call: Call) -> Reply:
         "id": new_id("prv"),
         "name": body["name"],
         "type": body["type"],
-        "base_url": _check_base_url(body["base_url"]),
+        "base_url": _check_base_url(call, body["base_url"]),
         SEALED_KEY: _sealed(call, body.get("api_key")),
         "models": [],
         "models_refreshed_at": None,
@@ -99,7 +98,7 @@ async def update(call: Call) -> Reply:
     provider = _writable(call)
     changes = dict(call.body)
     if "base_url" in changes:
-        _check_base_url(changes["base_url"])
+        _check_base_url(call, changes["base_url"])
     if "api_key" in changes:
         provider[SEALED_KEY] = _sealed(call, changes.pop("api_key"))
     provider.update(changes, updated_at=now())

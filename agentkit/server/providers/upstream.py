@@ -6,7 +6,7 @@ import time
 from dataclasses import dataclass
 
 from ..._http import httpx
-from ..brains.openai import Upstream, upstream_headers
+from ..brains.openai import Upstream, upstream_client, upstream_headers
 
 __all__ = ["ModelListing", "UpstreamFailure", "list_models"]
 
@@ -58,7 +58,7 @@ async def list_models(upstream: Upstream) -> ModelListing:
     url = upstream.base_url.rstrip("/") + "/models"
     started = time.perf_counter()
     try:
-        async with httpx.AsyncClient(timeout=_TIMEOUT, follow_redirects=False) as http:
+        async with upstream_client(upstream, _TIMEOUT) as http:
             response = await http.get(url, headers=upstream_headers(upstream))
     except (httpx.HTTPError, httpx.InvalidURL) as exc:
         raise UpstreamFailure(f"the provider could not be reached: {type(exc).__name__}") from None

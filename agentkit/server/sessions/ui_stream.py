@@ -130,6 +130,9 @@ class UITranslator:
         }
         out.append({"type": "data-warning", "data": warning})
 
+    def _on_guardrail(self, data: Row, out: list[Row]) -> None:
+        out.append({"type": "data-guardrail", "data": data["finding"]})
+
     def _on_error(self, data: Row, out: list[Row]) -> None:
         out.append({"type": "error", "errorText": str(data["error"].get("message", ""))})
 

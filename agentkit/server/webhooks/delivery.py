@@ -25,6 +25,8 @@ from ...webhooks import sign
 from ..core.ids import new_id, now
 from ..core.state import ServerState
 from ..core.store import Row
+from ..core.urls import UrlRefused as ConnectionRefused
+from ..core.urls import guarded_client
 from ..messaging.events import MessagingEvent
 from .sealing import SealError, WebhookSecrets
 from .sqlite import iso_time
@@ -159,8 +161,10 @@ class WebhookDispatcher:
         assert woken is not None
         timeout = httpx.Timeout(config.webhook_timeout)
         limits = httpx.Limits(max_connections=config.webhook_concurrency)
-        async with httpx.AsyncClient(
-            timeout=timeout, limits=limits, follow_redirects=False, trust_env=False
+        # Connections go only to the address checked (a name cannot resolve elsewhere between
+        # the check and the connection).
+        async with guarded_client(
+            allow_loopback=config.allow_loopback_urls, timeout=timeout, limits=limits
         ) as client:
             pruned = 0.0
             while True:
@@ -230,11 +234,11 @@ class WebhookDispatcher:
             body = delivery["body"].encode("utf-8")
             headers = self._headers(endpoint, delivery, body, int(started))
             url = check_url(endpoint["url"])
-            await check_address(url, state.config.webhook_allow_loopback)
+            await check_address(url, state.config.allow_loopback_urls)
             async with asyncio.timeout(state.config.webhook_timeout):
                 async with client.stream("POST", url, content=body, headers=headers) as answer:
                     status = answer.status_code  # the body is never read: only the status counts
-        except UrlRefused as exc:
+        except (UrlRefused, ConnectionRefused) as exc:
             error = f"the URL is refused: {exc}"
         except SealError:
             error = "the endpoint's secret cannot be opened with this server's secret"

@@ -62,7 +62,7 @@ def public_delivery(delivery: Row) -> Row:
 
 async def _checked_url(call: Call, url: str) -> str:
     try:
-        await check_address(check_url(url), call.state.config.webhook_allow_loopback)
+        await check_address(check_url(url), call.state.config.allow_loopback_urls)
     except UrlRefused as exc:
         raise invalid("url", str(exc)) from None
     return url

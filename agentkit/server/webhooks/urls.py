@@ -9,6 +9,7 @@ import ipaddress
 import socket
 
 from ..._http import httpx
+from ..core.urls import address_refusal
 
 __all__ = ["UrlRefused", "check_address", "check_url"]
 
@@ -40,21 +41,6 @@ def check_url(url: str) -> httpx.URL:
     return parsed
 
 
-def _refusal(address: str, allow_loopback: bool) -> str | None:
-    ip = ipaddress.ip_address(address.split("%", 1)[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
-    if ip.is_loopback:
-        return None if allow_loopback else "is a loopback address"
-    if ip.is_link_local:
-        return "is a link-local address"
-    if ip.is_private or ip.is_unspecified or ip.is_reserved or ip.is_multicast:
-        return "is a private or reserved address"
-    if not ip.is_global:
-        return "is not a public address"
-    return None
-
-
 async def check_address(url: httpx.URL, allow_loopback: bool) -> None:
     """Resolve the URL's host and refuse it unless every address it has is public (or
     loopback, when allowed).
@@ -70,6 +56,7 @@ async def check_address(url: httpx.URL, allow_loopback: bool) -> None:
     except (OSError, TimeoutError, UnicodeError):
         raise UrlRefused(f"the host {url.host!r} does not resolve") from None
     for *_, address in found:
-        problem = _refusal(str(address[0]), allow_loopback)
+        ip = ipaddress.ip_address(str(address[0]).split("%", 1)[0])
+        problem = address_refusal(ip, allow_loopback=allow_loopback)
         if problem:
             raise UrlRefused(f"the host {url.host!r} {problem} ({address[0]})")

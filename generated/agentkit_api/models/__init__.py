@@ -6,6 +6,17 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from .agent import Agent
     from .agent_brain import AgentBrain
+    from .agent_chat import AgentChat
+    from .agent_chat_list import AgentChatList
+    from .agent_chat_message import AgentChatMessage
+    from .agent_chat_message_metadata import AgentChatMessageMetadata
+    from .agent_chat_message_role import AgentChatMessageRole
+    from .agent_chat_status import AgentChatStatus
+    from .agent_chat_status_end_event import AgentChatStatusEndEvent
+    from .agent_chat_status_end_event_reason import AgentChatStatusEndEventReason
+    from .agent_chat_status_event import AgentChatStatusEvent
+    from .agent_chat_with_messages import AgentChatWithMessages
+    from .agent_chats_deleted import AgentChatsDeleted
     from .agent_create import AgentCreate
     from .agent_handle_claim import AgentHandleClaim
     from .agent_instructions import AgentInstructions
@@ -17,6 +28,7 @@ if TYPE_CHECKING:
     from .audio_part import AudioPart
     from .chat import Chat
     from .chat_content_event import ChatContentEvent
+    from .chat_delegation_event import ChatDelegationEvent
     from .chat_done_event import ChatDoneEvent
     from .chat_end import ChatEnd
     from .chat_error_event import ChatErrorEvent
@@ -67,6 +79,7 @@ if TYPE_CHECKING:
     from .guardrail_create import GuardrailCreate
     from .guardrail_finding import GuardrailFinding
     from .guardrail_list import GuardrailList
+    from .guardrail_model_check import GuardrailModelCheck
     from .guardrail_update import GuardrailUpdate
     from .health import Health
     from .identity import Identity
@@ -222,6 +235,7 @@ if TYPE_CHECKING:
     from .tool_results_submit import ToolResultsSubmit
     from .tool_use_block import ToolUseBlock
     from .ui_chat_request import UIChatRequest
+    from .ui_data_guardrail_chunk import UIDataGuardrailChunk
     from .ui_data_warning_chunk import UIDataWarningChunk
     from .ui_error_chunk import UIErrorChunk
     from .ui_finish_chunk import UIFinishChunk
@@ -268,6 +282,17 @@ if TYPE_CHECKING:
 _MODULES = {
     "Agent": "agent",
     "AgentBrain": "agent_brain",
+    "AgentChat": "agent_chat",
+    "AgentChatList": "agent_chat_list",
+    "AgentChatMessage": "agent_chat_message",
+    "AgentChatMessageMetadata": "agent_chat_message_metadata",
+    "AgentChatMessageRole": "agent_chat_message_role",
+    "AgentChatStatus": "agent_chat_status",
+    "AgentChatStatusEndEvent": "agent_chat_status_end_event",
+    "AgentChatStatusEndEventReason": "agent_chat_status_end_event_reason",
+    "AgentChatStatusEvent": "agent_chat_status_event",
+    "AgentChatWithMessages": "agent_chat_with_messages",
+    "AgentChatsDeleted": "agent_chats_deleted",
     "AgentCreate": "agent_create",
     "AgentHandleClaim": "agent_handle_claim",
     "AgentInstructions": "agent_instructions",
@@ -279,6 +304,7 @@ _MODULES = {
     "AudioPart": "audio_part",
     "Chat": "chat",
     "ChatContentEvent": "chat_content_event",
+    "ChatDelegationEvent": "chat_delegation_event",
     "ChatDoneEvent": "chat_done_event",
     "ChatEnd": "chat_end",
     "ChatErrorEvent": "chat_error_event",
@@ -329,6 +355,7 @@ _MODULES = {
     "GuardrailCreate": "guardrail_create",
     "GuardrailFinding": "guardrail_finding",
     "GuardrailList": "guardrail_list",
+    "GuardrailModelCheck": "guardrail_model_check",
     "GuardrailUpdate": "guardrail_update",
     "Health": "health",
     "Identity": "identity",
@@ -478,6 +505,7 @@ _MODULES = {
     "ToolResultsSubmit": "tool_results_submit",
     "ToolUseBlock": "tool_use_block",
     "UIChatRequest": "ui_chat_request",
+    "UIDataGuardrailChunk": "ui_data_guardrail_chunk",
     "UIDataWarningChunk": "ui_data_warning_chunk",
     "UIErrorChunk": "ui_error_chunk",
     "UIFinishChunk": "ui_finish_chunk",
@@ -524,6 +552,17 @@ _MODULES = {
 __all__ = (
     "Agent",
     "AgentBrain",
+    "AgentChat",
+    "AgentChatList",
+    "AgentChatMessage",
+    "AgentChatMessageMetadata",
+    "AgentChatMessageRole",
+    "AgentChatStatus",
+    "AgentChatStatusEndEvent",
+    "AgentChatStatusEndEventReason",
+    "AgentChatStatusEvent",
+    "AgentChatWithMessages",
+    "AgentChatsDeleted",
     "AgentCreate",
     "AgentHandleClaim",
     "AgentInstructions",
@@ -535,6 +574,7 @@ __all__ = (
     "AudioPart",
     "Chat",
     "ChatContentEvent",
+    "ChatDelegationEvent",
     "ChatDoneEvent",
     "ChatEnd",
     "ChatErrorEvent",
@@ -585,6 +625,7 @@ __all__ = (
     "GuardrailCreate",
     "GuardrailFinding",
     "GuardrailList",
+    "GuardrailModelCheck",
     "GuardrailUpdate",
     "Health",
     "Identity",
@@ -734,6 +775,7 @@ __all__ = (
     "ToolResultsSubmit",
     "ToolUseBlock",
     "UIChatRequest",
+    "UIDataGuardrailChunk",
     "UIDataWarningChunk",
     "UIErrorChunk",
     "UIFinishChunk",

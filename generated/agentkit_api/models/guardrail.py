@@ -2,13 +2,18 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.guardrail_action import GuardrailAction
 from ..models.guardrail_category import GuardrailCategory
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.guardrail_model_check import GuardrailModelCheck
+
 
 T = TypeVar("T", bound="Guardrail")
 
@@ -19,6 +24,8 @@ class Guardrail:
     `competitor_keywords` as whole words (any case) and each of `blocked_categories` by its
     built-in word lists and patterns: `violence`, `hate_speech`, `self_harm`, `profanity`,
     `pii` (e-mail addresses, phone and card numbers) and `secrets` (API keys, private keys).
+    With a `model_check`, a provider's model judges the reply too, after the built-in
+    checks, by the guardrail's `instructions`.
 
     """
 
@@ -36,9 +43,12 @@ class Guardrail:
     """ The text that replaces a blocked reply. """
     created_at: datetime.datetime
     updated_at: datetime.datetime
+    model_check: GuardrailModelCheck | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.guardrail_model_check import GuardrailModelCheck
+
         id = self.id
 
         name = self.name
@@ -60,6 +70,14 @@ class Guardrail:
 
         updated_at = self.updated_at.isoformat()
 
+        model_check: dict[str, Any] | None | Unset
+        if isinstance(self.model_check, Unset):
+            model_check = UNSET
+        elif isinstance(self.model_check, GuardrailModelCheck):
+            model_check = self.model_check.to_dict()
+        else:
+            model_check = self.model_check
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -75,11 +93,15 @@ class Guardrail:
                 "updated_at": updated_at,
             }
         )
+        if model_check is not UNSET:
+            field_dict["model_check"] = model_check
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.guardrail_model_check import GuardrailModelCheck
+
         d = dict(src_dict)
         id = d.pop("id")
 
@@ -104,6 +126,23 @@ class Guardrail:
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
+        def _parse_model_check(data: object) -> GuardrailModelCheck | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                model_check_type_0 = GuardrailModelCheck.from_dict(data)
+
+                return model_check_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(GuardrailModelCheck | None | Unset, data)
+
+        model_check = _parse_model_check(d.pop("model_check", UNSET))
+
         guardrail = cls(
             id=id,
             name=name,
@@ -114,6 +153,7 @@ class Guardrail:
             refusal=refusal,
             created_at=created_at,
             updated_at=updated_at,
+            model_check=model_check,
         )
 
         guardrail.additional_properties = d

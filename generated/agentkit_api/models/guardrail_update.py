@@ -1,13 +1,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 
 from ..models.guardrail_action import GuardrailAction
 from ..models.guardrail_category import GuardrailCategory
 from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.guardrail_model_check import GuardrailModelCheck
+
 
 T = TypeVar("T", bound="GuardrailUpdate")
 
@@ -24,8 +28,11 @@ class GuardrailUpdate:
     """ `block` replaces the reply with the guardrail's refusal; `flag` lets it pass. Both send a `guardrail` event.
     """
     refusal: str | Unset = UNSET
+    model_check: GuardrailModelCheck | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.guardrail_model_check import GuardrailModelCheck
+
         name = self.name
 
         instructions = self.instructions
@@ -47,6 +54,14 @@ class GuardrailUpdate:
 
         refusal = self.refusal
 
+        model_check: dict[str, Any] | None | Unset
+        if isinstance(self.model_check, Unset):
+            model_check = UNSET
+        elif isinstance(self.model_check, GuardrailModelCheck):
+            model_check = self.model_check.to_dict()
+        else:
+            model_check = self.model_check
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
@@ -62,11 +77,15 @@ class GuardrailUpdate:
             field_dict["action"] = action
         if refusal is not UNSET:
             field_dict["refusal"] = refusal
+        if model_check is not UNSET:
+            field_dict["model_check"] = model_check
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.guardrail_model_check import GuardrailModelCheck
+
         d = dict(src_dict)
         name = d.pop("name", UNSET)
 
@@ -94,6 +113,23 @@ class GuardrailUpdate:
 
         refusal = d.pop("refusal", UNSET)
 
+        def _parse_model_check(data: object) -> GuardrailModelCheck | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                model_check_type_0 = GuardrailModelCheck.from_dict(data)
+
+                return model_check_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(GuardrailModelCheck | None | Unset, data)
+
+        model_check = _parse_model_check(d.pop("model_check", UNSET))
+
         guardrail_update = cls(
             name=name,
             instructions=instructions,
@@ -101,6 +137,7 @@ class GuardrailUpdate:
             competitor_keywords=competitor_keywords,
             action=action,
             refusal=refusal,
+            model_check=model_check,
         )
 
         return guardrail_update

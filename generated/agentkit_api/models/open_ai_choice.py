@@ -10,6 +10,7 @@ from ..models.open_ai_finish_reason import OpenAIFinishReason
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.guardrail_finding import GuardrailFinding
     from ..models.open_ai_response_message import OpenAIResponseMessage
 
 
@@ -22,6 +23,10 @@ class OpenAIChoice:
     message: OpenAIResponseMessage
     finish_reason: OpenAIFinishReason
     logprobs: None | Unset = UNSET
+    guardrail_findings: list[GuardrailFinding] | Unset = UNSET
+    """ An agentkit extension (OpenAI's clients keep unknown fields): the agent's guardrails
+    that fired on this reply. Present only when one did.
+     """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -32,6 +37,13 @@ class OpenAIChoice:
         finish_reason = self.finish_reason.value
 
         logprobs = self.logprobs
+
+        guardrail_findings: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.guardrail_findings, Unset):
+            guardrail_findings = []
+            for guardrail_findings_item_data in self.guardrail_findings:
+                guardrail_findings_item = guardrail_findings_item_data.to_dict()
+                guardrail_findings.append(guardrail_findings_item)
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -44,11 +56,14 @@ class OpenAIChoice:
         )
         if logprobs is not UNSET:
             field_dict["logprobs"] = logprobs
+        if guardrail_findings is not UNSET:
+            field_dict["guardrail_findings"] = guardrail_findings
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.guardrail_finding import GuardrailFinding
         from ..models.open_ai_response_message import OpenAIResponseMessage
 
         d = dict(src_dict)
@@ -60,11 +75,23 @@ class OpenAIChoice:
 
         logprobs = d.pop("logprobs", UNSET)
 
+        _guardrail_findings = d.pop("guardrail_findings", UNSET)
+        guardrail_findings: list[GuardrailFinding] | Unset = UNSET
+        if _guardrail_findings is not UNSET:
+            guardrail_findings = []
+            for guardrail_findings_item_data in _guardrail_findings:
+                guardrail_findings_item = GuardrailFinding.from_dict(
+                    guardrail_findings_item_data
+                )
+
+                guardrail_findings.append(guardrail_findings_item)
+
         open_ai_choice = cls(
             index=index,
             message=message,
             finish_reason=finish_reason,
             logprobs=logprobs,
+            guardrail_findings=guardrail_findings,
         )
 
         open_ai_choice.additional_properties = d

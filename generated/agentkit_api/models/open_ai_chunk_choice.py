@@ -10,6 +10,7 @@ from ..models.open_ai_finish_reason import OpenAIFinishReason
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.guardrail_finding import GuardrailFinding
     from ..models.open_ai_chunk_delta import OpenAIChunkDelta
 
 
@@ -22,6 +23,10 @@ class OpenAIChunkChoice:
     delta: OpenAIChunkDelta
     finish_reason: None | OpenAIFinishReason
     logprobs: None | Unset = UNSET
+    guardrail_findings: list[GuardrailFinding] | Unset = UNSET
+    """ An agentkit extension: the guardrails that fired on the reply, in a chunk of their
+    own with an empty delta, before the text they judged.
+     """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -37,6 +42,13 @@ class OpenAIChunkChoice:
 
         logprobs = self.logprobs
 
+        guardrail_findings: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.guardrail_findings, Unset):
+            guardrail_findings = []
+            for guardrail_findings_item_data in self.guardrail_findings:
+                guardrail_findings_item = guardrail_findings_item_data.to_dict()
+                guardrail_findings.append(guardrail_findings_item)
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -48,11 +60,14 @@ class OpenAIChunkChoice:
         )
         if logprobs is not UNSET:
             field_dict["logprobs"] = logprobs
+        if guardrail_findings is not UNSET:
+            field_dict["guardrail_findings"] = guardrail_findings
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.guardrail_finding import GuardrailFinding
         from ..models.open_ai_chunk_delta import OpenAIChunkDelta
 
         d = dict(src_dict)
@@ -77,11 +92,23 @@ class OpenAIChunkChoice:
 
         logprobs = d.pop("logprobs", UNSET)
 
+        _guardrail_findings = d.pop("guardrail_findings", UNSET)
+        guardrail_findings: list[GuardrailFinding] | Unset = UNSET
+        if _guardrail_findings is not UNSET:
+            guardrail_findings = []
+            for guardrail_findings_item_data in _guardrail_findings:
+                guardrail_findings_item = GuardrailFinding.from_dict(
+                    guardrail_findings_item_data
+                )
+
+                guardrail_findings.append(guardrail_findings_item)
+
         open_ai_chunk_choice = cls(
             index=index,
             delta=delta,
             finish_reason=finish_reason,
             logprobs=logprobs,
+            guardrail_findings=guardrail_findings,
         )
 
         open_ai_chunk_choice.additional_properties = d

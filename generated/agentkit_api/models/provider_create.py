@@ -17,7 +17,9 @@ class ProviderCreate:
     type_: UpstreamType
     """ The types of provider an organization may add. """
     base_url: str
-    """ An http or https URL, without credentials, query or fragment. """
+    """ An http or https URL, without credentials, query or fragment. Its host may not be a private, link-local,
+    multicast, reserved or unspecified address, nor a loopback one unless the server allows loopback URLs (a
+    development server); a name is checked again on each connection. """
     api_key: str | Unset = UNSET
     """ Kept encrypted; at most 4096 characters. """
 

@@ -21,6 +21,9 @@ class UIChatRequest:
 
     messages: list[UIMessage]
     id: str | Unset = UNSET
+    """ The conversation: one path segment (no `/`, at most 200 characters), so that the
+    chat history operations can name it.
+     """
     message_id: str | Unset = UNSET
     trigger: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)

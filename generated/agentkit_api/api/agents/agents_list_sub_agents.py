@@ -57,7 +57,8 @@ def sync_detailed(
 
      In a session, an agent delegates with the `delegate` server tool (the `scripted` brain on
     `/delegate AGENT MESSAGE`): the sub-agent answers in a session of its own, named in the
-    tool's result (`session_id`, `reply`). A delegation that would make a cycle, or a chain
+    tool's result (`session_id`, `reply`). In a chat the same command delegates too, and the
+    chat's stream reports it with a `delegation` event. A delegation that would make a cycle, or a chain
     deeper than three agents, is refused in the tool's result. One page holds them all.
 
     Args:
@@ -91,7 +92,8 @@ def sync(
 
      In a session, an agent delegates with the `delegate` server tool (the `scripted` brain on
     `/delegate AGENT MESSAGE`): the sub-agent answers in a session of its own, named in the
-    tool's result (`session_id`, `reply`). A delegation that would make a cycle, or a chain
+    tool's result (`session_id`, `reply`). In a chat the same command delegates too, and the
+    chat's stream reports it with a `delegation` event. A delegation that would make a cycle, or a chain
     deeper than three agents, is refused in the tool's result. One page holds them all.
 
     Args:
@@ -120,7 +122,8 @@ async def asyncio_detailed(
 
      In a session, an agent delegates with the `delegate` server tool (the `scripted` brain on
     `/delegate AGENT MESSAGE`): the sub-agent answers in a session of its own, named in the
-    tool's result (`session_id`, `reply`). A delegation that would make a cycle, or a chain
+    tool's result (`session_id`, `reply`). In a chat the same command delegates too, and the
+    chat's stream reports it with a `delegation` event. A delegation that would make a cycle, or a chain
     deeper than three agents, is refused in the tool's result. One page holds them all.
 
     Args:
@@ -152,7 +155,8 @@ async def asyncio(
 
      In a session, an agent delegates with the `delegate` server tool (the `scripted` brain on
     `/delegate AGENT MESSAGE`): the sub-agent answers in a session of its own, named in the
-    tool's result (`session_id`, `reply`). A delegation that would make a cycle, or a chain
+    tool's result (`session_id`, `reply`). In a chat the same command delegates too, and the
+    chat's stream reports it with a `delegation` event. A delegation that would make a cycle, or a chain
     deeper than three agents, is refused in the tool's result. One page holds them all.
 
     Args:

@@ -79,6 +79,18 @@ def sync_detailed(
     property). Errors use OpenAI's error shape, with agentkit's code as `code`. Tokens are
     counted as words.
 
+    The agent's guardrails apply: its reply is held until complete and checked. A blocking
+    guardrail replaces the text with its refusal and makes `finish_reason`
+    `content_filter`; the guardrails that fired (blocking or flagging) are listed in the
+    choice's `guardrail_findings`, an extra field OpenAI's clients keep (in a stream, one
+    chunk with an empty delta carries them, before the text).
+
+    A `model` of the form `<provider>/<model>` that names no agent (the provider by its
+    name or id, the model as the provider names it, such as `Local vLLM/llama-3-8b`) is a
+    provider's model: the request goes to the provider's `/chat/completions` with its key
+    and the model's own id, and the provider's answer (or stream) comes back as it is. A
+    provider that fails is `PROVIDER_UNREACHABLE`, with its status but not its body.
+
     Args:
         idempotency_key (str | Unset):
         body (OpenAIChatCompletionRequest): OpenAI's chat completion request. Sampling settings
@@ -129,6 +141,18 @@ def sync(
     property). Errors use OpenAI's error shape, with agentkit's code as `code`. Tokens are
     counted as words.
 
+    The agent's guardrails apply: its reply is held until complete and checked. A blocking
+    guardrail replaces the text with its refusal and makes `finish_reason`
+    `content_filter`; the guardrails that fired (blocking or flagging) are listed in the
+    choice's `guardrail_findings`, an extra field OpenAI's clients keep (in a stream, one
+    chunk with an empty delta carries them, before the text).
+
+    A `model` of the form `<provider>/<model>` that names no agent (the provider by its
+    name or id, the model as the provider names it, such as `Local vLLM/llama-3-8b`) is a
+    provider's model: the request goes to the provider's `/chat/completions` with its key
+    and the model's own id, and the provider's answer (or stream) comes back as it is. A
+    provider that fails is `PROVIDER_UNREACHABLE`, with its status but not its body.
+
     Args:
         idempotency_key (str | Unset):
         body (OpenAIChatCompletionRequest): OpenAI's chat completion request. Sampling settings
@@ -173,6 +197,18 @@ async def asyncio_detailed(
     object that carries the text in a `content` property (or the schema's first string
     property). Errors use OpenAI's error shape, with agentkit's code as `code`. Tokens are
     counted as words.
+
+    The agent's guardrails apply: its reply is held until complete and checked. A blocking
+    guardrail replaces the text with its refusal and makes `finish_reason`
+    `content_filter`; the guardrails that fired (blocking or flagging) are listed in the
+    choice's `guardrail_findings`, an extra field OpenAI's clients keep (in a stream, one
+    chunk with an empty delta carries them, before the text).
+
+    A `model` of the form `<provider>/<model>` that names no agent (the provider by its
+    name or id, the model as the provider names it, such as `Local vLLM/llama-3-8b`) is a
+    provider's model: the request goes to the provider's `/chat/completions` with its key
+    and the model's own id, and the provider's answer (or stream) comes back as it is. A
+    provider that fails is `PROVIDER_UNREACHABLE`, with its status but not its body.
 
     Args:
         idempotency_key (str | Unset):
@@ -221,6 +257,18 @@ async def asyncio(
     object that carries the text in a `content` property (or the schema's first string
     property). Errors use OpenAI's error shape, with agentkit's code as `code`. Tokens are
     counted as words.
+
+    The agent's guardrails apply: its reply is held until complete and checked. A blocking
+    guardrail replaces the text with its refusal and makes `finish_reason`
+    `content_filter`; the guardrails that fired (blocking or flagging) are listed in the
+    choice's `guardrail_findings`, an extra field OpenAI's clients keep (in a stream, one
+    chunk with an empty delta carries them, before the text).
+
+    A `model` of the form `<provider>/<model>` that names no agent (the provider by its
+    name or id, the model as the provider names it, such as `Local vLLM/llama-3-8b`) is a
+    provider's model: the request goes to the provider's `/chat/completions` with its key
+    and the model's own id, and the provider's answer (or stream) comes back as it is. A
+    provider that fails is `PROVIDER_UNREACHABLE`, with its status but not its body.
 
     Args:
         idempotency_key (str | Unset):

@@ -62,12 +62,14 @@ def sync_detailed(
     body: OpenAIEmbeddingRequest,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[OpenAIEmbeddingList | OpenAIErrorResponse]:
-    """Embed text in OpenAI's wire format with the server's local lexical model.
+    """Embed text in OpenAI's wire format with the server's local lexical model or a provider's model.
 
      The built-in model `agentkit-lexical-v1` is lexical, not semantic: it hashes words and
     character trigrams into `dimensions` buckets (default 256), then normalizes the vector
     to length 1. Texts that share words are close; synonyms are not. It is deterministic and
     works offline. `encoding_format: base64` sends each vector as little-endian float32.
+    A `model` of the form `<provider>/<model>` is a provider's embedding model: the
+    request goes to the provider's `/embeddings`, as for completions.
 
     Args:
         idempotency_key (str | Unset):
@@ -99,12 +101,14 @@ def sync(
     body: OpenAIEmbeddingRequest,
     idempotency_key: str | Unset = UNSET,
 ) -> OpenAIEmbeddingList | OpenAIErrorResponse | None:
-    """Embed text in OpenAI's wire format with the server's local lexical model.
+    """Embed text in OpenAI's wire format with the server's local lexical model or a provider's model.
 
      The built-in model `agentkit-lexical-v1` is lexical, not semantic: it hashes words and
     character trigrams into `dimensions` buckets (default 256), then normalizes the vector
     to length 1. Texts that share words are close; synonyms are not. It is deterministic and
     works offline. `encoding_format: base64` sends each vector as little-endian float32.
+    A `model` of the form `<provider>/<model>` is a provider's embedding model: the
+    request goes to the provider's `/embeddings`, as for completions.
 
     Args:
         idempotency_key (str | Unset):
@@ -131,12 +135,14 @@ async def asyncio_detailed(
     body: OpenAIEmbeddingRequest,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[OpenAIEmbeddingList | OpenAIErrorResponse]:
-    """Embed text in OpenAI's wire format with the server's local lexical model.
+    """Embed text in OpenAI's wire format with the server's local lexical model or a provider's model.
 
      The built-in model `agentkit-lexical-v1` is lexical, not semantic: it hashes words and
     character trigrams into `dimensions` buckets (default 256), then normalizes the vector
     to length 1. Texts that share words are close; synonyms are not. It is deterministic and
     works offline. `encoding_format: base64` sends each vector as little-endian float32.
+    A `model` of the form `<provider>/<model>` is a provider's embedding model: the
+    request goes to the provider's `/embeddings`, as for completions.
 
     Args:
         idempotency_key (str | Unset):
@@ -166,12 +172,14 @@ async def asyncio(
     body: OpenAIEmbeddingRequest,
     idempotency_key: str | Unset = UNSET,
 ) -> OpenAIEmbeddingList | OpenAIErrorResponse | None:
-    """Embed text in OpenAI's wire format with the server's local lexical model.
+    """Embed text in OpenAI's wire format with the server's local lexical model or a provider's model.
 
      The built-in model `agentkit-lexical-v1` is lexical, not semantic: it hashes words and
     character trigrams into `dimensions` buckets (default 256), then normalizes the vector
     to length 1. Texts that share words are close; synonyms are not. It is deterministic and
     works offline. `encoding_format: base64` sends each vector as little-endian float32.
+    A `model` of the form `<provider>/<model>` is a provider's embedding model: the
+    request goes to the provider's `/embeddings`, as for completions.
 
     Args:
         idempotency_key (str | Unset):
