@@ -39,7 +39,15 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 from ._errors import WebhookFailure, WebhookVerificationError
 
 if TYPE_CHECKING:
-    from agentkit_api.models import MessageNewWebhookEvent, WebhookTestEvent
+    from agentkit_api.models import (
+        GroupDeletedWebhookEvent,
+        GroupInviteReceivedWebhookEvent,
+        MessageNewWebhookEvent,
+        MessageReadWebhookEvent,
+        PresenceUpdateWebhookEvent,
+        RateLimitWarningWebhookEvent,
+        WebhookTestEvent,
+    )
 
 __all__ = [
     "DEFAULT_TOLERANCE",
@@ -91,8 +99,18 @@ class UnknownWebhookEvent:
     data: Any
     raw: dict[str, Any]
 
+    @property
+    def type(self) -> str:
+        """The event type, by its wire name (the same as ``type_``)."""
+        return self.type_
 
-WebhookEvent: TypeAlias = "MessageNewWebhookEvent | WebhookTestEvent | UnknownWebhookEvent"
+
+_TypedWebhookEvent: TypeAlias = (
+    "MessageNewWebhookEvent | MessageReadWebhookEvent | PresenceUpdateWebhookEvent"
+    " | GroupInviteReceivedWebhookEvent | GroupDeletedWebhookEvent"
+    " | RateLimitWarningWebhookEvent | WebhookTestEvent"
+)
+WebhookEvent: TypeAlias = "_TypedWebhookEvent | UnknownWebhookEvent"
 """What ``unwrap`` returns: a typed model for the known event types, else ``UnknownWebhookEvent``."""
 
 
@@ -448,15 +466,20 @@ def _parse(body: bytes) -> dict[str, Any]:
 
 
 def _typed(event: dict[str, Any]) -> WebhookEvent:
-    from agentkit_api.models import MessageNewWebhookEvent, WebhookTestEvent
+    from agentkit_api import models
 
     if not isinstance(event.get("type"), str) or not isinstance(event.get("id"), str):
         raise _failure("malformed_payload", "the event has no string 'id' and 'type'")
-    models: dict[str, Any] = {
-        "message.new": MessageNewWebhookEvent,
-        "webhook.test": WebhookTestEvent,
+    by_type: dict[str, Any] = {
+        "message.new": models.MessageNewWebhookEvent,
+        "message.read": models.MessageReadWebhookEvent,
+        "presence.update": models.PresenceUpdateWebhookEvent,
+        "group.invite.received": models.GroupInviteReceivedWebhookEvent,
+        "group.deleted": models.GroupDeletedWebhookEvent,
+        "rate_limit.warning": models.RateLimitWarningWebhookEvent,
+        "webhook.test": models.WebhookTestEvent,
     }
-    model = models.get(event["type"])
+    model = by_type.get(event["type"])
     if model is None:
         created = event.get("created_at")
         return UnknownWebhookEvent(
@@ -467,7 +490,7 @@ def _typed(event: dict[str, Any]) -> WebhookEvent:
             raw=event,
         )
     try:
-        typed: MessageNewWebhookEvent | WebhookTestEvent = model.from_dict(event)
+        typed: _TypedWebhookEvent = model.from_dict(event)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise _failure(
             "malformed_payload", f"a {event['type']} event without its fields: {exc}"

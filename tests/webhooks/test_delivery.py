@@ -568,3 +568,39 @@ def test_any_published_event_type_is_delivered(
     assert [d.event_type for d in bob.client.webhooks.deliveries(typing_only.endpoint.id)] == [
         "typing.start"
     ]
+
+
+def test_read_receipts_and_group_events_arrive_typed(
+    pair: tuple[Member, Member], receiver: Receiver, request: pytest.FixtureRequest
+) -> None:
+    """message.read, group.invite.received and group.deleted from real requests unwrap into
+    their models, each verified by the official verifiers too."""
+    from agentkit.types import (
+        GroupDeletedWebhookEvent,
+        GroupInviteReceivedWebhookEvent,
+        MessageReadWebhookEvent,
+    )
+
+    alice, bob = pair
+    name = _name(request)
+    made = alice.client.webhooks.create(url=receiver.url(name), event_types=["message.read"])
+    bobs = bob.client.webhooks.create(url=receiver.url(name + "-bob"), event_types=["group.*"])
+    sent = alice.client.messages.send("read me", to=bob.handle)
+    bob.client.messages.mark_read(sent.id)
+    group = alice.client.groups.create("typed", member_handles=[bob.handle])
+    bob.client.groups.accept_invite(bob.client.groups.invites()[0].id)
+    alice.client.groups.delete(group.id)
+    (got,) = receiver.wait_for(name, 1)
+    _verified_everywhere(got, made.secret)
+    read = webhooks.unwrap(got.body, got.headers, made.secret)
+    assert isinstance(read, MessageReadWebhookEvent)
+    assert (read.type, read.data.handle, read.data.last_read_seq) == ("message.read", bob.handle, 1)
+    for_bob = [
+        webhooks.unwrap(got.body, got.headers, bobs.secret)
+        for got in receiver.wait_for(name + "-bob", 2)
+    ]
+    invite, deleted = sorted(for_bob, key=lambda event: event.type != "group.invite.received")
+    assert isinstance(invite, GroupInviteReceivedWebhookEvent)
+    assert invite.data.group_id == group.id
+    assert isinstance(deleted, GroupDeletedWebhookEvent)
+    assert (deleted.data.group_id, deleted.data.deleted_by) == (group.id, alice.handle)

@@ -68,8 +68,10 @@ if TYPE_CHECKING:
     from .file_part import FilePart
     from .group import Group
     from .group_create import GroupCreate
+    from .group_deleted_webhook_event import GroupDeletedWebhookEvent
     from .group_invite import GroupInvite
     from .group_invite_list import GroupInviteList
+    from .group_invite_received_webhook_event import GroupInviteReceivedWebhookEvent
     from .group_member import GroupMember
     from .group_member_add import GroupMemberAdd
     from .group_update import GroupUpdate
@@ -99,6 +101,7 @@ if TYPE_CHECKING:
     from .message_content import MessageContent
     from .message_new_webhook_event import MessageNewWebhookEvent
     from .message_page import MessagePage
+    from .message_read_webhook_event import MessageReadWebhookEvent
     from .message_send import MessageSend
     from .metadata import Metadata
     from .mute import Mute
@@ -163,6 +166,7 @@ if TYPE_CHECKING:
     from .presence_list import PresenceList
     from .presence_update import PresenceUpdate
     from .presence_update_status import PresenceUpdateStatus
+    from .presence_update_webhook_event import PresenceUpdateWebhookEvent
     from .prompt_suggestion import PromptSuggestion
     from .prompt_suggestion_source import PromptSuggestionSource
     from .prompt_suggestions import PromptSuggestions
@@ -173,6 +177,7 @@ if TYPE_CHECKING:
     from .provider_test_result import ProviderTestResult
     from .provider_type import ProviderType
     from .provider_update import ProviderUpdate
+    from .rate_limit_warning_webhook_event import RateLimitWarningWebhookEvent
     from .read_cursor import ReadCursor
     from .realtime_ack import RealtimeAck
     from .realtime_error_detail import RealtimeErrorDetail
@@ -344,8 +349,10 @@ _MODULES = {
     "FilePart": "file_part",
     "Group": "group",
     "GroupCreate": "group_create",
+    "GroupDeletedWebhookEvent": "group_deleted_webhook_event",
     "GroupInvite": "group_invite",
     "GroupInviteList": "group_invite_list",
+    "GroupInviteReceivedWebhookEvent": "group_invite_received_webhook_event",
     "GroupMember": "group_member",
     "GroupMemberAdd": "group_member_add",
     "GroupUpdate": "group_update",
@@ -375,6 +382,7 @@ _MODULES = {
     "MessageContent": "message_content",
     "MessageNewWebhookEvent": "message_new_webhook_event",
     "MessagePage": "message_page",
+    "MessageReadWebhookEvent": "message_read_webhook_event",
     "MessageSend": "message_send",
     "Metadata": "metadata",
     "Mute": "mute",
@@ -433,6 +441,7 @@ _MODULES = {
     "PresenceList": "presence_list",
     "PresenceUpdate": "presence_update",
     "PresenceUpdateStatus": "presence_update_status",
+    "PresenceUpdateWebhookEvent": "presence_update_webhook_event",
     "PromptSuggestion": "prompt_suggestion",
     "PromptSuggestionSource": "prompt_suggestion_source",
     "PromptSuggestions": "prompt_suggestions",
@@ -443,6 +452,7 @@ _MODULES = {
     "ProviderTestResult": "provider_test_result",
     "ProviderType": "provider_type",
     "ProviderUpdate": "provider_update",
+    "RateLimitWarningWebhookEvent": "rate_limit_warning_webhook_event",
     "ReadCursor": "read_cursor",
     "RealtimeAck": "realtime_ack",
     "RealtimeErrorDetail": "realtime_error_detail",
@@ -614,8 +624,10 @@ __all__ = (
     "FilePart",
     "Group",
     "GroupCreate",
+    "GroupDeletedWebhookEvent",
     "GroupInvite",
     "GroupInviteList",
+    "GroupInviteReceivedWebhookEvent",
     "GroupMember",
     "GroupMemberAdd",
     "GroupUpdate",
@@ -645,6 +657,7 @@ __all__ = (
     "MessageContent",
     "MessageNewWebhookEvent",
     "MessagePage",
+    "MessageReadWebhookEvent",
     "MessageSend",
     "Metadata",
     "Mute",
@@ -703,6 +716,7 @@ __all__ = (
     "PresenceList",
     "PresenceUpdate",
     "PresenceUpdateStatus",
+    "PresenceUpdateWebhookEvent",
     "PromptSuggestion",
     "PromptSuggestionSource",
     "PromptSuggestions",
@@ -713,6 +727,7 @@ __all__ = (
     "ProviderTestResult",
     "ProviderType",
     "ProviderUpdate",
+    "RateLimitWarningWebhookEvent",
     "ReadCursor",
     "RealtimeAck",
     "RealtimeErrorDetail",
