@@ -649,7 +649,7 @@ class RealtimeProtocol:
             self._actions.append(Dispatch(report))
 
     def _ack(self, message_id: str) -> None:
-        if self._ack_mode and self._state == "open":
+        if self._ack_mode and self._state in ("open", "stopping"):
             self._urgent.append(SendFrame(dumps({"type": "ack", "message_id": message_id})))
 
     def _settle(self, message_id: str, ok: bool) -> None:
@@ -676,7 +676,7 @@ class RealtimeProtocol:
                 break
             drain.settled_through = first.delivery_id
             rows.popitem(last=False)
-        if drain.unsettled or drain.settled_through is None or self._state != "open":
+        if drain.unsettled or drain.settled_through is None:
             return
         if drain.settled_through != self._sync_from:
             self._sync_from = drain.settled_through

@@ -149,6 +149,9 @@ def websockets_sync_factory(*, open_timeout: float = 10.0) -> ConnectionFactory:
         from websockets.sync.client import connect
 
         connection = connect(url, open_timeout=open_timeout, max_size=MAX_FRAME, close_timeout=5)
+        # Entered as a context manager is how websockets wants a connection it keeps beyond one
+        # block (else it warns); ``close()`` ends it all the same.
+        connection.__enter__()
         return _SyncWebsocket(connection)
 
     return open_socket
