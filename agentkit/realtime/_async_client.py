@@ -28,6 +28,7 @@ from ._protocol import (
     Connect,
     Dispatch,
     FetchHistory,
+    FetchStored,
     FetchSync,
     RealtimeSettings,
     ReportError,
@@ -265,6 +266,13 @@ class AsyncRealtimeClient(RealtimeBase):
                 core.history_failed(action.conversation_id, exc)
             else:
                 core.history_page(action.conversation_id, messages, more)
+        elif isinstance(action, FetchStored):
+            try:
+                rows, more = await _rest.afetch_sync(client, action.after, action.limit)
+            except Exception as exc:
+                core.stored_failed(action.conversation_id, exc)
+            else:
+                core.stored_page(action.conversation_id, action.after, rows, more)
         elif isinstance(action, ReportError):
             await self._report(action.error)
         elif isinstance(action, CloseConnection):

@@ -15,6 +15,8 @@ Delivery rules:
   ordering releases it in order, and its handlers run. It is acknowledged only once every
   handler returned without raising; a raising handler leaves it unacknowledged, so the server
   delivers it again later, and then it is handled even out of order.
+- A conversation first seen by a push past seq 1 is anchored only after its still-stored
+  deliveries were searched for messages before that push (one lost on the way is found there).
 - The drain is acknowledged over REST (``ack_sync``) up to the last delivery of the run that
   every handler took without raising.
 - The ordering state and the handled ids outlive a connection, so a reconnect neither repeats a
@@ -61,6 +63,7 @@ __all__ = [
     "Connect",
     "Dispatch",
     "FetchHistory",
+    "FetchStored",
     "FetchSync",
     "RealtimeProtocol",
     "RealtimeSettings",
@@ -153,6 +156,17 @@ class FetchHistory:
 
 
 @dataclass(frozen=True, slots=True)
+class FetchStored:
+    """Fetch a page of the stored deliveries (as ``FetchSync``) to find the messages of a
+    newly seen conversation that precede its first push; then ``stored_page()`` or
+    ``stored_failed()``."""
+
+    conversation_id: str
+    after: str | None
+    limit: int
+
+
+@dataclass(frozen=True, slots=True)
 class CloseConnection:
     """Close the socket with this code; ``closed()`` follows."""
 
@@ -176,6 +190,7 @@ Action: TypeAlias = (
     | FetchSync
     | AckSync
     | FetchHistory
+    | FetchStored
     | CloseConnection
     | Stopped
 )
@@ -265,6 +280,10 @@ class RealtimeProtocol:
             gap_timeout=self._settings.gap_timeout, max_held=self._settings.max_held
         )
         self._drain: _Drain | None = None
+        # Conversations first seen by a push past seq 1: their pushes wait while the stored
+        # deliveries are searched for the messages before them.
+        self._probing: dict[str, list[_Incoming]] = {}
+        self._probe_rows: dict[str, list[tuple[str, Message]]] = {}
         self._waiting_live: list[tuple[dict[str, Any], str]] = []
         self._sync_from = resume_after
         self._cursor = resume_after
@@ -310,7 +329,9 @@ class RealtimeProtocol:
             return self._urgent.popleft()
         while self._actions:
             action = self._actions.popleft()
-            if self._state == "stopping" and isinstance(action, FetchSync | FetchHistory):
+            if self._state == "stopping" and isinstance(
+                action, FetchSync | FetchHistory | FetchStored
+            ):
                 continue  # leaving: fetch nothing more
             return action
         return None
@@ -480,6 +501,41 @@ class RealtimeProtocol:
         self._report(error)
         self._give_up(conversation_id, "gap_fill_failed")
 
+    def stored_page(
+        self,
+        conversation_id: str,
+        after: str | None,
+        rows: Sequence[tuple[str, Message]],
+        has_more: bool,
+    ) -> None:
+        """A page of stored deliveries asked for by ``FetchStored``."""
+        if conversation_id not in self._probing or self._state == "stopping":
+            return
+        found = self._probe_rows.setdefault(conversation_id, [])
+        found += [row for row in rows if row[1].conversation_id == conversation_id]
+        last = rows[-1][0] if rows else None
+        if has_more and last is not None and last != after:
+            limit = self._settings.sync_page
+            self._actions.append(FetchStored(conversation_id, last, limit))
+            return
+        waiting = sorted(self._probing.pop(conversation_id), key=lambda i: i.message.seq)
+        first = waiting[0].message.seq
+        before = {
+            message.id: _Incoming(message, delivery_id, None, "sync")
+            for delivery_id, message in self._probe_rows.pop(conversation_id, [])
+            if message.seq < first
+        }
+        for item in sorted(before.values(), key=lambda i: i.message.seq) + waiting:
+            self._accept(item, may_probe=False)
+
+    def stored_failed(self, conversation_id: str, error: Exception) -> None:
+        """The stored deliveries could not be searched: the waiting pushes go on as they are."""
+        self._report(error)
+        self._probe_rows.pop(conversation_id, None)
+        waiting = sorted(self._probing.pop(conversation_id, []), key=lambda i: i.message.seq)
+        for item in waiting:
+            self._accept(item, may_probe=False)
+
     def tick(self) -> None:
         """Time passed: fire the timers that are due."""
         now = self._clock()
@@ -599,7 +655,7 @@ class RealtimeProtocol:
         else:
             self._actions.append(Dispatch(event))
 
-    def _accept(self, item: _Incoming) -> None:
+    def _accept(self, item: _Incoming, *, may_probe: bool = True) -> None:
         message_id = item.message.id
         if message_id in self._in_flight:
             return  # its handlers are running; their outcome acknowledges it
@@ -611,6 +667,23 @@ class RealtimeProtocol:
             self._dispatch(item)  # a handler raised on it before: this is the retry
             return
         message = item.message
+        conversation_id = message.conversation_id
+        if conversation_id in self._probing:
+            self._probing[conversation_id].append(item)
+            return
+        if (
+            may_probe
+            and self._can_sync
+            and item.source == "live"
+            and message.seq > 1
+            and self._ordering.expected(conversation_id) is None
+        ):
+            # The first push of a conversation is not enough to anchor it: a push before it
+            # may have been lost on the way. Its still-stored deliveries say.
+            self._probing[conversation_id] = [item]
+            limit = self._settings.sync_page
+            self._actions.append(FetchStored(conversation_id, None, limit))
+            return
         verdict, released, report = self._ordering.offer(
             message.conversation_id, message.seq, item, self._clock()
         )

@@ -30,6 +30,7 @@ from ._protocol import (
     Connect,
     Dispatch,
     FetchHistory,
+    FetchStored,
     FetchSync,
     RealtimeSettings,
     ReportError,
@@ -277,6 +278,15 @@ class RealtimeClient(RealtimeBase):
                 self._call(lambda: core.history_failed(cid, failure))
             else:
                 self._call(lambda: core.history_page(cid, messages, more))
+        elif isinstance(action, FetchStored):
+            probed = action.conversation_id
+            try:
+                found, further = _rest.fetch_sync(client, action.after, action.limit)
+            except Exception as exc:
+                problem = exc
+                self._call(lambda: core.stored_failed(probed, problem))
+            else:
+                self._call(lambda: core.stored_page(probed, action.after, found, further))
         elif isinstance(action, ReportError):
             self._report(action.error)
         elif isinstance(action, CloseConnection):

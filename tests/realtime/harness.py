@@ -17,6 +17,7 @@ from agentkit.realtime._protocol import (
     Connect,
     Dispatch,
     FetchHistory,
+    FetchStored,
     FetchSync,
     RealtimeProtocol,
     RealtimeSettings,
@@ -107,6 +108,7 @@ class Pump:
     stopped: list[Stopped] = field(default_factory=list)
     sync_pages: list[tuple[list[tuple[str, Message]], bool]] = field(default_factory=list)
     history: dict[str, list[Message]] = field(default_factory=dict)
+    stored: list[tuple[str, Message]] = field(default_factory=list)
     manual_rest: bool = False
 
     def run(self) -> None:
@@ -144,6 +146,8 @@ class Pump:
         elif isinstance(action, FetchSync):
             rows, more = self.sync_pages.pop(0) if self.sync_pages else ([], False)
             core.sync_page(action.generation, rows, more)
+        elif isinstance(action, FetchStored):
+            core.stored_page(action.conversation_id, action.after, list(self.stored), False)
         elif isinstance(action, FetchHistory):
             known = self.history.get(action.conversation_id, [])
             page = [m for m in known if m.seq > action.after_seq][: action.limit]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from agentkit.realtime import RealtimeSettings, SequenceGap
-from agentkit.realtime._protocol import FetchHistory
+from agentkit.realtime._protocol import FetchHistory, FetchStored
 from tests.realtime.harness import Pump, connect, make, message, new_frame
 
 
@@ -24,6 +24,16 @@ class TestOrder:
         connect(pump)
         push(pump, "c1", 7, 8)
         assert pump.seqs("c1") == [7, 8]
+
+    def test_a_first_push_past_seq_1_looks_for_stored_messages_before_it(self) -> None:
+        """A conversation's first push does not anchor it over a stored message before it
+        (one lost on the way): that one is handled first."""
+        pump = make()
+        pump.stored = [("del_x", message("c9", 2)), ("del_y", message("c1", 4))]
+        connect(pump)
+        push(pump, "c1", 5, 6)
+        assert pump.seqs("c1") == [4, 5, 6]
+        assert [e.source for e in pump.handled] == ["sync", "live", "live"]
 
     def test_a_lower_seq_is_dropped(self) -> None:
         """A seq below the expected one is not handled again."""
@@ -82,6 +92,10 @@ class TestGapFill:
         connect(pump)
         pump.answer_sync()
         push(pump, "c1", 10, 13)
+        assert pump.pending == [FetchStored("c1", None, 100)]
+        pump.pending.clear()
+        pump.core.stored_page("c1", None, [], False)
+        pump.run()
         pump.tick(2.5)
         assert pump.pending == [FetchHistory("c1", 10, 100)]
 
