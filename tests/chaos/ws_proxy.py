@@ -92,6 +92,11 @@ class FrameFaultProxy:
                 server.close()
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(server.wait_closed(), 5)
+                # Nothing may outlive the loop: a coroutine finalized after it fails.
+                others = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+                for task in others:
+                    task.cancel()
+                await asyncio.gather(*others, return_exceptions=True)
 
             self._call(shut())
         self._loop.call_soon_threadsafe(self._loop.stop)
