@@ -163,6 +163,7 @@ SEEDS: dict[str, Seed] = {
         "content": {"text": "hi", "data": {"k": "v"}},
         "metadata": {"k": "v"},
     },
+    "messages_sync_ack": lambda w: {"last_delivery_id": w["delivery_id"]},
     "uploads_create": lambda w: {
         "filename": "f.txt",
         "content_type": "text/plain",
@@ -244,7 +245,12 @@ def _leaves(value: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]
 def _fields(op: Operation) -> list[tuple[Any, ...]]:
     """Where hostile values go in the operation's body: each string and number of its seed, each
     top-level string or number field of its schema, and a new key of each ``metadata``."""
-    placeholders = {"agent_id": "agt_x", "tool_use_id": "toolu_x", "pending_id": "pnd_x"}
+    placeholders = {
+        "agent_id": "agt_x",
+        "tool_use_id": "toolu_x",
+        "pending_id": "pnd_x",
+        "delivery_id": "del_x",
+    }
     seed = SEEDS[op.id]({**placeholders, "code": "0", "email": "e@x.test", "peer_handle": "p"})
     found = list(_leaves(seed))
     for name, schema in _resolve(op.body_schema).get("properties", {}).items():
@@ -369,6 +375,13 @@ def _messaging_ids(harness: Harness, api: Api, world: World, op: Operation) -> W
         pending = api.post("/v1/identity/me/rotate-key", headers=auth).json()
         ids["pending_id"] = pending["pending_id"]
         ids["code"] = harness.server.last_code(ids["email"], "rotate_key") or ""
+    elif op.id == "messages_sync_ack":
+        # A delivery of the identity's to acknowledge: a message from another identity.
+        sender = {"Authorization": f"Bearer {_identity(harness, api, world)['identity_key']}"}
+        body = {"client_msg_id": "seed", "to": ids["handle"], "content": {"text": "hi"}}
+        api.post("/v1/messages", json=body, headers=sender)
+        page = api.get("/v1/messages/sync", headers=auth).json()
+        ids["delivery_id"] = page["data"][0]["delivery_id"]
     return ids
 
 

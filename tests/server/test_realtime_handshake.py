@@ -7,11 +7,14 @@ import json
 import time
 from collections.abc import Iterator
 
+import httpx
 import pytest
+from websockets.exceptions import InvalidStatus
+from websockets.sync.client import connect
 
 from agentkit.server import ServerConfig
 from agentkit.testing import ReferenceServer
-from tests.server.realtime_client import Socket, register
+from tests.server.realtime_client import Socket, Someone, register, ws_url
 
 HELLO_TIMEOUT = 0.4
 
@@ -19,8 +22,26 @@ HELLO_TIMEOUT = 0.4
 @pytest.fixture(scope="module")
 def server() -> Iterator[ReferenceServer]:
     """A server whose realtime hello timeout is short."""
-    with ReferenceServer(config=ServerConfig(realtime_hello_timeout=HELLO_TIMEOUT)) as running:
+    config = ServerConfig(
+        realtime_hello_timeout=HELLO_TIMEOUT, realtime_auth_interval=0.2, header_timeout=0.3
+    )
+    with ReferenceServer(config=config) as running:
         yield running
+
+
+def rotate_key(server: ReferenceServer, me: Someone) -> str:
+    """Rotate the identity's key through the API; the new key."""
+    started = me.api.post("/v1/identity/me/rotate-key").json()
+    email = me.api.get("/v1/identity/me").json()["email"]
+    verify = {"pending_id": started["pending_id"], "code": server.last_code(email)}
+    return str(me.api.post("/v1/identity/me/rotate-key/verify", json=verify).json()["api_key"])
+
+
+def suspend(server: ReferenceServer, me: Someone) -> None:
+    """Mark the identity suspended in the store (no API does)."""
+    identity = server._store.identity_by_id(me.id)
+    assert identity is not None
+    server._store.update_identity({**identity, "status": "suspended"})
 
 
 class TestHello:
@@ -108,11 +129,7 @@ class TestRefusals:
     def test_a_rotated_away_key_closes_4401(self, server: ReferenceServer) -> None:
         """After a key rotation the old key no longer opens the channel; the new one does."""
         me = register(server)
-        started = me.api.post("/v1/identity/me/rotate-key").json()
-        email = me.api.get("/v1/identity/me").json()["email"]
-        code = server.last_code(email)
-        verify = {"pending_id": started["pending_id"], "code": code}
-        new_key = me.api.post("/v1/identity/me/rotate-key/verify", json=verify).json()["api_key"]
+        new_key = rotate_key(server, me)
         old = Socket(server)
         old.send({"type": "hello", "api_key": me.key})
         assert old.closed_with() == 4401
@@ -123,11 +140,7 @@ class TestRefusals:
     def test_a_suspended_identity_closes_4403(self, server: ReferenceServer) -> None:
         """A suspended identity may not connect."""
         me = register(server)
-        store = server._store
-        assert store is not None
-        identity = store.identity_by_id(me.id)
-        assert identity is not None
-        store.update_identity({**identity, "status": "suspended"})
+        suspend(server, me)
         socket = Socket(server)
         socket.send({"type": "hello", "api_key": me.key})
         assert socket.closed_with() == 4403
@@ -140,3 +153,54 @@ class TestRefusals:
         big = json.dumps({"type": "ack", "message_id": "m" * (2 << 20)})
         socket.send(big)
         assert socket.closed_with() == 1009
+
+
+class TestOpenConnections:
+    def test_rotating_the_key_closes_connections_made_with_it(
+        self, server: ReferenceServer
+    ) -> None:
+        """A connection opened with a key that is then rotated away is closed with 4401, so a
+        leaked key stops listening too."""
+        me = register(server)
+        socket = Socket(server)
+        socket.hello(me.key)
+        rotate_key(server, me)
+        assert socket.closed_with() == 4401
+
+    def test_suspending_the_identity_closes_its_connections(self, server: ReferenceServer) -> None:
+        """An identity suspended while connected is closed with 4403."""
+        me = register(server)
+        socket = Socket(server)
+        socket.hello(me.key)
+        suspend(server, me)
+        assert socket.closed_with() == 4403
+
+    def test_a_valid_connection_stays_open_across_checks(self, server: ReferenceServer) -> None:
+        """Connections whose key stays valid are not closed by the checks, nor by the HTTP
+        connection's header deadline (shorter than the wait here)."""
+        me, other = register(server), register(server)
+        socket = Socket(server)
+        socket.hello(me.key)
+        time.sleep(0.5)  # more than two checks
+        sent = other.api.post(
+            "/v1/messages", json={"client_msg_id": "c1", "to": me.handle, "content": {"text": "x"}}
+        ).json()
+        assert socket.recv()["payload"]["id"] == sent["id"]
+        socket.close()
+
+
+class TestRouting:
+    def test_a_websocket_to_another_path_is_refused(self, server: ReferenceServer) -> None:
+        """An upgrade on a path that is not the channel is refused at the handshake (403),
+        never a server error."""
+        url = ws_url(server).replace("/v1/realtime", "/v1/agents")
+        with pytest.raises(InvalidStatus) as refused:
+            connect(url, open_timeout=5).close()
+        assert refused.value.response.status_code == 403
+
+    def test_plain_http_on_the_channel_is_a_404_envelope(self, server: ReferenceServer) -> None:
+        """A GET without an upgrade is answered in the error envelope."""
+        response = httpx.get(ws_url(server).replace("ws://", "http://"))
+        assert response.status_code == 404
+        assert response.json()["error"]["code"] == "NOT_FOUND"
+        assert response.headers["x-request-id"].startswith("req_")

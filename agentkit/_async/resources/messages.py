@@ -1,4 +1,5 @@
-"""``client.messages``: send messages to other identities and read conversations by seq."""
+"""``client.messages``: send messages to other identities, read conversations by seq, and
+sync the deliveries not yet acknowledged."""
 
 from __future__ import annotations
 
@@ -14,6 +15,10 @@ from agentkit_api.models import (
     MessageSend,
     Metadata,
     ReadCursor,
+    SyncAck,
+    SyncAckResult,
+    SyncDelivery,
+    SyncPage,
 )
 from agentkit_api.types import UNSET
 
@@ -170,3 +175,55 @@ class AsyncMessages(AsyncResource):
             MessageNotFoundError: No message you may see has this id.
         """
         return await self._client._call("messages_delete", message_id=message_id)
+
+    @async_endpoint
+    async def sync(self, after: str | None = None, limit: int = 100) -> APIResponse[SyncPage]:
+        """One page of your deliveries not yet acknowledged, oldest first: messages that
+        reached you while you were away (or that you did not acknowledge).
+
+        ``after`` is the last ``delivery_id`` you processed (a plain string you may persist and
+        resume from); without it the page starts at the oldest. Reading acknowledges nothing:
+        call ``ack_sync`` with the last delivery id you handled.
+
+        Raises:
+            ValidationError: ``after`` is not one of your delivery ids, or ``limit`` is outside
+                1..500.
+            IdentityNotFoundError: Your key has no messaging identity.
+        """
+        return await self._client._call("messages_sync", after=after, limit=limit)
+
+    @async_endpoint
+    async def ack_sync(self, last_delivery_id: str) -> APIResponse[SyncAckResult]:
+        """Acknowledge every delivery of yours up to and including ``last_delivery_id``: they
+        become ``delivered`` and leave your backlog. Safe to repeat; acknowledging the same or
+        an older id again acknowledges nothing (``acked`` is 0).
+
+        Raises:
+            ValidationError: ``last_delivery_id`` is not one of your delivery ids.
+            IdentityNotFoundError: Your key has no messaging identity.
+        """
+        body = SyncAck(last_delivery_id=last_delivery_id)
+        return await self._client._call("messages_sync_ack", body=body)
+
+    def pending(
+        self, *, after: str | None = None, page_size: int = 100
+    ) -> AsyncPager[SyncDelivery]:
+        """Every delivery of yours not yet acknowledged after ``after`` (default: all), oldest
+        first, fetched page by page as you iterate. Nothing is acknowledged: once you handled
+        some, call ``ack_sync`` with the ``delivery_id`` of the last one.
+
+        Raises:
+            ValidationError: ``after`` is not one of your delivery ids (when iterating).
+            IdentityNotFoundError: Your key has no messaging identity (when iterating).
+        """
+
+        async def fetch(cursor: str | None) -> Page[SyncDelivery]:
+            response = await self._client._call(
+                "messages_sync", after=cursor or after, limit=page_size
+            )
+            page: SyncPage = response.parsed
+            data = list(page.data)
+            more = page.has_more and bool(data)
+            return Page(data, more, data[-1].delivery_id if more else None, response.request_id)
+
+        return AsyncPager(fetch)

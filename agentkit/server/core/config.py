@@ -46,6 +46,8 @@ class ServerConfig:
         realtime_ping_interval: Seconds between the server's websocket pings.
         realtime_ping_timeout: Seconds a client has to answer a ping before its connection is
             dropped (so a client that stopped reading cannot hold a connection).
+        realtime_auth_interval: Seconds between checks that an open realtime connection's key
+            is still valid and its identity not suspended (else it is closed, 4401 or 4403).
         realtime_typing_interval: Seconds during which further typing frames of one connection
             for one conversation are not relayed (a flood of them reaches nobody).
         secret_key: The server's secret, which encrypts provider API keys at rest (any string
@@ -74,5 +76,6 @@ class ServerConfig:
     realtime_send_queue: int = 1024
     realtime_ping_interval: float = 20.0
     realtime_ping_timeout: float = 20.0
+    realtime_auth_interval: float = 10.0
     realtime_typing_interval: float = 0.5
     secret_key: str | None = field(default=None, repr=False)

@@ -387,9 +387,10 @@ def check_component(name: str, value: Any, location: str) -> None:
     """Check ``value`` against the contract's schema ``name`` (a websocket frame, say).
 
     Raises:
-        ApiError: 400 VALIDATION_ERROR naming the JSON path of the bad field.
+        ApiError: 400 VALIDATION_ERROR naming the JSON path of the bad field under
+            ``location`` (``frame.status``), as ``load_json`` names the fields it refuses.
     """
-    _check(_component(name), value, location, [])
+    _check(_component(name), value, location, [location])
 
 
 def rules_for(operation_id: str) -> RequestRules:

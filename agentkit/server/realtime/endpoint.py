@@ -2,7 +2,8 @@
 
 The connection is accepted at once; the client then has ``realtime_hello_timeout`` seconds to
 send a valid ``hello`` (anything before it is ignored) or it is closed with 4408. A key that
-is not a messaging identity's closes it with 4401, a suspended identity with 4403. After
+is not a messaging identity's closes it with 4401, a suspended identity with 4403 (checked
+again every ``realtime_auth_interval`` seconds while it is open). After
 ``hello.ok``, in ack mode, the identity's stored deliveries are sent oldest first, then live
 ones; each refused client frame gets an ``error`` frame and the connection stays open.
 """
@@ -59,7 +60,7 @@ async def serve_realtime(state: ServerState, scope: Scope, receive: Receive, sen
     hello = await _await_hello(state, receive, send)
     if hello is None:
         return
-    identity, asked = hello
+    identity, key_hash, asked = hello
     accepted = [capability for capability in KNOWN_CAPABILITIES if capability in asked]
     connection = Connection(
         identity["id"],
@@ -77,11 +78,13 @@ async def serve_realtime(state: ServerState, scope: Scope, receive: Receive, sen
     hub = state.service(Hub)
     hub.attach(connection)
     writer = asyncio.create_task(_write(state, connection, send))
+    watcher = asyncio.create_task(_watch_key(state, connection, key_hash))
     try:
         await _read(state, connection, receive)
     finally:
         hub.detach(connection)
         connection.close(1000, "")
+        watcher.cancel()
         with contextlib.suppress(asyncio.TimeoutError, OSError):
             await asyncio.wait_for(writer, _CLOSE_WAIT)
 
@@ -93,9 +96,9 @@ async def _close(send: Send, code: int, reason: str) -> None:
 
 async def _await_hello(
     state: ServerState, receive: Receive, send: Send
-) -> tuple[Row, list[str]] | None:
-    """The identity of a valid hello, and the capabilities it asked for; ``None`` once the
-    connection was closed instead."""
+) -> tuple[Row, str, list[str]] | None:
+    """The identity of a valid hello, its key's hash, and the capabilities it asked for;
+    ``None`` once the connection was closed instead."""
     deadline = asyncio.get_running_loop().time() + state.config.realtime_hello_timeout
     try:
         async with asyncio.timeout_at(deadline):
@@ -110,16 +113,36 @@ async def _await_hello(
     except TimeoutError:
         await _close(send, *CLOSE_HELLO_TIMEOUT)
         return None
+    key_hash = hash_key(hello["api_key"])
+    identity = _identity_for(state, key_hash)
+    if not isinstance(identity, dict):
+        await _close(send, *identity)
+        return None
+    return identity, key_hash, list(hello.get("capabilities", []))
+
+
+def _identity_for(state: ServerState, key_hash: str) -> Row | tuple[int, str]:
+    """The identity a key stands for, or the close that refuses it."""
     store = state.store
-    principal = store.org_for_key(hash_key(hello["api_key"]))
+    principal = store.org_for_key(key_hash)
     identity = store.identity_by_principal(principal) if principal is not None else None
     if identity is None:
-        await _close(send, *CLOSE_UNAUTHORIZED)
-        return None
+        return CLOSE_UNAUTHORIZED
     if identity.get("status") == "suspended":
-        await _close(send, *CLOSE_FORBIDDEN)
-        return None
-    return identity, list(hello.get("capabilities", []))
+        return CLOSE_FORBIDDEN
+    return identity
+
+
+async def _watch_key(state: ServerState, connection: Connection, key_hash: str) -> None:
+    """Close the connection once its key stops being valid (rotated away, the identity
+    deleted) or its identity is suspended: what was allowed at hello is checked again."""
+    while connection.closing is None:
+        await asyncio.sleep(state.config.realtime_auth_interval)
+        found = _identity_for(state, key_hash)
+        if not isinstance(found, dict):
+            connection.close(*found)
+        elif found["id"] != connection.identity_id:  # pragma: no cover - keys are not moved
+            connection.close(*CLOSE_UNAUTHORIZED)
 
 
 async def _read(state: ServerState, connection: Connection, receive: Receive) -> None:

@@ -3,6 +3,7 @@ them."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from ..core.ids import now
@@ -28,9 +29,11 @@ class Hub:
     def __init__(self, state: ServerState) -> None:
         self._state = state
         self._connections: dict[str, list[Connection]] = {}
+        self._loop: asyncio.AbstractEventLoop | None = None
 
     def attach(self, connection: Connection) -> None:
-        """Start pushing to ``connection``."""
+        """Start pushing to ``connection`` (from the loop it is served on)."""
+        self._loop = asyncio.get_running_loop()
         self._connections.setdefault(connection.identity_id, []).append(connection)
 
     def detach(self, connection: Connection) -> None:
@@ -54,7 +57,24 @@ class Hub:
                 connection.offer(frame)
 
     def push(self, event: MessagingEvent) -> None:
-        """Queue ``event`` for the connections of its recipients."""
+        """Queue ``event`` for the connections of its recipients.
+
+        A commit made on another thread (a test writing to the store) runs this there: the
+        event is then handed to the loop the connections live on.
+        """
+        loop = self._loop
+        if loop is None:
+            return  # nobody ever connected
+        try:
+            running = asyncio.get_running_loop()
+        except RuntimeError:
+            running = None
+        if running is not loop:
+            loop.call_soon_threadsafe(self._push, event)
+            return
+        self._push(event)
+
+    def _push(self, event: MessagingEvent) -> None:
         if event.type == "message.new":
             self._push_message(event)
         else:

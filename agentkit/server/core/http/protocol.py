@@ -18,6 +18,7 @@ from typing import Any
 
 import h11
 from uvicorn.protocols.http.h11_impl import H11Protocol
+from uvicorn.protocols.websockets.websockets_sansio_impl import WebSocketsSansIOProtocol
 
 from ..config import ServerConfig
 from ..errors import ApiError, envelope
@@ -140,12 +141,44 @@ def http_protocol(config: ServerConfig) -> type[asyncio.Protocol]:
     return type("AgentKitH11Protocol", (_Protocol,), {"settings": config})
 
 
+class _WebSocketProtocol(WebSocketsSansIOProtocol):
+    """uvicorn's websocket connection, except that a peer that stopped reading is cut off.
+
+    uvicorn closes a connection whose ping went unanswered, or whose closing handshake never
+    ended, with ``transport.close()``, which waits for the send buffer to drain: a peer that
+    does not read never drains it, and the connection (and the app's task) would stay for
+    good. Here those closes abort the transport instead.
+    """
+
+    settings: ServerConfig  # set on the class websocket_protocol makes
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.close_timeout = self.settings.realtime_ping_timeout
+
+    def keepalive_timeout(self) -> None:
+        super().keepalive_timeout()
+        self._abort()
+
+    async def send(self, message: Any) -> None:
+        timer = self.close_timer
+        await super().send(message)
+        if self.close_timer is not None and self.close_timer is not timer:
+            # The app sent its close: the peer has close_timeout seconds to answer it.
+            self.close_timer.cancel()
+            self.close_timer = self.loop.call_later(self.close_timeout, self._abort)
+
+    def _abort(self) -> None:
+        if not self.disconnected:
+            self.transport.abort()
+
+
 def server_options(config: ServerConfig) -> dict[str, Any]:
     """The ``uvicorn.Config`` options that serve ``config``: the HTTP connection above, and
     websockets (the realtime channel) with the config's frame limit and pings."""
     return {
         "http": http_protocol(config),
-        "ws": "websockets-sansio",
+        "ws": type("AgentKitWebSocketProtocol", (_WebSocketProtocol,), {"settings": config}),
         "ws_max_size": config.realtime_max_frame_bytes,
         "ws_ping_interval": config.realtime_ping_interval,
         "ws_ping_timeout": config.realtime_ping_timeout,
