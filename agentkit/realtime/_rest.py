@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from agentkit_api.models import Message, MessagePage, SyncAck, SyncPage
+from agentkit_api.models import Message, MessagePage, SyncPage
 
 if TYPE_CHECKING:
     from .._async.client import AsyncAgentKit
@@ -29,13 +29,12 @@ def _rows(page: SyncPage) -> tuple[Rows, bool]:
 
 async def afetch_sync(client: AsyncAgentKit, after: str | None, limit: int) -> tuple[Rows, bool]:
     """A page of the offline deliveries after ``after``."""
-    response = await client._call("messages_sync", after=after, limit=limit)
-    return _rows(response.parsed)
+    return _rows(await client.messages.sync(after=after, limit=limit))
 
 
 async def aack_sync(client: AsyncAgentKit, last_delivery_id: str) -> None:
     """Acknowledge the deliveries up to ``last_delivery_id``."""
-    await client._call("messages_sync_ack", body=SyncAck(last_delivery_id=last_delivery_id))
+    await client.messages.ack_sync(last_delivery_id)
 
 
 async def afetch_history(
@@ -50,13 +49,12 @@ async def afetch_history(
 
 def fetch_sync(client: AgentKit, after: str | None, limit: int) -> tuple[Rows, bool]:
     """A page of the offline deliveries after ``after``."""
-    response = client._call("messages_sync", after=after, limit=limit)
-    return _rows(response.parsed)
+    return _rows(client.messages.sync(after=after, limit=limit))
 
 
 def ack_sync(client: AgentKit, last_delivery_id: str) -> None:
     """Acknowledge the deliveries up to ``last_delivery_id``."""
-    client._call("messages_sync_ack", body=SyncAck(last_delivery_id=last_delivery_id))
+    client.messages.ack_sync(last_delivery_id)
 
 
 def fetch_history(

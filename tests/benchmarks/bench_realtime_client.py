@@ -1,4 +1,4 @@
-"""Realtime delivery: send → handler latency and deliveries per second with 100 receivers.
+"""The SDK realtime client: send → handler latency and deliveries per second with 100 receivers.
 
 The reference server (``agentkit serve``) runs in its own process on 127.0.0.1. A hundred
 receiver identities each hold an ``AsyncRealtimeClient`` connection (all on one event loop in
