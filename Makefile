@@ -18,7 +18,7 @@ TEST_WORKERS ?= 2
 # compiling every module again, whatever the environment says.
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: setup generate check lint typecheck docs test fuzz demo serve bench clean
+.PHONY: setup generate check lint typecheck docs test fuzz chaos demo serve bench clean
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -57,6 +57,10 @@ test: check docs $(UI_CHECK_DEPS)
 
 fuzz: setup
 	AGENTKIT_FUZZ_EXAMPLES=200 $(RUN) pytest -q tests/contract/test_schemathesis.py
+
+# The realtime chaos test at its full size (make test runs it with 600 messages per client).
+chaos: setup
+	AGENTKIT_CHAOS_MESSAGES=5000 $(RUN) pytest -q -n 0 tests/chaos/test_realtime_chaos.py
 
 demo: setup
 	$(RUN) python scripts/demo.py

@@ -22,7 +22,7 @@ from ._errors import *  # noqa: F403 - the exception classes, listed once in _er
 from ._version import __version__
 
 if TYPE_CHECKING:
-    from . import parts, tools, types, webhooks
+    from . import parts, realtime, tools, types, webhooks
     from ._async.agent_chat import AsyncAgentChatStream
     from ._async.client import AsyncAgentKit
     from ._async.completion_stream import AsyncCompletionStream
@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from ._sync.streamed_response import StreamedResponse
     from ._sync.streaming import ChatStream, SessionStream, Stream
     from ._sync.ui_stream import UIMessageStream
+    from .realtime import AsyncRealtimeClient, RealtimeClient
     from .tools import ClientTool, client_tool
 
 __all__ = [
@@ -60,6 +61,7 @@ __all__ = [
     "AsyncChatStream",
     "AsyncCompletionStream",
     "AsyncPager",
+    "AsyncRealtimeClient",
     "AsyncSessionStream",
     "AsyncStream",
     "AsyncStreamedResponse",
@@ -70,6 +72,7 @@ __all__ = [
     "CompletionStream",
     "Page",
     "Pager",
+    "RealtimeClient",
     "RequestInfo",
     "ResponseInfo",
     "RetryInfo",
@@ -85,6 +88,7 @@ __all__ = [
     "client_tool",
     "paginate",
     "parts",
+    "realtime",
     "request_id_of",
     "tools",
     "types",
@@ -127,11 +131,13 @@ _LAZY = {
     "BacklogWarning": "._backlog",
     "backlog_warnings": "._backlog",
     "apaginate": "._async.offset",
+    "RealtimeClient": ".realtime",
+    "AsyncRealtimeClient": ".realtime",
 }
 
 
 def __getattr__(name: str) -> Any:
-    if name in ("parts", "tools", "types", "webhooks"):
+    if name in ("parts", "realtime", "tools", "types", "webhooks"):
         return importlib.import_module(f".{name}", __name__)
     module = _LAZY.get(name)
     if module is None:

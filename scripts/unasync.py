@@ -24,6 +24,8 @@ HEADER = "# Generated from agentkit/_async by scripts/unasync.py: edit the async
 # Whole-word substitutions, applied in this order.
 WORDS = {
     "AsyncAgentKit": "AgentKit",
+    "AsyncRealtimeClient": "RealtimeClient",
+    "AsyncConnectionFactory": "ConnectionFactory",
     "AsyncAgents": "Agents",
     "AsyncChats": "Chats",
     "AsyncSessions": "Sessions",

@@ -34,6 +34,14 @@ from .._settings import (
 from .transport import RetryTransport
 
 if TYPE_CHECKING:
+    import random
+
+    from ..realtime import (
+        ConnectionFactory,
+        RealtimeClient,
+        RealtimeSettings,
+        ReconnectPolicy,
+    )
     from .resources.agents import Agents
     from .resources.chats import Chats
     from .resources.completions import Completions, Embeddings, Models
@@ -363,6 +371,46 @@ class AgentKit:
         from .resources.webhooks import Webhooks
 
         return Webhooks(self)
+
+    def realtime(
+        self,
+        *,
+        resume_after: str | None = None,
+        settings: RealtimeSettings | None = None,
+        reconnect: ReconnectPolicy | None = None,
+        connection_factory: ConnectionFactory | None = None,
+        clock: Callable[[], float] | None = None,
+        rng: random.Random | None = None,
+        open_timeout: float = 10.0,
+    ) -> RealtimeClient:
+        """A realtime client for this client's messaging identity: messages and events as they
+        happen, over a websocket. Nothing connects until its ``connect()``.
+
+        Args:
+            resume_after: The delivery id you processed last (a persisted ``cursor``): the
+                first offline drain starts after it.
+            settings: Timeouts and bounds (gap timer, hello timeout, buffer sizes).
+            reconnect: The backoff between connection attempts.
+            connection_factory: Opens a socket for a URL (default: ``websockets``).
+            clock: Seconds from a monotonic clock.
+            rng: The randomness of the backoff jitter.
+            open_timeout: Seconds to open a socket.
+
+        Raises:
+            ConfigurationError: This client has no API key.
+        """
+        from ..realtime import RealtimeClient
+
+        return RealtimeClient(
+            self,
+            resume_after=resume_after,
+            settings=settings,
+            reconnect=reconnect,
+            connection_factory=connection_factory,
+            clock=clock,
+            rng=rng,
+            open_timeout=open_timeout,
+        )
 
     def close(self) -> None:
         """Release the client's connections."""
