@@ -1,8 +1,8 @@
 """The ``agentkit`` command (also ``python -m agentkit``).
 
 ``agentkit serve`` runs the reference server; ``agentkit agents list|create``, ``agentkit chat
-AGENT``, ``agentkit session send|tail SESSION``, ``agentkit send TARGET TEXT`` and ``agentkit
-history CONVERSATION`` talk to a server through the SDK;
+AGENT``, ``agentkit session send|tail SESSION``, ``agentkit send TARGET TEXT``, ``agentkit
+history CONVERSATION`` and ``agentkit listen`` talk to a server through the SDK;
 ``agentkit version`` prints the version. Output is for people unless ``--json`` asks for one JSON
 document per line. Each command loads what it needs when it runs.
 """

@@ -1,5 +1,5 @@
 """The client commands: ``agents list|create``, ``chat AGENT``, ``session send|tail SESSION``,
-and the messaging commands ``send TARGET TEXT`` and ``history CONVERSATION``.
+and the messaging commands ``send TARGET TEXT``, ``history CONVERSATION`` and ``listen``.
 
 Each builds a client from ``--base-url`` / ``--api-key`` (or the ``AGENTKIT_*`` environment
 variables), does its work, and turns the SDK's errors into a message and an exit status: 1 for
@@ -229,6 +229,58 @@ def messages_history(args: argparse.Namespace, out: Printer) -> int:
     return 0
 
 
+def _event_document(event: Any) -> Any:
+    """A realtime event as JSON data: its type and its fields."""
+    import dataclasses
+
+    from .render import as_json_data
+
+    fields = {
+        field.name: as_json_data(getattr(event, field.name)) for field in dataclasses.fields(event)
+    }
+    return {"type": event.type, **fields}
+
+
+def _event_line(event: Any) -> str:
+    from ..realtime import MessageNew
+
+    if isinstance(event, MessageNew):
+        message = event.message
+        return (
+            f"{message.conversation_id} #{message.seq} @{message.sender}: {_content_text(message)}"
+        )
+    from .render import _short
+
+    details = {k: v for k, v in _event_document(event).items() if k != "type"}
+    return f"[{event.type}] {_short(details)}"
+
+
+def messages_listen(args: argparse.Namespace, out: Printer) -> int:
+    from ..realtime import Connected, RealtimeEvent
+
+    with _client(args) as client:
+        realtime = client.realtime(resume_after=args.after)
+
+        def show(event: RealtimeEvent | Connected) -> None:
+            if out.as_json:
+                out.document(_event_document(event))
+            elif isinstance(event, Connected):
+                out.line(f"Listening as @{event.handle}. Ctrl-C stops.")
+            else:
+                out.line(_event_line(event))
+
+        realtime.on("*", show)
+        realtime.on_connect(show)
+        try:
+            with realtime:
+                realtime.wait(args.seconds)
+        except KeyboardInterrupt:
+            pass
+        if not out.as_json and realtime.cursor:
+            out.line(f"Resume with: agentkit listen --after {realtime.cursor}")
+    return 0
+
+
 def add_client_commands(
     commands: argparse._SubParsersAction[argparse.ArgumentParser],
     common: argparse.ArgumentParser,
@@ -302,4 +354,18 @@ def add_client_commands(
     read.add_argument("conversation", metavar="CONVERSATION", help="the conversation's id")
     read.add_argument(
         "--after", type=int, default=None, help="start after this seq (default: the first)"
+    )
+    listen = command(
+        commands,
+        "listen",
+        messages_listen,
+        "print messages and events as they arrive (stored ones first); Ctrl-C stops",
+    )
+    listen.add_argument(
+        "--after",
+        default=None,
+        help="a delivery id handled already: resume after it (default: every stored delivery)",
+    )
+    listen.add_argument(
+        "--seconds", type=float, default=None, help="stop after this long (default: never)"
     )

@@ -309,6 +309,35 @@ class TestMessaging:
         later = agentkit("history", conversation, "--after", "2", "--json", env=alice)
         assert [json.loads(line)["seq"] for line in later.stdout.splitlines()] == [3]
 
+    def test_listen_prints_stored_then_live_messages(self, server: ReferenceServer) -> None:
+        """listen shows what was stored while away, then what arrives; Ctrl-C ends it with
+        the cursor to resume from."""
+        suffix = os.urandom(3).hex()
+        alice = _identity_env(server, f"cli-sender-{suffix}")
+        bob = _identity_env(server, f"cli-listener-{suffix}")
+        agentkit("send", f"@cli-listener-{suffix}", "while you were away", env=alice)
+        process = subprocess.Popen(
+            [sys.executable, "-m", "agentkit", "listen"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=bob,
+        )
+        try:
+            seen = read_until(process, b"while you were away")
+            assert b"Listening as @cli-listener-" in seen
+            agentkit("send", f"@cli-listener-{suffix}", "live now", env=alice)
+            seen += read_until(process, b"live now")
+            process.send_signal(signal.SIGINT)
+            assert process.wait(timeout=20) == 0
+            rest = process.stdout.read() if process.stdout else b""
+        finally:
+            if process.poll() is None:
+                process.kill()
+        lines = [line for line in seen.decode().splitlines() if f"@cli-sender-{suffix}" in line]
+        assert [line.split(": ", 1)[1] for line in lines] == ["while you were away", "live now"]
+        assert "#1 " in lines[0] and "#2 " in lines[1]
+        assert b"Resume with: agentkit listen --after del_" in rest
+
     def test_a_refused_send_is_an_api_error(self, server: ReferenceServer) -> None:
         alice = _identity_env(server, f"cli-lone-{os.urandom(3).hex()}")
         out = agentkit("send", "@nobody-here-at-all", "hello?", env=alice)
