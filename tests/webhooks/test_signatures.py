@@ -308,11 +308,11 @@ class TestUnwrap:
 
     def test_unknown_types_are_kept(self) -> None:
         """A type this SDK has no model for arrives as UnknownWebhookEvent, data intact."""
-        body = b'{"id":"evt_2","type":"presence.update","created_at":"x","data":{"s":"away"}}'
+        body = b'{"id":"evt_2","type":"reaction.added","created_at":"x","data":{"s":"away"}}'
         typed = webhooks.unwrap(body, webhooks.sign(body, SECRET, timestamp=NOW), SECRET, now=NOW)
         assert isinstance(typed, webhooks.UnknownWebhookEvent)
         assert (typed.type_, typed.data, typed.raw["id"]) == (
-            "presence.update",
+            "reaction.added",
             {"s": "away"},
             "evt_2",
         )
