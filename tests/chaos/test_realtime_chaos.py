@@ -105,6 +105,10 @@ def test_every_message_once_in_order_through_a_faulty_proxy(
         ]
         for thread in threads:
             thread.start()
+        # Besides the proxy's random kills, every connection is cut once mid-way, so that each
+        # run goes through reconnects whatever the random draws.
+        wait_until(lambda: sum(r.count for r in receivers) >= MESSAGES // 3, timeout=DEADLINE)
+        proxy.kill_all()
         for thread in threads:
             thread.join(DEADLINE)
         assert sum(map(len, sent.values())) == MESSAGES // SENDERS * SENDERS

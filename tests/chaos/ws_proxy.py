@@ -115,7 +115,10 @@ class FrameFaultProxy:
         return asyncio.run_coroutine_threadsafe(coroutine, self._loop).result(10)
 
     def _kill_all(self) -> None:
-        for connection in list(self._live):
+        live = list(self._live)
+        if self.faulty:  # a kill while faults are injected is one of them
+            self.counts["killed"] += len(live)
+        for connection in live:
             connection.transport.abort()
 
     def _chance(self, probability: float) -> bool:
