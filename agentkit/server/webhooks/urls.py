@@ -1,6 +1,7 @@
 """Which URLs webhooks may be sent to: http or https, no credentials, and only public
-addresses (loopback too on a development server), checked when an endpoint is registered and
-again before every attempt, since a name may resolve elsewhere later."""
+addresses (loopback too on a development server), checked when an endpoint is registered; each
+attempt's connection is checked again by the guarded client (``core.urls``), since a name may
+resolve elsewhere later."""
 
 from __future__ import annotations
 
