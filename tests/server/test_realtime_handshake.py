@@ -91,10 +91,11 @@ class TestHello:
 class TestRefusals:
     def test_no_hello_in_time_closes_4408(self, server: ReferenceServer) -> None:
         """A connection that says nothing is closed with 4408 once the hello timeout passed."""
-        socket = Socket(server)
+        # Timed from before the connection opens: the server's clock starts once it accepts.
         started = time.monotonic()
+        socket = Socket(server)
         assert socket.closed_with() == 4408
-        assert HELLO_TIMEOUT * 0.8 <= time.monotonic() - started < HELLO_TIMEOUT + 2
+        assert HELLO_TIMEOUT <= time.monotonic() - started < HELLO_TIMEOUT + 2
 
     def test_ignored_frames_do_not_extend_the_timeout(self, server: ReferenceServer) -> None:
         """Frames that are not a hello do not reset the deadline."""
