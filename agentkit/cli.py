@@ -1,6 +1,7 @@
 """The ``agentkit`` command (also ``python -m agentkit``).
 
-``agentkit serve`` runs the reference server; ``agentkit agents list|create``, ``agentkit chat
+``agentkit serve`` runs the reference server; ``agentkit db migrate|status`` upgrades its
+database or shows the schema versions; ``agentkit agents list|create``, ``agentkit chat
 AGENT``, ``agentkit session send|tail SESSION``, ``agentkit send TARGET TEXT``, ``agentkit
 history CONVERSATION`` and ``agentkit listen`` talk to a server through the SDK;
 ``agentkit version`` prints the version. Output is for people unless ``--json`` asks for one JSON
@@ -34,6 +35,7 @@ _FORMATTER = _Formatter
 
 def _parser() -> argparse.ArgumentParser:
     from ._cli.commands import add_client_commands
+    from ._cli.database import add_database_arguments
     from ._cli.serve import add_serve_arguments
 
     parser = argparse.ArgumentParser(
@@ -47,6 +49,15 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=_FORMATTER,
     )
     add_serve_arguments(serve)
+    database = commands.add_parser(
+        "db",
+        help="migrate a server's database, or show its schema versions",
+        description="bring a server's database to this agentkit's schema (migrate), or show"
+        " each family's schema version (status; exits 1 when a migration is due)",
+        formatter_class=_FORMATTER,
+    )
+    database.add_argument("action", choices=("migrate", "status"))
+    add_database_arguments(database)
     commands.add_parser("version", help="print the agentkit version")
 
     common = argparse.ArgumentParser(add_help=False)
@@ -100,6 +111,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from ._cli.serve import serve
 
         return serve(args)
+    if args.command == "db":
+        from ._cli.database import database_command
+
+        return database_command(args)
     return _run(args)
 
 

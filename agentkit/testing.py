@@ -18,11 +18,19 @@ configure) and provides the ``agentkit_server`` fixture, one server for the whol
                           base_url=agentkit_server.base_url)
 
 The server needs the ``server`` extra: ``pip install 'agentkit[server]'``.
+
+To run the servers of a test session on PostgreSQL instead of SQLite, pass
+``--agentkit-store=postgresql`` to pytest (or set ``AGENTKIT_TEST_STORE=postgresql``): every
+``ReferenceServer`` started without a database of its own then gets a fresh PostgreSQL database,
+on the server ``AGENTKIT_TEST_POSTGRES_URL`` names, else on one started from the ``pgserver``
+package. That needs the ``postgres`` extra.
 """
 
 from __future__ import annotations
 
 import asyncio
+import os
+import secrets
 import socket
 import tempfile
 import threading
@@ -34,10 +42,26 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ._contract_check import ContractTransport, ContractValidator
+    from ._postgres_for_tests import PostgresForTests
     from .server import ServerConfig
     from .server.messaging import Outbox, OutboxMessage
 
-__all__ = ["ContractTransport", "ContractValidator", "ReferenceServer", "agentkit_server"]
+__all__ = [
+    "ContractTransport",
+    "ContractValidator",
+    "ReferenceServer",
+    "agentkit_server",
+    "use_postgres",
+]
+
+_postgres: PostgresForTests | None = None
+
+
+def use_postgres(postgres: PostgresForTests | None) -> None:
+    """Start reference servers that are given no database of their own on a fresh database of
+    ``postgres`` (``None``: on SQLite again). The pytest option ``--agentkit-store`` calls it."""
+    global _postgres
+    _postgres = postgres
 
 
 def __getattr__(name: str) -> Any:
@@ -54,8 +78,9 @@ class ReferenceServer:
 
     Args:
         config: Server settings, such as ``ServerConfig(echo_delay=0.01)``. When its ``db_path``
-            is left at the default, the server uses a fresh SQLite file in a temporary directory,
-            deleted by ``stop``. Without a config, the server allows outgoing URLs on loopback
+            is left at the default (and no ``database_url`` is set), the server uses a fresh
+            SQLite file in a temporary directory, deleted by ``stop`` (or a fresh PostgreSQL
+            database, see ``use_postgres``). Without a config, the server allows outgoing URLs on loopback
             (``allow_loopback_urls``), so that its providers can be stubs on this machine.
         start_timeout: Seconds to wait for the server to answer before ``start`` fails.
         wrap_app: Wraps the ASGI app in middleware of your own, for example to inject faults
@@ -82,6 +107,7 @@ class ReferenceServer:
         self._store: Any = None
         self._app: Any = None
         self._tmp: tempfile.TemporaryDirectory[str] | None = None
+        self._postgres: PostgresForTests | None = None
         self.base_url = ""
         self.api_key = ""
         self.config: ServerConfig | None = None
@@ -109,11 +135,19 @@ class ReferenceServer:
         if self._thread is not None:
             raise RuntimeError("the reference server is running already")
         config = self._requested or ServerConfig(allow_loopback_urls=True)
-        if config.db_path == ServerConfig().db_path:
+        if config.db_path == ServerConfig().db_path and config.database_url is None:
             self._tmp = tempfile.TemporaryDirectory(prefix="agentkit-")
             config = replace(config, db_path=str(Path(self._tmp.name) / "agentkit.sqlite3"))
+            if _postgres is not None:
+                self._postgres = _postgres
+                config = replace(
+                    config,
+                    database_url=_postgres.new_database(),
+                    secret_key=config.secret_key or secrets.token_urlsafe(32),
+                    blob_dir=config.blob_dir or str(Path(self._tmp.name) / "blobs"),
+                )
         self.config = config
-        self._store = SQLiteStore(config.db_path)
+        self._store = SQLiteStore(config.database)
         app: Any = create_app(config, store=self._store)
         self._app = app
         if self._wrap_app is not None:
@@ -241,6 +275,10 @@ class ReferenceServer:
         if self._store is not None:
             self._store.close()
             self._store = None
+        if self._postgres is not None and self.config is not None:
+            if self.config.database_url is not None:
+                self._postgres.drop_database(self.config.database_url)
+            self._postgres = None
         if self._tmp is not None:
             self._tmp.cleanup()
             self._tmp = None
@@ -257,6 +295,30 @@ try:
 except ImportError:  # pragma: no cover - the fixture is for pytest users only
     pass
 else:
+
+    def pytest_addoption(parser: pytest.Parser) -> None:
+        """``--agentkit-store``: the database the session's reference servers keep data in."""
+        parser.addoption(
+            "--agentkit-store",
+            choices=("sqlite", "postgresql"),
+            default=os.environ.get("AGENTKIT_TEST_STORE", "sqlite"),
+            help="where reference servers keep their data: sqlite (default) or postgresql "
+            "(on AGENTKIT_TEST_POSTGRES_URL, else a server started from the pgserver package)",
+        )
+
+    def pytest_configure(config: pytest.Config) -> None:
+        """Start PostgreSQL for the session when the store asked for is PostgreSQL."""
+        if config.getoption("--agentkit-store", "sqlite") == "postgresql":
+            from ._postgres_for_tests import PostgresForTests
+
+            use_postgres(PostgresForTests(os.environ.get("AGENTKIT_TEST_POSTGRES_URL")))
+
+    def pytest_unconfigure(config: pytest.Config) -> None:
+        """Stop the session's PostgreSQL."""
+        if _postgres is not None:
+            postgres = _postgres
+            use_postgres(None)
+            postgres.stop()
 
     @pytest.fixture(scope="session")
     def agentkit_server() -> Iterator[ReferenceServer]:

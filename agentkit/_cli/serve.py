@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from .._version import __version__
+from .database import add_database_arguments, database_target
 
 if TYPE_CHECKING:
     from ..server.messaging import OutboxMessage
@@ -33,11 +34,24 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--port", type=int, default=8765, help="port to listen on (0: any free port)"
     )
-    parser.add_argument("--db", default="./agentkit.sqlite3", help="SQLite file (made if missing)")
+    add_database_arguments(parser)
+    parser.add_argument(
+        "--secret-key",
+        default=os.environ.get("AGENTKIT_SECRET_KEY") or None,
+        help="the server's secret (32+ characters), the same for every instance; needed with"
+        " --database (default: $AGENTKIT_SECRET_KEY, else one kept beside the SQLite file)",
+    )
+    parser.add_argument(
+        "--blob-dir",
+        default=None,
+        help="where message attachments are kept, reached by every instance (default: blobs/"
+        " beside the SQLite file)",
+    )
     parser.add_argument(
         "--api-key",
         default=None,
-        help="the development key to accept (default: the one kept in <db>.key, made on first run)",
+        help="the development key to accept (default: the one kept in <db>.key, made on first"
+        " run; with --database, a new key each start unless given)",
     )
     parser.add_argument(
         "--echo-delay",
@@ -68,7 +82,12 @@ def development_key(store: _KeyStore, path: Path | None, given: str | None) -> s
 
     if given:
         if store.org_for_key(hash_key(given)) is None:
-            store.add_key(store.create_org(), hash_key(given))
+            from ..server.core.store import Conflict
+
+            try:
+                store.add_key(store.create_org(), hash_key(given))
+            except Conflict:
+                pass  # another instance on the same database added it first
         return given
     if path is not None and path.is_file():
         kept = path.read_text(encoding="utf-8").strip()
@@ -106,6 +125,12 @@ def _listen(host: str, port: int) -> socket.socket:
 def serve(args: argparse.Namespace) -> int:
     """Run the reference server until Ctrl-C."""
     problem = _valid_key(args.api_key)
+    try:
+        database_target(args)
+    except ValueError as exc:
+        problem = str(exc)
+    if not problem and args.database and not args.secret_key:
+        problem = "--database needs --secret-key (or $AGENTKIT_SECRET_KEY), the same everywhere"
     if problem:
         print(f"agentkit serve: {problem}")
         return 2
@@ -115,6 +140,7 @@ def serve(args: argparse.Namespace) -> int:
 
         from ..server import ServerConfig, create_app, server_state
         from ..server.core.http import server_options
+        from ..server.core.migrations import SchemaTooNew
         from ..server.messaging import Outbox
     except ImportError as exc:
         print(f"agentkit serve needs the server extra: pip install 'agentkit[server]' ({exc})")
@@ -129,16 +155,25 @@ def serve(args: argparse.Namespace) -> int:
     with sock:
         config = ServerConfig(
             db_path=args.db,
+            database_url=args.database,
+            secret_key=args.secret_key,
+            blob_dir=args.blob_dir,
             echo_delay=args.echo_delay,
             allow_loopback_urls=args.allow_loopback_urls,
         )
-        app = create_app(config)
+        try:
+            app = create_app(config)
+        except SchemaTooNew as exc:
+            print(f"agentkit serve: {exc}")
+            return 1
         state = server_state(app)
-        key = development_key(state.store, key_file(args.db), args.api_key)
+        kept = None if args.database else key_file(args.db)
+        key = development_key(state.store, kept, args.api_key)
         state.service(Outbox).echo = _print_email
         host = f"[{args.host}]" if ":" in args.host else args.host
         base_url = f"http://{host}:{sock.getsockname()[1]}"
-        print(f"agentkit reference server {__version__} on {base_url} (database: {args.db})")
+        shown = "PostgreSQL" if args.database else args.db
+        print(f"agentkit reference server {__version__} on {base_url} (database: {shown})")
         print(f"  export AGENTKIT_BASE_URL={base_url}")
         print(f"  export AGENTKIT_API_KEY={key}")
         print("Press Ctrl-C to stop.", flush=True)

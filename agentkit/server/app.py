@@ -39,11 +39,11 @@ def create_app(config: ServerConfig | None = None, *, store: Store | None = None
 
     Args:
         config: Settings; the defaults keep data in ``./agentkit.sqlite3``.
-        store: A store to use instead of opening ``config.db_path``; the caller closes it.
+        store: A store to use instead of opening ``config.database``; the caller closes it.
     """
     config = config or ServerConfig()
     owned = store is None
-    active: Store = store if store is not None else SQLiteStore(config.db_path)
+    active: Store = store if store is not None else SQLiteStore(config.database)
     compile_all()
     events = EventLog(active, config.keepalive_interval)
     state = ServerState(

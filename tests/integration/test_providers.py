@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
@@ -13,6 +12,7 @@ import agentkit
 from agentkit.server import ServerConfig
 from agentkit.testing import ReferenceServer
 
+from ..database_dump import database_dump
 from .upstream_stub import KEY, MODELS, StubUpstream
 
 
@@ -234,8 +234,7 @@ class TestKeyNeverShown:
         assert all(KEY not in text for text in texts)
         # The upstream did get it: the key is sealed, not lost.
         assert upstream.requests[-1]["authorization"] == f"Bearer {KEY}"
-        with sqlite3.connect(server.config.db_path) as db:
-            dump = "\n".join(db.iterdump())
+        dump = database_dump(server)
         assert provider.id in dump
         assert KEY not in dump
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from agentkit.server.core.database import Database
+from agentkit.server.core.database import SQLiteDatabase
 from agentkit.server.core.sqlite import DocumentTable
 from agentkit.server.core.store import Conflict
 
@@ -30,8 +30,8 @@ NOTES = DocumentTable("notes", keyed=False)
 
 
 @pytest.fixture
-def db() -> Iterator[Database]:
-    database = Database(":memory:")
+def db() -> Iterator[SQLiteDatabase]:
+    database = SQLiteDatabase(":memory:")
     database.script(SCHEMA)
     yield database
     database.close()
@@ -41,7 +41,7 @@ def _thing(thing_id: str, colour: str) -> dict[str, object]:
     return {"id": thing_id, "colour": colour, "size": 3, "body": f"the text of {thing_id}"}
 
 
-def test_get_reads_back_detached_and_derived_fields(db: Database) -> None:
+def test_get_reads_back_detached_and_derived_fields(db: SQLiteDatabase) -> None:
     """A document comes back with its detached column and its derived fields."""
     THINGS.insert(db, "org", _thing("a", "red"), "box")
     THINGS.insert(db, "org", _thing("b", "blue"), "box")
@@ -50,7 +50,7 @@ def test_get_reads_back_detached_and_derived_fields(db: Database) -> None:
     assert THINGS.get(db, "other-org", "box", "a") is None
 
 
-def test_pages_leave_out_detached_fields_and_filter_on_columns(db: Database) -> None:
+def test_pages_leave_out_detached_fields_and_filter_on_columns(db: SQLiteDatabase) -> None:
     """Pages go oldest first by position, without detached fields, filtered by copied columns."""
     for index, colour in enumerate(["red", "blue", "green"]):
         THINGS.insert(db, "org", _thing(f"t{index}", colour), "box")
@@ -66,7 +66,7 @@ def test_pages_leave_out_detached_fields_and_filter_on_columns(db: Database) -> 
     assert len(unfiltered.rows) == 3
 
 
-def test_update_rewrites_the_document_and_its_columns(db: Database) -> None:
+def test_update_rewrites_the_document_and_its_columns(db: SQLiteDatabase) -> None:
     """An update changes the JSON and the copied columns; derived fields are never stored."""
     THINGS.insert(db, "org", _thing("a", "red"), "box")
     stored = THINGS.get(db, "org", "box", "a")
@@ -78,7 +78,7 @@ def test_update_rewrites_the_document_and_its_columns(db: Database) -> None:
     ]
 
 
-def test_unique_columns_raise_conflict(db: Database) -> None:
+def test_unique_columns_raise_conflict(db: SQLiteDatabase) -> None:
     """A taken id or unique column is a Conflict, on insert and on update."""
     THINGS.insert(db, "org", _thing("a", "red"), "box")
     THINGS.insert(db, "org", _thing("b", "blue"), "box")
@@ -90,14 +90,14 @@ def test_unique_columns_raise_conflict(db: Database) -> None:
     assert not THINGS.exists(db, "org", "colour", "green")
 
 
-def test_delete_says_whether_there_was_a_document(db: Database) -> None:
+def test_delete_says_whether_there_was_a_document(db: SQLiteDatabase) -> None:
     """Deleting twice deletes once."""
     THINGS.insert(db, "org", _thing("a", "red"), "box")
     assert THINGS.delete(db, "org", "box", "a")
     assert not THINGS.delete(db, "org", "box", "a")
 
 
-def test_a_table_without_ids_appends_and_pages(db: Database) -> None:
+def test_a_table_without_ids_appends_and_pages(db: SQLiteDatabase) -> None:
     """Documents without an id column (a chat's messages) are only appended and listed."""
     for text in ("one", "two"):
         NOTES.insert(db, "org", {"text": text})

@@ -12,20 +12,20 @@ import httpx
 import pytest
 
 from agentkit.server import ServerConfig, create_app, server_state
-from agentkit.server.core.database import Database
+from agentkit.server.core.database import SQLiteDatabase
 from agentkit.server.core.store import StoreFailure
 from agentkit.testing import ReferenceServer
 
 from .conftest import Api, new_agent, text_message
 
 
-def _database(tmp_path: Path) -> Database:
-    database = Database(str(tmp_path / "t.sqlite3"))
+def _database(tmp_path: Path) -> SQLiteDatabase:
+    database = SQLiteDatabase(str(tmp_path / "t.sqlite3"))
     database.script("CREATE TABLE notes (text TEXT NOT NULL UNIQUE)")
     return database
 
 
-def _notes(database: Database) -> list[str]:
+def _notes(database: SQLiteDatabase) -> list[str]:
     return [str(row[0]) for row in database.all("SELECT text FROM notes ORDER BY rowid")]
 
 

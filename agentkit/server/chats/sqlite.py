@@ -62,7 +62,8 @@ CREATE TABLE IF NOT EXISTS chat_turns (
     def open_chat_turn(self, org_id: str, chat_id: str, reply_id: str, first_seq: int) -> None:
         """Note that a turn of the chat runs: its reply's id and the seq of its first event."""
         self._database.run(
-            "INSERT OR REPLACE INTO chat_turns VALUES (?, ?, ?, ?)",
+            "INSERT INTO chat_turns VALUES (?, ?, ?, ?) ON CONFLICT (org_id, chat_id)"
+            " DO UPDATE SET reply_id = excluded.reply_id, first_seq = excluded.first_seq",
             org_id,
             chat_id,
             reply_id,

@@ -12,7 +12,14 @@ class ServerConfig:
     """How the reference server behaves.
 
     Attributes:
-        db_path: The SQLite file (``":memory:"`` for a throw-away store).
+        db_path: The SQLite file (``":memory:"`` for a throw-away store), unless
+            ``database_url`` is set.
+        database_url: A PostgreSQL database (``postgresql://user:password@host/db``) to keep
+            the data in instead of ``db_path``, so that several server instances can share it.
+            Such a server needs ``secret_key`` (the same for every instance) and, for message
+            attachments, a ``blob_dir`` every instance reaches.
+        blob_dir: Where message attachments' bytes are kept; by default ``blobs/`` beside
+            ``db_path`` (a temporary directory for ``":memory:"``).
         max_body_bytes: Larger request bodies are refused with 413 REQUEST_TOO_LARGE.
         rate_limit_per_minute: Requests per key per minute before 429; ``None`` for no limit.
         echo_delay: Seconds the ``echo`` brain waits between streamed words.
@@ -57,7 +64,8 @@ class ServerConfig:
             for one conversation are not relayed (a flood of them reaches nobody).
         secret_key: The server's secret, which encrypts provider API keys at rest (any string
             of 32 characters or more). Without one the server keeps its own in
-            ``agentkit.secret`` beside ``db_path`` (a fresh one per process for ``":memory:"``).
+            ``agentkit.secret`` beside ``db_path`` (a fresh one per process for ``":memory:"``);
+            a server on PostgreSQL must be given one.
             Never shown in the config's repr.
         allow_loopback_urls: Whether outgoing URLs may point at this machine (``127.0.0.1``,
             ``::1``, ``localhost``). It applies to every outgoing URL the server is given (a
@@ -76,6 +84,8 @@ class ServerConfig:
     """
 
     db_path: str = "agentkit.sqlite3"
+    database_url: str | None = field(default=None, repr=False)
+    blob_dir: str | None = None
     max_body_bytes: int = 1 << 20
     rate_limit_per_minute: int | None = None
     echo_delay: float = 0.0
@@ -107,3 +117,8 @@ class ServerConfig:
     webhook_retry_base: float = 10.0
     webhook_retry_max: float = 3600.0
     webhook_disable_after: int = 50
+
+    @property
+    def database(self) -> str:
+        """What the store opens: ``database_url`` when set, else ``db_path``."""
+        return self.database_url or self.db_path

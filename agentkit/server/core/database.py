@@ -1,24 +1,29 @@
-"""The SQLite connection every family's tables share, and when its writes are committed.
+"""The connection every family's tables share, and when its writes are committed.
 
-The routes call the store directly on the event loop. Every call is a short indexed query on a
-local file, so a thread hop per query would cost more than it saves. A lock serialises the rare
-calls from other threads, such as a test minting keys while the server runs.
+Two databases implement it: SQLite (the embedded default, ``SQLiteDatabase``) and PostgreSQL
+(``core.postgres``, for several server instances on one database). Both keep one connection
+per server process, used by the routes directly on the event loop: every call is a short
+indexed query, so a thread hop per query would cost more than it saves. A lock serialises the
+rare calls from other threads, such as a test minting keys while the server runs.
 
-**Group commit.** A commit costs far more than a write (each dirty page goes to the WAL), so
-writes made on a thread running an event loop are not committed one by one: they join one open
-transaction, which is committed before the server sends any response byte (the request
-machinery calls ``make_durable``), and at the latest ``COMMIT_DELAY`` seconds after it began.
-Whatever a client was told is therefore on disk, as with a commit per write; while many
-requests run at once, one commit covers them all. Reads on the same connection see the open
-transaction's writes. A group of writes (``transaction``) is a savepoint inside it: a failure
-undoes that group only. Writes from threads without an event loop (startup, tests) commit at
-once, with whatever was open.
+**Group commit.** A commit costs far more than a write, so writes made on a thread running an
+event loop are not committed one by one: they join one open transaction, which is committed
+before the server sends any response byte (the request machinery calls ``make_durable``), and
+at the latest ``COMMIT_DELAY`` seconds after it began. Whatever a client was told is therefore
+kept, as with a commit per write; while many requests run at once, one commit covers them all.
+Reads on the same connection see the open transaction's writes. A group of writes
+(``transaction``) is a savepoint inside it: a failure undoes that group only. Writes from
+threads without an event loop (startup, tests) commit at once, with whatever was open.
 
-If a commit fails (a full or failing disk), the open transaction is rolled back; every request
-that may have written in it learns so from ``make_durable`` instead of answering success.
+If a commit fails (a full or failing disk, a lost database connection), the open transaction is
+rolled back; every request that may have written in it learns so from ``make_durable`` instead
+of answering success.
 
 Whatever must only be told once writes are kept (a realtime push, a webhook) waits for the
 commit with ``after_commit``; a rolled-back write never tells anyone.
+
+SQL is written once, in the subset both databases read (``?`` placeholders, ``ON CONFLICT``
+upserts); ``core.dialect`` turns it into PostgreSQL's where they differ.
 """
 
 from __future__ import annotations
@@ -27,13 +32,13 @@ import asyncio
 import logging
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, ClassVar, Protocol
 
 from .store import Conflict, StoreFailure
 
-__all__ = ["COMMIT_DELAY", "Database"]
+__all__ = ["COMMIT_DELAY", "Connection", "Cursor", "Database", "SQLiteDatabase"]
 
 #: Seconds a group commit waits at most for a response to commit it.
 COMMIT_DELAY = 0.01
@@ -41,31 +46,92 @@ COMMIT_DELAY = 0.01
 logger = logging.getLogger("agentkit.server")
 
 
-class Database:
-    """One SQLite connection in WAL mode, guarded by a lock, with short query helpers."""
+class Cursor(Protocol):
+    """What a statement run inside a group returns (``sqlite3.Cursor``, or psycopg's)."""
 
-    def __init__(self, path: str) -> None:
-        self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+    @property
+    def rowcount(self) -> int: ...
+
+    def fetchone(self) -> Any: ...
+
+    def fetchall(self) -> list[Any]: ...
+
+
+class Connection(Protocol):
+    """The connection a group of writes hands out: statements in the shared SQL subset."""
+
+    def execute(self, sql: str, parameters: Sequence[Any] = ..., /) -> Cursor: ...
+
+    def executemany(self, sql: str, seq_of_parameters: Sequence[Sequence[Any]], /) -> Any: ...
+
+
+class Database:
+    """Group commit over one connection; a subclass runs the statements on its database.
+
+    A subclass implements the statements (``_read``, ``_write``, ``_script``, and ``_execute``
+    for transaction control), ``_in_transaction``, and the connection a group hands out
+    (``_grouped``).
+    """
+
+    #: ``"sqlite"`` or ``"postgresql"``: for the rare statement that must differ.
+    dialect: ClassVar[str]
+    #: The driver's connection, and the connection groups hand out (set by the subclass).
+    _db: Any
+    _handed: Connection
+
+    def __init__(self) -> None:
         self._lock = threading.RLock()
         self._depth = 0
         self._open = False
         self._generation = 0
         self._failed = 0
         self._waiting: list[Callable[[], None]] = []
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.execute("PRAGMA foreign_keys=ON")
+
+    # ------------------------------------------------------------------ statements
+    def _read(self, sql: str, args: Sequence[Any]) -> Cursor:
+        raise NotImplementedError
+
+    def _write(self, sql: str, args: Sequence[Any]) -> int:
+        """Run a write on its own (no group around it) and return its row count; a unique
+        constraint's refusal raises ``Conflict``."""
+        raise NotImplementedError
+
+    def _script(self, sql: str) -> None:
+        raise NotImplementedError
+
+    def _begin(self) -> None:
+        self._execute("BEGIN")
+
+    def _commit(self) -> None:
+        self._execute("COMMIT")
+
+    def _rollback(self) -> None:
+        self._execute("ROLLBACK")
+
+    def _in_transaction(self) -> bool:
+        raise NotImplementedError
+
+    def _execute(self, sql: str) -> None:
+        """Run a statement of transaction control (``SAVEPOINT`` and the like)."""
+        self._db.execute(sql)
+
+    def _grouped(self) -> Connection:
+        return self._handed
+
+    def _close(self) -> None:
+        self._db.close()
 
     # ------------------------------------------------------------------ reading
     def all(self, sql: str, *args: Any) -> list[tuple[Any, ...]]:
         """Every row of a query."""
         with self._lock:
-            return self._db.execute(sql, args).fetchall()
+            rows: list[tuple[Any, ...]] = self._read(sql, args).fetchall()
+            return rows
 
     def one(self, sql: str, *args: Any) -> tuple[Any, ...] | None:
         """The first row of a query, or ``None``."""
         with self._lock:
-            row: tuple[Any, ...] | None = self._db.execute(sql, args).fetchone()
+            row: tuple[Any, ...] | None = self._read(sql, args).fetchone()
             return row
 
     # ------------------------------------------------------------------ writing
@@ -78,9 +144,7 @@ class Database:
         with self._lock:
             loop = self._deferring()
             try:
-                return self._db.execute(sql, args).rowcount
-            except sqlite3.IntegrityError as exc:
-                raise Conflict(str(exc)) from exc
+                return self._write(sql, args)
             finally:
                 if loop is None and self._open and self._depth == 0:
                     self.commit()
@@ -89,10 +153,10 @@ class Database:
         """Run several statements (a schema); what was open is committed first."""
         with self._lock:
             self.commit()
-            self._db.executescript(sql)
+            self._script(sql)
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
+    def transaction(self) -> Iterator[Connection]:
         """The connection inside a group of writes: all are kept, or none (on an error).
 
         Groups nest: an inner one is a savepoint, so an error it lets out undoes only its own
@@ -102,24 +166,29 @@ class Database:
         with self._lock:
             loop = self._deferring()
             plain = self._depth == 0 and loop is None and not self._open
-            self._db.execute("BEGIN" if plain else "SAVEPOINT grouped")
+            if plain:
+                self._begin()
+            else:
+                self._execute("SAVEPOINT grouped")
             self._depth += 1
             waiting = len(self._waiting)
             try:
-                yield self._db
+                yield self._grouped()
             except BaseException:
                 del self._waiting[waiting:]  # what the undone writes would have told
                 if plain:
-                    self._db.execute("ROLLBACK")
+                    self._rollback()
                 else:
-                    self._db.execute("ROLLBACK TO grouped")
-                    self._db.execute("RELEASE grouped")
+                    self._execute("ROLLBACK TO SAVEPOINT grouped")
+                    self._execute("RELEASE SAVEPOINT grouped")
                 raise
             finally:
                 self._depth -= 1
-            self._db.execute("COMMIT" if plain else "RELEASE grouped")
             if plain:
+                self._commit()
                 self._run_waiting()
+            else:
+                self._execute("RELEASE SAVEPOINT grouped")
             if loop is None and self._depth == 0 and self._open:
                 self.commit()
 
@@ -130,7 +199,7 @@ class Database:
             return None
         loop = asyncio._get_running_loop()
         if loop is not None and not self._open:
-            self._db.execute("BEGIN")
+            self._begin()
             self._open = True
             self._generation += 1
             loop.call_later(COMMIT_DELAY, self._commit_late, self._generation)
@@ -180,15 +249,23 @@ class Database:
                 return
             self._open = False
             try:
-                self._db.execute("COMMIT")
-            except sqlite3.Error as exc:
-                self._failed = self._generation
-                self._waiting.clear()
-                logger.error("a commit failed; its writes were rolled back: %s", exc)
-                if self._db.in_transaction:
-                    self._db.execute("ROLLBACK")
+                self._commit()
+            except Exception as exc:
+                self._lose_group(exc)
                 raise StoreFailure("the server could not save its changes") from exc
             self._run_waiting()
+
+    def _lose_group(self, error: Exception) -> None:
+        """The open group cannot be kept: roll it back, and fail every request that wrote."""
+        self._open = False
+        self._failed = self._generation
+        self._waiting.clear()
+        logger.error("a commit failed; its writes were rolled back: %s", error)
+        try:
+            if self._in_transaction():
+                self._rollback()
+        except Exception:  # the connection itself is gone; the next statement says so
+            logger.warning("could not roll back the failed transaction")
 
     def _commit_late(self, generation: int) -> None:
         # Only the transaction this was set for: a later one has its own.
@@ -198,8 +275,8 @@ class Database:
             self.commit()
         except StoreFailure:
             pass  # logged; the requests that wrote learn it from make_durable
-        except sqlite3.ProgrammingError:
-            pass  # closed meanwhile
+        except Exception:  # closed meanwhile
+            pass
 
     def close(self) -> None:
         """Commit what is open and close the connection."""
@@ -207,4 +284,59 @@ class Database:
             try:
                 self.commit()
             finally:
-                self._db.close()
+                self._close()
+
+
+class _SQLiteGrouped:
+    """The connection a SQLite group hands out: a unique constraint's refusal is a
+    ``Conflict`` there too, as on every database."""
+
+    __slots__ = ("_db",)
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+
+    def execute(self, sql: str, parameters: Sequence[Any] = (), /) -> Cursor:
+        try:
+            return self._db.execute(sql, parameters)
+        except sqlite3.IntegrityError as exc:
+            raise Conflict(str(exc)) from exc
+
+    def executemany(self, sql: str, seq_of_parameters: Sequence[Sequence[Any]], /) -> Any:
+        try:
+            return self._db.executemany(sql, seq_of_parameters)
+        except sqlite3.IntegrityError as exc:
+            raise Conflict(str(exc)) from exc
+
+
+class SQLiteDatabase(Database):
+    """One SQLite connection in WAL mode."""
+
+    dialect: ClassVar[str] = "sqlite"
+
+    def __init__(self, path: str) -> None:
+        super().__init__()
+        self._db: sqlite3.Connection = sqlite3.connect(
+            path, check_same_thread=False, isolation_level=None
+        )
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.execute("PRAGMA foreign_keys=ON")
+        self._handed = _SQLiteGrouped(self._db)
+
+    def _read(self, sql: str, args: Sequence[Any]) -> Cursor:
+        return self._db.execute(sql, args)
+
+    def _write(self, sql: str, args: Sequence[Any]) -> int:
+        # A failed statement undoes its own changes in SQLite, and the transaction goes on.
+        try:
+            return self._db.execute(sql, args).rowcount
+        except sqlite3.IntegrityError as exc:
+            raise Conflict(str(exc)) from exc
+
+    def _script(self, sql: str) -> None:
+        self._db.executescript(sql)
+
+    def _in_transaction(self) -> bool:
+        return self._db.in_transaction
+

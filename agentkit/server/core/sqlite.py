@@ -8,10 +8,19 @@ from collections.abc import Callable, Mapping
 from contextlib import AbstractContextManager
 from typing import Any, ClassVar
 
-from .database import Database
+from .database import Database, SQLiteDatabase
+from .migrations import Migration, Versioned, migrate
+from .postgres import PostgresDatabase, is_postgres_url
 from .store import Page, Row
 
-__all__ = ["Database", "DocumentTable", "SQLiteTables"]
+__all__ = ["Database", "DocumentTable", "SQLiteTables", "open_database"]
+
+
+def open_database(target: str) -> Database:
+    """The database a setting names: a ``postgresql://`` URL, or a SQLite file."""
+    if is_postgres_url(target):
+        return PostgresDatabase(target)
+    return SQLiteDatabase(target)
 
 
 class DocumentTable:
@@ -154,28 +163,55 @@ class DocumentTable:
 
 
 class SQLiteTables:
-    """The base of each family's SQLite tables, and the opener of the store they make up.
+    """The base of each family's tables, and the opener of the store they make up.
 
-    A family's tables class declares its ``SCHEMA`` (and may ``upgrade`` files written by older
-    servers); the store mixes the classes of every family together, and opening it creates the
-    tables of each.
+    A family's tables class declares its latest ``SCHEMA`` (in the shared SQL; a
+    ``POSTGRES_SCHEMA`` where PostgreSQL needs another, such as full-text search), the
+    ``MIGRATIONS`` from older versions, and may ``upgrade`` files written before versions began
+    (see ``core.migrations``). The store mixes the classes of every family together; opening it
+    brings each family's tables to the latest version.
+
+    Args:
+        database: A SQLite file (``":memory:"`` for a throw-away store), a
+            ``postgresql://`` URL, or an open ``Database``.
     """
 
     SCHEMA: ClassVar[str] = ""
+    POSTGRES_SCHEMA: ClassVar[str | None] = None
+    MIGRATIONS: ClassVar[tuple[Migration, ...]] = ()
     _database: Database
 
-    def __init__(self, path: str) -> None:
-        self._database = Database(path)
-        for part in reversed(type(self).__mro__):
+    def __init__(self, database: str | Database) -> None:
+        self._database = database if isinstance(database, Database) else open_database(database)
+        try:
+            migrate(self._database, self.versioned(self._database.dialect))
+        except BaseException:
+            self._database.close()
+            raise
+
+    @classmethod
+    def versioned(cls, dialect: str) -> list[Versioned]:
+        """Each family's tables in this store, bases first, as the migrator sees them."""
+        found = []
+        for part in reversed(cls.__mro__):
             own = vars(part)
-            if "SCHEMA" in own:
-                self._database.script(own["SCHEMA"])
-            if "upgrade" in own:
-                own["upgrade"](self._database)
+            if not own.get("SCHEMA"):
+                continue
+            schema = own["SCHEMA"]
+            if dialect == "postgresql":
+                schema = own.get("POSTGRES_SCHEMA") or schema
+            name = part.__name__.removesuffix("Tables").lower()
+            found.append(Versioned(name, schema, own.get("MIGRATIONS", ()), own.get("upgrade")))
+        return found
 
     @staticmethod
     def upgrade(database: Database) -> None:
-        """Bring tables an older server wrote up to date; nothing by default."""
+        """Bring tables a server wrote before versions began up to version 1."""
+
+    @property
+    def dialect(self) -> str:
+        """``"sqlite"`` or ``"postgresql"``."""
+        return self._database.dialect
 
     def atomic(self) -> AbstractContextManager[object]:
         """Group the store calls made inside into one transaction: all are kept, or none."""

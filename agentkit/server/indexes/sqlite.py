@@ -1,4 +1,5 @@
-"""Knowledge indexes in SQLite: indexes, documents, chunks, and their FTS5 (bm25) search."""
+"""Knowledge indexes: indexes, documents, chunks, and their full-text search (FTS5 and bm25 on
+SQLite; a ``tsvector`` column and ``ts_rank`` on PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -40,6 +41,16 @@ CREATE INDEX IF NOT EXISTS chunks_by_document ON chunks (org_id, index_id, docum
 CREATE VIRTUAL TABLE IF NOT EXISTS chunk_search USING fts5(
     title, text, tokenize = 'porter unicode61');
 """
+    # PostgreSQL searches a vector of each chunk kept in the row itself: its stemmed words, and
+    # its words as they are (so that common words, which stemming drops, are found as on SQLite).
+    POSTGRES_SCHEMA = SCHEMA.replace(
+        SCHEMA[SCHEMA.index("CREATE VIRTUAL TABLE") :],
+        """ALTER TABLE chunks ADD COLUMN IF NOT EXISTS search tsvector GENERATED ALWAYS AS
+    (to_tsvector('english', coalesce(title, '') || ' ' || text)
+     || to_tsvector('simple', coalesce(title, '') || ' ' || text)) STORED;
+CREATE INDEX IF NOT EXISTS chunks_search ON chunks USING GIN (search);
+""",
+    )
 
     def insert_index(self, org_id: str, index: Row) -> None:
         """Store a new index."""
@@ -60,11 +71,12 @@ CREATE VIRTUAL TABLE IF NOT EXISTS chunk_search USING fts5(
     def delete_index(self, org_id: str, index_id: str) -> bool:
         """Delete the index with its documents and chunks; whether there was one."""
         with self._database.transaction() as db:
-            db.execute(
-                "DELETE FROM chunk_search WHERE rowid IN"
-                " (SELECT pk FROM chunks WHERE org_id = ? AND index_id = ?)",
-                (org_id, index_id),
-            )
+            if self._fts5:
+                db.execute(
+                    "DELETE FROM chunk_search WHERE rowid IN"
+                    " (SELECT pk FROM chunks WHERE org_id = ? AND index_id = ?)",
+                    (org_id, index_id),
+                )
             db.execute("DELETE FROM chunks WHERE org_id = ? AND index_id = ?", (org_id, index_id))
             db.execute(
                 "DELETE FROM documents WHERE org_id = ? AND index_id = ?", (org_id, index_id)
@@ -90,10 +102,11 @@ CREATE VIRTUAL TABLE IF NOT EXISTS chunk_search USING fts5(
                         chunk["text"],
                     ),
                 ).fetchone()[0]
-                db.execute(
-                    "INSERT INTO chunk_search (rowid, title, text) VALUES (?, ?, ?)",
-                    (pk, chunk["title"] or "", chunk["text"]),
-                )
+                if self._fts5:
+                    db.execute(
+                        "INSERT INTO chunk_search (rowid, title, text) VALUES (?, ?, ?)",
+                        (pk, chunk["title"] or "", chunk["text"]),
+                    )
 
     def get_document(self, org_id: str, index_id: str, document_id: str) -> Row | None:
         """The document with its ``content``."""
@@ -107,31 +120,48 @@ CREATE VIRTUAL TABLE IF NOT EXISTS chunk_search USING fts5(
         """Delete a document with its chunks; whether there was one."""
         scope = (org_id, index_id, document_id)
         with self._database.transaction() as db:
-            db.execute(
-                "DELETE FROM chunk_search WHERE rowid IN (SELECT pk FROM chunks"
-                " WHERE org_id = ? AND index_id = ? AND document_id = ?)",
-                scope,
-            )
+            if self._fts5:
+                db.execute(
+                    "DELETE FROM chunk_search WHERE rowid IN (SELECT pk FROM chunks"
+                    " WHERE org_id = ? AND index_id = ? AND document_id = ?)",
+                    scope,
+                )
             db.execute(
                 "DELETE FROM chunks WHERE org_id = ? AND index_id = ? AND document_id = ?", scope
             )
             return _DOCUMENTS.delete(self._database, *scope)
 
-    def search_chunks(self, org_id: str, index_ids: list[str], match: str, limit: int) -> list[Row]:
-        """The best chunks of those indexes for an FTS5 ``MATCH`` expression, best first."""
-        if not index_ids:
+    @property
+    def _fts5(self) -> bool:
+        return self._database.dialect == "sqlite"
+
+    def search_chunks(
+        self, org_id: str, index_ids: list[str], words: list[str], limit: int
+    ) -> list[Row]:
+        """The chunks of those indexes that best match any of the words, best first."""
+        if not index_ids or not words:
             return []
         marks = ", ".join("?" for _ in index_ids)
-        rows: list[tuple[Any, ...]] = self._database.all(
-            "SELECT c.id, c.document_id, c.index_id, c.title, c.text, c.position,"
-            " bm25(chunk_search) AS rank FROM chunk_search JOIN chunks c"
-            " ON c.pk = chunk_search.rowid WHERE chunk_search MATCH ? AND c.org_id = ?"
-            f" AND c.index_id IN ({marks}) ORDER BY rank, c.pk LIMIT ?",
-            match,
-            org_id,
-            *index_ids,
-            limit,
-        )
+        if self._fts5:
+            # Each word quoted: only letters and digits reach here, so none is FTS syntax.
+            match = " OR ".join(f'"{word}"' for word in words)
+            sql = (
+                "SELECT c.id, c.document_id, c.index_id, c.title, c.text, c.position,"
+                " -bm25(chunk_search) AS score FROM chunk_search JOIN chunks c"
+                " ON c.pk = chunk_search.rowid WHERE chunk_search MATCH ? AND c.org_id = ?"
+                f" AND c.index_id IN ({marks}) ORDER BY score DESC, c.pk LIMIT ?"
+            )
+        else:
+            match = " | ".join(words)
+            sql = (
+                "SELECT c.id, c.document_id, c.index_id, c.title, c.text, c.position,"
+                " ts_rank(c.search, q) AS score FROM chunks c,"
+                " (SELECT to_tsquery('english', ?) || to_tsquery('simple', ?) AS q) words"
+                " WHERE c.search @@ q AND c.org_id = ?"
+                f" AND c.index_id IN ({marks}) ORDER BY score DESC, c.pk LIMIT ?"
+            )
+        terms = (match,) if self._fts5 else (match, match)
+        rows: list[tuple[Any, ...]] = self._database.all(sql, *terms, org_id, *index_ids, limit)
         return [
             {
                 "chunk_id": chunk_id,
@@ -140,7 +170,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS chunk_search USING fts5(
                 "title": title,
                 "text": text,
                 "position": int(position),
-                "score": -float(rank),
+                "score": float(score),
             }
-            for chunk_id, document_id, index_id, title, text, position, rank in rows
+            for chunk_id, document_id, index_id, title, text, position, score in rows
         ]

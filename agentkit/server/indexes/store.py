@@ -31,8 +31,10 @@ class IndexStore(Protocol):
         """Documents without their ``content``."""
 
     def delete_document(self, org_id: str, index_id: str, document_id: str) -> bool: ...
-    def search_chunks(self, org_id: str, index_ids: list[str], match: str, limit: int) -> list[Row]:
-        """The best chunks of those indexes for an FTS5 ``MATCH`` expression, best first.
+    def search_chunks(
+        self, org_id: str, index_ids: list[str], words: list[str], limit: int
+    ) -> list[Row]:
+        """The chunks of those indexes that best match any of the words, best first.
 
-        Each row is a ``RetrievedChunk`` (``score`` is the negated bm25, higher is better).
+        Each row is a ``RetrievedChunk`` (``score``: higher is better; bm25 on SQLite).
         """

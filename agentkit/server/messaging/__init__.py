@@ -21,7 +21,9 @@ def _setup(state: ServerState) -> None:
     state.add_service(Outbox())
     state.add_service(CodeThrottle())
     state.add_service(AgentReplies(state))
-    state.add_service(BlobStore.beside(state.config.db_path, state.store.secret("blobs")))
+    config = state.config
+    blobs = BlobStore.configured(config.blob_dir, config.db_path, state.store.secret("blobs"))
+    state.add_service(blobs)
 
 
 FAMILY = Family(

@@ -26,9 +26,11 @@ class BlobStore:
         root.mkdir(parents=True, exist_ok=True)
 
     @classmethod
-    def beside(cls, db_path: str, secret: bytes) -> BlobStore:
-        """The blob store of a database file: ``blobs/`` next to it (a temporary directory for
-        an in-memory database)."""
+    def configured(cls, blob_dir: str | None, db_path: str, secret: bytes) -> BlobStore:
+        """The blob store in ``blob_dir``, else ``blobs/`` beside the database file (a temporary
+        directory for an in-memory database)."""
+        if blob_dir is not None:
+            return cls(Path(blob_dir), secret)
         if db_path == ":memory:":
             return cls(Path(tempfile.mkdtemp(prefix="agentkit-blobs-")), secret)
         return cls(Path(db_path).resolve().parent / "blobs", secret)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 import secrets
-import sqlite3
 from typing import Any
 
+from ..core.database import Connection
 from ..core.sqlite import SQLiteTables
 from ..core.store import Row
 from .records import SentMessage
@@ -218,7 +218,7 @@ CREATE TABLE IF NOT EXISTS msg_hidden (
             )
             return conversation_id
 
-    def _conversation(self, db: sqlite3.Connection, row: tuple[Any, ...], me: str) -> Row:
+    def _conversation(self, db: Connection, row: tuple[Any, ...], me: str) -> Row:
         conversation_id, kind, last_seq, activity, created_at, updated_at, last_read = row
         unread = db.execute(
             "SELECT COUNT(*) FROM msg_messages WHERE conversation_id = ? AND seq > ?"
@@ -351,7 +351,7 @@ CREATE TABLE IF NOT EXISTS msg_hidden (
             )
             db.executemany(
                 "INSERT INTO msg_backlog VALUES (?, 1) ON CONFLICT (recipient_id)"
-                " DO UPDATE SET undelivered = undelivered + 1",
+                " DO UPDATE SET undelivered = msg_backlog.undelivered + 1",
                 recipients,
             )
             db.execute(
@@ -636,7 +636,9 @@ CREATE TABLE IF NOT EXISTS msg_hidden (
     def invites_for(self, invitee_id: str) -> list[Row]:
         """The identity's pending invites, oldest first."""
         rows = self._database.all(
-            "SELECT data FROM msg_invites WHERE invitee_id = ? ORDER BY rowid", invitee_id
+            "SELECT data FROM msg_invites WHERE invitee_id = ?"
+            " ORDER BY json_extract(data, '$.created_at'), id",
+            invitee_id,
         )
         return [json.loads(row[0]) for row in rows]
 
@@ -774,7 +776,8 @@ CREATE TABLE IF NOT EXISTS msg_hidden (
     def put_mute(self, owner_id: str, mute: Row) -> None:
         """Mute (or mute again, with a new end)."""
         self._database.run(
-            "INSERT OR REPLACE INTO msg_mutes VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO msg_mutes VALUES (?, ?, ?, ?, ?) ON CONFLICT (owner_id, kind, target)"
+            " DO UPDATE SET muted_until = excluded.muted_until, created_at = excluded.created_at",
             owner_id,
             mute["kind"],
             mute["target"],
@@ -809,7 +812,9 @@ CREATE TABLE IF NOT EXISTS msg_hidden (
     def set_presence(self, identity_id: str, status: str, custom: str | None, stamp: str) -> None:
         """Replace an identity's presence."""
         self._database.run(
-            "INSERT OR REPLACE INTO msg_presence VALUES (?, ?, ?, ?)",
+            "INSERT INTO msg_presence VALUES (?, ?, ?, ?) ON CONFLICT (identity_id) DO UPDATE"
+            " SET status = excluded.status, custom_status = excluded.custom_status,"
+            " updated_at = excluded.updated_at",
             identity_id,
             status,
             custom,

@@ -62,6 +62,10 @@ def server_secret(config: ServerConfig) -> str:
     """The configured secret, else the one kept beside the database (made on first use)."""
     if config.secret_key is not None:
         return config.secret_key
+    if config.database_url is not None:
+        # Instances sharing a database must share the secret, and a file beside no database
+        # file would be a different one on each machine.
+        raise ValueError("a server on PostgreSQL needs a secret_key, the same for every instance")
     if config.db_path == ":memory:":
         return secrets.token_urlsafe(48)
     path = Path(config.db_path).resolve().parent / _SECRET_FILE

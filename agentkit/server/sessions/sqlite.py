@@ -62,7 +62,9 @@ CREATE TABLE IF NOT EXISTS session_messages (
     def put_session_message(self, org_id: str, session_id: str, message: Row, stamp: int) -> None:
         """Insert or replace the message at its ``index``, stamped with the event of the change."""
         self._database.run(
-            "INSERT OR REPLACE INTO session_messages VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO session_messages VALUES (?, ?, ?, ?, ?)"
+            " ON CONFLICT (org_id, session_id, idx)"
+            " DO UPDATE SET stamp = excluded.stamp, data = excluded.data",
             org_id,
             session_id,
             message["index"],

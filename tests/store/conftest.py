@@ -1,0 +1,68 @@
+"""Fixtures for the store's own tests: a PostgreSQL server to make databases in, and an open
+database of each kind."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from agentkit import testing
+from agentkit._postgres_for_tests import PostgresForTests
+from agentkit.server.core.database import Database, SQLiteDatabase
+from agentkit.server.core.postgres import PostgresDatabase
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresForTests]:
+    """The session's PostgreSQL (``--agentkit-store=postgresql``'s), else one of this module's."""
+    shared = testing._postgres
+    if shared is not None:
+        yield shared
+        return
+    own = PostgresForTests()
+    try:
+        yield own
+    finally:
+        own.stop()
+
+
+@pytest.fixture
+def postgres_url(postgres: PostgresForTests) -> Iterator[str]:
+    """A fresh, empty PostgreSQL database, dropped after the test."""
+    url = postgres.new_database()
+    try:
+        yield url
+    finally:
+        postgres.drop_database(url)
+
+
+OpenDatabase = Callable[[], Database]
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def open_database(
+    request: pytest.FixtureRequest, tmp_path: Path, postgres: PostgresForTests
+) -> Iterator[OpenDatabase]:
+    """Opens connections to one fresh database of the parametrized kind (each call a new
+    connection, as another server instance would have); all are closed after the test."""
+    target = str(tmp_path / "store.sqlite3")
+    if request.param == "postgresql":
+        target = postgres.new_database()
+    opened: list[Database] = []
+
+    def connect() -> Database:
+        database: Database = (
+            PostgresDatabase(target) if request.param == "postgresql" else SQLiteDatabase(target)
+        )
+        opened.append(database)
+        return database
+
+    try:
+        yield connect
+    finally:
+        for database in opened:
+            database.close()
+        if request.param == "postgresql":
+            postgres.drop_database(target)

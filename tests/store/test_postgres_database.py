@@ -1,0 +1,119 @@
+"""The PostgreSQL connection behaves as the SQLite one does where the families rely on it."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from agentkit.server.core.postgres import PostgresDatabase
+from agentkit.server.core.store import Conflict, StoreFailure
+
+from .conftest import OpenDatabase
+
+NOTES = "CREATE TABLE IF NOT EXISTS notes (text TEXT NOT NULL UNIQUE)"
+
+
+def texts(database: object) -> list[str]:
+    rows = database.all("SELECT text FROM notes ORDER BY text")  # type: ignore[attr-defined]
+    return [str(row[0]) for row in rows]
+
+
+def test_a_refused_write_in_the_open_group_costs_only_itself(open_database: OpenDatabase) -> None:
+    """Many requests share one transaction: one's conflict must not undo the others' writes."""
+    database = open_database()
+    database.script(NOTES)
+
+    async def requests() -> None:
+        mark = database.mark()
+        database.run("INSERT INTO notes VALUES (?)", "first")
+        with pytest.raises(Conflict):
+            database.run("INSERT INTO notes VALUES (?)", "first")
+        database.run("INSERT INTO notes VALUES (?)", "second")
+        database.make_durable(mark)
+
+    asyncio.run(requests())
+    assert texts(open_database()) == ["first", "second"]
+
+
+def test_a_refused_write_in_a_group_undoes_that_group_only(open_database: OpenDatabase) -> None:
+    database = open_database()
+    database.script(NOTES)
+    with database.transaction():
+        database.run("INSERT INTO notes VALUES (?)", "outer")
+        with pytest.raises(Conflict), database.transaction() as db:
+            db.execute("INSERT INTO notes VALUES (?)", ("inner",))
+            db.execute("INSERT INTO notes VALUES (?)", ("outer",))
+        database.run("INSERT INTO notes VALUES (?)", "after")
+    assert texts(open_database()) == ["after", "outer"]
+
+
+def test_what_a_response_reports_is_visible_to_other_instances(
+    open_database: OpenDatabase,
+) -> None:
+    database, other = open_database(), open_database()
+    database.script(NOTES)
+
+    async def request() -> None:
+        mark = database.mark()
+        database.run("INSERT INTO notes VALUES (?)", "told")
+        assert texts(other) == []  # not committed yet: no other instance sees it
+        database.make_durable(mark)
+        assert texts(other) == ["told"]
+
+    asyncio.run(request())
+
+
+def test_a_failed_read_loses_the_group_and_every_request_that_wrote_learns_it(
+    postgres_url: str,
+) -> None:
+    database = PostgresDatabase(postgres_url)
+    try:
+        database.script(NOTES)
+
+        async def requests() -> None:
+            mark = database.mark()
+            database.run("INSERT INTO notes VALUES (?)", "lost")
+            with pytest.raises(Exception, match="division by zero"):
+                database.one("SELECT 1 / 0")
+            with pytest.raises(StoreFailure):
+                database.make_durable(mark)
+            # The next request starts clean.
+            later = database.mark()
+            database.run("INSERT INTO notes VALUES (?)", "kept")
+            database.make_durable(later)
+
+        asyncio.run(requests())
+        assert texts(database) == ["kept"]
+    finally:
+        database.close()
+
+
+def test_notifications_go_out_only_when_the_group_commits(postgres_url: str) -> None:
+    import psycopg
+
+    database = PostgresDatabase(postgres_url)
+    listener = psycopg.connect(postgres_url, autocommit=True)
+    try:
+        listener.execute("LISTEN notes")
+
+        def heard() -> list[str]:
+            return [n.payload for n in listener.notifies(timeout=0.2, stop_after=10)]
+
+        async def requests() -> None:
+            mark = database.mark()
+            database.run("SELECT 1")  # opens the group
+            database.notify("notes", "rolled back")
+            database._lose_group(RuntimeError("a failed commit"))
+            assert heard() == []
+            database.run("SELECT 1")
+            database.notify("notes", "kept")
+            assert heard() == []
+            database.make_durable(database.mark())
+            assert heard() == ["kept"]
+            del mark
+
+        asyncio.run(requests())
+    finally:
+        listener.close()
+        database.close()
