@@ -214,6 +214,33 @@ class TestProviderModels:
             vectors = oai.embed(model="Stub/stub-embed", input=["abc"])
             assert vectors.data[0].embedding == [3.0, 1.0]
 
+    def test_listed_and_each_listed_id_answers(self, oai: OpenAIClient) -> None:
+        """After a refresh, the provider's models are in OpenAI's model list, owned by the
+        provider; each listed id is a ``model`` a completion takes."""
+        assert oai.admin is not None
+        with StubUpstream() as upstream:
+            made = oai.admin.post(
+                "/v1/providers",
+                json={
+                    "name": "Stub",
+                    "type": "openai-compatible",
+                    "base_url": upstream.base_url,
+                    "api_key": KEY,
+                },
+            ).json()
+            assert [m.id for m in oai.models() if m.kind == "provider"] == []
+            refreshed = oai.admin.post(f"/v1/providers/{made['id']}/models/refresh")
+            assert refreshed.status_code == 200
+            listed = [m for m in oai.models() if m.kind == "provider"]
+            assert [(m.id, m.owned_by) for m in listed] == [
+                ("Stub/stub-small", "Stub"),
+                ("Stub/stub-large", "Stub"),
+            ]
+            assert listed[0].capabilities["chat"] is True
+            for model in listed:
+                result = oai.complete(model=model.id, messages=user("hi"))
+                assert result.choices[0].message.content == f"model {model.name}"
+
 
 class TestEmbeddingsAndModels:
     def test_embeddings_in_both_encodings(self, oai: OpenAIClient) -> None:
