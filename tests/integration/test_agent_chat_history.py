@@ -51,8 +51,8 @@ class TestListAndGet:
         assert [p.to_dict() for p in user.parts] == [{"type": "text", "text": "what is up"}]
         assert reply.role.value == "assistant"
         kinds = [p.type_ for p in reply.parts]
-        assert kinds == ["reasoning", "text"]
-        assert reply.parts[1].text == "You said: what is up"
+        assert kinds == ["step-start", "reasoning", "text"]
+        assert reply.parts[2].text == "You said: what is up"
         assert reply.metadata.status.value == "completed"
 
     def test_a_failed_reply_makes_the_status_error(self, client: Any, agent: Any) -> None:
