@@ -166,6 +166,17 @@ class TestListed:
         assert embedder.id == "Stub/text-embed-3"
         assert embedder.capabilities.embeddings and not embedder.capabilities.chat
 
+    def test_a_model_the_upstream_lists_twice_is_kept_once(
+        self, client: Any, upstream: StubUpstream
+    ) -> None:
+        upstream.extra_models = ["stub-small"]
+        try:
+            provider = _refreshed(client, upstream)
+        finally:
+            upstream.extra_models = []
+        assert [m.id for m in provider.models] == MODELS
+        assert [m.name for m in _provider_models(client)] == MODELS
+
     def test_a_provider_that_never_refreshed_lists_nothing(
         self, client: Any, upstream: StubUpstream
     ) -> None:

@@ -67,6 +67,12 @@ class TestListing:
         assert first["capabilities"] == {**said, "vision": False, "embeddings": False}
         assert models[2]["created"] == 1_780_315_200  # the refresh, as the model says nothing
 
+    def test_each_stored_model_is_listed_once(self, state: ServerState) -> None:
+        """Models kept before refreshes dropped repeats, or malformed, are listed once or not."""
+        org_id, _ = create_organization(state.store)
+        _add(state, org_id, "Up", [{"id": "a"}, {"id": "a"}, {"id": ""}, {"name": "x"}])
+        assert _provider_ids(state, org_id) == ["Up/a"]
+
     def test_a_key_that_cannot_be_opened_lists_nothing(self, state: ServerState) -> None:
         """A provider sealed under another secret, or with no models, lists nothing; the
         others still do."""

@@ -123,9 +123,12 @@ def _reaching_id(
 
 
 def _stored_models(state: ServerState, provider: Row) -> list[Row]:
-    """The provider's stored models, none while its key cannot be opened."""
-    models = [m for m in provider.get("models") or [] if isinstance(m, dict) and m.get("id")]
-    return models if models and _can_open_key(state, provider) else []
+    """The provider's stored models, each id once; none while its key cannot be opened."""
+    models: dict[str, Row] = {}
+    for model in provider.get("models") or []:
+        if isinstance(model, dict) and isinstance(model.get("id"), str) and model["id"]:
+            models.setdefault(model["id"], model)
+    return list(models.values()) if models and _can_open_key(state, provider) else []
 
 
 def usable_provider_models(
