@@ -101,11 +101,10 @@ class AsyncAgentChatStatusStream(AsyncStream[ChatStatusEvent]):
     change), ended by one ``AgentChatStatusEndEvent`` saying why (``idle``, ``follow_limit``
     or ``deleted``). An event type this SDK does not know arrives as ``UnknownEvent``.
 
-    The stream is not resumed after a dropped connection (the server does not keep it); open
-    a new one to read the status as it is then.
+    A dropped connection is resumed with ``Last-Event-ID``, by state: the status now comes
+    first only if it differs from the last one received, so a change made while the
+    connection was down is not missed and the last status is not repeated.
     """
-
-    resumable = False
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(parse=parse_chat_status_event, is_terminal=is_chat_status_end, **kwargs)

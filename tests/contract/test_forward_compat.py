@@ -55,6 +55,8 @@ def _future(value: Any) -> Any:
         out["content"] = {**out["content"], **FUTURE_CONTENT}
     if "last_read_seq" in out and "kind" in out:
         out["kind"] = "channel"
+    if out.get("object") == "model" and "kind" in out:
+        out["kind"] = "router"
     if isinstance(out.get("code"), str) and "message" in out:
         out["code"] = "SOMETHING_NEW"
     return out
@@ -190,6 +192,16 @@ class TestNewerServer:
         agent = client.agents.create(name="a")
         assert agent.additional_properties["added_in_v2"] == {"nested": [1, 2]}
         assert agent["added_in_v2"] == {"nested": [1, 2]}
+
+    def test_new_model_kind_does_not_raise(self, client: Any) -> None:
+        """A model of a kind this SDK does not know is listed and got, its kind kept."""
+        agent = client.agents.create(name="a")
+        models = client.models.list()
+        assert [m.kind for m in models] == ["router", "router"]
+        assert models[0].id == agent.id
+        assert models[0].capabilities.chat is True
+        got = client.models.get(agent.id)
+        assert got.kind == "router" and str(got.kind) == "router"
 
     def test_new_status_value_does_not_raise(self, client: Any) -> None:
         """An unknown enum value comes through as a value equal to its string."""

@@ -195,3 +195,43 @@ class TestTheAISDKReadsTheAgentChat:
         assert (found["guardrail_id"], found["action"]) == (rule["id"], "block")
         texts = [part["text"] for part in parts if part["type"] == "text"]
         assert texts == ["Only us."] and kinds.index("data-guardrail") < kinds.index("text")
+
+
+def _without_stream_ids(parts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    # A reasoning part keeps the id of the stream's chunks, which no stored message has.
+    return [{k: v for k, v in part.items() if k != "id"} for part in parts]
+
+
+@pytest.fixture(scope="module")
+def boss(http: httpx.Client) -> dict[str, Any]:
+    """An agent that delegates to ``Stock``, an echo agent."""
+    helper = _created(http.post("/v1/agents", json={"name": "Stock", "brain": "echo"}))
+    orchestrator = {"name": "Desk", "brain": "scripted", "sub_agent_ids": [helper["id"]]}
+    return _created(http.post("/v1/agents", json=orchestrator))
+
+
+class TestTheHistoryIsWhatTheAISDKAssembled:
+    """An agent chat read back holds the message ``useChat`` assembled from its stream."""
+
+    @pytest.mark.parametrize(
+        "text", ["/delegate Stock is it in stock?", "/delegate Nobody hi", "plain words"]
+    )
+    def test_a_turn_read_back_equals_the_streamed_one(
+        self, http: httpx.Client, boss: dict[str, Any], text: str
+    ) -> None:
+        """A delegation (answered or refused) is the same ``tool-delegate`` part, naming the
+        sub-agent, in the stream and in the history; so is every other part."""
+        chat_id = f"history-{len(text)}"
+        body = {
+            "id": chat_id,
+            "messages": [{"id": "u1", "role": "user", "parts": [{"type": "text", "text": text}]}],
+        }
+        verdict = read_with_ai_sdk(http.post(f"/v1/agents/{boss['id']}/chat", json=body).content)
+        assert verdict["ok"], verdict.get("error")
+        streamed = verdict["message"]
+        stored = http.get(f"/v1/agents/{boss['id']}/chats/{chat_id}").json()["messages"][-1]
+        assert stored["id"] == streamed["id"]
+        assert stored["parts"] == _without_stream_ids(streamed["parts"])
+        if text.startswith("/delegate"):
+            tool = next(part for part in stored["parts"] if part["type"] == "tool-delegate")
+            assert tool["input"]["agent"] == text.split()[1]

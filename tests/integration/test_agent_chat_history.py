@@ -4,12 +4,14 @@ organizations, unknown chats, hostile ids)."""
 
 from __future__ import annotations
 
+import itertools
 import time
 from typing import Any
 
 import pytest
 
 from agentkit import AgentNotFoundError, ChatNotFoundError, ValidationError
+from tests.faults import FaultInjector
 
 
 def say(client: Any, agent_id: str, text: str, chat_id: str) -> str:
@@ -49,8 +51,8 @@ class TestListAndGet:
         assert [p.to_dict() for p in user.parts] == [{"type": "text", "text": "what is up"}]
         assert reply.role.value == "assistant"
         kinds = [p.type_ for p in reply.parts]
-        assert kinds == ["reasoning", "text"]
-        assert reply.parts[1].text == "You said: what is up"
+        assert kinds == ["step-start", "reasoning", "text"]
+        assert reply.parts[2].text == "You said: what is up"
         assert reply.metadata.status.value == "completed"
 
     def test_a_failed_reply_makes_the_status_error(self, client: Any, agent: Any) -> None:
@@ -146,6 +148,29 @@ class TestStatusStream:
         assert seen[0] == "status" and seen[-1] == "end"
         assert stream.end is not None and stream.end.reason.value == "deleted"
         assert time.monotonic() - started < 30
+
+
+class TestStatusStreamResume:
+    def test_a_cut_stream_resumes_by_state_without_loss_or_repeats(self, make_client: Any) -> None:
+        """Cut after its first event, the stream resumes from that event's id: the reply's end
+        still arrives, and the status seen last does not come again."""
+        faults = FaultInjector()
+        client = make_client(transport=faults)
+        agent = client.agents.create(name="Bot", brain="scripted")
+        say(client, agent.id, "hi", "c1")
+        session_id = client.agents.get_chat(agent.id, "c1").session_id
+        client.sessions.send(session_id, "/slow /long 40")
+        faults.cut_streams.append(200)
+        with client.agents.chat_status(agent.id, "c1") as stream:
+            events = list(stream)
+            assert stream.reconnects == 1
+        statuses = [(e.status.value, e.message_count) for e in events if e.type_ == "status"]
+        assert statuses[0][0] == "streaming" and statuses[-1] == ("ready", 4)
+        assert all(one != after for one, after in itertools.pairwise(statuses))
+        assert events[-1].type_ == "end" and events[-1].reason.value == "idle"
+        reads = [seen for seen in faults.seen if seen.path.endswith("/status")]
+        assert len(reads) == 2 and "last-event-id" not in reads[0].headers
+        assert reads[1].headers["last-event-id"].isdigit()
 
 
 class TestRefusals:

@@ -120,8 +120,20 @@ class TestInAgentChats:
         text = "".join(client.agents.stream_chat_text(boss.id, "/delegate Helper hi", chat_id="c"))
         assert text == "Helper answered: hi"
         reply = client.agents.get_chat(boss.id, "c").messages[-1]
-        assert [p.type_ for p in reply.parts] == ["reasoning", "dynamic-tool", "text"]
-        tool = reply.parts[1]
-        assert tool["toolName"] == "delegate" and tool["state"] == "output-available"
+        kinds = [p.type_ for p in reply.parts]
+        assert kinds == ["step-start", "reasoning", "tool-delegate", "step-start", "text"]
+        tool = reply.parts[2]
+        assert tool["input"] == {"agent": "Helper", "message": "hi"}
+        assert tool["state"] == "output-available"
         assert tool["output"]["reply"] == "hi" and tool["output"]["agent_id"] == helper.id
-        assert reply.parts[2].text == "Helper answered: hi"
+        assert tool["output"]["agent_name"] == "Helper"
+        assert reply.parts[4].text == "Helper answered: hi"
+
+    def test_a_refused_delegation_is_in_the_history_with_its_reason(self, client: Any) -> None:
+        boss = client.agents.create(name="Boss", brain="scripted")
+        text = "".join(client.agents.stream_chat_text(boss.id, "/delegate Nobody hi", chat_id="c"))
+        assert text.startswith("I could not delegate to Nobody")
+        tool = client.agents.get_chat(boss.id, "c").messages[-1].parts[2]
+        assert tool.type_ == "tool-delegate" and tool["state"] == "output-error"
+        assert tool["input"]["agent"] == "Nobody"
+        assert "'Nobody' is not a sub-agent of 'Boss'" in tool["errorText"]

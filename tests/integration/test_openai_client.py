@@ -190,22 +190,29 @@ class TestGuardrails:
         assert chunks[-1].choices[0].finish_reason == "content_filter"
 
 
+def _stub_provider(oai: OpenAIClient, upstream: StubUpstream) -> dict[str, Any]:
+    """Add the stub as the provider ``Stub`` through agentkit's own API."""
+    assert oai.admin is not None
+    made = oai.admin.post(
+        "/v1/providers",
+        json={
+            "name": "Stub",
+            "type": "openai-compatible",
+            "base_url": upstream.base_url,
+            "api_key": KEY,
+        },
+    )
+    assert made.status_code == 201
+    provider: dict[str, Any] = made.json()
+    return provider
+
+
 class TestProviderModels:
     """A provider's model, named ``<provider>/<model>``, answers OpenAI's clients through us."""
 
     def test_whole_streamed_and_embedded(self, oai: OpenAIClient) -> None:
-        assert oai.admin is not None
         with StubUpstream() as upstream:
-            made = oai.admin.post(
-                "/v1/providers",
-                json={
-                    "name": "Stub",
-                    "type": "openai-compatible",
-                    "base_url": upstream.base_url,
-                    "api_key": KEY,
-                },
-            )
-            assert made.status_code == 201
+            _stub_provider(oai, upstream)
             result = oai.complete(model="Stub/stub-small", messages=user("hi"))
             assert result.choices[0].message.content == "model stub-small"
             chunks = oai.stream(model="Stub/stub-large", messages=user("hi"))
@@ -213,6 +220,25 @@ class TestProviderModels:
             assert text == "model stub-large"
             vectors = oai.embed(model="Stub/stub-embed", input=["abc"])
             assert vectors.data[0].embedding == [3.0, 1.0]
+
+    def test_listed_and_each_listed_id_answers(self, oai: OpenAIClient) -> None:
+        """After a refresh, the provider's models are in OpenAI's model list, owned by the
+        provider; each listed id is a ``model`` a completion takes."""
+        assert oai.admin is not None
+        with StubUpstream() as upstream:
+            made = _stub_provider(oai, upstream)
+            assert [m.id for m in oai.models() if m.kind == "provider"] == []
+            refreshed = oai.admin.post(f"/v1/providers/{made['id']}/models/refresh")
+            assert refreshed.status_code == 200
+            listed = [m for m in oai.models() if m.kind == "provider"]
+            assert [(m.id, m.owned_by) for m in listed] == [
+                ("Stub/stub-small", "Stub"),
+                ("Stub/stub-large", "Stub"),
+            ]
+            assert listed[0].capabilities["chat"] is True
+            for model in listed:
+                result = oai.complete(model=model.id, messages=user("hi"))
+                assert result.choices[0].message.content == f"model {model.name}"
 
 
 class TestEmbeddingsAndModels:

@@ -10,8 +10,9 @@ from typing import Any
 import pytest
 
 import agentkit
+from agentkit.testing import ReferenceServer
 
-from .upstream_stub import KEY, StubUpstream
+from .upstream_stub import KEY, MODELS, StubUpstream
 
 
 @pytest.fixture(scope="module")
@@ -123,3 +124,108 @@ class TestFailures:
         with pytest.raises(agentkit.ModelNotFoundError):
             stranger.embeddings.create("hi", model=f"{provider.id}/stub-embed")
         assert len(upstream.requests) == before
+
+
+def _refreshed(client: Any, upstream: StubUpstream, name: str = "Stub") -> Any:
+    provider = _provider(client, upstream, name)
+    return client.providers.refresh_models(provider.id)
+
+
+def _provider_models(client: Any) -> list[Any]:
+    return [m for m in client.models.list() if m.kind.value == "provider"]
+
+
+class TestListed:
+    def test_refreshed_models_are_listed_and_reach_their_provider(
+        self, client: Any, upstream: StubUpstream
+    ) -> None:
+        """Each stored model is listed as ``<provider>/<model>``, owned by the provider, with
+        what its id tells of it; the listed id is one a completion takes."""
+        assert _provider_models(client) == []
+        provider = _refreshed(client, upstream)
+        listed = _provider_models(client)
+        assert [m.id for m in listed] == [f"Stub/{m}" for m in MODELS]
+        small = listed[0]
+        assert (small.name, small.owned_by, small.object_) == ("stub-small", "Stub", "model")
+        assert small.capabilities.chat and small.capabilities.streaming
+        assert not small.capabilities.embeddings and not small.capabilities.tool_calls
+        assert small.created > 0
+        models = client.models.list()
+        assert models[-len(listed) - 1].id == "agentkit-lexical-v1"
+        reply = client.completions.create(small.id, "hi")
+        assert reply.choices[0].message.content == "model stub-small"
+        assert provider.models[0].id == "stub-small"
+
+    def test_an_embedding_model_says_it_embeds(self, client: Any, upstream: StubUpstream) -> None:
+        upstream.extra_models = ["text-embed-3"]
+        try:
+            _refreshed(client, upstream)
+        finally:
+            upstream.extra_models = []
+        embedder = _provider_models(client)[-1]
+        assert embedder.id == "Stub/text-embed-3"
+        assert embedder.capabilities.embeddings and not embedder.capabilities.chat
+
+    def test_a_model_the_upstream_lists_twice_is_kept_once(
+        self, client: Any, upstream: StubUpstream
+    ) -> None:
+        upstream.extra_models = ["stub-small"]
+        try:
+            provider = _refreshed(client, upstream)
+        finally:
+            upstream.extra_models = []
+        assert [m.id for m in provider.models] == MODELS
+        assert [m.name for m in _provider_models(client)] == MODELS
+
+    def test_a_provider_that_never_refreshed_lists_nothing(
+        self, client: Any, upstream: StubUpstream
+    ) -> None:
+        _provider(client, upstream)
+        assert _provider_models(client) == []
+        assert [m.name for m in client.models.list()] == ["agentkit-lexical-v1"]
+
+    def test_a_name_that_reaches_an_agent_is_listed_by_the_providers_id(
+        self, client: Any, upstream: StubUpstream
+    ) -> None:
+        """Completions try agents first: a model an agent's name shadows is listed by the
+        provider's id, which still reaches it."""
+        client.agents.create(name="Stub/stub-small", brain="echo")
+        provider = _refreshed(client, upstream)
+        ids = [m.id for m in _provider_models(client)]
+        assert ids == [f"{provider.id}/stub-small", "Stub/stub-large"]
+        reply = client.completions.create(ids[0], "hi")
+        assert reply.choices[0].message.content == "model stub-small"
+
+    def test_another_organization_sees_none_of_them(
+        self, make_client: Any, upstream: StubUpstream
+    ) -> None:
+        owner, stranger = make_client(), make_client()
+        _refreshed(owner, upstream)
+        assert len(_provider_models(owner)) == len(MODELS)
+        assert _provider_models(stranger) == []
+
+    def test_an_agentkit_upstream_says_what_its_models_can_do(
+        self, client: Any, server: ReferenceServer
+    ) -> None:
+        """Another organization's agentkit API as the provider: its agents are the provider's
+        models, with the capabilities it lists, and they answer through the provider."""
+        upstream_key = server.create_api_key()
+        with agentkit.AgentKit(base_url=server.base_url, api_key=upstream_key) as other:
+            agent = other.agents.create(name="Far", brain="scripted")
+        provider = client.providers.create(
+            name="Agentkit",
+            type="openai-compatible",
+            base_url=f"{server.base_url}/openai/v1",
+            api_key=upstream_key,
+        )
+        client.providers.refresh_models(provider.id)
+        listed = {m.name: m for m in _provider_models(client)}
+        assert set(listed) == {agent.id, "agentkit-lexical-v1"}
+        far = listed[agent.id]
+        assert far.id == f"Agentkit/{agent.id}" and far.owned_by == "Agentkit"
+        assert far.capabilities.tool_calls and far.capabilities.thinking
+        assert not far.capabilities.embeddings
+        assert listed["agentkit-lexical-v1"].capabilities.embeddings
+        assert far.created == int(agent.created_at.timestamp())
+        reply = client.completions.create(far.id, "hello")
+        assert reply.choices[0].message.content == "You said: hello"

@@ -52,6 +52,7 @@ class StubUpstream:
 
     def __init__(self) -> None:
         self.requests: list[dict[str, Any]] = []
+        self.extra_models: list[str] = []  # listed after ``MODELS`` while set
         self.base_url = ""
         self._served: Any = None
 
@@ -64,7 +65,8 @@ class StubUpstream:
     async def models(self, request: Request) -> Response:
         if not self._authorized(request):
             return JSONResponse({"error": {"message": "bad key"}}, status_code=401)
-        return JSONResponse({"object": "list", "data": [{"id": m} for m in MODELS]})
+        listed = [*MODELS, *self.extra_models]
+        return JSONResponse({"object": "list", "data": [{"id": m} for m in listed]})
 
     async def completions(self, request: Request) -> Response:
         if not self._authorized(request):

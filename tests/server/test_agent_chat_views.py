@@ -57,24 +57,25 @@ class TestUIMessages:
         )
         assert [m["role"] for m in out] == ["user", "assistant"]
         assert out[0]["parts"] == [{"type": "text", "text": "hi"}]
-        assert out[1]["parts"][:2] == [
-            {"type": "reasoning", "text": "hmm"},
-            {"type": "text", "text": "hello"},
+        assert out[1]["parts"][:3] == [
+            {"type": "step-start"},
+            {"type": "reasoning", "text": "hmm", "state": "done"},
+            {"type": "text", "text": "hello", "state": "done"},
         ]
-        assert out[1]["parts"][2]["type"] == "data-error"
+        assert out[1]["parts"][3]["type"] == "data-error"
         assert out[1]["metadata"] == {"status": "completed", "created_at": STAMP}
 
     def test_a_server_tool_call_and_result_are_one_part(self) -> None:
         out = ui_messages([message(0, "assistant", use("t1"), result("t1"))])
         assert out[0]["parts"] == [
+            {"type": "step-start"},
             {
-                "type": "dynamic-tool",
-                "toolName": "lookup",
+                "type": "tool-lookup",
                 "toolCallId": "t1",
                 "state": "output-available",
                 "input": {"q": "x"},
                 "output": {"answer": 42},
-            }
+            },
         ]
 
     def test_a_turn_of_several_messages_is_one(self) -> None:
@@ -91,11 +92,25 @@ class TestUIMessages:
             ]
         )
         assert [m["id"] for m in out] == ["msg_0", "msg_3"]
-        first, second, text = out[0]["parts"]
+        step, first, second, next_step, text = out[0]["parts"]
+        assert step == next_step == {"type": "step-start"}
         assert first["state"] == "output-available"
-        assert second["state"] == "output-error" and second["errorText"].startswith("declined")
-        assert text == {"type": "text", "text": "done"}
+        assert second["state"] == "output-denied" and "errorText" not in second
+        assert text == {"type": "text", "text": "done", "state": "done"}
         assert out[0]["metadata"]["status"] == "failed"
+
+    def test_a_failed_tool_says_so_as_the_stream_does(self) -> None:
+        """The error text is the output as compact JSON, as the stream's chunk has it; an
+        output that is not an object is no output, as in the stream."""
+        failed = result("t1", "error")
+        failed["output"] = {"error": "'Nobody' is not a sub-agent"}
+        odd = result("t2")
+        odd["output"] = "plain words"
+        out = ui_messages([message(0, "assistant", use("t1"), failed, use("t2"), odd)])
+        error_part, odd_part = out[0]["parts"][1:]
+        assert error_part["state"] == "output-error"
+        assert error_part["errorText"] == '{"error":"\'Nobody\' is not a sub-agent"}'
+        assert odd_part["output"] == {}
 
     def test_a_result_without_its_call_still_shows(self) -> None:
         out = ui_messages([message(0, "tool", result("lost"))])

@@ -278,3 +278,47 @@ class TestAsyncClient:
         raw = asyncio.run(call())
         assert raw.retries_taken == 1 and raw.parsed.id == "agt_1"
         assert {r.headers["idempotency-key"] for r in server.seen} == {raw.idempotency_key}
+
+
+PROVIDER_MODEL = {
+    "id": "Stub/meta-llama/Llama 3",
+    "object": "model",
+    "created": 1,
+    "owned_by": "Stub",
+    "name": "meta-llama/Llama 3",
+    "kind": "provider",
+    "capabilities": {
+        "chat": True,
+        "streaming": True,
+        "tool_calls": False,
+        "vision": False,
+        "thinking": False,
+        "embeddings": False,
+    },
+}
+
+
+class TestProviderModelIds:
+    def test_a_model_id_with_slashes_is_one_segment_as_openai_sends_it(self) -> None:
+        """``models.get`` of ``<provider>/<model>`` sends its ``/`` as ``%2F``, the path OpenAI's
+        own client sends, on both clients; the model comes back typed."""
+        from openai._utils import path_template
+
+        from agentkit.types import OpenAIModel, OpenAIModelKind
+
+        server = _Server(default=PROVIDER_MODEL)
+        with server.client() as client:
+            model = client.models.get(PROVIDER_MODEL["id"])
+
+        async def call() -> Any:
+            async with AsyncAgentKit(
+                api_key="ak_x", base_url="http://api.test", transport=httpx.MockTransport(server)
+            ) as client:
+                return await client.models.get(PROVIDER_MODEL["id"])
+
+        async_model = asyncio.run(call())
+        openai_path = path_template("/models/{model}", model=PROVIDER_MODEL["id"])
+        assert [r.url.raw_path.decode() for r in server.seen] == [f"/openai/v1{openai_path}"] * 2
+        for got in (model, async_model):
+            assert isinstance(got, OpenAIModel) and got.kind is OpenAIModelKind.PROVIDER
+            assert got.name == "meta-llama/Llama 3"

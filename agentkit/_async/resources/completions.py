@@ -175,14 +175,19 @@ class AsyncEmbeddings(AsyncResource):
 
 
 class AsyncModels(AsyncResource):
-    """The models you can name: your agents, and the built-in embedding model."""
+    """The models you can name: your agents, the built-in embedding model, and the models of
+    your providers (``<provider>/<model>``)."""
 
     @async_endpoint
     async def list(self) -> APIResponse[builtins.list[OpenAIModel]]:
-        """Every model: your agents (id, name, capabilities), then the embedding model.
+        """Every model: your agents (id, name, capabilities), the embedding model, then each
+        model your providers listed at their last refresh (``client.providers.refresh_models``).
 
-        Each model's ``capabilities`` say what it can do: ``chat``, ``streaming``,
-        ``tool_calls``, ``vision``, ``thinking`` and ``embeddings``.
+        A provider's model has ``kind`` ``provider``, an id such as ``"Local vLLM/llama-3-8b"``
+        (what ``completions.create`` and ``embeddings.create`` take as ``model``), its own id
+        as ``name``, and the provider's name as ``owned_by``. Each model's ``capabilities`` say
+        what it can do: ``chat``, ``streaming``, ``tool_calls``, ``vision``, ``thinking`` and
+        ``embeddings``. A kind this SDK does not know yet comes through as its string.
         """
         response = await self._client._call("completions_list_models")
         models: builtins.list[OpenAIModel] = response.parsed.data
@@ -198,7 +203,13 @@ class AsyncModels(AsyncResource):
     async def get(self, model_id: str) -> APIResponse[OpenAIModel]:
         """One model, by id (an agent's name works too), with its ``capabilities``.
 
+        Args:
+            model_id: A model's id, or an agent's name; a provider's model as listed
+                (``"<provider>/<model>"``, the provider by its name or id), sent as one path
+                segment.
+
         Raises:
-            ModelNotFoundError: No such model.
+            ModelNotFoundError: No such model (a provider's model that its provider did not
+                list at its last refresh is none).
         """
         return await self._client._call("completions_get_model", model_id=model_id)

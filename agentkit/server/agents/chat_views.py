@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..brains.session import compact_json
 from ..core.state import ServerState
 from ..core.store import Row
 
@@ -41,9 +42,10 @@ def chat_view(state: ServerState, org_id: str, chat: Row, session: Row) -> Row:
 
 
 def _tool_part(block: Row) -> Row:
+    # A tool part as the AI SDK builds it from the stream's tool chunks: typed by the tool's
+    # name (``tool-delegate`` for a delegation to a sub-agent).
     return {
-        "type": "dynamic-tool",
-        "toolName": block["tool_name"],
+        "type": f"tool-{block['tool_name']}",
         "toolCallId": block["tool_use_id"],
         "state": "input-available",
         "input": block.get("input", {}),
@@ -51,22 +53,28 @@ def _tool_part(block: Row) -> Row:
 
 
 def _with_result(part: Row, block: Row) -> None:
-    if block["status"] == "success":
-        part.update(state="output-available", output=block.get("output"))
-        return
+    """Complete a tool part with its result, in the words the stream's chunk has for it."""
     output = block.get("output")
-    detail = f": {output}" if output else ""
-    part.update(state="output-error", errorText=f"{block['status']}{detail}")
+    if block["status"] == "success":
+        part.update(state="output-available", output=output if isinstance(output, dict) else {})
+    elif block["status"] == "error":
+        error_text = compact_json(output) if output is not None else "the tool failed"
+        part.update(state="output-error", errorText=error_text)
+    else:
+        part.update(state="output-denied")
 
 
 def _parts(message: Row, calls: dict[str, Row]) -> list[Row]:
     parts: list[Row] = []
+    if message["role"] == "assistant":
+        # Each assistant message of a turn is one step of the stream.
+        parts.append({"type": "step-start"})
     for block in message["content"]:
         kind = block["type"]
         if kind == "text":
-            parts.append({"type": "text", "text": block["content"]})
+            parts.append(_finished("text", block["content"], message))
         elif kind == "thinking":
-            parts.append({"type": "reasoning", "text": block["content"]})
+            parts.append(_finished("reasoning", block["content"], message))
         elif kind == "tool_use":
             part = _tool_part(block)
             calls[block["tool_use_id"]] = part
@@ -83,10 +91,20 @@ def _parts(message: Row, calls: dict[str, Row]) -> list[Row]:
     return parts
 
 
+def _finished(kind: str, text: str, message: Row) -> Row:
+    part: Row = {"type": kind, "text": text}
+    if message["role"] != "user":
+        part["state"] = "done"
+    return part
+
+
 def ui_messages(messages: list[Row]) -> list[Row]:
     """A session's messages as ``AgentChatMessage`` objects, one per turn as the AI SDK has it:
     the assistant and ``tool`` messages that follow one another are one assistant message (tool
-    results complete their calls), whose status is the last one's."""
+    results complete their calls), whose status is the last one's. Its parts are those the AI
+    SDK assembles from the turn's UI message stream: a ``step-start`` for each assistant
+    message, finished text and reasoning, ``tool-<name>`` parts (``tool-delegate`` for a
+    delegation to a sub-agent) with the result or the error the stream carried."""
     out: list[Row] = []
     calls: dict[str, Row] = {}
     for message in messages:

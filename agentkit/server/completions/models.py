@@ -1,15 +1,18 @@
-"""The models the OpenAI-compatible API names: the organization's agents, and the built-in
-embedding model, each with what it can do."""
+"""The models the OpenAI-compatible API names: the organization's agents, the built-in
+embedding model, and the models of the organization's providers, each with what it can do."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from ..core.errors import ApiError
 from ..core.store import Row
+from .provider_models import MAX_LISTED, find_provider_listed, usable_provider_models
 
 if TYPE_CHECKING:
+    from ..core.state import ServerState
     from ..store import Store
 
 __all__ = [
@@ -100,28 +103,47 @@ def find_agent(store: Store, org_id: str, model: str, field: str | None = "model
     return agent
 
 
-def find_model(store: Store, org_id: str, model: str) -> dict[str, Any]:
-    """The model a name or id names, agents first.
+def _agent_named(store: Store, org_id: str) -> Callable[[str], bool]:
+    def taken(name: str) -> bool:
+        return (store.get_agent(org_id, name) or store.get_agent_by_name(org_id, name)) is not None
+
+    return taken
+
+
+def find_model(state: ServerState, org_id: str, model: str) -> dict[str, Any]:
+    """The model a name or id names: an agent first, then the embedding model, then a stored
+    model of one of the organization's providers (``<provider>/<model>``).
 
     Raises:
         ApiError: MODEL_NOT_FOUND.
     """
+    store = state.store
     agent = store.get_agent(org_id, model) or store.get_agent_by_name(org_id, model)
     if agent is not None:
         return agent_model(agent)
     if model == EMBEDDING_MODEL:
         return embedding_model()
-    raise _not_found(model, None)
+    listed = find_provider_listed(state, org_id, model, _agent_named(store, org_id))
+    if listed is None:
+        raise _not_found(model, None)
+    return listed
 
 
-def all_models(store: Store, org_id: str, limit: int = 10_000) -> list[dict[str, Any]]:
-    """Every agent of the organization (at most ``limit``), then the embedding model."""
+def all_models(state: ServerState, org_id: str, limit: int = 10_000) -> list[dict[str, Any]]:
+    """Every agent of the organization (at most ``limit``), the embedding model, then the
+    stored models of the organization's usable providers (at most ``MAX_LISTED``)."""
     models: list[dict[str, Any]] = []
     after = 0
     while len(models) < limit:
-        page = store.list_agents(org_id, after, _PAGE)
+        page = state.store.list_agents(org_id, after, _PAGE)
         models.extend(agent_model(agent) for agent in page.rows)
         if page.next_position is None:
             break
         after = page.next_position
-    return [*models[:limit], embedding_model()]
+    agents = models[:limit]
+    names = {agent["id"] for agent in agents} | {agent["name"] for agent in agents}
+    # When not every agent was read, the store is asked about each name a listing gives.
+    complete = len(models) < limit
+    taken = names.__contains__ if complete else _agent_named(state.store, org_id)
+    providers = list(usable_provider_models(state, org_id, taken, MAX_LISTED))
+    return [*agents, embedding_model(), *providers]

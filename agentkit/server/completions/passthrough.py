@@ -23,45 +23,21 @@ from ..core.store import Row
 from ..providers.resolve import upstream_of
 from ..providers.sealing import SealError
 from .errors import openai_error
+from .provider_models import match_provider_model, org_providers
 
 __all__ = ["find_provider_model", "forward"]
 
 logger = logging.getLogger("agentkit.server")
 
-_PROVIDERS_SCANNED = 1000
 _MAX_BODY = 32 << 20
 _TIMEOUT = httpx.Timeout(60.0, connect=10.0)
 
 
-def _providers(state: ServerState, org_id: str) -> list[Row]:
-    found: list[Row] = []
-    after = 0
-    while len(found) < _PROVIDERS_SCANNED:
-        page = state.store.list_providers(org_id, after, 100)
-        found.extend(page.rows)
-        if page.next_position is None:
-            break
-        after = page.next_position
-    return found
-
-
 def find_provider_model(state: ServerState, org_id: str, model: str) -> tuple[Row, str] | None:
-    """The provider and the provider's model id that ``<provider>/<model>`` names, if any.
-
-    The provider is matched by id or name at each ``/`` in turn, so that a model id holding
-    ``/`` itself (``meta-llama/Llama-3``) still reaches its provider.
-    """
+    """The provider and the provider's model id that ``<provider>/<model>`` names, if any."""
     if "/" not in model:
         return None
-    providers = _providers(state, org_id)
-    for position, character in enumerate(model):
-        if character != "/" or position + 1 == len(model):
-            continue
-        prefix = model[:position]
-        for provider in providers:
-            if prefix in (provider["id"], provider["name"]):
-                return provider, model[position + 1 :]
-    return None
+    return match_provider_model(org_providers(state, org_id), model)
 
 
 def _unreachable(message: str) -> ApiError:

@@ -85,13 +85,13 @@ async def embed_texts(call: Call) -> Answer:
 
 
 async def list_models(call: Call) -> Reply:
-    """Every agent of the organization, then the embedding model."""
-    return Reply({"object": "list", "data": all_models(call.state.store, call.org_id)})
+    """Every agent of the organization, the embedding model, then the providers' models."""
+    return Reply({"object": "list", "data": all_models(call.state, call.org_id)})
 
 
 async def get_model(call: Call) -> Reply:
-    """One model, by id (or an agent's name)."""
-    return Reply(find_model(call.state.store, call.org_id, call.params["model_id"]))
+    """One model, by id (or an agent's name, or a provider's model by the provider's id)."""
+    return Reply(find_model(call.state, call.org_id, call.params["model_id"]))
 
 
 HANDLERS: dict[str, Handler] = {

@@ -146,7 +146,7 @@ async def refresh_models(call: Call) -> Reply:
         raise ApiError("PROVIDER_NOT_FOUND", f"no provider {provider['id']!r}")
     stamp = now()
     current.update(
-        models=[{"id": model_id} for model_id in listing.model_ids],
+        models=listing.models,
         models_refreshed_at=stamp,
         updated_at=stamp,
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from typing import Any
 
 from ..._http import httpx
 from ..brains.openai import Upstream, upstream_client, upstream_headers
@@ -13,6 +14,7 @@ __all__ = ["ModelListing", "UpstreamFailure", "list_models"]
 _MAX_MODELS = 1000
 _MAX_MODEL_ID = 200
 _TIMEOUT = 10.0
+_CAPABILITIES = ("chat", "streaming", "tool_calls", "vision", "thinking", "embeddings")
 
 
 class UpstreamFailure(Exception):
@@ -29,23 +31,48 @@ class UpstreamFailure(Exception):
 
 @dataclass(frozen=True, slots=True)
 class ModelListing:
-    """The models a provider lists, and how it answered."""
+    """The models a provider lists, and how it answered.
 
-    model_ids: list[str]
+    Attributes:
+        models: Each model as kept: its ``id``, and the ``created`` time and ``capabilities``
+            when the provider said them in the shape this server lists them in.
+    """
+
+    models: list[dict[str, Any]]
     status_code: int
     latency_ms: float
 
+    @property
+    def model_ids(self) -> list[str]:
+        """The ids of the models, in the provider's order."""
+        return [model["id"] for model in self.models]
 
-def _model_ids(payload: object) -> list[str]:
+
+def _kept(item: dict[str, Any]) -> dict[str, Any]:
+    kept: dict[str, Any] = {"id": item["id"][:_MAX_MODEL_ID]}
+    created = item.get("created")
+    if type(created) is int and 0 <= created < 1 << 40:
+        kept["created"] = created
+    said = item.get("capabilities")
+    if isinstance(said, dict):
+        kept["capabilities"] = {
+            name: said[name] for name in _CAPABILITIES if isinstance(said.get(name), bool)
+        }
+    return kept
+
+
+def _models(payload: object) -> list[dict[str, Any]]:
     data = payload.get("data") if isinstance(payload, dict) else None
     if not isinstance(data, list):
         raise UpstreamFailure("the upstream's /models answer has no `data` list")
-    ids = [
-        item["id"]
-        for item in data
-        if isinstance(item, dict) and isinstance(item.get("id"), str) and item["id"]
-    ]
-    return [model_id[:_MAX_MODEL_ID] for model_id in ids[:_MAX_MODELS]]
+    kept: dict[str, dict[str, Any]] = {}
+    for item in data:
+        if len(kept) >= _MAX_MODELS:
+            break
+        if isinstance(item, dict) and isinstance(item.get("id"), str) and item["id"]:
+            model = _kept(item)
+            kept.setdefault(model["id"], model)
+    return list(kept.values())
 
 
 async def list_models(upstream: Upstream) -> ModelListing:
@@ -73,4 +100,4 @@ async def list_models(upstream: Upstream) -> ModelListing:
         raise UpstreamFailure(
             "the provider's /models answer is not JSON", response.status_code
         ) from None
-    return ModelListing(_model_ids(payload), response.status_code, latency_ms)
+    return ModelListing(_models(payload), response.status_code, latency_ms)

@@ -174,6 +174,7 @@ if TYPE_CHECKING:
     from .provider_create import ProviderCreate
     from .provider_list import ProviderList
     from .provider_model import ProviderModel
+    from .provider_model_capabilities import ProviderModelCapabilities
     from .provider_test_result import ProviderTestResult
     from .provider_type import ProviderType
     from .provider_update import ProviderUpdate
@@ -449,6 +450,7 @@ _MODULES = {
     "ProviderCreate": "provider_create",
     "ProviderList": "provider_list",
     "ProviderModel": "provider_model",
+    "ProviderModelCapabilities": "provider_model_capabilities",
     "ProviderTestResult": "provider_test_result",
     "ProviderType": "provider_type",
     "ProviderUpdate": "provider_update",
@@ -724,6 +726,7 @@ __all__ = (
     "ProviderCreate",
     "ProviderList",
     "ProviderModel",
+    "ProviderModelCapabilities",
     "ProviderTestResult",
     "ProviderType",
     "ProviderUpdate",

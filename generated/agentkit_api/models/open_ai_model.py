@@ -30,8 +30,14 @@ class OpenAIModel:
     owned_by: str
     name: str
     kind: OpenAIModelKind
+    """ `agent`: one of your agents; `embedding`: the built-in embedding model;
+    `provider`: a model of one of your providers. New kinds may be added.
+     """
     capabilities: OpenAIModelCapabilities
-    """ What a model can do. """
+    """ What a model can do. For a provider's model: what the provider said when its models
+    were refreshed (an agentkit server says it), otherwise what its id tells (an id
+    naming `embed` embeds, any other chats and streams); what is not known is false.
+     """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

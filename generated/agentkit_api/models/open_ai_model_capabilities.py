@@ -11,7 +11,11 @@ T = TypeVar("T", bound="OpenAIModelCapabilities")
 
 @_attrs_define
 class OpenAIModelCapabilities:
-    """What a model can do."""
+    """What a model can do. For a provider's model: what the provider said when its models
+    were refreshed (an agentkit server says it), otherwise what its id tells (an id
+    naming `embed` embeds, any other chats and streams); what is not known is false.
+
+    """
 
     chat: bool
     streaming: bool

@@ -14,7 +14,11 @@ def _get_kwargs(
     chat_id: str,
     *,
     follow: bool | Unset = UNSET,
+    last_event_id: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(last_event_id, Unset):
+        headers["Last-Event-ID"] = last_event_id
 
     params: dict[str, Any] = {}
 
@@ -31,6 +35,7 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -63,6 +68,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     follow: bool | Unset = UNSET,
+    last_event_id: str | Unset = UNSET,
 ) -> Response[ErrorResponse | str]:
     """Follow a chat's status (ready, streaming, ...) as server-sent `status` events.
 
@@ -71,13 +77,21 @@ def sync_detailed(
     is under way (at once for a chat that is `ready`). With `follow` it stays open across
     replies, with keep-alive comments, until the server's follow limit passes while the
     chat is idle. The last event is `end`, with the reason the stream ended (`idle`,
-    `follow_limit` or `deleted`). The stream is not resumable: a reader that reconnects
-    receives the status as it is then.
+    `follow_limit` or `deleted`).
+
+    Each `status` event is the whole status, and changes that come close together may be
+    seen as one. The stream resumes by state: each `status` event's id stands for the
+    chat and what the event shows, and a reader that reconnects with `Last-Event-ID`
+    first receives the status now only if it differs from the one that id stands for. So
+    a reconnecting reader misses no change (the status now covers those it was away for)
+    and never receives the status it saw last again. An id the server did not send is
+    taken as one of another status.
 
     Args:
         agent_id (str):
         chat_id (str):
         follow (bool | Unset):
+        last_event_id (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -91,6 +105,7 @@ def sync_detailed(
         agent_id=agent_id,
         chat_id=chat_id,
         follow=follow,
+        last_event_id=last_event_id,
     )
 
     response = client.get_httpx_client().request(
@@ -106,6 +121,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     follow: bool | Unset = UNSET,
+    last_event_id: str | Unset = UNSET,
 ) -> ErrorResponse | str | None:
     """Follow a chat's status (ready, streaming, ...) as server-sent `status` events.
 
@@ -114,13 +130,21 @@ def sync(
     is under way (at once for a chat that is `ready`). With `follow` it stays open across
     replies, with keep-alive comments, until the server's follow limit passes while the
     chat is idle. The last event is `end`, with the reason the stream ended (`idle`,
-    `follow_limit` or `deleted`). The stream is not resumable: a reader that reconnects
-    receives the status as it is then.
+    `follow_limit` or `deleted`).
+
+    Each `status` event is the whole status, and changes that come close together may be
+    seen as one. The stream resumes by state: each `status` event's id stands for the
+    chat and what the event shows, and a reader that reconnects with `Last-Event-ID`
+    first receives the status now only if it differs from the one that id stands for. So
+    a reconnecting reader misses no change (the status now covers those it was away for)
+    and never receives the status it saw last again. An id the server did not send is
+    taken as one of another status.
 
     Args:
         agent_id (str):
         chat_id (str):
         follow (bool | Unset):
+        last_event_id (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -135,6 +159,7 @@ def sync(
         chat_id=chat_id,
         client=client,
         follow=follow,
+        last_event_id=last_event_id,
     ).parsed
 
 
@@ -144,6 +169,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     follow: bool | Unset = UNSET,
+    last_event_id: str | Unset = UNSET,
 ) -> Response[ErrorResponse | str]:
     """Follow a chat's status (ready, streaming, ...) as server-sent `status` events.
 
@@ -152,13 +178,21 @@ async def asyncio_detailed(
     is under way (at once for a chat that is `ready`). With `follow` it stays open across
     replies, with keep-alive comments, until the server's follow limit passes while the
     chat is idle. The last event is `end`, with the reason the stream ended (`idle`,
-    `follow_limit` or `deleted`). The stream is not resumable: a reader that reconnects
-    receives the status as it is then.
+    `follow_limit` or `deleted`).
+
+    Each `status` event is the whole status, and changes that come close together may be
+    seen as one. The stream resumes by state: each `status` event's id stands for the
+    chat and what the event shows, and a reader that reconnects with `Last-Event-ID`
+    first receives the status now only if it differs from the one that id stands for. So
+    a reconnecting reader misses no change (the status now covers those it was away for)
+    and never receives the status it saw last again. An id the server did not send is
+    taken as one of another status.
 
     Args:
         agent_id (str):
         chat_id (str):
         follow (bool | Unset):
+        last_event_id (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -172,6 +206,7 @@ async def asyncio_detailed(
         agent_id=agent_id,
         chat_id=chat_id,
         follow=follow,
+        last_event_id=last_event_id,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -185,6 +220,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     follow: bool | Unset = UNSET,
+    last_event_id: str | Unset = UNSET,
 ) -> ErrorResponse | str | None:
     """Follow a chat's status (ready, streaming, ...) as server-sent `status` events.
 
@@ -193,13 +229,21 @@ async def asyncio(
     is under way (at once for a chat that is `ready`). With `follow` it stays open across
     replies, with keep-alive comments, until the server's follow limit passes while the
     chat is idle. The last event is `end`, with the reason the stream ended (`idle`,
-    `follow_limit` or `deleted`). The stream is not resumable: a reader that reconnects
-    receives the status as it is then.
+    `follow_limit` or `deleted`).
+
+    Each `status` event is the whole status, and changes that come close together may be
+    seen as one. The stream resumes by state: each `status` event's id stands for the
+    chat and what the event shows, and a reader that reconnects with `Last-Event-ID`
+    first receives the status now only if it differs from the one that id stands for. So
+    a reconnecting reader misses no change (the status now covers those it was away for)
+    and never receives the status it saw last again. An id the server did not send is
+    taken as one of another status.
 
     Args:
         agent_id (str):
         chat_id (str):
         follow (bool | Unset):
+        last_event_id (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -215,5 +259,6 @@ async def asyncio(
             chat_id=chat_id,
             client=client,
             follow=follow,
+            last_event_id=last_event_id,
         )
     ).parsed

@@ -58,9 +58,14 @@ def sync_detailed(
 ) -> Response[AgentChatWithMessages | ErrorResponse]:
     """One chat of the agent with its messages as AI SDK UI messages.
 
-     The messages are in the shape `useChat` takes as its initial messages: text parts,
-    reasoning parts (the agent's thinking) and `dynamic-tool` parts (a tool call with its
-    result); each message's `metadata` holds its status and creation time.
+     The messages are in the shape `useChat` takes as its initial messages, with the parts
+    the AI SDK assembles from the UI message stream of each turn: a `step-start` part for
+    each step, text parts, reasoning parts (the agent's thinking) and `tool-<name>` parts
+    (a tool call with its result, its error, or `output-denied`). A delegation to a
+    sub-agent is a `tool-delegate` part: its `input` names the sub-agent (`agent`) and the
+    message, its `output` holds the sub-agent's reply, `agent_id`, `agent_name` and the
+    `session_id` of the sub-agent's conversation, or its `errorText` says why there is none.
+    Each message's `metadata` holds its status and creation time.
 
     Args:
         agent_id (str):
@@ -94,9 +99,14 @@ def sync(
 ) -> AgentChatWithMessages | ErrorResponse | None:
     """One chat of the agent with its messages as AI SDK UI messages.
 
-     The messages are in the shape `useChat` takes as its initial messages: text parts,
-    reasoning parts (the agent's thinking) and `dynamic-tool` parts (a tool call with its
-    result); each message's `metadata` holds its status and creation time.
+     The messages are in the shape `useChat` takes as its initial messages, with the parts
+    the AI SDK assembles from the UI message stream of each turn: a `step-start` part for
+    each step, text parts, reasoning parts (the agent's thinking) and `tool-<name>` parts
+    (a tool call with its result, its error, or `output-denied`). A delegation to a
+    sub-agent is a `tool-delegate` part: its `input` names the sub-agent (`agent`) and the
+    message, its `output` holds the sub-agent's reply, `agent_id`, `agent_name` and the
+    `session_id` of the sub-agent's conversation, or its `errorText` says why there is none.
+    Each message's `metadata` holds its status and creation time.
 
     Args:
         agent_id (str):
@@ -125,9 +135,14 @@ async def asyncio_detailed(
 ) -> Response[AgentChatWithMessages | ErrorResponse]:
     """One chat of the agent with its messages as AI SDK UI messages.
 
-     The messages are in the shape `useChat` takes as its initial messages: text parts,
-    reasoning parts (the agent's thinking) and `dynamic-tool` parts (a tool call with its
-    result); each message's `metadata` holds its status and creation time.
+     The messages are in the shape `useChat` takes as its initial messages, with the parts
+    the AI SDK assembles from the UI message stream of each turn: a `step-start` part for
+    each step, text parts, reasoning parts (the agent's thinking) and `tool-<name>` parts
+    (a tool call with its result, its error, or `output-denied`). A delegation to a
+    sub-agent is a `tool-delegate` part: its `input` names the sub-agent (`agent`) and the
+    message, its `output` holds the sub-agent's reply, `agent_id`, `agent_name` and the
+    `session_id` of the sub-agent's conversation, or its `errorText` says why there is none.
+    Each message's `metadata` holds its status and creation time.
 
     Args:
         agent_id (str):
@@ -159,9 +174,14 @@ async def asyncio(
 ) -> AgentChatWithMessages | ErrorResponse | None:
     """One chat of the agent with its messages as AI SDK UI messages.
 
-     The messages are in the shape `useChat` takes as its initial messages: text parts,
-    reasoning parts (the agent's thinking) and `dynamic-tool` parts (a tool call with its
-    result); each message's `metadata` holds its status and creation time.
+     The messages are in the shape `useChat` takes as its initial messages, with the parts
+    the AI SDK assembles from the UI message stream of each turn: a `step-start` part for
+    each step, text parts, reasoning parts (the agent's thinking) and `tool-<name>` parts
+    (a tool call with its result, its error, or `output-denied`). A delegation to a
+    sub-agent is a `tool-delegate` part: its `input` names the sub-agent (`agent`) and the
+    message, its `output` holds the sub-agent's reply, `agent_id`, `agent_name` and the
+    `session_id` of the sub-agent's conversation, or its `errorText` says why there is none.
+    Each message's `metadata` holds its status and creation time.
 
     Args:
         agent_id (str):

@@ -50,8 +50,14 @@ def sync_detailed(
     """The models you can name, in OpenAI's wire format; each with its capabilities.
 
      Every agent of your organization (its id is the model id; its name works too), then the
-    built-in embedding model. Beyond OpenAI's fields, each model has its `name`, its `kind`
-    (`agent` or `embedding`) and its `capabilities`.
+    built-in embedding model, then the models of your providers: each model a provider
+    listed when its models were last refreshed, as `<provider name>/<model id>` (the
+    provider's id instead of its name where the name would reach another provider or one
+    of your agents), `owned_by` the provider's name. That id is what `model` takes in a
+    completion or an embedding. A provider whose key this server cannot open lists
+    nothing. Beyond OpenAI's fields, each model has its `name` (a provider's model: its id
+    as the provider spells it), its `kind` (`agent`, `embedding` or `provider`; more may
+    come) and its `capabilities`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -77,8 +83,14 @@ def sync(
     """The models you can name, in OpenAI's wire format; each with its capabilities.
 
      Every agent of your organization (its id is the model id; its name works too), then the
-    built-in embedding model. Beyond OpenAI's fields, each model has its `name`, its `kind`
-    (`agent` or `embedding`) and its `capabilities`.
+    built-in embedding model, then the models of your providers: each model a provider
+    listed when its models were last refreshed, as `<provider name>/<model id>` (the
+    provider's id instead of its name where the name would reach another provider or one
+    of your agents), `owned_by` the provider's name. That id is what `model` takes in a
+    completion or an embedding. A provider whose key this server cannot open lists
+    nothing. Beyond OpenAI's fields, each model has its `name` (a provider's model: its id
+    as the provider spells it), its `kind` (`agent`, `embedding` or `provider`; more may
+    come) and its `capabilities`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -100,8 +112,14 @@ async def asyncio_detailed(
     """The models you can name, in OpenAI's wire format; each with its capabilities.
 
      Every agent of your organization (its id is the model id; its name works too), then the
-    built-in embedding model. Beyond OpenAI's fields, each model has its `name`, its `kind`
-    (`agent` or `embedding`) and its `capabilities`.
+    built-in embedding model, then the models of your providers: each model a provider
+    listed when its models were last refreshed, as `<provider name>/<model id>` (the
+    provider's id instead of its name where the name would reach another provider or one
+    of your agents), `owned_by` the provider's name. That id is what `model` takes in a
+    completion or an embedding. A provider whose key this server cannot open lists
+    nothing. Beyond OpenAI's fields, each model has its `name` (a provider's model: its id
+    as the provider spells it), its `kind` (`agent`, `embedding` or `provider`; more may
+    come) and its `capabilities`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -125,8 +143,14 @@ async def asyncio(
     """The models you can name, in OpenAI's wire format; each with its capabilities.
 
      Every agent of your organization (its id is the model id; its name works too), then the
-    built-in embedding model. Beyond OpenAI's fields, each model has its `name`, its `kind`
-    (`agent` or `embedding`) and its `capabilities`.
+    built-in embedding model, then the models of your providers: each model a provider
+    listed when its models were last refreshed, as `<provider name>/<model id>` (the
+    provider's id instead of its name where the name would reach another provider or one
+    of your agents), `owned_by` the provider's name. That id is what `model` takes in a
+    completion or an embedding. A provider whose key this server cannot open lists
+    nothing. Beyond OpenAI's fields, each model has its `name` (a provider's model: its id
+    as the provider spells it), its `kind` (`agent`, `embedding` or `provider`; more may
+    come) and its `capabilities`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
