@@ -239,6 +239,10 @@ class TestProviderModels:
             for model in listed:
                 result = oai.complete(model=model.id, messages=user("hi"))
                 assert result.choices[0].message.content == f"model {model.name}"
+            for model in listed:
+                assert oai.model(model.id).id == model.id
+            with pytest.raises(openai.NotFoundError):
+                oai.model("Stub/not-listed")
 
 
 class TestEmbeddingsAndModels:

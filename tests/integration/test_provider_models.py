@@ -229,3 +229,18 @@ class TestListed:
         assert far.created == int(agent.created_at.timestamp())
         reply = client.completions.create(far.id, "hello")
         assert reply.choices[0].message.content == "You said: hello"
+
+
+class TestGot:
+    def test_got_by_the_listed_id_or_the_providers_id(
+        self, client: Any, upstream: StubUpstream
+    ) -> None:
+        """A provider's model is got by the id the list shows, or by the provider's own id and
+        the model; one the provider did not list is not found."""
+        provider = _refreshed(client, upstream)
+        listed = _provider_models(client)[0]
+        for asked in (listed.id, f"{provider.id}/stub-small"):
+            got = client.models.get(asked)
+            assert (got.id, got.kind.value, got.owned_by) == (listed.id, "provider", "Stub")
+        with pytest.raises(agentkit.ModelNotFoundError):
+            client.models.get("Stub/not-listed")

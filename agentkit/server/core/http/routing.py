@@ -49,6 +49,21 @@ def _route_order(paths: list[tuple[str, list[Operation]]]) -> list[tuple[str, li
     return sorted(paths, key=lambda item: first_seen[_collection(item[0])])
 
 
+def _matched_path(path: str) -> str:
+    """The path as Starlette matches it: a parameter marked ``x-slashes`` takes ``/`` too (a
+    ``%2F`` in the request reaches the app decoded)."""
+    item = contract().document["paths"][path]
+    declared = [*item.get("parameters", [])]
+    for operation in item.values():
+        if isinstance(operation, dict):
+            declared.extend(operation.get("parameters", []))
+    for parameter in declared:
+        if parameter.get("in") == "path" and parameter.get("x-slashes"):
+            name = parameter["name"]
+            path = path.replace("{" + name + "}", "{" + name + ":path}")
+    return path
+
+
 def routes_for(
     handlers: Mapping[str, Handler], error_bodies: Mapping[str, ErrorBody] | None = None
 ) -> list[Route]:
@@ -77,7 +92,7 @@ def routes_for(
             continue
         if "GET" in table:
             table["HEAD"] = table["GET"]
-        routes.append(Route(path, _dispatcher(table), methods=list(table)))
+        routes.append(Route(_matched_path(path), _dispatcher(table), methods=list(table)))
     return routes
 
 
