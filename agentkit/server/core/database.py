@@ -339,4 +339,3 @@ class SQLiteDatabase(Database):
 
     def _in_transaction(self) -> bool:
         return self._db.in_transaction
-

@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, ClassVar
 
-from .database import Connection, Cursor, Database
+from .database import Cursor, Database
 from .dialect import postgres_schema, postgres_statement
 from .store import Conflict
 
@@ -121,7 +121,6 @@ class PostgresDatabase(Database):
 
         status: psycopg.pq.TransactionStatus = self._db.info.transaction_status
         return status != psycopg.pq.TransactionStatus.IDLE
-
 
     def notify(self, channel: str, payload: str) -> None:
         """Send ``payload`` on ``channel`` to every instance's listener once the writes made so
