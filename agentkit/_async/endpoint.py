@@ -3,8 +3,9 @@
 A resource method written with ``@async_endpoint`` returns an ``APIResponse``; reached through a
 resource, it is an ``AsyncEndpoint`` whose call returns the parsed result. The endpoint shows the
 method's own signature (without ``self``, returning the parsed type) and docstring to
-``inspect.signature``, ``help()`` and IPython. It is made once per resource object and kept
-there, so a call pays no per-call construction.
+``inspect.signature``, ``help()`` and IPython, and so do its ``with_raw_response`` and
+``with_streaming_response`` variants (returning the response around that type). It is made once
+per resource object and kept there, so a call pays no per-call construction.
 """
 
 from __future__ import annotations
