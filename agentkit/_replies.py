@@ -1,7 +1,7 @@
 """Result types that say what a successful call always carries.
 
 A ``Chat`` read with ``chats.get`` may have no message yet, so the generated model types
-``message`` as ``ChatMessage | None | Unset``. The reply of ``chats.start`` and
+``message`` as ``ChatMessage | None``. The reply of ``chats.start`` and
 ``chats.message`` always has one: those calls return a ``ChatReply``, the same ``Chat`` object
 at run time, whose ``message`` a type checker knows is there. The SDK checks that it is before
 handing the result out.

@@ -27,7 +27,6 @@ from agentkit_api.models import (
     ToolResultBlock,
     ToolUseBlock,
 )
-from agentkit_api.types import Unset
 
 from ._errors import APIStatusError
 from ._events import SessionEvent, session_error
@@ -101,11 +100,10 @@ def _block_text(block: Any) -> str:
         side = "client tool" if block.client else "tool"
         return f"(calls {side} {block.tool_name}) {_compact(block.input_.to_dict())}"
     if isinstance(block, ToolResultBlock):
-        output = None if isinstance(block.output, Unset) or block.output is None else block.output
-        shown = _compact(output.to_dict()) if output is not None else "null"
+        shown = _compact(block.output.to_dict()) if block.output is not None else "null"
         return f"({block.tool_name} {block.status}) {shown}"
     if isinstance(block, ErrorBlock):
-        code = block.error_code if isinstance(block.error_code, str) else "error"
+        code = block.error_code or "error"
         return f"(error {code}) {block.error_message}"
     if isinstance(block, DataPart):
         return f"(data {block.mime_type}) {block.content[:_PREVIEW]}"

@@ -27,6 +27,9 @@ def _wrap(value: Any, runner: asyncio.Runner) -> Any:
         "agentkit._async."
     ):
         return AsyncBridge(value, runner)
+    # A method's variants (``with_raw_response``) are functions of the async modules.
+    if inspect.isfunction(value) and (value.__module__ or "").startswith("agentkit._async."):
+        return AsyncBridge(value, runner)
     return value
 
 

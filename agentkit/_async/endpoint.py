@@ -3,8 +3,9 @@
 A resource method written with ``@async_endpoint`` returns an ``APIResponse``; reached through a
 resource, it is an ``AsyncEndpoint`` whose call returns the parsed result. The endpoint shows the
 method's own signature (without ``self``, returning the parsed type) and docstring to
-``inspect.signature``, ``help()`` and IPython. It is made once per resource object and kept
-there, so a call pays no per-call construction.
+``inspect.signature``, ``help()`` and IPython, and so do its ``with_raw_response`` and
+``with_streaming_response`` variants (returning the response around that type). It is made once
+per resource object and kept there, so a call pays no per-call construction.
 """
 
 from __future__ import annotations
@@ -25,8 +26,23 @@ __all__ = ["AsyncEndpoint", "async_endpoint"]
 P = ParamSpec("P")
 R = TypeVar("R")
 S = TypeVar("S")
+F = TypeVar("F", bound=Callable[..., Any])
 
 _RAW = "APIResponse["
+# What the variants of a method return, around its parsed result type.
+_RAW_RETURNS = "APIResponse[{}]"
+_STREAMING_RETURNS = "AsyncResponseContext[{}]"
+_RAW_DOC = """Call ``{name}``, returning its ``APIResponse`` rather than only the result.
+
+The response has the status, headers, request id and retries taken; ``.parsed`` is the result
+the plain call returns. The arguments are those of ``{name}``:
+"""
+_STREAMING_DOC = """Call ``{name}``, giving its response before the body is read.
+
+Use it as ``async with method.with_streaming_response(...) as response:``; read the body with
+``response.aiter_bytes()``, ``aread()``, ``json()`` or ``parse()``. The connection is released
+when the block ends. The arguments are those of ``{name}``:
+"""
 
 
 def _public_signature(fn: Callable[..., Any]) -> inspect.Signature:
@@ -59,23 +75,35 @@ class AsyncEndpoint(Generic[P, R]):
         response = await self._call(*args, **kwargs)
         return response.parsed
 
-    async def with_raw_response(self, *args: P.args, **kwargs: P.kwargs) -> APIResponse[R]:
-        """Make the same call, returning the ``APIResponse`` rather than only its result."""
-        return await self._call(*args, **kwargs)
+    @functools.cached_property
+    def with_raw_response(self) -> Callable[P, AsyncResult[R]]:
+        """The same call, returning the ``APIResponse`` rather than only its result.
 
-    def with_streaming_response(self, *args: P.args, **kwargs: P.kwargs) -> AsyncResponseContext[R]:
-        """Make the same call, giving its response before the body is read.
+        It takes the method's own arguments (``inspect.signature`` shows them).
+        """
+        call = self._call
 
-        Use it as ``async with method.with_streaming_response(...) as response:``; read the body
-        with ``response.aiter_bytes()``, ``aread()``, ``json()`` or ``parse()``. The connection
-        is released when the block ends.
+        async def with_raw_response(*args: P.args, **kwargs: P.kwargs) -> APIResponse[R]:
+            return await call(*args, **kwargs)
+
+        return self._descriptor.variant(with_raw_response, _RAW_DOC, _RAW_RETURNS)
+
+    @functools.cached_property
+    def with_streaming_response(self) -> Callable[P, AsyncResponseContext[R]]:
+        """The same call, giving its response before the body is read.
+
+        It takes the method's own arguments (``inspect.signature`` shows them).
         """
         from .streamed_response import AsyncResponseContext
 
         resource = self._resource()
-        opening = type(resource)(resource._client._opening_responses())
-        call = self._descriptor.function
-        return AsyncResponseContext(lambda: call(opening, *args, **kwargs))
+        function = self._descriptor.function
+
+        def with_streaming_response(*args: P.args, **kwargs: P.kwargs) -> AsyncResponseContext[R]:
+            opening = type(resource)(resource._client._opening_responses())
+            return AsyncResponseContext(lambda: function(opening, *args, **kwargs))
+
+        return self._descriptor.variant(with_streaming_response, _STREAMING_DOC, _STREAMING_RETURNS)
 
     def with_options(
         self,
@@ -139,6 +167,21 @@ class _AsyncEndpointDescriptor(Generic[S, P, R]):
     @functools.cached_property
     def signature(self) -> inspect.Signature:
         return _public_signature(self.function)
+
+    def variant(self, function: F, doc: str, returns: str) -> F:
+        """Dress ``function``, a variant of this method (such as its raw-response twin), for
+        ``inspect.signature``, ``help()`` and IPython: the method's parameters, ``returns``
+        around its result type, ``doc`` followed by the method's docstring."""
+        name = self.__qualname__
+        result = self.signature.return_annotation
+        shown = self.signature.replace(return_annotation=returns.format(result))
+        own = inspect.cleandoc(self.__doc__ or "")
+        function.__signature__ = shown  # type: ignore[attr-defined]
+        function.__doc__ = doc.format(name=name) + "\n" + own
+        function.__qualname__ = f"{name}.{function.__name__}"
+        function.__module__ = self.function.__module__
+        function.__wrapped__ = self.function  # type: ignore[attr-defined]
+        return function
 
     def __get__(self, instance: S, owner: type[Any] | None = None) -> AsyncEndpoint[P, R]:
         if instance is None:

@@ -156,6 +156,7 @@ class TestErrorCodes:
         event = {
             "type": "error",
             "chat_id": "cht_1",
+            "message_id": "msg_1",
             "error": {"code": "AGENT_ERROR", "message": ""},
         }
         validator.check_event(CHAT_EVENTS, sse(event, event="error", id="2"))

@@ -383,6 +383,20 @@ class TestResponseRules:
 
         assert_only_added(changed(add), f"{S}/Widget/properties/color", "new required property")
 
+    def test_property_newly_required_in_response_is_compatible(self) -> None:
+        """Old clients parse a field they took as optional; it is now always there."""
+        report = changed(lambda s: schemas(s)["Widget"]["required"].append("created_at"))
+        assert_compatible(report, f"{S}/Widget/properties/created_at", "now required")
+
+    def test_property_newly_required_in_a_shared_schema_breaks(self) -> None:
+        """A schema sent both ways is a request too: old clients may leave the field out."""
+
+        def require(s: Spec) -> None:
+            schemas(s)["Widget"]["required"].append("created_at")
+            schemas(s)["WidgetCreate"]["properties"]["like"] = ref("Widget")
+
+        assert_breaking(changed(require), f"{S}/Widget/properties/created_at", "now required")
+
     def test_property_no_longer_required_in_response_breaks(self) -> None:
         """Old clients rely on the field being present."""
         report = changed(lambda s: schemas(s)["Widget"]["required"].remove("count"))

@@ -16,6 +16,8 @@ SESSION = {
     "status": "not_started",
     "title": None,
     "generated_title": None,
+    "system_prompt": None,
+    "model_profile": None,
     "index_ids": ["idx_1"],
     "indexes_locked": False,
     "client_tools": [],

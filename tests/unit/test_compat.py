@@ -59,7 +59,11 @@ def chat(status: str = "ACTIVE", message: dict[str, Any] | None = None) -> dict[
         "status": status,
         "participants": ["agt_1"],
         "metadata": {},
+        "trace_id": None,
+        "message_count": 2,
         "created_at": NOW,
+        "closed_at": None,
+        "close_reason": None,
         "message": message if message is not None else chat_message(),
     }
 
@@ -84,6 +88,8 @@ def session(status: str = "user_turn", *messages: dict[str, Any]) -> dict[str, A
         "status": status,
         "title": None,
         "generated_title": None,
+        "system_prompt": None,
+        "model_profile": None,
         "index_ids": [],
         "indexes_locked": True,
         "client_tools": [],

@@ -86,6 +86,55 @@ class TestEndpointSignatures:
         assert other.agents.get is not client.agents.get
 
 
+VARIANTS = ["with_raw_response", "with_streaming_response"]
+
+
+class TestVariantSignatures:
+    @pytest.mark.parametrize("variant", VARIANTS)
+    def test_every_variant_shows_the_method_parameters(self, client: Any, variant: str) -> None:
+        """A variant takes the method's own parameters, not (*args, **kwargs)."""
+        found = list(endpoints(client))
+        assert len(found) > 20
+        for name, endpoint in found:
+            shown = inspect.signature(getattr(endpoint, variant))
+            assert shown.parameters == inspect.signature(endpoint).parameters, name
+            kinds = {parameter.kind for parameter in shown.parameters.values()}
+            assert inspect.Parameter.VAR_POSITIONAL not in kinds, name
+
+    def test_the_variants_return_the_response_around_the_result(self, client: Any) -> None:
+        """The raw variant returns an APIResponse of the result; the streaming one a context."""
+        raw = inspect.signature(client.agents.create.with_raw_response)
+        streaming = inspect.signature(client.agents.create.with_streaming_response)
+        assert raw.return_annotation == "APIResponse[Agent]"
+        context = "ResponseContext[Agent]"
+        if isinstance(client, AsyncAgentKit):
+            context = "Async" + context
+        assert streaming.return_annotation == context
+        assert "name" in raw.parameters and "idempotency_key" in raw.parameters
+
+    @pytest.mark.parametrize("variant", VARIANTS)
+    def test_help_documents_the_variant_and_the_method(self, client: Any, variant: str) -> None:
+        """help() on a variant names it, shows the method's parameters and both docstrings."""
+        text = pydoc.render_doc(getattr(client.agents.create, variant), renderer=pydoc.plaintext)
+        assert f"{variant}(*, name: 'str', instructions:" in text
+        assert "Create an agent." in text
+        assert "AgentNameTakenError" in text
+        assert "Agents.create" in text
+        assert "(*args, **kwargs)" not in text
+
+    def test_a_variant_is_made_once_per_endpoint(self, client: Any) -> None:
+        """Looking a variant up again gives the same callable."""
+        assert client.agents.get.with_raw_response is client.agents.get.with_raw_response
+
+    def test_the_sync_variants_do_not_speak_of_async(self) -> None:
+        """The sync client's variants describe sync use."""
+        sync = AgentKit(api_key="ak_test", base_url="http://127.0.0.1:9")
+        for variant in VARIANTS:
+            doc = inspect.getdoc(getattr(sync.agents.get, variant)) or ""
+            assert not re.search(r"\b(async|await|aread|aiter_bytes)\b", doc), variant
+            assert not inspect.iscoroutinefunction(getattr(sync.agents.get, variant)), variant
+
+
 class TestClientHelp:
     @pytest.mark.parametrize("client_class", CLIENTS, ids=lambda cls: cls.__name__)
     def test_help_lists_every_resource_with_its_summary(self, client_class: type[Any]) -> None:

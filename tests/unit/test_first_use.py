@@ -121,7 +121,8 @@ def test_a_first_call_loads_no_stream_machinery() -> None:
     """A plain call loads neither the streams nor the event models they decode into."""
     out = run(
         "import sys, agentkit, httpx\n"
-        "agent = {'id': 'agt_1', 'name': 'Bot', 'instructions': '', 'brain': 'echo',"
+        "agent = {'id': 'agt_1', 'name': 'Bot', 'description': None, 'instructions': '',"
+        " 'brain': 'echo', 'model_profile': None, 'provider_id': None, 'guardrail_ids': [],"
         " 'streaming': True, 'sub_agent_ids': [], 'prompt_suggestions': [], 'metadata': {},"
         " 'created_at': '2026-01-01T00:00:00Z', 'updated_at': '2026-01-01T00:00:00Z'}\n"
         "transport = httpx.MockTransport(lambda request: httpx.Response(200, json=agent))\n"

@@ -21,6 +21,7 @@ DOCUMENT = {
     "id": "doc_1",
     "index_id": "idx_1",
     "title": "notes.txt",
+    "filename": "notes.txt",
     "content_type": "text/plain",
     "chunk_count": 1,
     "size_bytes": 5,

@@ -45,9 +45,8 @@ def _stop(event_id: int, reason: str = "end_turn", **extra: Any) -> ServerSentEv
 
 
 def _error(event_id: int, code: str = "AGENT_ERROR") -> ServerSentEvent:
-    return _sse(
-        {"type": "error", "id": event_id, "error": {"code": code, "message": "the model failed"}}
-    )
+    error = {"code": code, "message": "the model failed"}
+    return _sse({"type": "error", "id": event_id, "message_index": 1, "error": error})
 
 
 def _delta(event_id: int, text: str) -> ServerSentEvent:

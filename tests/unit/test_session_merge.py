@@ -64,6 +64,8 @@ def _session(*messages: dict[str, Any], status: str = "user_turn", token: str = 
             "status": status,
             "title": None,
             "generated_title": None,
+            "system_prompt": None,
+            "model_profile": None,
             "index_ids": [],
             "indexes_locked": bool(messages),
             "client_tools": [],

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from ..core.sqlite import DocumentTable, SQLiteTables
+from ..core.sqlite import Database, DocumentTable, SQLiteTables
 from ..core.store import Page, Row
 
 __all__ = ["AgentTables"]
@@ -26,6 +26,11 @@ CREATE TABLE IF NOT EXISTS agent_chats (
     pk INTEGER PRIMARY KEY AUTOINCREMENT, org_id TEXT NOT NULL, agent_id TEXT NOT NULL,
     id TEXT NOT NULL, data TEXT NOT NULL, UNIQUE (org_id, agent_id, id));
 """
+
+    @staticmethod
+    def upgrade(database: Database) -> None:
+        """Agents an older server wrote lack the fields added since: give them their defaults."""
+        _AGENTS.fill_missing(database, {"provider_id": None, "guardrail_ids": []})
 
     def insert_agent(self, org_id: str, agent: Row) -> None:
         """Store a new agent; ``Conflict`` when its name is taken."""

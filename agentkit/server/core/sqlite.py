@@ -23,6 +23,11 @@ def open_database(target: str) -> Database:
     return SQLiteDatabase(target)
 
 
+def _sql_text(text: str) -> str:
+    """``text`` as an SQL string literal."""
+    return "'" + text.replace("'", "''") + "'"
+
+
 class DocumentTable:
     """A table of JSON documents owned by organizations, listed by insertion position.
 
@@ -155,6 +160,17 @@ class DocumentTable:
         if self._unstored:
             return [self._read(row[1], row[2:]) for row in rows]
         return [json.loads(row[1]) for row in rows]
+
+    def fill_missing(self, db: Database, defaults: Mapping[str, Any]) -> None:
+        """Give the documents an older server wrote the fields added since, at their defaults
+        (a field present, even as ``null``, is left as it is)."""
+        for field, value in defaults.items():
+            path = _sql_text(f"$.{field}")
+            default = _sql_text(json.dumps(value))
+            db.script(
+                f"UPDATE {self.name} SET data = json_set(data, {path}, json({default}))"
+                f" WHERE json_type(data, {path}) IS NULL;"
+            )
 
     def exists(self, db: Database, org_id: str, column: str, value: str) -> bool:
         """Whether the organization has a document with this value in a copied column."""

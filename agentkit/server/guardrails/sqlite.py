@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..core.sqlite import DocumentTable, SQLiteTables
+from ..core.sqlite import Database, DocumentTable, SQLiteTables
 from ..core.store import Page, Row
 
 __all__ = ["GuardrailTables"]
@@ -19,6 +19,11 @@ CREATE TABLE IF NOT EXISTS guardrails (
     name TEXT NOT NULL, data TEXT NOT NULL,
     UNIQUE (org_id, id), UNIQUE (org_id, name));
 """
+
+    @staticmethod
+    def upgrade(database: Database) -> None:
+        """Guardrails an older server wrote have no ``model_check``: give them none."""
+        _GUARDRAILS.fill_missing(database, {"model_check": None})
 
     def insert_guardrail(self, org_id: str, guardrail: Row) -> None:
         """Store a new guardrail; ``Conflict`` when its name is taken."""

@@ -8,7 +8,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.agent_brain import AgentBrain
-from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.metadata import Metadata
@@ -22,11 +21,18 @@ class Agent:
     id: str
     """ `agt_...` """
     name: str
+    description: None | str
     instructions: str
     brain: AgentBrain
     """ The runtime that produces the agent's replies: `echo` repeats the user's words, `scripted`
     is deterministic and exercises every event type, `openai` calls an OpenAI-compatible upstream.
      """
+    model_profile: None | str
+    """ The model the brain uses """
+    provider_id: None | str
+    """ The provider the `openai` brain calls (`prv_...`); null for the server's own configuration. """
+    guardrail_ids: list[str]
+    """ The guardrails applied to the agent's replies, in order. """
     streaming: bool
     """ Whether the agent streams its replies. """
     sub_agent_ids: list[str]
@@ -35,13 +41,6 @@ class Agent:
     """ Free-form JSON metadata kept with the object. """
     created_at: datetime.datetime
     updated_at: datetime.datetime
-    description: None | str | Unset = UNSET
-    model_profile: None | str | Unset = UNSET
-    """ The model the brain uses """
-    provider_id: None | str | Unset = UNSET
-    """ The provider the `openai` brain calls (`prv_...`); null for the server's own configuration. """
-    guardrail_ids: list[str] | Unset = UNSET
-    """ The guardrails applied to the agent's replies, in order. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -49,9 +48,20 @@ class Agent:
 
         name = self.name
 
+        description: None | str
+        description = self.description
+
         instructions = self.instructions
 
         brain = self.brain.value
+
+        model_profile: None | str
+        model_profile = self.model_profile
+
+        provider_id: None | str
+        provider_id = self.provider_id
+
+        guardrail_ids = self.guardrail_ids
 
         streaming = self.streaming
 
@@ -65,36 +75,18 @@ class Agent:
 
         updated_at = self.updated_at.isoformat()
 
-        description: None | str | Unset
-        if isinstance(self.description, Unset):
-            description = UNSET
-        else:
-            description = self.description
-
-        model_profile: None | str | Unset
-        if isinstance(self.model_profile, Unset):
-            model_profile = UNSET
-        else:
-            model_profile = self.model_profile
-
-        provider_id: None | str | Unset
-        if isinstance(self.provider_id, Unset):
-            provider_id = UNSET
-        else:
-            provider_id = self.provider_id
-
-        guardrail_ids: list[str] | Unset = UNSET
-        if not isinstance(self.guardrail_ids, Unset):
-            guardrail_ids = self.guardrail_ids
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "id": id,
                 "name": name,
+                "description": description,
                 "instructions": instructions,
                 "brain": brain,
+                "model_profile": model_profile,
+                "provider_id": provider_id,
+                "guardrail_ids": guardrail_ids,
                 "streaming": streaming,
                 "sub_agent_ids": sub_agent_ids,
                 "prompt_suggestions": prompt_suggestions,
@@ -103,14 +95,6 @@ class Agent:
                 "updated_at": updated_at,
             }
         )
-        if description is not UNSET:
-            field_dict["description"] = description
-        if model_profile is not UNSET:
-            field_dict["model_profile"] = model_profile
-        if provider_id is not UNSET:
-            field_dict["provider_id"] = provider_id
-        if guardrail_ids is not UNSET:
-            field_dict["guardrail_ids"] = guardrail_ids
 
         return field_dict
 
@@ -123,9 +107,32 @@ class Agent:
 
         name = d.pop("name")
 
+        def _parse_description(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        description = _parse_description(d.pop("description"))
+
         instructions = d.pop("instructions")
 
         brain = AgentBrain(d.pop("brain"))
+
+        def _parse_model_profile(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        model_profile = _parse_model_profile(d.pop("model_profile"))
+
+        def _parse_provider_id(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        provider_id = _parse_provider_id(d.pop("provider_id"))
+
+        guardrail_ids = cast(list[str], d.pop("guardrail_ids"))
 
         streaming = d.pop("streaming")
 
@@ -139,50 +146,21 @@ class Agent:
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
-        def _parse_description(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        description = _parse_description(d.pop("description", UNSET))
-
-        def _parse_model_profile(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        model_profile = _parse_model_profile(d.pop("model_profile", UNSET))
-
-        def _parse_provider_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        provider_id = _parse_provider_id(d.pop("provider_id", UNSET))
-
-        guardrail_ids = cast(list[str], d.pop("guardrail_ids", UNSET))
-
         agent = cls(
             id=id,
             name=name,
+            description=description,
             instructions=instructions,
             brain=brain,
+            model_profile=model_profile,
+            provider_id=provider_id,
+            guardrail_ids=guardrail_ids,
             streaming=streaming,
             sub_agent_ids=sub_agent_ids,
             prompt_suggestions=prompt_suggestions,
             metadata=metadata,
             created_at=created_at,
             updated_at=updated_at,
-            description=description,
-            model_profile=model_profile,
-            provider_id=provider_id,
-            guardrail_ids=guardrail_ids,
         )
 
         agent.additional_properties = d

@@ -8,7 +8,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.chat_status import ChatStatus
-from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.chat_message import ChatMessage
@@ -24,16 +23,16 @@ class Chat:
     """ `chat_...`, or the id the client chose. """
     agent_id: str
     status: ChatStatus
+    message: ChatMessage | None
+    """ The agent's latest reply, if any. """
     participants: list[str]
     metadata: Metadata
     """ Free-form JSON metadata kept with the object. """
+    trace_id: None | str
+    message_count: int
     created_at: datetime.datetime
-    message: ChatMessage | None | Unset = UNSET
-    """ The agent's latest reply, if any. """
-    trace_id: None | str | Unset = UNSET
-    message_count: int | Unset = UNSET
-    closed_at: datetime.datetime | None | Unset = UNSET
-    close_reason: None | str | Unset = UNSET
+    closed_at: datetime.datetime | None
+    close_reason: None | str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -45,41 +44,31 @@ class Chat:
 
         status = self.status.value
 
-        participants = self.participants
-
-        metadata = self.metadata.to_dict()
-
-        created_at = self.created_at.isoformat()
-
-        message: dict[str, Any] | None | Unset
-        if isinstance(self.message, Unset):
-            message = UNSET
-        elif isinstance(self.message, ChatMessage):
+        message: dict[str, Any] | None
+        if isinstance(self.message, ChatMessage):
             message = self.message.to_dict()
         else:
             message = self.message
 
-        trace_id: None | str | Unset
-        if isinstance(self.trace_id, Unset):
-            trace_id = UNSET
-        else:
-            trace_id = self.trace_id
+        participants = self.participants
+
+        metadata = self.metadata.to_dict()
+
+        trace_id: None | str
+        trace_id = self.trace_id
 
         message_count = self.message_count
 
-        closed_at: None | str | Unset
-        if isinstance(self.closed_at, Unset):
-            closed_at = UNSET
-        elif isinstance(self.closed_at, datetime.datetime):
+        created_at = self.created_at.isoformat()
+
+        closed_at: None | str
+        if isinstance(self.closed_at, datetime.datetime):
             closed_at = self.closed_at.isoformat()
         else:
             closed_at = self.closed_at
 
-        close_reason: None | str | Unset
-        if isinstance(self.close_reason, Unset):
-            close_reason = UNSET
-        else:
-            close_reason = self.close_reason
+        close_reason: None | str
+        close_reason = self.close_reason
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -88,21 +77,16 @@ class Chat:
                 "id": id,
                 "agent_id": agent_id,
                 "status": status,
+                "message": message,
                 "participants": participants,
                 "metadata": metadata,
+                "trace_id": trace_id,
+                "message_count": message_count,
                 "created_at": created_at,
+                "closed_at": closed_at,
+                "close_reason": close_reason,
             }
         )
-        if message is not UNSET:
-            field_dict["message"] = message
-        if trace_id is not UNSET:
-            field_dict["trace_id"] = trace_id
-        if message_count is not UNSET:
-            field_dict["message_count"] = message_count
-        if closed_at is not UNSET:
-            field_dict["closed_at"] = closed_at
-        if close_reason is not UNSET:
-            field_dict["close_reason"] = close_reason
 
         return field_dict
 
@@ -118,16 +102,8 @@ class Chat:
 
         status = ChatStatus(d.pop("status"))
 
-        participants = cast(list[str], d.pop("participants"))
-
-        metadata = Metadata.from_dict(d.pop("metadata"))
-
-        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
-
-        def _parse_message(data: object) -> ChatMessage | None | Unset:
+        def _parse_message(data: object) -> ChatMessage | None:
             if data is None:
-                return data
-            if isinstance(data, Unset):
                 return data
             try:
                 if not isinstance(data, dict):
@@ -137,25 +113,27 @@ class Chat:
                 return message_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ChatMessage | None | Unset, data)
+            return cast(ChatMessage | None, data)
 
-        message = _parse_message(d.pop("message", UNSET))
+        message = _parse_message(d.pop("message"))
 
-        def _parse_trace_id(data: object) -> None | str | Unset:
+        participants = cast(list[str], d.pop("participants"))
+
+        metadata = Metadata.from_dict(d.pop("metadata"))
+
+        def _parse_trace_id(data: object) -> None | str:
             if data is None:
                 return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            return cast(None | str, data)
 
-        trace_id = _parse_trace_id(d.pop("trace_id", UNSET))
+        trace_id = _parse_trace_id(d.pop("trace_id"))
 
-        message_count = d.pop("message_count", UNSET)
+        message_count = d.pop("message_count")
 
-        def _parse_closed_at(data: object) -> datetime.datetime | None | Unset:
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+        def _parse_closed_at(data: object) -> datetime.datetime | None:
             if data is None:
-                return data
-            if isinstance(data, Unset):
                 return data
             try:
                 if not isinstance(data, str):
@@ -165,29 +143,27 @@ class Chat:
                 return closed_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast(datetime.datetime | None, data)
 
-        closed_at = _parse_closed_at(d.pop("closed_at", UNSET))
+        closed_at = _parse_closed_at(d.pop("closed_at"))
 
-        def _parse_close_reason(data: object) -> None | str | Unset:
+        def _parse_close_reason(data: object) -> None | str:
             if data is None:
                 return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            return cast(None | str, data)
 
-        close_reason = _parse_close_reason(d.pop("close_reason", UNSET))
+        close_reason = _parse_close_reason(d.pop("close_reason"))
 
         chat = cls(
             id=id,
             agent_id=agent_id,
             status=status,
+            message=message,
             participants=participants,
             metadata=metadata,
-            created_at=created_at,
-            message=message,
             trace_id=trace_id,
             message_count=message_count,
+            created_at=created_at,
             closed_at=closed_at,
             close_reason=close_reason,
         )

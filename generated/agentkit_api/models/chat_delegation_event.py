@@ -13,7 +13,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.tool_result_status import ToolResultStatus
-from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ChatDelegationEvent")
 
@@ -32,12 +31,12 @@ class ChatDelegationEvent:
     message_id: str
     agent: str
     """ The sub-agent as the agent named it. """
+    agent_id: None | str
+    agent_name: None | str
+    session_id: None | str
     status: ToolResultStatus
-    agent_id: None | str | Unset = UNSET
-    agent_name: None | str | Unset = UNSET
-    session_id: None | str | Unset = UNSET
-    reply: None | str | Unset = UNSET
-    error: None | str | Unset = UNSET
+    reply: None | str
+    error: None | str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -49,37 +48,22 @@ class ChatDelegationEvent:
 
         agent = self.agent
 
+        agent_id: None | str
+        agent_id = self.agent_id
+
+        agent_name: None | str
+        agent_name = self.agent_name
+
+        session_id: None | str
+        session_id = self.session_id
+
         status = self.status.value
 
-        agent_id: None | str | Unset
-        if isinstance(self.agent_id, Unset):
-            agent_id = UNSET
-        else:
-            agent_id = self.agent_id
+        reply: None | str
+        reply = self.reply
 
-        agent_name: None | str | Unset
-        if isinstance(self.agent_name, Unset):
-            agent_name = UNSET
-        else:
-            agent_name = self.agent_name
-
-        session_id: None | str | Unset
-        if isinstance(self.session_id, Unset):
-            session_id = UNSET
-        else:
-            session_id = self.session_id
-
-        reply: None | str | Unset
-        if isinstance(self.reply, Unset):
-            reply = UNSET
-        else:
-            reply = self.reply
-
-        error: None | str | Unset
-        if isinstance(self.error, Unset):
-            error = UNSET
-        else:
-            error = self.error
+        error: None | str
+        error = self.error
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -89,19 +73,14 @@ class ChatDelegationEvent:
                 "chat_id": chat_id,
                 "message_id": message_id,
                 "agent": agent,
+                "agent_id": agent_id,
+                "agent_name": agent_name,
+                "session_id": session_id,
                 "status": status,
+                "reply": reply,
+                "error": error,
             }
         )
-        if agent_id is not UNSET:
-            field_dict["agent_id"] = agent_id
-        if agent_name is not UNSET:
-            field_dict["agent_name"] = agent_name
-        if session_id is not UNSET:
-            field_dict["session_id"] = session_id
-        if reply is not UNSET:
-            field_dict["reply"] = reply
-        if error is not UNSET:
-            field_dict["error"] = error
 
         return field_dict
 
@@ -118,62 +97,52 @@ class ChatDelegationEvent:
 
         agent = d.pop("agent")
 
+        def _parse_agent_id(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        agent_id = _parse_agent_id(d.pop("agent_id"))
+
+        def _parse_agent_name(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        agent_name = _parse_agent_name(d.pop("agent_name"))
+
+        def _parse_session_id(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        session_id = _parse_session_id(d.pop("session_id"))
+
         status = ToolResultStatus(d.pop("status"))
 
-        def _parse_agent_id(data: object) -> None | str | Unset:
+        def _parse_reply(data: object) -> None | str:
             if data is None:
                 return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            return cast(None | str, data)
 
-        agent_id = _parse_agent_id(d.pop("agent_id", UNSET))
+        reply = _parse_reply(d.pop("reply"))
 
-        def _parse_agent_name(data: object) -> None | str | Unset:
+        def _parse_error(data: object) -> None | str:
             if data is None:
                 return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            return cast(None | str, data)
 
-        agent_name = _parse_agent_name(d.pop("agent_name", UNSET))
-
-        def _parse_session_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        session_id = _parse_session_id(d.pop("session_id", UNSET))
-
-        def _parse_reply(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        reply = _parse_reply(d.pop("reply", UNSET))
-
-        def _parse_error(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        error = _parse_error(d.pop("error", UNSET))
+        error = _parse_error(d.pop("error"))
 
         chat_delegation_event = cls(
             type_=type_,
             chat_id=chat_id,
             message_id=message_id,
             agent=agent,
-            status=status,
             agent_id=agent_id,
             agent_name=agent_name,
             session_id=session_id,
+            status=status,
             reply=reply,
             error=error,
         )

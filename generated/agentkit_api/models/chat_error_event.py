@@ -13,8 +13,6 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 if TYPE_CHECKING:
     from ..models.error_detail import ErrorDetail
 
@@ -28,8 +26,8 @@ class ChatErrorEvent:
 
     type_: Literal["error"]
     chat_id: str
+    message_id: str
     error: ErrorDetail
-    message_id: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -37,9 +35,9 @@ class ChatErrorEvent:
 
         chat_id = self.chat_id
 
-        error = self.error.to_dict()
-
         message_id = self.message_id
+
+        error = self.error.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -47,11 +45,10 @@ class ChatErrorEvent:
             {
                 "type": type_,
                 "chat_id": chat_id,
+                "message_id": message_id,
                 "error": error,
             }
         )
-        if message_id is not UNSET:
-            field_dict["message_id"] = message_id
 
         return field_dict
 
@@ -66,15 +63,15 @@ class ChatErrorEvent:
 
         chat_id = d.pop("chat_id")
 
-        error = ErrorDetail.from_dict(d.pop("error"))
+        message_id = d.pop("message_id")
 
-        message_id = d.pop("message_id", UNSET)
+        error = ErrorDetail.from_dict(d.pop("error"))
 
         chat_error_event = cls(
             type_=type_,
             chat_id=chat_id,
-            error=error,
             message_id=message_id,
+            error=error,
         )
 
         chat_error_event.additional_properties = d

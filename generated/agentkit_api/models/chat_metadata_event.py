@@ -13,8 +13,6 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 if TYPE_CHECKING:
     from ..models.metadata import Metadata
 
@@ -29,9 +27,9 @@ class ChatMetadataEvent:
     type_: Literal["metadata"]
     chat_id: str
     message_id: str
+    trace_id: None | str
     metadata: Metadata
     """ Free-form JSON metadata kept with the object. """
-    trace_id: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -41,13 +39,10 @@ class ChatMetadataEvent:
 
         message_id = self.message_id
 
-        metadata = self.metadata.to_dict()
+        trace_id: None | str
+        trace_id = self.trace_id
 
-        trace_id: None | str | Unset
-        if isinstance(self.trace_id, Unset):
-            trace_id = UNSET
-        else:
-            trace_id = self.trace_id
+        metadata = self.metadata.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -56,11 +51,10 @@ class ChatMetadataEvent:
                 "type": type_,
                 "chat_id": chat_id,
                 "message_id": message_id,
+                "trace_id": trace_id,
                 "metadata": metadata,
             }
         )
-        if trace_id is not UNSET:
-            field_dict["trace_id"] = trace_id
 
         return field_dict
 
@@ -77,23 +71,21 @@ class ChatMetadataEvent:
 
         message_id = d.pop("message_id")
 
-        metadata = Metadata.from_dict(d.pop("metadata"))
-
-        def _parse_trace_id(data: object) -> None | str | Unset:
+        def _parse_trace_id(data: object) -> None | str:
             if data is None:
                 return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            return cast(None | str, data)
 
-        trace_id = _parse_trace_id(d.pop("trace_id", UNSET))
+        trace_id = _parse_trace_id(d.pop("trace_id"))
+
+        metadata = Metadata.from_dict(d.pop("metadata"))
 
         chat_metadata_event = cls(
             type_=type_,
             chat_id=chat_id,
             message_id=message_id,
-            metadata=metadata,
             trace_id=trace_id,
+            metadata=metadata,
         )
 
         chat_metadata_event.additional_properties = d

@@ -22,6 +22,8 @@ class Document:
     id: str
     """ `doc_...` """
     index_id: str
+    title: None | str
+    filename: None | str
     content_type: DocumentContentType
     """ The kinds of document an index takes. """
     size_bytes: int
@@ -29,8 +31,6 @@ class Document:
     metadata: Metadata
     """ Free-form JSON metadata kept with the object. """
     created_at: datetime.datetime
-    title: None | str | Unset = UNSET
-    filename: None | str | Unset = UNSET
     content: str | Unset = UNSET
     """ The document's text; only when one document is fetched. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -39,6 +39,12 @@ class Document:
         id = self.id
 
         index_id = self.index_id
+
+        title: None | str
+        title = self.title
+
+        filename: None | str
+        filename = self.filename
 
         content_type = self.content_type.value
 
@@ -50,18 +56,6 @@ class Document:
 
         created_at = self.created_at.isoformat()
 
-        title: None | str | Unset
-        if isinstance(self.title, Unset):
-            title = UNSET
-        else:
-            title = self.title
-
-        filename: None | str | Unset
-        if isinstance(self.filename, Unset):
-            filename = UNSET
-        else:
-            filename = self.filename
-
         content = self.content
 
         field_dict: dict[str, Any] = {}
@@ -70,6 +64,8 @@ class Document:
             {
                 "id": id,
                 "index_id": index_id,
+                "title": title,
+                "filename": filename,
                 "content_type": content_type,
                 "size_bytes": size_bytes,
                 "chunk_count": chunk_count,
@@ -77,10 +73,6 @@ class Document:
                 "created_at": created_at,
             }
         )
-        if title is not UNSET:
-            field_dict["title"] = title
-        if filename is not UNSET:
-            field_dict["filename"] = filename
         if content is not UNSET:
             field_dict["content"] = content
 
@@ -95,6 +87,20 @@ class Document:
 
         index_id = d.pop("index_id")
 
+        def _parse_title(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        title = _parse_title(d.pop("title"))
+
+        def _parse_filename(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        filename = _parse_filename(d.pop("filename"))
+
         content_type = DocumentContentType(d.pop("content_type"))
 
         size_bytes = d.pop("size_bytes")
@@ -105,36 +111,18 @@ class Document:
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
-        def _parse_title(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        title = _parse_title(d.pop("title", UNSET))
-
-        def _parse_filename(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        filename = _parse_filename(d.pop("filename", UNSET))
-
         content = d.pop("content", UNSET)
 
         document = cls(
             id=id,
             index_id=index_id,
+            title=title,
+            filename=filename,
             content_type=content_type,
             size_bytes=size_bytes,
             chunk_count=chunk_count,
             metadata=metadata,
             created_at=created_at,
-            title=title,
-            filename=filename,
             content=content,
         )
 

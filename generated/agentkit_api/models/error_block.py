@@ -12,39 +12,33 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="ErrorBlock")
 
 
 @_attrs_define
 class ErrorBlock:
     type_: Literal["error"]
+    error_code: None | str
     error_message: str
-    error_code: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_
 
-        error_message = self.error_message
+        error_code: None | str
+        error_code = self.error_code
 
-        error_code: None | str | Unset
-        if isinstance(self.error_code, Unset):
-            error_code = UNSET
-        else:
-            error_code = self.error_code
+        error_message = self.error_message
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "type": type_,
+                "error_code": error_code,
                 "error_message": error_message,
             }
         )
-        if error_code is not UNSET:
-            field_dict["error_code"] = error_code
 
         return field_dict
 
@@ -55,21 +49,19 @@ class ErrorBlock:
         if type_ != "error":
             raise ValueError(f"type must match const 'error', got '{type_}'")
 
-        error_message = d.pop("error_message")
-
-        def _parse_error_code(data: object) -> None | str | Unset:
+        def _parse_error_code(data: object) -> None | str:
             if data is None:
                 return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            return cast(None | str, data)
 
-        error_code = _parse_error_code(d.pop("error_code", UNSET))
+        error_code = _parse_error_code(d.pop("error_code"))
+
+        error_message = d.pop("error_message")
 
         error_block = cls(
             type_=type_,
-            error_message=error_message,
             error_code=error_code,
+            error_message=error_message,
         )
 
         error_block.additional_properties = d

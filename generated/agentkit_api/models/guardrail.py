@@ -9,7 +9,6 @@ from attrs import field as _attrs_field
 
 from ..models.guardrail_action import GuardrailAction
 from ..models.guardrail_category import GuardrailCategory
-from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.guardrail_model_check import GuardrailModelCheck
@@ -41,9 +40,9 @@ class Guardrail:
     """
     refusal: str
     """ The text that replaces a blocked reply. """
+    model_check: GuardrailModelCheck | None
     created_at: datetime.datetime
     updated_at: datetime.datetime
-    model_check: GuardrailModelCheck | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -66,17 +65,15 @@ class Guardrail:
 
         refusal = self.refusal
 
-        created_at = self.created_at.isoformat()
-
-        updated_at = self.updated_at.isoformat()
-
-        model_check: dict[str, Any] | None | Unset
-        if isinstance(self.model_check, Unset):
-            model_check = UNSET
-        elif isinstance(self.model_check, GuardrailModelCheck):
+        model_check: dict[str, Any] | None
+        if isinstance(self.model_check, GuardrailModelCheck):
             model_check = self.model_check.to_dict()
         else:
             model_check = self.model_check
+
+        created_at = self.created_at.isoformat()
+
+        updated_at = self.updated_at.isoformat()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -89,12 +86,11 @@ class Guardrail:
                 "competitor_keywords": competitor_keywords,
                 "action": action,
                 "refusal": refusal,
+                "model_check": model_check,
                 "created_at": created_at,
                 "updated_at": updated_at,
             }
         )
-        if model_check is not UNSET:
-            field_dict["model_check"] = model_check
 
         return field_dict
 
@@ -122,14 +118,8 @@ class Guardrail:
 
         refusal = d.pop("refusal")
 
-        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
-
-        updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
-
-        def _parse_model_check(data: object) -> GuardrailModelCheck | None | Unset:
+        def _parse_model_check(data: object) -> GuardrailModelCheck | None:
             if data is None:
-                return data
-            if isinstance(data, Unset):
                 return data
             try:
                 if not isinstance(data, dict):
@@ -139,9 +129,13 @@ class Guardrail:
                 return model_check_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(GuardrailModelCheck | None | Unset, data)
+            return cast(GuardrailModelCheck | None, data)
 
-        model_check = _parse_model_check(d.pop("model_check", UNSET))
+        model_check = _parse_model_check(d.pop("model_check"))
+
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+        updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
         guardrail = cls(
             id=id,
@@ -151,9 +145,9 @@ class Guardrail:
             competitor_keywords=competitor_keywords,
             action=action,
             refusal=refusal,
+            model_check=model_check,
             created_at=created_at,
             updated_at=updated_at,
-            model_check=model_check,
         )
 
         guardrail.additional_properties = d

@@ -7,8 +7,6 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="Identity")
 
 
@@ -34,10 +32,10 @@ class Identity:
     only read its own record (`identity_get_me`); every other call answers `SUSPENDED`. The
     server restricts an identity that enough different identities reported.
      """
+    agent_id: None | str
+    """ The organization's agent behind an `agent` identity. """
     created_at: datetime.datetime
     updated_at: datetime.datetime
-    agent_id: None | str | Unset = UNSET
-    """ The organization's agent behind an `agent` identity. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -60,15 +58,12 @@ class Identity:
 
         status = self.status
 
+        agent_id: None | str
+        agent_id = self.agent_id
+
         created_at = self.created_at.isoformat()
 
         updated_at = self.updated_at.isoformat()
-
-        agent_id: None | str | Unset
-        if isinstance(self.agent_id, Unset):
-            agent_id = UNSET
-        else:
-            agent_id = self.agent_id
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -82,12 +77,11 @@ class Identity:
                 "avatar_url": avatar_url,
                 "kind": kind,
                 "status": status,
+                "agent_id": agent_id,
                 "created_at": created_at,
                 "updated_at": updated_at,
             }
         )
-        if agent_id is not UNSET:
-            field_dict["agent_id"] = agent_id
 
         return field_dict
 
@@ -125,18 +119,16 @@ class Identity:
 
         status = d.pop("status")
 
+        def _parse_agent_id(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        agent_id = _parse_agent_id(d.pop("agent_id"))
+
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
-
-        def _parse_agent_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        agent_id = _parse_agent_id(d.pop("agent_id", UNSET))
 
         identity = cls(
             id=id,
@@ -147,9 +139,9 @@ class Identity:
             avatar_url=avatar_url,
             kind=kind,
             status=status,
+            agent_id=agent_id,
             created_at=created_at,
             updated_at=updated_at,
-            agent_id=agent_id,
         )
 
         identity.additional_properties = d

@@ -7,8 +7,6 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 if TYPE_CHECKING:
     from ..models.metadata import Metadata
 
@@ -21,19 +19,22 @@ class Index:
     id: str
     """ `idx_...` """
     name: str
+    description: None | str
     metadata: Metadata
     """ Free-form JSON metadata kept with the object. """
     document_count: int
     chunk_count: int
     created_at: datetime.datetime
     updated_at: datetime.datetime
-    description: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
 
         name = self.name
+
+        description: None | str
+        description = self.description
 
         metadata = self.metadata.to_dict()
 
@@ -45,18 +46,13 @@ class Index:
 
         updated_at = self.updated_at.isoformat()
 
-        description: None | str | Unset
-        if isinstance(self.description, Unset):
-            description = UNSET
-        else:
-            description = self.description
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "id": id,
                 "name": name,
+                "description": description,
                 "metadata": metadata,
                 "document_count": document_count,
                 "chunk_count": chunk_count,
@@ -64,8 +60,6 @@ class Index:
                 "updated_at": updated_at,
             }
         )
-        if description is not UNSET:
-            field_dict["description"] = description
 
         return field_dict
 
@@ -78,6 +72,13 @@ class Index:
 
         name = d.pop("name")
 
+        def _parse_description(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        description = _parse_description(d.pop("description"))
+
         metadata = Metadata.from_dict(d.pop("metadata"))
 
         document_count = d.pop("document_count")
@@ -88,24 +89,15 @@ class Index:
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
-        def _parse_description(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        description = _parse_description(d.pop("description", UNSET))
-
         index = cls(
             id=id,
             name=name,
+            description=description,
             metadata=metadata,
             document_count=document_count,
             chunk_count=chunk_count,
             created_at=created_at,
             updated_at=updated_at,
-            description=description,
         )
 
         index.additional_properties = d

@@ -6,8 +6,6 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="ProviderTestResult")
 
 
@@ -15,45 +13,37 @@ T = TypeVar("T", bound="ProviderTestResult")
 class ProviderTestResult:
     ok: bool
     """ Whether the provider listed its models with the stored key. """
+    status_code: int | None
+    """ The upstream's HTTP status """
     latency_ms: float
     message: str
-    status_code: int | None | Unset = UNSET
-    """ The upstream's HTTP status """
-    model_count: int | None | Unset = UNSET
+    model_count: int | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         ok = self.ok
 
+        status_code: int | None
+        status_code = self.status_code
+
         latency_ms = self.latency_ms
 
         message = self.message
 
-        status_code: int | None | Unset
-        if isinstance(self.status_code, Unset):
-            status_code = UNSET
-        else:
-            status_code = self.status_code
-
-        model_count: int | None | Unset
-        if isinstance(self.model_count, Unset):
-            model_count = UNSET
-        else:
-            model_count = self.model_count
+        model_count: int | None
+        model_count = self.model_count
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "ok": ok,
+                "status_code": status_code,
                 "latency_ms": latency_ms,
                 "message": message,
+                "model_count": model_count,
             }
         )
-        if status_code is not UNSET:
-            field_dict["status_code"] = status_code
-        if model_count is not UNSET:
-            field_dict["model_count"] = model_count
 
         return field_dict
 
@@ -62,33 +52,29 @@ class ProviderTestResult:
         d = dict(src_dict)
         ok = d.pop("ok")
 
+        def _parse_status_code(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        status_code = _parse_status_code(d.pop("status_code"))
+
         latency_ms = d.pop("latency_ms")
 
         message = d.pop("message")
 
-        def _parse_status_code(data: object) -> int | None | Unset:
+        def _parse_model_count(data: object) -> int | None:
             if data is None:
                 return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
+            return cast(int | None, data)
 
-        status_code = _parse_status_code(d.pop("status_code", UNSET))
-
-        def _parse_model_count(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        model_count = _parse_model_count(d.pop("model_count", UNSET))
+        model_count = _parse_model_count(d.pop("model_count"))
 
         provider_test_result = cls(
             ok=ok,
+            status_code=status_code,
             latency_ms=latency_ms,
             message=message,
-            status_code=status_code,
             model_count=model_count,
         )
 

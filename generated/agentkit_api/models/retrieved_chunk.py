@@ -6,8 +6,6 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="RetrievedChunk")
 
 
@@ -16,13 +14,13 @@ class RetrievedChunk:
     chunk_id: str
     document_id: str
     index_id: str
+    title: None | str
+    """ The document's title. """
     text: str
     position: int
     """ The chunk's place in its document """
     score: float
     """ Relevance; higher is better (bm25 """
-    title: None | str | Unset = UNSET
-    """ The document's title. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -32,17 +30,14 @@ class RetrievedChunk:
 
         index_id = self.index_id
 
+        title: None | str
+        title = self.title
+
         text = self.text
 
         position = self.position
 
         score = self.score
-
-        title: None | str | Unset
-        if isinstance(self.title, Unset):
-            title = UNSET
-        else:
-            title = self.title
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -51,13 +46,12 @@ class RetrievedChunk:
                 "chunk_id": chunk_id,
                 "document_id": document_id,
                 "index_id": index_id,
+                "title": title,
                 "text": text,
                 "position": position,
                 "score": score,
             }
         )
-        if title is not UNSET:
-            field_dict["title"] = title
 
         return field_dict
 
@@ -70,29 +64,27 @@ class RetrievedChunk:
 
         index_id = d.pop("index_id")
 
+        def _parse_title(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        title = _parse_title(d.pop("title"))
+
         text = d.pop("text")
 
         position = d.pop("position")
 
         score = d.pop("score")
 
-        def _parse_title(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        title = _parse_title(d.pop("title", UNSET))
-
         retrieved_chunk = cls(
             chunk_id=chunk_id,
             document_id=document_id,
             index_id=index_id,
+            title=title,
             text=text,
             position=position,
             score=score,
-            title=title,
         )
 
         retrieved_chunk.additional_properties = d

@@ -8,7 +8,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.session_status import SessionStatus
-from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.client_tool_spec import ClientToolSpec
@@ -33,6 +32,8 @@ class Session:
     """ The title you set """
     generated_title: None | str
     """ Made by the server from the first message. """
+    system_prompt: None | str
+    model_profile: None | str
     index_ids: list[str]
     """ The indexes the session is bound to; empty for an unbound session. """
     indexes_locked: bool
@@ -49,8 +50,6 @@ class Session:
     """ The id of the session's latest event (0 before any). """
     created_at: datetime.datetime
     updated_at: datetime.datetime
-    system_prompt: None | str | Unset = UNSET
-    model_profile: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -65,6 +64,12 @@ class Session:
 
         generated_title: None | str
         generated_title = self.generated_title
+
+        system_prompt: None | str
+        system_prompt = self.system_prompt
+
+        model_profile: None | str
+        model_profile = self.model_profile
 
         index_ids = self.index_ids
 
@@ -94,18 +99,6 @@ class Session:
 
         updated_at = self.updated_at.isoformat()
 
-        system_prompt: None | str | Unset
-        if isinstance(self.system_prompt, Unset):
-            system_prompt = UNSET
-        else:
-            system_prompt = self.system_prompt
-
-        model_profile: None | str | Unset
-        if isinstance(self.model_profile, Unset):
-            model_profile = UNSET
-        else:
-            model_profile = self.model_profile
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -115,6 +108,8 @@ class Session:
                 "status": status,
                 "title": title,
                 "generated_title": generated_title,
+                "system_prompt": system_prompt,
+                "model_profile": model_profile,
                 "index_ids": index_ids,
                 "indexes_locked": indexes_locked,
                 "client_tools": client_tools,
@@ -128,10 +123,6 @@ class Session:
                 "updated_at": updated_at,
             }
         )
-        if system_prompt is not UNSET:
-            field_dict["system_prompt"] = system_prompt
-        if model_profile is not UNSET:
-            field_dict["model_profile"] = model_profile
 
         return field_dict
 
@@ -162,6 +153,20 @@ class Session:
             return cast(None | str, data)
 
         generated_title = _parse_generated_title(d.pop("generated_title"))
+
+        def _parse_system_prompt(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        system_prompt = _parse_system_prompt(d.pop("system_prompt"))
+
+        def _parse_model_profile(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        model_profile = _parse_model_profile(d.pop("model_profile"))
 
         index_ids = cast(list[str], d.pop("index_ids"))
 
@@ -195,30 +200,14 @@ class Session:
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
-        def _parse_system_prompt(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        system_prompt = _parse_system_prompt(d.pop("system_prompt", UNSET))
-
-        def _parse_model_profile(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        model_profile = _parse_model_profile(d.pop("model_profile", UNSET))
-
         session = cls(
             id=id,
             agent_id=agent_id,
             status=status,
             title=title,
             generated_title=generated_title,
+            system_prompt=system_prompt,
+            model_profile=model_profile,
             index_ids=index_ids,
             indexes_locked=indexes_locked,
             client_tools=client_tools,
@@ -230,8 +219,6 @@ class Session:
             last_event_id=last_event_id,
             created_at=created_at,
             updated_at=updated_at,
-            system_prompt=system_prompt,
-            model_profile=model_profile,
         )
 
         session.additional_properties = d

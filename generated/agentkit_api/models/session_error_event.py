@@ -13,8 +13,6 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 if TYPE_CHECKING:
     from ..models.error_detail import ErrorDetail
 
@@ -29,8 +27,8 @@ class SessionErrorEvent:
     type_: Literal["error"]
     id: int
     session_id: str
+    message_index: int | None
     error: ErrorDetail
-    message_index: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -40,13 +38,10 @@ class SessionErrorEvent:
 
         session_id = self.session_id
 
-        error = self.error.to_dict()
+        message_index: int | None
+        message_index = self.message_index
 
-        message_index: int | None | Unset
-        if isinstance(self.message_index, Unset):
-            message_index = UNSET
-        else:
-            message_index = self.message_index
+        error = self.error.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -55,11 +50,10 @@ class SessionErrorEvent:
                 "type": type_,
                 "id": id,
                 "session_id": session_id,
+                "message_index": message_index,
                 "error": error,
             }
         )
-        if message_index is not UNSET:
-            field_dict["message_index"] = message_index
 
         return field_dict
 
@@ -76,23 +70,21 @@ class SessionErrorEvent:
 
         session_id = d.pop("session_id")
 
-        error = ErrorDetail.from_dict(d.pop("error"))
-
-        def _parse_message_index(data: object) -> int | None | Unset:
+        def _parse_message_index(data: object) -> int | None:
             if data is None:
                 return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
+            return cast(int | None, data)
 
-        message_index = _parse_message_index(d.pop("message_index", UNSET))
+        message_index = _parse_message_index(d.pop("message_index"))
+
+        error = ErrorDetail.from_dict(d.pop("error"))
 
         session_error_event = cls(
             type_=type_,
             id=id,
             session_id=session_id,
-            error=error,
             message_index=message_index,
+            error=error,
         )
 
         session_error_event.additional_properties = d

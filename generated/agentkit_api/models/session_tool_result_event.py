@@ -14,7 +14,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.tool_result_status import ToolResultStatus
-from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.json_object import JsonObject
@@ -34,9 +33,9 @@ class SessionToolResultEvent:
     tool_use_id: str
     tool_name: str
     status: ToolResultStatus
+    output: JsonObject | None
     runtime_ms: int
     client: bool
-    output: JsonObject | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -56,17 +55,15 @@ class SessionToolResultEvent:
 
         status = self.status.value
 
-        runtime_ms = self.runtime_ms
-
-        client = self.client
-
-        output: dict[str, Any] | None | Unset
-        if isinstance(self.output, Unset):
-            output = UNSET
-        elif isinstance(self.output, JsonObject):
+        output: dict[str, Any] | None
+        if isinstance(self.output, JsonObject):
             output = self.output.to_dict()
         else:
             output = self.output
+
+        runtime_ms = self.runtime_ms
+
+        client = self.client
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -79,12 +76,11 @@ class SessionToolResultEvent:
                 "tool_use_id": tool_use_id,
                 "tool_name": tool_name,
                 "status": status,
+                "output": output,
                 "runtime_ms": runtime_ms,
                 "client": client,
             }
         )
-        if output is not UNSET:
-            field_dict["output"] = output
 
         return field_dict
 
@@ -109,14 +105,8 @@ class SessionToolResultEvent:
 
         status = ToolResultStatus(d.pop("status"))
 
-        runtime_ms = d.pop("runtime_ms")
-
-        client = d.pop("client")
-
-        def _parse_output(data: object) -> JsonObject | None | Unset:
+        def _parse_output(data: object) -> JsonObject | None:
             if data is None:
-                return data
-            if isinstance(data, Unset):
                 return data
             try:
                 if not isinstance(data, dict):
@@ -126,9 +116,13 @@ class SessionToolResultEvent:
                 return output_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(JsonObject | None | Unset, data)
+            return cast(JsonObject | None, data)
 
-        output = _parse_output(d.pop("output", UNSET))
+        output = _parse_output(d.pop("output"))
+
+        runtime_ms = d.pop("runtime_ms")
+
+        client = d.pop("client")
 
         session_tool_result_event = cls(
             type_=type_,
@@ -138,9 +132,9 @@ class SessionToolResultEvent:
             tool_use_id=tool_use_id,
             tool_name=tool_name,
             status=status,
+            output=output,
             runtime_ms=runtime_ms,
             client=client,
-            output=output,
         )
 
         session_tool_result_event.additional_properties = d

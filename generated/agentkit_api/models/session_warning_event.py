@@ -12,8 +12,6 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="SessionWarningEvent")
 
 
@@ -27,7 +25,7 @@ class SessionWarningEvent:
     code: str
     """ A stable UPPER_SNAKE code, such as INDEX_SKIPPED. """
     message: str
-    index_id: None | str | Unset = UNSET
+    index_id: None | str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -41,11 +39,8 @@ class SessionWarningEvent:
 
         message = self.message
 
-        index_id: None | str | Unset
-        if isinstance(self.index_id, Unset):
-            index_id = UNSET
-        else:
-            index_id = self.index_id
+        index_id: None | str
+        index_id = self.index_id
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -56,10 +51,9 @@ class SessionWarningEvent:
                 "session_id": session_id,
                 "code": code,
                 "message": message,
+                "index_id": index_id,
             }
         )
-        if index_id is not UNSET:
-            field_dict["index_id"] = index_id
 
         return field_dict
 
@@ -78,14 +72,12 @@ class SessionWarningEvent:
 
         message = d.pop("message")
 
-        def _parse_index_id(data: object) -> None | str | Unset:
+        def _parse_index_id(data: object) -> None | str:
             if data is None:
                 return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            return cast(None | str, data)
 
-        index_id = _parse_index_id(d.pop("index_id", UNSET))
+        index_id = _parse_index_id(d.pop("index_id"))
 
         session_warning_event = cls(
             type_=type_,

@@ -14,7 +14,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.tool_result_status import ToolResultStatus
-from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.json_object import JsonObject
@@ -29,9 +28,9 @@ class ToolResultBlock:
     tool_use_id: str
     tool_name: str
     status: ToolResultStatus
+    output: JsonObject | None
     runtime_ms: int
     client: bool
-    output: JsonObject | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -45,17 +44,15 @@ class ToolResultBlock:
 
         status = self.status.value
 
-        runtime_ms = self.runtime_ms
-
-        client = self.client
-
-        output: dict[str, Any] | None | Unset
-        if isinstance(self.output, Unset):
-            output = UNSET
-        elif isinstance(self.output, JsonObject):
+        output: dict[str, Any] | None
+        if isinstance(self.output, JsonObject):
             output = self.output.to_dict()
         else:
             output = self.output
+
+        runtime_ms = self.runtime_ms
+
+        client = self.client
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -65,12 +62,11 @@ class ToolResultBlock:
                 "tool_use_id": tool_use_id,
                 "tool_name": tool_name,
                 "status": status,
+                "output": output,
                 "runtime_ms": runtime_ms,
                 "client": client,
             }
         )
-        if output is not UNSET:
-            field_dict["output"] = output
 
         return field_dict
 
@@ -89,14 +85,8 @@ class ToolResultBlock:
 
         status = ToolResultStatus(d.pop("status"))
 
-        runtime_ms = d.pop("runtime_ms")
-
-        client = d.pop("client")
-
-        def _parse_output(data: object) -> JsonObject | None | Unset:
+        def _parse_output(data: object) -> JsonObject | None:
             if data is None:
-                return data
-            if isinstance(data, Unset):
                 return data
             try:
                 if not isinstance(data, dict):
@@ -106,18 +96,22 @@ class ToolResultBlock:
                 return output_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(JsonObject | None | Unset, data)
+            return cast(JsonObject | None, data)
 
-        output = _parse_output(d.pop("output", UNSET))
+        output = _parse_output(d.pop("output"))
+
+        runtime_ms = d.pop("runtime_ms")
+
+        client = d.pop("client")
 
         tool_result_block = cls(
             type_=type_,
             tool_use_id=tool_use_id,
             tool_name=tool_name,
             status=status,
+            output=output,
             runtime_ms=runtime_ms,
             client=client,
-            output=output,
         )
 
         tool_result_block.additional_properties = d
