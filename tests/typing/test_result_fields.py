@@ -37,6 +37,12 @@ MAY_BE_ABSENT: dict[str, str] = {
     "ErrorDetail.request_id": "errors carried in event streams and stored messages have none",
     "ErrorDetail.details": "only errors about a field or a limit have details",
     "GuardrailFinding.category": "shared with the OpenAI-compatible choices, whose shape it keeps",
+    "ProviderModel.created": "kept only when the upstream provider's /models states it",
+    "ProviderModel.capabilities": "kept only when the upstream provider's /models states them",
+    **{
+        f"ProviderModelCapabilities.{name}": "a capability the upstream did not state is left out"
+        for name in ("chat", "embeddings", "streaming", "thinking", "tool_calls", "vision")
+    },
 }
 
 
