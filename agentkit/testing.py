@@ -271,6 +271,13 @@ class ReferenceServer:
                 self._thread.join(timeout=5)
             self._thread = None
         self._uvicorn = None
+        if self._app is not None:
+            from .server import server_state
+            from .server.core.cluster import Cluster
+
+            cluster = server_state(self._app).find_service(Cluster)
+            if cluster is not None:
+                cluster.stop()  # the other instances on its database see it gone at once
         self._app = None
         if self._store is not None:
             self._store.close()

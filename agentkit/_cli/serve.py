@@ -48,6 +48,13 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
         " beside the SQLite file)",
     )
     parser.add_argument(
+        "--instance-dead-after",
+        type=float,
+        default=10.0,
+        help="with --database: seconds of silence after which another instance counts as dead"
+        " and its running turns are closed (the same on every instance)",
+    )
+    parser.add_argument(
         "--api-key",
         default=None,
         help="the development key to accept (default: the one kept in <db>.key, made on first"
@@ -129,6 +136,8 @@ def serve(args: argparse.Namespace) -> int:
         database_target(args)
     except ValueError as exc:
         problem = str(exc)
+    if not problem and not args.instance_dead_after > 0:
+        problem = "--instance-dead-after takes a number of seconds above 0"
     if not problem and args.database and not args.secret_key:
         problem = "--database needs --secret-key (or $AGENTKIT_SECRET_KEY), the same everywhere"
     if problem:
@@ -158,6 +167,7 @@ def serve(args: argparse.Namespace) -> int:
             database_url=args.database,
             secret_key=args.secret_key,
             blob_dir=args.blob_dir,
+            instance_dead_after=args.instance_dead_after,
             echo_delay=args.echo_delay,
             allow_loopback_urls=args.allow_loopback_urls,
         )
@@ -178,7 +188,9 @@ def serve(args: argparse.Namespace) -> int:
         print(f"  export AGENTKIT_API_KEY={key}")
         print("Press Ctrl-C to stop.", flush=True)
         options = server_options(config)
-        server = uvicorn.Server(uvicorn.Config(app, log_level="warning", **options))
+        # On SIGTERM, open streams and websockets get a few seconds to end, then are closed.
+        config_options = {"timeout_graceful_shutdown": 5, **options}
+        server = uvicorn.Server(uvicorn.Config(app, log_level="warning", **config_options))
         server.run(sockets=[sock])
     return 0
 

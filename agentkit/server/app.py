@@ -7,10 +7,12 @@ from starlette.applications import Starlette
 
 from .core.auth import RateLimiter
 from .core.call import Handler
+from .core.cluster import Cluster
 from .core.config import ServerConfig
 from .core.event_log import EventLog
 from .core.http import build_application, routes_for, server_state, socket_routes
 from .core.idempotency import IdempotencyGuard
+from .core.postgres import PostgresDatabase
 from .core.state import ServerState
 from .core.validation import compile_all
 from .families import FAMILIES, SQLiteStore, Store
@@ -58,6 +60,15 @@ def create_app(config: ServerConfig | None = None, *, store: Store | None = None
         ),
         limiter=RateLimiter(config.rate_limit_per_minute),
     )
+    database = getattr(active, "database", None)
+    cluster: Cluster | None = None
+    if isinstance(database, PostgresDatabase):
+        # Instances share this database: they learn of each other's writes and take over the
+        # turns of instances that died.
+        cluster = Cluster(active, database, config.instance_dead_after)
+        events.join(cluster, active)
+        state.idempotency.join(cluster)
+        state.add_service(cluster)
     for family in FAMILIES:
         for kind in family.stream_kinds:
             events.add_kind(kind)
@@ -67,6 +78,8 @@ def create_app(config: ServerConfig | None = None, *, store: Store | None = None
     for family in FAMILIES:
         if family.startup is not None:
             family.startup(state)
+    if cluster is not None:
+        cluster.start()
 
     async def startup() -> None:
         for family in FAMILIES:
@@ -75,6 +88,8 @@ def create_app(config: ServerConfig | None = None, *, store: Store | None = None
 
     async def shutdown() -> None:
         await events.cancel_all()
+        if cluster is not None:
+            cluster.stop()
         if owned:
             active.close()
 

@@ -27,9 +27,10 @@ from .agents.sqlite import AgentTables
 from .agents.store import AgentStore
 from .chats.sqlite import ChatTables
 from .chats.store import ChatStore
+from .core.cluster_tables import ClusterTables
 from .core.family import Family
 from .core.sqlite_tables import CoreTables
-from .core.store import CoreStore
+from .core.store import ClusterStore, CoreStore
 from .feedback.sqlite import FeedbackTables
 from .feedback.store import FeedbackStore
 from .guardrails.sqlite import GuardrailTables
@@ -67,6 +68,7 @@ FAMILIES: tuple[Family, ...] = (
 
 class Store(
     CoreStore,
+    ClusterStore,
     AgentStore,
     ChatStore,
     IndexStore,
@@ -87,6 +89,7 @@ class Store(
 
 class SQLiteStore(
     CoreTables,
+    ClusterTables,
     AgentTables,
     ChatTables,
     IndexTables,

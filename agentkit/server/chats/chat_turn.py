@@ -37,7 +37,7 @@ __all__ = [
 ]
 
 #: A chat's stream: its turns' events, which carry no ids of their own.
-CHAT_STREAM = StreamKind("chat", numbered=False, reader="chats_events")
+CHAT_STREAM = StreamKind("chat", numbered=False, reader="chats_events", busy="CHAT_NOT_ACTIVE")
 
 logger = logging.getLogger("agentkit.server")
 

@@ -81,6 +81,9 @@ class ServerConfig:
         webhook_retry_base: Seconds before the first retry; each next one waits twice as long.
         webhook_retry_max: The longest wait between two attempts, in seconds.
         webhook_disable_after: Failed attempts in a row after which an endpoint is disabled.
+        instance_dead_after: Seconds after which an instance sharing the database (on
+            PostgreSQL) that gave no sign of life counts as dead: another instance then closes
+            the turns it was running.
     """
 
     db_path: str = "agentkit.sqlite3"
@@ -117,6 +120,7 @@ class ServerConfig:
     webhook_retry_base: float = 10.0
     webhook_retry_max: float = 3600.0
     webhook_disable_after: int = 50
+    instance_dead_after: float = 10.0
 
     @property
     def database(self) -> str:

@@ -13,6 +13,11 @@ A family may add a recovery for its kind of stream (``add_recovery``): before a 
 followed while no turn of it runs in this process, the recovery closes a turn that a stopped
 server left open, so every reader (the replay of a streamed POST included) sees its end.
 
+Instances sharing one database (``core.cluster``) follow each other's streams: each turn is
+noted in the store with the instance that runs it, so a stream is busy wherever it is read, and
+every write of events is notified, so a reader on another instance wakes at once. A turn whose
+instance died is taken over by a live one, which runs the recovery of its kind.
+
 The log writes bytes; the request machinery (``core.http``) sends them as a response.
 """
 
@@ -24,16 +29,22 @@ import time
 from collections.abc import AsyncIterator, Callable, Coroutine, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ..._contract import contract
 from ..._sse import encode_comment
-from .store import Event, EventStore, Row
+from .errors import ApiError
+from .store import ClusterStore, Conflict, Event, EventStore, Row
+
+if TYPE_CHECKING:
+    from .cluster import Cluster
 
 __all__ = ["Encoded", "EventLog", "Recovery", "SSEFormat", "StreamFormat", "StreamKind"]
 
 _BATCH = 500
 _Key = tuple[str, str]
+#: The notification channel of event writes: ``<org_id> <stream>``.
+STREAMS_CHANNEL = "agentkit_streams"
 
 #: Closes the turn a stopped server left open in one resource's stream, if any:
 #: ``recover(org_id, resource_id)``.
@@ -49,11 +60,13 @@ class StreamKind:
         numbered: Whether each event's payload carries its own id (``"id": <seq>``).
         reader: The operation that reads such a stream; the contract's ``x-sse-terminal`` of
             its stream says which events end one turn.
+        busy: The error code of a request that would start a second turn while one runs.
     """
 
     name: str
     numbered: bool
     reader: str
+    busy: str = "CONFLICT"
 
     def stream(self, resource_id: str) -> str:
         """The stream name of one resource, such as ``session:ses_123``."""
@@ -126,11 +139,22 @@ class EventLog:
         self._pending: dict[_Key, list[tuple[int, str, str]]] = {}
         self._flush_handle: asyncio.Handle | None = None
         self._recovery: dict[str, Recovery] = {}
+        self._busy: dict[str, str] = {}
+        self._cluster: Cluster | None = None
+        self._owners: ClusterStore | None = None
+
+    def join(self, cluster: Cluster, owners: ClusterStore) -> None:
+        """Share streams with the other instances of ``cluster`` (``owners`` notes the turns)."""
+        self._cluster = cluster
+        self._owners = owners
+        cluster.on(STREAMS_CHANNEL, self._written_elsewhere)
+        cluster.add_sweeper(self._take_over)
 
     def add_kind(self, kind: StreamKind) -> None:
         """Accept streams of this kind."""
         self._numbered[kind.name] = kind.numbered
         self._terminal[kind.name] = kind.terminal()
+        self._busy[kind.name] = kind.busy
 
     def add_recovery(self, kind: StreamKind, recover: Recovery) -> None:
         """Run ``recover`` before a stream of this kind is followed while no turn of it runs
@@ -204,6 +228,8 @@ class EventLog:
         rows = self._pending.pop(key, None)
         if rows:
             self._store.append_events(key[0], key[1], rows)
+            if self._cluster is not None:
+                self._cluster.notify(STREAMS_CHANNEL, f"{key[0]} {key[1]}")
             self._wake(key)
         if key not in self._turns:
             # Idle streams keep no counter: the store has it, and there may be many streams.
@@ -278,6 +304,8 @@ class EventLog:
         """
         key = (org_id, stream)
         terminal = self._terminal[stream.partition(":")[0]]
+        if self._cluster is not None:
+            self._cluster.bind(asyncio.get_running_loop())
         self.recover(org_id, stream)
         while True:
             # Register before reading, so an append between the read and the wait still wakes us.
@@ -337,9 +365,14 @@ class EventLog:
 
     # ------------------------------------------------------------------ turns
     def busy(self, org_id: str, stream: str) -> bool:
-        """Whether a turn of the stream is in progress."""
+        """Whether a turn of the stream is in progress, here or on a live instance."""
         task = self._turns.get((org_id, stream))
-        return task is not None and not task.done()
+        if task is not None and not task.done():
+            return True
+        if self._cluster is None or self._owners is None:
+            return False
+        owner = self._owners.stream_owner(org_id, stream)
+        return owner is not None and owner != self._cluster.id and self._cluster.alive(owner)
 
     def turn(self, org_id: str, stream: str) -> asyncio.Task[Any] | None:
         """The task of the stream's turn in progress, if any."""
@@ -349,9 +382,31 @@ class EventLog:
     def start_turn(
         self, org_id: str, stream: str, turn: Coroutine[Any, Any, Any]
     ) -> asyncio.Task[Any]:
-        """Run a turn in the background; readers follow it until it ends."""
+        """Run a turn in the background; readers follow it until it ends.
+
+        Raises:
+            ApiError: Another instance sharing the database runs a turn of the stream (its
+                kind's ``busy`` code).
+        """
         key = (org_id, stream)
-        task: asyncio.Task[Any] = asyncio.get_running_loop().create_task(turn)
+        loop = asyncio.get_running_loop()
+        cluster, owners = self._cluster, self._owners
+        if cluster is not None and owners is not None:
+            cluster.bind(loop)
+            try:
+                owners.own_stream(org_id, stream, cluster.id)
+            except Conflict:
+                # Left by a dead instance (whose turn was closed already), or another instance
+                # started a turn of the stream at the same moment.
+                was = owners.stream_owner(org_id, stream)
+                dead = was is not None and not cluster.alive(was)
+                if not (dead and was and owners.claim_stream(org_id, stream, was, cluster.id)):
+                    turn.close()
+                    raise ApiError(
+                        self._busy[stream.partition(":")[0]],
+                        "another request started a turn here at the same moment; wait for its end",
+                    ) from None
+        task: asyncio.Task[Any] = loop.create_task(turn)
         self._turns[key] = task
 
         def finished(_: asyncio.Task[Any]) -> None:
@@ -359,12 +414,41 @@ class EventLog:
                 del self._turns[key]
             try:
                 self._flush_key(key)
+                if cluster is not None and owners is not None:
+                    owners.disown_stream(org_id, stream, cluster.id)
             except Exception:  # the store may be closed already when the server stops
                 self._pending.pop(key, None)
             self._wake(key)
 
         task.add_done_callback(finished)
         return task
+
+    # ------------------------------------------------------------------ instances
+    def _written_elsewhere(self, payload: str | None) -> None:
+        """Another instance wrote events: wake this instance's readers of that stream (of every
+        stream when notifications may have been missed)."""
+        if payload is None:
+            for key in list(self._signals):
+                self._wake(key)
+            return
+        org_id, _, stream = payload.partition(" ")
+        self._wake((org_id, stream))
+
+    def _take_over(self, live: set[str]) -> None:
+        """Close the turns that dead instances left running (one live instance takes each)."""
+        cluster, owners = self._cluster, self._owners
+        if cluster is None or owners is None:
+            return
+        for org_id, stream, owner in owners.owned_streams():
+            if owner in live or not owners.claim_stream(org_id, stream, owner, cluster.id):
+                continue
+            kind, _, resource_id = stream.partition(":")
+            recover = self._recovery.get(kind)
+            try:
+                if recover is not None:
+                    recover(org_id, resource_id)
+            finally:
+                owners.disown_stream(org_id, stream, cluster.id)
 
     async def cancel_all(self) -> None:
         """Cancel the turns in progress (at shutdown) and write what they logged."""

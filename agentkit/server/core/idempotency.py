@@ -12,6 +12,12 @@ writes (they share a commit). One found by the next request with the key was lef
 that stopped mid-request: the request is answered as interrupted, for good, rather than run
 again (which would, say, add a chat message twice).
 
+Instances sharing one database (``core.cluster``) share the records: the pending record names
+the instance that runs the request, and a duplicate that reaches another instance waits while
+that instance lives, then replays its answer (or, if it died, answers as interrupted). Two
+instances that begin the same key at once cannot both win: the record is only written where
+none is live.
+
 JSON bodies that hold a secret shown once (a new API key, a webhook secret: the contract marks
 such properties ``x-secret``) are stored sealed, so that a dump of the database does not reveal
 them; the others, most answers, are kept in clear, sparing the hot paths the encryption.
@@ -28,14 +34,20 @@ import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from .errors import ApiError
 from .store import IdempotencyStore, Row
 
+if TYPE_CHECKING:
+    from .cluster import Cluster
+
 __all__ = ["IdempotencyGuard", "Sealer", "StreamRecord", "fingerprint"]
 
 _PURGE_EVERY = 60.0
+# A duplicate waits for the instance running its key this often, at most this long.
+_POLL_OWNER = 0.05
+_WAIT_FOR_OWNER = 120.0
 # Records written before streams were shared name the chat alone.
 _LEGACY_CHAT_STREAM = "chat:"
 
@@ -84,6 +96,11 @@ class IdempotencyGuard:
         self._sealer = sealer
         self._locks: dict[tuple[str, str], tuple[asyncio.Lock, int]] = {}
         self._last_purge = 0.0
+        self._cluster: Cluster | None = None
+
+    def join(self, cluster: Cluster) -> None:
+        """Share the records with the other instances of ``cluster``."""
+        self._cluster = cluster
 
     @asynccontextmanager
     async def exclusive(self, org_id: str, key: str) -> AsyncIterator[None]:
@@ -125,9 +142,41 @@ class IdempotencyGuard:
             raise ValueError("this server keeps no sealer")
         return self._sealer.open(token)
 
-    def begin(self, org_id: str, key: str, digest: str) -> None:
-        """Note that the request with this key runs (call while holding ``exclusive``)."""
-        self._store.put_idempotent(org_id, key, {"hash": digest, "kind": "pending"})
+    async def settled(self, org_id: str, key: str, digest: str) -> Row | None:
+        """The key's record once no live instance runs its request: ``lookup``, waiting while
+        another live instance holds it ``pending``."""
+        waited = 0.0
+        while True:
+            record = self.lookup(org_id, key, digest)
+            if record is None or record.get("kind") != "pending" or not self._running(record):
+                return record
+            if waited >= _WAIT_FOR_OWNER:
+                raise ApiError(
+                    "INTERNAL_ERROR",
+                    "a request with this Idempotency-Key is still running on another server"
+                    " instance; send it again later",
+                )
+            await asyncio.sleep(_POLL_OWNER)
+            waited += _POLL_OWNER
+
+    def _running(self, record: Row) -> bool:
+        """Whether a pending record's request still runs on another live instance."""
+        owner = record.get("owner")
+        cluster = self._cluster
+        return (
+            cluster is not None
+            and isinstance(owner, str)
+            and owner != cluster.id
+            and cluster.alive(owner)
+        )
+
+    def begin(self, org_id: str, key: str, digest: str) -> bool:
+        """Note that the request with this key runs (call while holding ``exclusive``); false
+        when another instance began it first (then wait for it with ``settled``)."""
+        record: Row = {"hash": digest, "kind": "pending"}
+        if self._cluster is not None:
+            record["owner"] = self._cluster.id
+        return self._store.begin_idempotent(org_id, key, record, time.time() - self._ttl)
 
     def abandon(self, org_id: str, key: str) -> None:
         """The request with this key failed with nothing to replay: a repeat runs it again."""

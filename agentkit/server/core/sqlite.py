@@ -229,6 +229,11 @@ class SQLiteTables:
         """``"sqlite"`` or ``"postgresql"``."""
         return self._database.dialect
 
+    @property
+    def database(self) -> Database:
+        """The connection the tables share."""
+        return self._database
+
     def atomic(self) -> AbstractContextManager[object]:
         """Group the store calls made inside into one transaction: all are kept, or none."""
         return self._database.transaction()

@@ -114,6 +114,23 @@ CREATE INDEX IF NOT EXISTS idempotency_by_age ON idempotency (created_at);
             json.dumps(record),
         )
 
+    def begin_idempotent(self, org_id: str, key: str, record: Row, expired: float) -> bool:
+        """Store the record of a key unless a live one (stamped at or after ``expired``) is
+        there; whether it was stored."""
+        return (
+            self._database.run(
+                "INSERT INTO idempotency VALUES (?, ?, ?, ?) ON CONFLICT (org_id, key)"
+                " DO UPDATE SET created_at = excluded.created_at, record = excluded.record"
+                " WHERE idempotency.created_at < ?",
+                org_id,
+                key,
+                time.time(),
+                json.dumps(record),
+                expired,
+            )
+            == 1
+        )
+
     def delete_idempotent(self, org_id: str, key: str) -> None:
         """Forget the record of a key."""
         self._database.run("DELETE FROM idempotency WHERE org_id = ? AND key = ?", org_id, key)

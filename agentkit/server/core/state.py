@@ -34,6 +34,10 @@ class ServerState:
         """Keep a family's long-lived part, found again by its type."""
         self.services[type(service)] = service
 
+    def find_service(self, kind: type[_Service]) -> _Service | None:
+        """The long-lived part of this type, if there is one (a ``Cluster`` on PostgreSQL)."""
+        return cast("_Service | None", self.services.get(kind))
+
     def service(self, kind: type[_Service]) -> _Service:
         """The long-lived part of this type a family added."""
         return cast(_Service, self.services[kind])

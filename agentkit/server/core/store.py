@@ -17,6 +17,7 @@ from typing import Any, Protocol
 
 __all__ = [
     "AuthStore",
+    "ClusterStore",
     "Conflict",
     "CoreStore",
     "Event",
@@ -92,6 +93,10 @@ class IdempotencyStore(Protocol):
         """The record stored for the key at or after the Unix time ``since``."""
 
     def put_idempotent(self, org_id: str, key: str, record: Row) -> None: ...
+    def begin_idempotent(self, org_id: str, key: str, record: Row, expired: float) -> bool:
+        """Store the record of a key unless a live one (stamped at or after ``expired``) is
+        there; whether it was stored."""
+
     def delete_idempotent(self, org_id: str, key: str) -> None: ...
     def purge_idempotent(self, before: float) -> int: ...
 
@@ -115,3 +120,44 @@ class CoreStore(AuthStore, EventStore, IdempotencyStore, Protocol):
 
     def close(self) -> None:
         """Release the store; it is unusable afterwards."""
+
+
+class ClusterStore(Protocol):
+    """What instances sharing one database keep there to work together (see ``core.cluster``)."""
+
+    def beat_instance(self, instance_id: str, moment: float) -> None:
+        """Note that the instance was alive at ``moment`` (a Unix time)."""
+
+    def forget_instance(self, instance_id: str) -> None:
+        """The instance stopped: it is dead from now on."""
+
+    def live_instances(self, since: float) -> set[str]:
+        """The instances whose last heartbeat is at or after ``since``."""
+
+    def own_stream(self, org_id: str, stream: str, owner: str) -> None:
+        """Note that ``owner`` runs the stream's turn now.
+
+        Raises:
+            Conflict: An instance runs a turn of the stream already.
+        """
+
+    def disown_stream(self, org_id: str, stream: str, owner: str) -> None:
+        """The stream's turn that ``owner`` ran is over."""
+
+    def stream_owner(self, org_id: str, stream: str) -> str | None:
+        """The instance noted as running the stream's turn, if any."""
+
+    def owned_streams(self) -> list[tuple[str, str, str]]:
+        """Every ``(org_id, stream, owner)`` noted as running a turn."""
+
+    def claim_stream(self, org_id: str, stream: str, was: str, owner: str) -> bool:
+        """Take the stream's turn over from ``was`` (a dead instance); whether this call won."""
+
+    def put_fanout(self, event_id: str, moment: float, data: str) -> None:
+        """Keep an event's JSON for the other instances to read."""
+
+    def fanout(self, event_id: str) -> str | None:
+        """An event's JSON kept by ``put_fanout``."""
+
+    def purge_fanout(self, before: float) -> None:
+        """Forget the events kept before ``before``."""

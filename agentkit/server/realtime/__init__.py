@@ -15,7 +15,7 @@ __all__ = ["FAMILY", "Hub"]
 def _setup(state: ServerState) -> None:
     hub = Hub(state)
     state.add_service(hub)
-    state.service(MessagingEvents).subscribe(hub.push)
+    state.service(MessagingEvents).subscribe(hub.push, everywhere=True)
     watch_rate_limits(state)
 
 

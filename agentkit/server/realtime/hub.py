@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import logging
 
+from ..core.cluster import Cluster
 from ..core.ids import now
 from ..core.state import ServerState
 from ..core.store import Row
@@ -34,6 +35,9 @@ class Hub:
     def attach(self, connection: Connection) -> None:
         """Start pushing to ``connection`` (from the loop it is served on)."""
         self._loop = asyncio.get_running_loop()
+        cluster = self._state.find_service(Cluster)
+        if cluster is not None:
+            cluster.bind(self._loop)  # where other instances' events reach this one
         self._connections.setdefault(connection.identity_id, []).append(connection)
 
     def detach(self, connection: Connection) -> None:

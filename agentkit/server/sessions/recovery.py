@@ -4,7 +4,7 @@ A session whose stored status says a turn runs (``agent_turn``) while no task ru
 process was cut by a stop or a crash. Its turn is closed as a turn that fails live is: the text
 streamed into the open block is kept (the block is stored and announced, as when it completes),
 the message fails with a ``TURN_INTERRUPTED`` error block, and ``error`` then ``stop`` are logged,
-which leave the session in ``user_turn``. The app does it at startup for every such session and
+which leave the session in ``user_turn``. A turn another live instance runs is left to it. The app does it at startup for every such session and
 before any request reads one, replays of a streamed POST and event streams included. Once done
 the session is idle, so doing it again adds nothing.
 """
@@ -108,6 +108,8 @@ def recover(state: ServerState, org_id: str, session: Row) -> Row:
     if (
         session["status"] != "agent_turn"
         or state.service(RunningTurns).get(org_id, session_id) is not None
+        # Run by another live instance sharing the database.
+        or state.events.busy(org_id, SESSION_STREAM.stream(session_id))
     ):
         return session
     failed, created = _fail_messages(state, org_id, session)

@@ -6,4 +6,4 @@ from ..core.event_log import StreamKind
 
 __all__ = ["SESSION_STREAM"]
 
-SESSION_STREAM = StreamKind("session", numbered=True, reader="sessions_events")
+SESSION_STREAM = StreamKind("session", numbered=True, reader="sessions_events", busy="SESSION_BUSY")

@@ -110,7 +110,10 @@ def endpoint(
         digest = fingerprint(request.method, request.url.path, request.url.query, raw)
         guard = state.idempotency
         async with guard.exclusive(org_id, key):
-            record = guard.lookup(org_id, key, digest)
+            record = await guard.settled(org_id, key, digest)
+            if record is None and not guard.begin(org_id, key, digest):
+                # Another instance began this key at the same moment: its answer is replayed.
+                record = await guard.settled(org_id, key, digest)
             if record is not None and record.get("kind") == "pending":
                 # Left by a server that stopped while it ran: answered as interrupted, for good.
                 refusal = error_response(interrupted, request_id)
@@ -124,7 +127,6 @@ def endpoint(
                     last_event_id=last_event_id(request.headers),
                     request_id=request_id,
                 )
-            guard.begin(org_id, key, digest)
             try:
                 answer = await handler(call)
                 response = respond(call, answer)
