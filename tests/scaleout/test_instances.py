@@ -245,3 +245,55 @@ def test_the_turns_of_an_instance_that_died_are_closed_by_another(
             if process.poll() is None:
                 process.kill()
                 process.wait(timeout=10)
+
+
+def test_a_session_turn_running_on_one_instance_is_cancelled_through_the_other(
+    pair: tuple[ReferenceServer, ReferenceServer],
+) -> None:
+    first, second = pair
+    with _api(first) as one, _api(second) as two:
+        agent = one.post("/v1/agents", json={"name": "Scripted", "brain": "scripted"}).json()
+        session = one.post("/v1/sessions", json={"agent_id": agent["id"]}).json()
+        path = f"/v1/sessions/{session['id']}"
+        message = {"message": {"parts": [{"type": "text", "content": "/slow /long 400"}]}}
+        with one.stream("POST", f"{path}/messages/stream", json=message) as streamed:
+            deltas = 0
+            for kind, _ in _sse(streamed.iter_lines()):
+                deltas += kind == "text_delta"
+                if deltas == 3:
+                    break
+            cancelled = two.post(f"{path}/cancel")
+        assert cancelled.status_code == 200, cancelled.text
+        state = cancelled.json()
+        assert state["status"] == "user_turn"
+        assert state["messages"][1]["status"] == "cancelled"
+        events = two.get(f"{path}/events?after=0").text
+        stops = [data for kind, data in _sse(iter(events.splitlines())) if kind == "stop"]
+        assert stops[-1]["reason"] == "cancelled"
+
+
+def test_typing_is_relayed_to_a_member_connected_to_the_other_instance(
+    pair: tuple[ReferenceServer, ReferenceServer],
+) -> None:
+    first, second = pair
+    members = []
+    for _ in range(2):
+        handle = unique_handle("typing")
+        email = f"{handle}@example.test"
+        with AgentKit(base_url=first.base_url, api_key="") as anonymous:
+            pending = anonymous.identity.register(email=email, handle=handle, display_name=handle)
+            code = first.last_code(email, "register")
+            assert code is not None
+            members.append((handle, anonymous.identity.verify(pending.pending_id, code).api_key))
+    (alice, alice_key), (bob, bob_key) = members
+    with AgentKit(base_url=first.base_url, api_key=alice_key) as client:
+        conversation = client.messages.send("hi", to="@" + bob).conversation_id
+    to_bob, from_alice = Socket(first), Socket(second)
+    to_bob.hello(bob_key)
+    from_alice.hello(alice_key)
+    to_bob.recv_type("message.new", timeout=5)
+    from_alice.send({"type": "typing.start", "conversation_id": conversation})
+    frame = to_bob.recv_type("typing.start", timeout=5)
+    assert frame["payload"] == {"conversation_id": conversation, "handle": alice}
+    to_bob.close()
+    from_alice.close()

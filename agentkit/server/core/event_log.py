@@ -45,6 +45,13 @@ _BATCH = 500
 _Key = tuple[str, str]
 #: The notification channel of event writes: ``<org_id> <stream>``.
 STREAMS_CHANNEL = "agentkit_streams"
+#: The notification channel of requests to stop a turn: ``<org_id> <stream> <reason>``.
+CANCEL_CHANNEL = "agentkit_cancel"
+_POLL_ENDED = 0.05
+_WAIT_CANCELLED = 10.0
+
+#: Stops the turn running here in one resource's stream: ``cancel(org_id, resource_id, reason)``.
+Canceller = Callable[[str, str, str], None]
 
 #: Closes the turn a stopped server left open in one resource's stream, if any:
 #: ``recover(org_id, resource_id)``.
@@ -140,6 +147,7 @@ class EventLog:
         self._flush_handle: asyncio.Handle | None = None
         self._recovery: dict[str, Recovery] = {}
         self._busy: dict[str, str] = {}
+        self._cancellers: dict[str, Canceller] = {}
         self._cluster: Cluster | None = None
         self._owners: ClusterStore | None = None
 
@@ -148,6 +156,7 @@ class EventLog:
         self._cluster = cluster
         self._owners = owners
         cluster.on(STREAMS_CHANNEL, self._written_elsewhere)
+        cluster.on(CANCEL_CHANNEL, self._cancel_asked)
         cluster.add_sweeper(self._take_over)
 
     def add_kind(self, kind: StreamKind) -> None:
@@ -161,6 +170,10 @@ class EventLog:
         here, so that a reader (a replayed POST included) finds a turn that a stopped server
         left open already closed, with its terminal events."""
         self._recovery[kind.name] = recover
+
+    def add_canceller(self, kind: StreamKind, cancel: Canceller) -> None:
+        """How a turn of this kind running here is stopped when another instance asks."""
+        self._cancellers[kind.name] = cancel
 
     def add_format(self, name: str, fmt: StreamFormat) -> None:
         """Let readers ask for the stream in this format (``sse`` is always there)."""
@@ -424,6 +437,27 @@ class EventLog:
         return task
 
     # ------------------------------------------------------------------ instances
+    async def cancel_elsewhere(self, org_id: str, stream: str, reason: str) -> None:
+        """Have the instance running the stream's turn stop it, and wait (at most
+        ``_WAIT_CANCELLED`` seconds) for the turn to end; at once when no other instance runs
+        one."""
+        if self._cluster is None or not self.busy(org_id, stream):
+            return
+        self._cluster.notify(CANCEL_CHANNEL, f"{org_id} {stream} {reason}")
+        waited = 0.0
+        while self.busy(org_id, stream) and waited < _WAIT_CANCELLED:
+            await asyncio.sleep(_POLL_ENDED)
+            waited += _POLL_ENDED
+
+    def _cancel_asked(self, payload: str | None) -> None:
+        if payload is None:
+            return  # a lost request to stop: the asking instance waits, then answers anyway
+        org_id, stream, reason = payload.split(" ", 2)
+        kind, _, resource_id = stream.partition(":")
+        cancel = self._cancellers.get(kind)
+        if cancel is not None and self.turn(org_id, stream) is not None:
+            cancel(org_id, resource_id, reason)
+
     def _written_elsewhere(self, payload: str | None) -> None:
         """Another instance wrote events: wake this instance's readers of that stream (of every
         stream when notifications may have been missed)."""

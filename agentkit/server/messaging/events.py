@@ -92,6 +92,16 @@ class MessagingEvents:
                 self._tell_others(self._cluster, event)
         return event
 
+    def relay(self, type: str, payload: Row, recipients: Iterable[str]) -> MessagingEvent:
+        """Tell the listeners that serve connections, on every instance, of something that is
+        never stored (someone typing): at once, and to no webhook."""
+        event = MessagingEvent(type, payload, tuple(dict.fromkeys(recipients)))
+        if event.recipients:
+            self._dispatch(event, self._everywhere)
+            if self._cluster is not None:
+                self._tell_others(self._cluster, event)
+        return event
+
     def _dispatch(self, event: MessagingEvent, listeners: list[Listener]) -> None:
         for listener in list(listeners):
             try:

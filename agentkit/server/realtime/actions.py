@@ -6,13 +6,12 @@ from __future__ import annotations
 import time
 
 from ..core.errors import ApiError
-from ..core.ids import new_id
 from ..core.state import ServerState
 from ..core.store import Row
+from ..messaging.events import MessagingEvents
 from ..messaging.message_routes import read_up_to
 from ..messaging.social_routes import set_presence
 from .connection import Connection
-from .hub import Hub
 
 __all__ = ["act"]
 
@@ -61,4 +60,4 @@ def _relay_typing(
         connection.typing_relayed.clear()
     connection.typing_relayed[(conversation_id, kind)] = moment
     payload = {"conversation_id": conversation_id, "handle": connection.handle}
-    state.service(Hub).tell(kind, new_id("evt"), payload, found[1])
+    state.service(MessagingEvents).relay(kind, payload, found[1])

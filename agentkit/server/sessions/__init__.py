@@ -15,8 +15,10 @@ __all__ = ["FAMILY"]
 
 def _setup(state: ServerState) -> None:
     state.events.add_format("ui", UIMessageStream(state.store))
-    state.add_service(RunningTurns(state.events))
+    running = RunningTurns(state.events)
+    state.add_service(running)
     state.events.add_recovery(SESSION_STREAM, stream_recovery(state))
+    state.events.add_canceller(SESSION_STREAM, running.cancel)
 
 
 FAMILY = Family(

@@ -317,6 +317,9 @@ async def cancel_turn(state: ServerState, org_id: str, session: Row) -> None:
         task = runner.cancel("cancelled") if runner is not None else None
         if task is not None:
             await asyncio.wait({task})
+        else:  # run by another instance sharing the database, if any
+            stream = SESSION_STREAM.stream(session_id)
+            await state.events.cancel_elsewhere(org_id, stream, "cancelled")
     elif session["status"] == "client_tool_turn":
         session.update(status="user_turn", pending_tool_calls=[], updated_at=now())
         state.store.update_session(org_id, session)
@@ -346,5 +349,7 @@ async def delete_session(state: ServerState, org_id: str, session: Row) -> None:
     task = runner.cancel("deleted") if runner is not None else None
     if task is not None:
         await asyncio.wait({task})
+    else:  # run by another instance sharing the database, if any
+        await state.events.cancel_elsewhere(org_id, SESSION_STREAM.stream(session_id), "deleted")
     state.store.delete_session(org_id, session_id)
     state.events.drop(org_id, SESSION_STREAM.stream(session_id))

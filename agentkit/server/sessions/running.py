@@ -30,6 +30,12 @@ class RunningTurns:
 
         runner.task = self._events.start_turn(runner.org_id, runner.stream, run())
 
+    def cancel(self, org_id: str, session_id: str, reason: str) -> None:
+        """Stop the session's turn running here, if any (another instance asked)."""
+        runner = self._running.get((org_id, session_id))
+        if runner is not None:
+            runner.cancel(reason)
+
     def get(self, org_id: str, session_id: str) -> TurnRunner | None:
         """The session's running turn, if any."""
         return self._running.get((org_id, session_id))
