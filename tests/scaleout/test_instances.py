@@ -297,3 +297,38 @@ def test_typing_is_relayed_to_a_member_connected_to_the_other_instance(
     assert frame["payload"] == {"conversation_id": conversation, "handle": alice}
     to_bob.close()
     from_alice.close()
+
+
+def test_a_streamed_post_retried_on_the_other_instance_resumes_its_turn(
+    pair: tuple[ReferenceServer, ReferenceServer],
+) -> None:
+    """The client lost the stream of its turn on one instance; the retry (same key, with the
+    last event id it saw) reaches the other instance and gets the rest of that same turn."""
+    first, second = pair
+    key = uuid.uuid4().hex
+    words = " ".join(f"w{i}" for i in range(20))
+    with _api(first) as one, _api(second) as two:
+        agent = one.post("/v1/agents", json={"name": "Echo", "brain": "echo"}).json()
+        chat_id = _chat(one, agent["id"])
+        path = f"/v1/chats/{chat_id}/messages/stream"
+        headers = {"Idempotency-Key": key}
+        seen: list[str] = []
+        last_id = ""
+        with one.stream("POST", path, json=_text(words), headers=headers) as streamed:
+            for line in streamed.iter_lines():
+                if line.startswith("id:"):
+                    last_id = line.split(":", 1)[1].strip()
+                if line.startswith("data:"):
+                    seen.append(json.loads(line[5:]).get("delta", ""))
+                    if len(seen) == 4:  # metadata and three deltas, then the connection drops
+                        break
+        headers["Last-Event-ID"] = last_id
+        with two.stream("POST", path, json=_text(words), headers=headers) as retried:
+            assert retried.status_code == 200
+            assert retried.headers.get("idempotent-replayed") == "true"
+            rest = list(_sse(retried.iter_lines()))
+        assert rest[-1][0] == "done"
+        deltas = [*seen[1:], *(data["delta"] for kind, data in rest if kind == "content")]
+        assert "".join(deltas).split() == words.split()
+        messages = one.get(f"/v1/chats/{chat_id}/messages?limit=100").json()["data"]
+        assert [m["role"] for m in messages] == ["user", "agent", "user", "agent"]
