@@ -53,10 +53,12 @@ docs: setup
 	NO_MKDOCS_2_WARNING=1 $(RUN) mkdocs build --strict --quiet --site-dir site
 
 # The integration suite runs twice: on SQLite (with everything else), then on PostgreSQL (16, from
-# the pgserver wheel, or the server $$AGENTKIT_TEST_POSTGRES_URL names).
+# the pgserver wheel, or the server $$AGENTKIT_TEST_POSTGRES_URL names). The CLI's tests start
+# `agentkit serve` processes on SQLite files of their own, so the second run leaves them out.
 test: check docs $(UI_CHECK_DEPS)
 	$(RUN) pytest -q -n $(TEST_WORKERS) --dist worksteal tests
-	$(RUN) pytest -q -n $(TEST_WORKERS) --dist worksteal --agentkit-store=postgresql tests/integration
+	$(RUN) pytest -q -n $(TEST_WORKERS) --dist worksteal --agentkit-store=postgresql tests/integration \
+		--ignore=tests/integration/test_cli.py
 
 fuzz: setup
 	AGENTKIT_FUZZ_EXAMPLES=200 $(RUN) pytest -q tests/contract/test_schemathesis.py
