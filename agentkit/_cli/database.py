@@ -47,6 +47,7 @@ def database_command(args: argparse.Namespace) -> int:
     try:
         target = database_target(args)
         from ..server.core.migrations import SchemaTooNew, schema_versions
+        from ..server.core.postgres import DatabaseUnreachable
         from ..server.core.sqlite import open_database
         from ..server.families import SQLiteStore
     except ImportError as exc:
@@ -55,7 +56,11 @@ def database_command(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"agentkit db: {exc}")
         return 2
-    database = open_database(target)
+    try:
+        database = open_database(target)
+    except DatabaseUnreachable as exc:
+        print(f"agentkit db {args.action}: {exc}")
+        return 1
     try:
         families = SQLiteStore.versioned(database.dialect)
         if args.action == "migrate":

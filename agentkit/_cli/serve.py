@@ -150,6 +150,7 @@ def serve(args: argparse.Namespace) -> int:
         from ..server import ServerConfig, create_app, server_state
         from ..server.core.http import server_options
         from ..server.core.migrations import SchemaTooNew
+        from ..server.core.postgres import DatabaseUnreachable
         from ..server.messaging import Outbox
     except ImportError as exc:
         print(f"agentkit serve needs the server extra: pip install 'agentkit[server]' ({exc})")
@@ -173,7 +174,7 @@ def serve(args: argparse.Namespace) -> int:
         )
         try:
             app = create_app(config)
-        except SchemaTooNew as exc:
+        except (SchemaTooNew, DatabaseUnreachable) as exc:
             print(f"agentkit serve: {exc}")
             return 1
         state = server_state(app)

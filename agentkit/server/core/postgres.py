@@ -29,7 +29,7 @@ from .database import Cursor, Database
 from .dialect import postgres_schema, postgres_statement
 from .store import Conflict
 
-__all__ = ["PostgresDatabase", "is_postgres_url"]
+__all__ = ["DatabaseUnreachable", "PostgresDatabase", "is_postgres_url"]
 
 #: How long a statement waits for a row another instance holds before it fails.
 LOCK_TIMEOUT = "5s"
@@ -38,6 +38,10 @@ LOCK_TIMEOUT = "5s"
 def is_postgres_url(target: str) -> bool:
     """Whether a database setting names a PostgreSQL server rather than a SQLite file."""
     return target.startswith(("postgresql://", "postgres://"))
+
+
+class DatabaseUnreachable(RuntimeError):
+    """The PostgreSQL server could not be reached, or refused the connection."""
 
 
 class _Grouped:
@@ -76,7 +80,10 @@ class PostgresDatabase(Database):
 
         super().__init__()
         self._url = url
-        self._db = psycopg.connect(url, autocommit=True)
+        try:
+            self._db = psycopg.connect(url, autocommit=True, connect_timeout=10)
+        except psycopg.OperationalError as exc:
+            raise DatabaseUnreachable(f"cannot connect to the database: {exc}".strip()) from None
         self._db.execute(f"SET lock_timeout = '{LOCK_TIMEOUT}'")
         self._handed = _Grouped(self._db)
 
