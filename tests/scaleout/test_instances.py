@@ -332,3 +332,44 @@ def test_a_streamed_post_retried_on_the_other_instance_resumes_its_turn(
         assert "".join(deltas).split() == words.split()
         messages = one.get(f"/v1/chats/{chat_id}/messages?limit=100").json()["data"]
         assert [m["role"] for m in messages] == ["user", "agent", "user", "agent"]
+
+
+def _terminate(database: str, application: str) -> int:
+    """End the database sessions whose application name starts with ``application``."""
+    import psycopg
+
+    with psycopg.connect(database, autocommit=True) as admin:
+        rows = admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name LIKE %s",
+            (application + "%",),
+        ).fetchall()
+    return len(rows)
+
+
+def test_an_instance_outlives_the_loss_of_its_connections(database: str, tmp_path: Path) -> None:
+    """Both connections of an instance are cut (a database restart looks so): requests fail at
+    most once, then work; a reader elsewhere still sees its turns, after listening again."""
+    config = _config(database, tmp_path, echo_delay=0.05, instance_dead_after=5.0)
+    with ReferenceServer(config) as first, ReferenceServer(config) as second:
+        second.api_key = first.api_key
+        with _api(first) as one, _api(second) as two:
+            agent = one.post("/v1/agents", json={"name": "Echo", "brain": "echo"}).json()
+            chat_id = _chat(one, agent["id"])
+            assert _terminate(database, "agentkit") >= 4  # both instances, both connections
+            statuses = [one.get(f"/v1/chats/{chat_id}").status_code for _ in range(3)]
+            assert statuses[-1] == 200 and set(statuses) <= {200, 500}
+            assert two.get(f"/v1/chats/{chat_id}").status_code in (200, 500)
+            assert two.get(f"/v1/chats/{chat_id}").status_code == 200
+            time.sleep(1.5)  # the listeners connect again (they wait a second first)
+            sender = threading.Thread(
+                target=lambda: one.post(f"/v1/chats/{chat_id}/messages", json=_text("a b c d e"))
+            )
+            sender.start()
+            arrivals: list[str] = []
+            deadline = time.monotonic() + 5
+            while "done" not in arrivals:
+                assert time.monotonic() < deadline, arrivals
+                with two.stream("GET", f"/v1/chats/{chat_id}/events?after=3") as events:
+                    arrivals = [kind for kind, _ in _sse(events.iter_lines())]
+            sender.join(timeout=30)
+            assert arrivals.count("content") == 5, two.get(f"/v1/chats/{chat_id}/events?after=0").text

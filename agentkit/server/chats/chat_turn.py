@@ -241,10 +241,12 @@ def recover_chat(state: ServerState, org_id: str, chat: Row) -> Row:
     """
     chat_id = chat["id"]
     stream = CHAT_STREAM.stream(chat_id)
-    if state.events.busy(org_id, stream):
+    if state.events.turn(org_id, stream) is not None:
         return chat
     noted = state.store.chat_turn(org_id, chat_id)
-    if noted is None:
+    # Another instance's turn is noted with its owner in one commit: read after the note, the
+    # owner is there too (read first, a turn committed between the two reads looks orphaned).
+    if noted is None or state.events.busy(org_id, stream):
         return chat
     reply_id, first_seq = noted
     last = state.events.last_event(org_id, stream)

@@ -57,6 +57,8 @@ class Cluster:
         self._store = store
         self._database = database
         self._url = database.url
+        # Each connection says whose it is, for an operator reading pg_stat_activity.
+        database.name(f"agentkit {self.id}")
         self._dead_after = dead_after
         self._handlers: dict[str, Handler] = {}
         self._sweepers: list[Sweeper] = []
@@ -128,7 +130,9 @@ class Cluster:
         lost = False
         while not self._stopping.is_set():
             try:
-                with psycopg.connect(self._url, autocommit=True) as connection:
+                with psycopg.connect(
+                    self._url, autocommit=True, application_name=f"agentkit-listener {self.id}"
+                ) as connection:
                     for channel in self._handlers:
                         connection.execute(f'LISTEN "{channel}"')  # names are our own
                     if lost:
@@ -144,7 +148,7 @@ class Cluster:
     def _serve(self, connection: Any) -> None:
         beat_every = self._dead_after / 4
         sweep_every = self._dead_after / 2
-        next_beat = time.monotonic() + beat_every
+        next_beat = time.monotonic()  # at once: a new connection may follow a long gap
         next_sweep = time.monotonic() + sweep_every
         while not self._stopping.is_set():
             wait = max(0.0, min(next_beat, next_sweep) - time.monotonic())

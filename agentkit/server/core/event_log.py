@@ -336,6 +336,10 @@ class EventLog:
             idle = not self.busy(org_id, stream)
             expired = deadline is not None and time.monotonic() >= deadline
             if idle and (not forever or expired or (alive is not None and not alive())):
+                # A turn of another instance may have ended (its last events committed) between
+                # the read above and the look at its owner: what it wrote is read first.
+                if self._cluster is not None and self.events_after(org_id, stream, after, 1):
+                    continue
                 return
             wait = self._keepalive
             if deadline is not None:

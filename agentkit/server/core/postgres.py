@@ -27,7 +27,7 @@ from typing import Any, ClassVar
 
 from .database import Cursor, Database
 from .dialect import postgres_schema, postgres_statement
-from .store import Conflict
+from .store import Conflict, StoreFailure
 
 __all__ = ["DatabaseUnreachable", "PostgresDatabase", "is_postgres_url"]
 
@@ -71,17 +71,27 @@ class _Grouped:
 
 
 class PostgresDatabase(Database):
-    """One psycopg connection to a PostgreSQL database, shared by the routes of this process."""
+    """One psycopg connection to a PostgreSQL database, shared by the routes of this process.
+
+    A lost connection (the database restarted, a network cut) fails what was open, as a failed
+    commit does, and the next statement connects again.
+    """
 
     dialect: ClassVar[str] = "postgresql"
 
-    def __init__(self, url: str) -> None:
-        import psycopg
-
+    def __init__(self, url: str, *, name: str = "agentkit") -> None:
         super().__init__()
         self._url = url
+        self._name = name
+        self._connect()
+
+    def _connect(self) -> None:
+        import psycopg
+
         try:
-            self._db = psycopg.connect(url, autocommit=True, connect_timeout=10)
+            self._db = psycopg.connect(
+                self._url, autocommit=True, connect_timeout=10, application_name=self._name
+            )
         except psycopg.OperationalError as exc:
             raise DatabaseUnreachable(f"cannot connect to the database: {exc}".strip()) from None
         self._db.execute(f"SET lock_timeout = '{LOCK_TIMEOUT}'")
@@ -92,35 +102,81 @@ class PostgresDatabase(Database):
         """The database's URL (for the listener's own connection)."""
         return self._url
 
+    def name(self, name: str) -> None:
+        """Show the connection as ``name`` in ``pg_stat_activity`` (from the next connect)."""
+        self._name = name
+        self._db.execute("SELECT set_config('application_name', %s, false)", (name,))
+
+    def _lost(self) -> bool:
+        return bool(self._db.closed or self._db.broken)
+
+    def _usable(self) -> None:
+        """Connect again if the connection was lost (not inside a group: that group failed)."""
+        if not self._lost():
+            return
+        if self._depth > 0:
+            raise StoreFailure("the connection to the database was lost")
+        if self._open:
+            self._lose_group(StoreFailure("the connection to the database was lost"))
+        self._connect()
+
+    def _failed_on(self, exc: Exception) -> Exception:
+        """What a failed statement becomes: a lost connection fails the open group."""
+        if self._lost():
+            if self._open and self._depth == 0:
+                self._lose_group(exc)
+            return StoreFailure(f"the connection to the database was lost: {exc}")
+        return exc
+
     def _read(self, sql: str, args: Sequence[Any]) -> Cursor:
+        self._usable()
         try:
             cursor: Cursor = self._db.execute(postgres_statement(sql), args)
         except Exception as exc:
+            failure = self._failed_on(exc)
+            if failure is not exc:
+                raise failure from exc
             if self._open and self._depth == 0:
-                self._lose_group(exc)
+                self._lose_group(exc)  # PostgreSQL aborted the transaction the group was in
             raise
         return cursor
 
     def _write(self, sql: str, args: Sequence[Any]) -> int:
         import psycopg
 
+        self._usable()
         guarded = self._open or self._depth > 0
-        if guarded:
-            self._db.execute("SAVEPOINT single")
         try:
+            if guarded:
+                self._db.execute("SAVEPOINT single")
             count: int = self._db.execute(postgres_statement(sql), args).rowcount
+            if guarded:
+                self._db.execute("RELEASE SAVEPOINT single")
         except psycopg.Error as exc:
+            failure = self._failed_on(exc)
+            if failure is not exc:
+                raise failure from exc
             if guarded:
                 self._db.execute("ROLLBACK TO SAVEPOINT single")
                 self._db.execute("RELEASE SAVEPOINT single")
             if isinstance(exc, psycopg.errors.UniqueViolation):
                 raise Conflict(str(exc)) from exc
             raise
-        if guarded:
-            self._db.execute("RELEASE SAVEPOINT single")
         return count
 
+    def _execute(self, sql: str) -> None:
+        if sql == "BEGIN":
+            self._usable()
+        try:
+            self._db.execute(sql)
+        except Exception as exc:
+            failure = self._failed_on(exc)
+            if failure is exc:
+                raise
+            raise failure from exc
+
     def _script(self, sql: str) -> None:
+        self._usable()
         self._db.execute(postgres_schema(sql))
 
     def _in_transaction(self) -> bool:
