@@ -83,7 +83,8 @@ class Store(
 ):
     """Persistent state of the reference server: every family's store in one.
 
-    A PostgreSQL store can implement it later; every method is one short transaction.
+    ``SQLiteStore`` implements it on SQLite and on PostgreSQL; every method is one short
+    transaction.
     """
 
 
@@ -101,7 +102,9 @@ class SQLiteStore(
     GuardrailTables,
     WebhookTables,
 ):
-    """The ``Store`` on one SQLite file (or ``":memory:"``) in WAL mode, behind one connection.
+    """The ``Store`` on one SQLite file (or ``":memory:"``) in WAL mode, or on a PostgreSQL
+    database (a ``postgresql://`` URL) that several server instances share; one connection per
+    process either way.
 
-    Opening it creates every family's tables.
+    Opening it brings every family's tables to this version's schema (``core.migrations``).
     """

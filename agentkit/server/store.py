@@ -1,5 +1,6 @@
-"""The server's storage: ``Store`` (every family's store protocol in one), ``SQLiteStore`` (the
-embedded default), and the row types they share."""
+"""The server's storage: ``Store`` (every family's store protocol in one), ``SQLiteStore`` (on
+a SQLite file, the embedded default, or on a PostgreSQL database), and the row types they
+share."""
 
 from .core.store import Conflict, Event, Page, Row
 from .families import SQLiteStore, Store

@@ -1,5 +1,6 @@
-"""SQLite plumbing every family's tables share: JSON-document tables, and the base of each
-family's tables (the connection is ``database.Database``)."""
+"""The plumbing every family's tables share: JSON-document tables, and the base of each
+family's tables. The SQL is SQLite's, which PostgreSQL reads through ``core.dialect``; the
+connection is a ``database.Database`` of either kind."""
 
 from __future__ import annotations
 
