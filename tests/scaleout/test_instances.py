@@ -372,4 +372,6 @@ def test_an_instance_outlives_the_loss_of_its_connections(database: str, tmp_pat
                 with two.stream("GET", f"/v1/chats/{chat_id}/events?after=3") as events:
                     arrivals = [kind for kind, _ in _sse(events.iter_lines())]
             sender.join(timeout=30)
-            assert arrivals.count("content") == 5, two.get(f"/v1/chats/{chat_id}/events?after=0").text
+            assert arrivals.count("content") == 5, two.get(
+                f"/v1/chats/{chat_id}/events?after=0"
+            ).text
