@@ -65,11 +65,13 @@ class TestLeasesInTheStore:
             start.wait()
             deadline = time.monotonic() + 30
             while time.monotonic() < deadline:
-                got = store.claim_webhook_deliveries(time.time(), 3, time.time() + 60)
+                got = store.claim_webhook_deliveries(time.time(), 2, time.time() + 60)
                 if not got:
                     return
                 into.extend(d["id"] for d in got)
-                time.sleep(0.002)  # as a task does between rounds: the other gets its turn
+                # As a task sends between rounds: one store alone would need 0.3 s or more for
+                # all, so the other, however late it starts, takes its share.
+                time.sleep(0.01)
 
         threads = [
             threading.Thread(target=claim, args=(store, into))
@@ -82,6 +84,23 @@ class TestLeasesInTheStore:
         everything = taken[0] + taken[1]
         assert sorted(everything) == [f"whd_{n:04d}" for n in range(60)]
         assert taken[0] and taken[1]
+
+    def test_a_claim_takes_at_most_its_limit_oldest_due_first(
+        self, open_database: OpenDatabase
+    ) -> None:
+        """Ten due deliveries, claims of two: two each time, in order of their due time."""
+        store = SQLiteStore(open_database())
+        t = 1_000_000.0
+        store.queue_webhook_deliveries([_delivery(n, t - n) for n in range(10)])
+        rounds = [store.claim_webhook_deliveries(t, 2, t + 60) for _ in range(6)]
+        assert [[d["id"] for d in got] for got in rounds] == [
+            ["whd_0009", "whd_0008"],
+            ["whd_0007", "whd_0006"],
+            ["whd_0005", "whd_0004"],
+            ["whd_0003", "whd_0002"],
+            ["whd_0001", "whd_0000"],
+            [],
+        ]
 
     def test_an_expired_lease_is_taken_by_another_and_the_old_holder_records_nothing(
         self, open_database: OpenDatabase
@@ -288,3 +307,20 @@ def test_a_delivery_held_by_a_killed_instance_is_sent_by_another(
                     break
                 time.sleep(0.05)
             assert (delivery.status, delivery.attempt_count) == ("succeeded", 1)
+
+
+def test_an_endpoint_made_on_one_instance_hears_events_sent_through_another(
+    start_instances: StartInstances, receiver: _CountingReceiver
+) -> None:
+    """An instance that already saw an event while nobody had an endpoint still queues the
+    next one for an endpoint another instance made meanwhile."""
+    one, two = start_instances(2, **FAST)
+    _, alice_key = _register(one)
+    bob, bob_key = _register(two)
+    with AgentKit(base_url=one.base_url, api_key=alice_key) as alice:
+        alice.messages.send("before any endpoint", to=bob)
+        with AgentKit(base_url=two.base_url, api_key=bob_key) as hooked:
+            hooked.webhooks.create(url=receiver.url, event_types=["message.new"])
+        alice.messages.send("after", to=bob)
+        receiver.wait_for(1, timeout=15)
+        assert len(receiver.counts) == 1

@@ -29,15 +29,18 @@ _DELIVERY = (
     " FROM webhook_deliveries"
 )
 
-# Taking due deliveries. The lease test is repeated outside the subquery on purpose: on
-# PostgreSQL (READ COMMITTED) an UPDATE that finds a row changed by another instance's
-# committed claim re-checks its own WHERE against the new row but not the subquery's, so only
-# the outer test keeps two instances from both taking a row. ``{lock}`` skips rows another
-# instance is claiming right now, rather than waiting for its commit.
+# Taking due deliveries. The picked rows are materialized once: PostgreSQL may otherwise run a
+# subquery of the WHERE again for each row, and with SKIP LOCKED each run picks other rows, past
+# the LIMIT. The lease test is repeated in the UPDATE on purpose: on PostgreSQL (READ
+# COMMITTED) an UPDATE that finds a row changed by another instance's committed claim re-checks
+# its own WHERE against the new row but not the picking, so only that test keeps two instances
+# from both taking a row. ``{lock}`` skips rows another instance is claiming right now, rather
+# than waiting for its commit.
 _CLAIM = (
-    "UPDATE webhook_deliveries SET lease_until = ? WHERE pk IN ("
-    "SELECT pk FROM webhook_deliveries WHERE status = 'pending' AND next_attempt <= ?"
-    " AND (lease_until IS NULL OR lease_until < ?) ORDER BY next_attempt LIMIT ?{lock})"
+    "WITH picked AS MATERIALIZED (SELECT pk FROM webhook_deliveries WHERE status = 'pending'"
+    " AND next_attempt <= ? AND (lease_until IS NULL OR lease_until < ?)"
+    " ORDER BY next_attempt LIMIT ?{lock})"
+    " UPDATE webhook_deliveries SET lease_until = ? WHERE pk IN (SELECT pk FROM picked)"
     " AND status = 'pending' AND next_attempt <= ? AND (lease_until IS NULL OR lease_until < ?)"
     " RETURNING pk, id, owner, endpoint_id, event_id, event_type, body, status, attempt_count,"
     " run_attempts, forced, next_attempt, attempts, created_at, updated_at"
@@ -270,7 +273,7 @@ CREATE INDEX IF NOT EXISTS webhook_deliveries_by_endpoint
         instance takes them)."""
         sql = _CLAIM.format(lock=_CLAIM_LOCK[self._database.dialect])
         with self._database.transaction() as db:
-            rows = db.execute(sql, (lease_until, moment, moment, limit, moment, moment)).fetchall()
+            rows = db.execute(sql, (moment, moment, limit, lease_until, moment, moment)).fetchall()
         rows.sort(key=lambda row: (row[11], row[0]))
         return [{**_delivery(row), "lease_until": lease_until} for row in rows]
 
