@@ -57,7 +57,8 @@ CREATE INDEX IF NOT EXISTS rate_limits_by_tat ON rate_limits (tat);
                 rows = cursor.fetchall()  # to the end: no statement left in progress
                 return cursor.rowcount, rows[0] if rows else None
         with self._rate_lock:
-            if self._rate_connection is None:
+            # A connection the database lost is made anew on the next request.
+            if self._rate_connection is None or self._rate_connection.closed:
                 import psycopg
 
                 self._rate_connection = psycopg.connect(database.url, autocommit=True)
