@@ -12,6 +12,9 @@ from agentkit import AgentKit, AsyncAgentKit
 from agentkit.testing import ContractTransport, ContractValidator, ReferenceServer
 from tests.bridge import AsyncBridge
 from tests.faults import FaultInjector
+from tests.postgres import postgres, postgres_url
+
+__all__ = ["postgres", "postgres_url"]  # fixtures for every directory of tests
 
 ClientFactory = Callable[..., Any]
 

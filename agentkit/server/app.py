@@ -58,7 +58,7 @@ def create_app(config: ServerConfig | None = None, *, store: Store | None = None
             # Replayed answers may hold a secret shown once (an API key, a webhook secret).
             KeySealer(server_secret(config), purpose=b"agentkit idempotent responses"),
         ),
-        limiter=RateLimiter(config.rate_limit_per_minute),
+        limiter=RateLimiter(config.rate_limit_per_minute, active),
     )
     database = getattr(active, "database", None)
     cluster: Cluster | None = None

@@ -1,5 +1,5 @@
-"""Fixtures for the store's own tests: a PostgreSQL server to make databases in, and an open
-database of each kind."""
+"""Fixtures for the store's own tests: an open database of each kind (the PostgreSQL server
+they are made in is ``tests.postgres``'s, shared with the scale-out tests)."""
 
 from __future__ import annotations
 
@@ -8,35 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from agentkit import testing
 from agentkit._postgres_for_tests import PostgresForTests
 from agentkit.server.core.database import Database, SQLiteDatabase
 from agentkit.server.core.postgres import PostgresDatabase
-
-
-@pytest.fixture(scope="session")
-def postgres() -> Iterator[PostgresForTests]:
-    """The session's PostgreSQL (``--agentkit-store=postgresql``'s), else one of this module's."""
-    shared = testing._postgres
-    if shared is not None:
-        yield shared
-        return
-    own = PostgresForTests()
-    try:
-        yield own
-    finally:
-        own.stop()
-
-
-@pytest.fixture
-def postgres_url(postgres: PostgresForTests) -> Iterator[str]:
-    """A fresh, empty PostgreSQL database, dropped after the test."""
-    url = postgres.new_database()
-    try:
-        yield url
-    finally:
-        postgres.drop_database(url)
-
 
 OpenDatabase = Callable[[], Database]
 

@@ -2,6 +2,9 @@
 
 A key is ``ak_`` plus 32 random bytes (URL-safe base64); only its SHA-256 hash is stored. Each key
 belongs to an organization, the principal that owns agents and chats.
+
+Rate limits are counted in the store, so that server instances sharing a database together allow
+a key what one server allows it.
 """
 
 from __future__ import annotations
@@ -10,11 +13,10 @@ import hashlib
 import math
 import secrets
 import time
-from collections import deque
 from collections.abc import Callable
 
 from .errors import ApiError
-from .store import AuthStore
+from .store import AuthStore, RateLimitStore
 
 __all__ = [
     "LowWindow",
@@ -68,42 +70,58 @@ def authenticate(store: AuthStore, authorization: str | list[str] | None) -> tup
     return org_id, digest
 
 
-#: Called with a key's hash, its limit, the requests it has left in the window and the seconds
-#: until the oldest leaves it, after a request that left it 10% of its window or less.
+#: Called with a key's hash, its limit, the requests it has left and the seconds until it has one
+#: more, after a request that left it 10% of its window or less.
 LowWindow = Callable[[str, int, int, int], None]
 
 
-class RateLimiter:
-    """A sliding one-minute window of requests per key."""
+#: Seconds between two purges of the rate limits of keys idle long enough to have every slot.
+_PURGE_EVERY = 600.0
+#: Room for float rounding when slots are counted from seconds.
+_EPSILON = 1e-9
 
-    def __init__(self, per_minute: int | None) -> None:
+
+class RateLimiter:
+    """Requests per key per minute, counted in the store (shared by every server instance on it).
+
+    A key may make ``per_minute`` requests at once, then one more each ``60 / per_minute``
+    seconds as its slots free up (the generic cell rate algorithm: over any long stretch, at
+    most ``per_minute`` a minute). Each request costs one statement.
+    """
+
+    def __init__(self, per_minute: int | None, store: RateLimitStore) -> None:
         self._limit = per_minute
-        self._hits: dict[str, deque[float]] = {}
+        self._store = store
         self._watchers: list[LowWindow] = []
+        self._purged = time.monotonic()
 
     def watch(self, watcher: LowWindow) -> None:
         """Call ``watcher`` after each request that leaves its key 10% of its window or less."""
         self._watchers.append(watcher)
 
     def check(self, key_hash: str) -> None:
-        """Count a request; 429 RATE_LIMITED with ``Retry-After`` once the window is full."""
-        if self._limit is None:
+        """Count a request; 429 RATE_LIMITED with ``Retry-After`` once the key has no slot free."""
+        limit = self._limit
+        if limit is None:
             return
-        moment = time.monotonic()
-        window = self._hits.setdefault(key_hash, deque())
-        while window and moment - window[0] >= 60.0:
-            window.popleft()
-        if len(window) >= self._limit:
-            wait = max(1, math.ceil(60.0 - (moment - window[0])))
+        moment = time.time()
+        taken, tat = self._store.take_rate_slot("key:" + key_hash, limit, 60.0, moment)
+        interval = 60.0 / limit
+        # Seconds of slots free after this request: each whole interval is one request more.
+        free = 60.0 - (tat - moment)
+        if not taken:
+            wait = max(1, math.ceil(interval - free - _EPSILON))
             raise ApiError(
                 "RATE_LIMITED",
-                f"more than {self._limit} requests a minute with this key; retry in {wait} s",
+                f"more than {limit} requests a minute with this key; retry in {wait} s",
                 {"retry_after": wait},
                 headers={"Retry-After": str(wait)},
             )
-        window.append(moment)
-        remaining = self._limit - len(window)
-        if self._watchers and remaining * 10 <= self._limit:
-            reset = max(0, math.ceil(60.0 - (moment - window[0])))
+        remaining = max(0, math.floor(free / interval + _EPSILON))
+        if self._watchers and remaining * 10 <= limit:
+            reset = max(0, math.ceil((remaining + 1) * interval - free - _EPSILON))
             for watcher in self._watchers:
-                watcher(key_hash, self._limit, remaining, reset)
+                watcher(key_hash, limit, remaining, reset)
+        if time.monotonic() - self._purged > _PURGE_EVERY:
+            self._purged = time.monotonic()
+            self._store.purge_rate_limits(moment)

@@ -81,6 +81,10 @@ class ServerConfig:
         webhook_retry_base: Seconds before the first retry; each next one waits twice as long.
         webhook_retry_max: The longest wait between two attempts, in seconds.
         webhook_disable_after: Failed attempts in a row after which an endpoint is disabled.
+        webhook_lease: Seconds a server holds a delivery it is attempting. Servers sharing a
+            database take each delivery with such a lease, so only one sends it; when its
+            holder dies mid-attempt, another server takes it once the lease has run out. Keep
+            it above ``webhook_timeout``, and the servers' clocks in step (NTP).
         instance_dead_after: Seconds after which an instance sharing the database (on
             PostgreSQL) that gave no sign of life counts as dead: another instance then closes
             the turns it was running.
@@ -120,6 +124,7 @@ class ServerConfig:
     webhook_retry_base: float = 10.0
     webhook_retry_max: float = 3600.0
     webhook_disable_after: int = 50
+    webhook_lease: float = 60.0
     instance_dead_after: float = 10.0
 
     @property

@@ -1,16 +1,96 @@
-"""The core's SQLite tables: organizations and API keys, the event log, idempotency records."""
+"""The core's tables: organizations and API keys, the event log, idempotency records, and the
+rate limits every server instance on the store shares."""
 
 from __future__ import annotations
 
 import json
 import secrets
+import threading
 import time
+from typing import Any
 
 from .database import Database
+from .dialect import postgres_statement
+from .postgres import PostgresDatabase
 from .sqlite import SQLiteTables
 from .store import Event, Row
 
-__all__ = ["CoreTables"]
+__all__ = ["CoreTables", "RateLimitTables"]
+
+# One statement takes a slot: the upsert's WHERE leaves a full name untouched (and returns no
+# row). It is atomic on both databases: PostgreSQL's ON CONFLICT locks the row and decides on
+# its latest version, so instances counting the same name at once never both take the last
+# slot.
+_TAKE_SLOT = (
+    "INSERT INTO rate_limits (name, tat) VALUES (?, ?) ON CONFLICT (name) DO UPDATE"
+    " SET tat = MAX(rate_limits.tat, ?) + ? WHERE MAX(rate_limits.tat, ?) - ? <= ?"
+    " RETURNING tat"
+)
+
+
+class RateLimitTables(SQLiteTables):
+    """The ``RateLimitStore`` part of the store (its own schema version: ``ratelimit``).
+
+    On SQLite a slot is one statement, in the open group commit. On PostgreSQL it runs on
+    a connection of its own in autocommit: inside the group it would hold the name's row until
+    the group commits, and an instance counting the same name would wait that long, its event
+    loop with it.
+    """
+
+    SCHEMA = """
+CREATE TABLE IF NOT EXISTS rate_limits (name TEXT PRIMARY KEY, tat REAL NOT NULL) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS rate_limits_by_tat ON rate_limits (tat);
+"""
+
+    def __init__(self, database: str | Database) -> None:
+        self._rate_lock = threading.Lock()
+        self._rate_connection: Any = None
+        super().__init__(database)
+
+    def _rate_run(self, sql: str, *args: Any) -> tuple[int, tuple[Any, ...] | None]:
+        """Run a statement on the rate limits: its row count and first row (if it returns
+        rows)."""
+        database = self._database
+        if not isinstance(database, PostgresDatabase):
+            with database.transaction() as db:  # joins the open group commit
+                cursor = db.execute(sql, args)
+                rows = cursor.fetchall()  # to the end: no statement left in progress
+                return cursor.rowcount, rows[0] if rows else None
+        with self._rate_lock:
+            # A connection the database lost is made anew on the next request.
+            if self._rate_connection is None or self._rate_connection.closed:
+                import psycopg
+
+                self._rate_connection = psycopg.connect(database.url, autocommit=True)
+            cursor = self._rate_connection.execute(postgres_statement(sql), args)
+            row = cursor.fetchone() if cursor.description is not None else None
+            return int(cursor.rowcount), row
+
+    def take_rate_slot(
+        self, name: str, limit: int, period: float, moment: float
+    ) -> tuple[bool, float]:
+        """Take one of the name's ``limit`` slots per ``period`` at ``moment``, if one is free:
+        ``(taken, tat)``."""
+        interval = period / limit
+        _, taken = self._rate_run(
+            _TAKE_SLOT, name, moment + interval, moment, interval, moment, moment, period - interval
+        )
+        if taken is not None:
+            return True, float(taken[0])
+        _, row = self._rate_run("SELECT tat FROM rate_limits WHERE name = ?", name)
+        return False, float(row[0]) if row is not None else moment
+
+    def purge_rate_limits(self, before: float) -> int:
+        """Forget the names whose every slot was free again before ``before``."""
+        return self._rate_run("DELETE FROM rate_limits WHERE tat < ?", before)[0]
+
+    def close(self) -> None:
+        """Close the connections; the store is unusable afterwards."""
+        with self._rate_lock:
+            if self._rate_connection is not None:
+                self._rate_connection.close()
+                self._rate_connection = None
+        super().close()
 
 
 # Files written before streams were shared kept chat events in their own table.
@@ -21,7 +101,7 @@ DROP TABLE chat_events;
 """
 
 
-class CoreTables(SQLiteTables):
+class CoreTables(RateLimitTables):
     """The ``CoreStore`` part of the SQLite store."""
 
     SCHEMA = """

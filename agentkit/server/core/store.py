@@ -24,6 +24,7 @@ __all__ = [
     "EventStore",
     "IdempotencyStore",
     "Page",
+    "RateLimitStore",
     "Row",
     "StoreFailure",
 ]
@@ -101,7 +102,26 @@ class IdempotencyStore(Protocol):
     def purge_idempotent(self, before: float) -> int: ...
 
 
-class CoreStore(AuthStore, EventStore, IdempotencyStore, Protocol):
+class RateLimitStore(Protocol):
+    """Rate limits shared by every server instance on the store: per name (a key, an address),
+    ``limit`` slots per ``period`` seconds, as one theoretical arrival time (``tat``, Unix
+    seconds) per name, the generic cell rate algorithm. A name whose ``tat`` is ``moment``
+    or earlier has every slot free; each slot taken moves it ``period / limit`` later; a
+    slot is taken while ``tat`` stays within ``period`` of the moment.
+    """
+
+    def take_rate_slot(
+        self, name: str, limit: int, period: float, moment: float
+    ) -> tuple[bool, float]:
+        """Take one of the name's slots at ``moment`` (Unix seconds) if one is free, in one
+        statement that no other instance can interleave with: ``(taken, tat)``, ``tat`` after
+        the slot was (or was not) taken."""
+
+    def purge_rate_limits(self, before: float) -> int:
+        """Forget the names whose every slot was free again before ``before``; how many."""
+
+
+class CoreStore(AuthStore, EventStore, IdempotencyStore, RateLimitStore, Protocol):
     """What the core needs of the store; every method is one short transaction."""
 
     def durability_mark(self) -> int:

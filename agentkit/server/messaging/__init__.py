@@ -19,7 +19,7 @@ __all__ = ["FAMILY", "MessagingEvent", "MessagingEvents", "Outbox", "OutboxMessa
 def _setup(state: ServerState) -> None:
     state.add_service(MessagingEvents(state))
     state.add_service(Outbox())
-    state.add_service(CodeThrottle())
+    state.add_service(CodeThrottle(state.store))
     state.add_service(AgentReplies(state))
     config = state.config
     blobs = BlobStore.configured(config.blob_dir, config.db_path, state.store.secret("blobs"))

@@ -1,8 +1,10 @@
 """One-time codes: made, "sent" to the outbox, and checked with a bounded number of attempts.
 
-Each address gets at most ``CODES_PER_HOUR`` codes an hour, whatever asks for them: past that,
-a request is answered as always but no code goes out and its verification can never succeed,
-so starting verification after verification does not multiply the guesses at a code.
+Each address gets at most ``CODES_PER_HOUR`` codes at once, then one more each
+``3600 / CODES_PER_HOUR`` seconds, whatever asks for them and whichever server instance does
+(the count is kept in the store): past that, a request is answered as always but no code goes
+out and its verification can never succeed, so starting verification after verification does not
+multiply the guesses at a code.
 """
 
 from __future__ import annotations
@@ -11,14 +13,13 @@ import hashlib
 import hmac
 import secrets
 import time
-from collections import deque
 from datetime import UTC, datetime
 from typing import Any
 
 from ..core.call import Call
 from ..core.errors import ApiError
 from ..core.ids import new_id
-from ..core.store import Row
+from ..core.store import RateLimitStore, Row
 from .outbox import Outbox
 
 __all__ = [
@@ -37,22 +38,19 @@ CODES_PER_HOUR = 5
 
 
 class CodeThrottle:
-    """How many codes each address was sent in the last hour (in this process)."""
+    """How many codes each address may still be sent, counted in the store (so shared by every
+    server instance on it)."""
 
-    def __init__(self, per_hour: int = CODES_PER_HOUR) -> None:
+    def __init__(self, store: RateLimitStore, per_hour: int = CODES_PER_HOUR) -> None:
+        self._store = store
         self._per_hour = per_hour
-        self._sent: dict[str, deque[float]] = {}
 
     def allow(self, address: str) -> bool:
         """Whether another code may go to ``address`` now; counts it when it may."""
-        moment = time.monotonic()
-        sent = self._sent.setdefault(address, deque())
-        while sent and moment - sent[0] >= 3600.0:
-            sent.popleft()
-        if len(sent) >= self._per_hour:
-            return False
-        sent.append(moment)
-        return True
+        # By digest: the store keeps no list of the addresses anyone asked codes for.
+        name = "code:" + hashlib.sha256(address.encode()).hexdigest()
+        taken, _ = self._store.take_rate_slot(name, self._per_hour, 3600.0, time.time())
+        return taken
 
 
 def _digest(code: str) -> str:

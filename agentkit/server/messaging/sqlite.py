@@ -1,4 +1,13 @@
-"""Messaging in SQLite: identities, one-time codes, conversations, messages, deliveries."""
+"""Messaging in the store: identities, one-time codes, conversations, messages, deliveries.
+
+Server instances sharing one database send at once. A conversation's ``seq`` is counted up in
+its row, which one transaction at a time may change; a ``client_msg_id`` is unique per sender,
+so of two instances storing the same one at once the second is refused and answers with the
+first's message. ``activity`` (the order conversations are listed in, and the position their
+pages start from) must never repeat: SQLite, with one writer, counts it from the largest so
+far; PostgreSQL takes it from a sequence, since concurrent transactions would read the same
+largest value.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +15,31 @@ import json
 import secrets
 from typing import Any
 
-from ..core.database import Connection
+from ..core.database import Connection, Database
+from ..core.migrations import Migration
 from ..core.sqlite import SQLiteTables
-from ..core.store import Row
+from ..core.store import Conflict, Row
 from .records import SentMessage
 
 __all__ = ["MessagingTables"]
+
+# The next ``activity`` value, as each database takes it (see the module's docstring).
+_NEXT_ACTIVITY = {
+    "sqlite": "(SELECT COALESCE(MAX(activity), 0) + 1 FROM msg_conversations)",
+    "postgresql": "nextval('msg_activity')",
+}
+
+
+def _activity_sequence(database: Database) -> None:
+    """PostgreSQL's ``activity`` sequence, starting past every value given so far."""
+    if database.dialect != "postgresql":
+        return
+    database.run("CREATE SEQUENCE IF NOT EXISTS msg_activity")
+    database.one(
+        "SELECT setval('msg_activity', (SELECT COALESCE(MAX(activity), 0) + 1"
+        " FROM msg_conversations), false)"
+    )
+
 
 _CONVERSATION = (
     "SELECT c.id, c.kind, c.last_seq, c.activity, c.created_at, c.updated_at,"
@@ -91,6 +119,11 @@ CREATE TABLE IF NOT EXISTS msg_hidden (
     identity_id TEXT NOT NULL, message_id TEXT NOT NULL,
     PRIMARY KEY (identity_id, message_id)) WITHOUT ROWID;
 """
+    POSTGRES_SCHEMA = SCHEMA + "CREATE SEQUENCE IF NOT EXISTS msg_activity;\n"
+    MIGRATIONS = (
+        # 2: on PostgreSQL, activity from a sequence, so concurrent sends never share a value.
+        Migration(run=_activity_sequence),
+    )
 
     # ------------------------------------------------------------------ identities
     def insert_identity(self, identity: Row, principal: str | None, email: str | None) -> None:
@@ -195,9 +228,24 @@ CREATE TABLE IF NOT EXISTS msg_hidden (
         self._database.run("DELETE FROM msg_pending WHERE id = ?", pending_id)
 
     # ------------------------------------------------------------------ conversations
+    @property
+    def _next_activity(self) -> str:
+        return _NEXT_ACTIVITY[self._database.dialect]
+
     def direct_conversation(self, first: str, second: str, stamp: str) -> str:
-        """The direct conversation of two identities, made on first use."""
+        """The direct conversation of two identities, made on first use (by whichever server
+        sharing the database makes it first)."""
         key = "|".join(sorted((first, second)))
+        try:
+            return self._direct_conversation(first, second, key, stamp)
+        except Conflict:
+            # Another instance made it meanwhile: the unique key refused the second.
+            row = self._database.one("SELECT id FROM msg_conversations WHERE direct_key = ?", key)
+            if row is None:
+                raise
+            return str(row[0])
+
+    def _direct_conversation(self, first: str, second: str, key: str, stamp: str) -> str:
         with self._database.transaction() as db:
             row = db.execute(
                 "SELECT id FROM msg_conversations WHERE direct_key = ?", (key,)
@@ -208,8 +256,7 @@ CREATE TABLE IF NOT EXISTS msg_hidden (
             db.execute(
                 "INSERT INTO msg_conversations"
                 " (id, kind, direct_key, activity, created_at, updated_at)"
-                " VALUES (?, 'direct', ?, (SELECT COALESCE(MAX(activity), 0) + 1"
-                " FROM msg_conversations), ?, ?)",
+                f" VALUES (?, 'direct', ?, {self._next_activity}, ?, ?)",
                 (conversation_id, key, stamp, stamp),
             )
             db.executemany(
@@ -295,7 +342,22 @@ CREATE TABLE IF NOT EXISTS msg_hidden (
         return None if row is None else SentMessage(json.loads(row[0]), str(row[1]), True)
 
     def send_message(self, conversation_id: str, message: Row, fingerprint: str) -> SentMessage:
-        """Number and store a message, one delivery row per other member, in one transaction."""
+        """Number and store a message, one delivery row per other member, in one transaction.
+
+        When the sender's ``client_msg_id`` made a message already (even one another instance
+        stored a moment ago), nothing is stored and that message is answered, as replayed.
+        """
+        try:
+            return self._send_message(conversation_id, message, fingerprint)
+        except Conflict:
+            # Another instance stored this client_msg_id first (the unique key refused ours,
+            # and undid the whole send, seq included): the send is its duplicate.
+            earlier = self.sent_message(message["sender_id"], message["client_msg_id"])
+            if earlier is None:
+                raise
+            return earlier
+
+    def _send_message(self, conversation_id: str, message: Row, fingerprint: str) -> SentMessage:
         sender = message["sender_id"]
         with self._database.transaction() as db:
             earlier = db.execute(
@@ -307,7 +369,7 @@ CREATE TABLE IF NOT EXISTS msg_hidden (
                 return SentMessage(json.loads(earlier[0]), str(earlier[1]), True)
             db.execute(
                 "UPDATE msg_conversations SET last_seq = last_seq + 1, updated_at = ?,"
-                " activity = (SELECT MAX(activity) + 1 FROM msg_conversations) WHERE id = ?",
+                f" activity = {self._next_activity} WHERE id = ?",
                 (message["created_at"], conversation_id),
             )
             seq = db.execute(
@@ -519,8 +581,7 @@ CREATE TABLE IF NOT EXISTS msg_hidden (
         with self._database.transaction() as db:
             db.execute(
                 "INSERT INTO msg_conversations (id, kind, activity, created_at, updated_at)"
-                " VALUES (?, 'group', (SELECT COALESCE(MAX(activity), 0) + 1"
-                " FROM msg_conversations), ?, ?)",
+                f" VALUES (?, 'group', {self._next_activity}, ?, ?)",
                 (group["id"], group["created_at"], group["created_at"]),
             )
             db.execute("INSERT INTO msg_groups VALUES (?, ?)", (group["id"], json.dumps(group)))

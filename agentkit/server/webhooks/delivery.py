@@ -1,6 +1,11 @@
 """Sending webhooks: events become deliveries queued in the store, and one background task per
 server sends them, signed, with bounded concurrency, timeouts and exponential backoff.
 
+Servers sharing one database each run such a task; a task takes the deliveries it sends with a
+lease in the store (``webhook_lease`` seconds, committed before anything is sent), so each
+delivery is attempted by one server at a time, and one that a dead server held is taken by
+another once the lease runs out.
+
 Nothing here runs inside a request: a messaging route publishes its event, the listener
 queues rows (a few inserts, after the send's commit), and the task sends later, so a slow or
 dead receiver never slows a send. Deliveries live in the store, so a restarted server sends
@@ -72,7 +77,9 @@ class WebhookDispatcher:
     def on_event(self, event: MessagingEvent) -> None:
         """Queue a delivery of a committed messaging event to every endpoint that wants it."""
         store = self._state.store
-        if self._owners is None:
+        # Another server on the same database may add an endpoint at any time: such a server
+        # reads the owners on every event, rather than keeping what it read once.
+        if self._owners is None or self._state.config.database_url is not None:
             self._owners = store.webhook_owners()
         if not self._owners:
             return  # the common case: nobody has an endpoint, so no lookups per send
@@ -181,10 +188,19 @@ class WebhookDispatcher:
                 await self._sleep(woken)
 
     def _start_due(self, client: httpx.AsyncClient) -> None:
-        free = self._state.config.webhook_concurrency - len(self._in_flight)
+        config = self._state.config
+        free = config.webhook_concurrency - len(self._in_flight)
         if free <= 0:
             return
-        due = self._state.store.due_webhook_deliveries(time.time(), free, list(self._in_flight))
+        store = self._state.store
+        moment = time.time()
+        mark = store.durability_mark()
+        due = store.claim_webhook_deliveries(moment, free, moment + config.webhook_lease)
+        if not due:
+            return
+        # The leases are kept before anything is sent: a server that dies mid-attempt leaves
+        # leases that run out, never an attempt nobody knew was made.
+        store.make_durable(mark)
         for delivery in due:
             task = asyncio.get_running_loop().create_task(self._attempt(client, delivery))
             self._in_flight[delivery["id"]] = task
@@ -266,6 +282,7 @@ class WebhookDispatcher:
             succeeded=succeeded,
             next_attempt=retry,
             disable_after=state.config.webhook_disable_after,
+            lease_until=delivery["lease_until"],
         )
         if endpoint_after is not None and endpoint["enabled"] and not endpoint_after["enabled"]:
             logger.info("webhook endpoint %s disabled after failures", endpoint["id"])

@@ -1,5 +1,12 @@
-"""Webhooks in SQLite: endpoints (their public document, their sealed secrets) and deliveries
-(the exact body to send, where their attempts stand)."""
+"""Webhooks in the store: endpoints (their public document, their sealed secrets) and deliveries
+(the exact body to send, where their attempts stand, and which server holds them).
+
+**Leases.** Several server instances may share one database, each with its own delivery task.
+A task takes due deliveries with a lease (``lease_until``) set by the very statement that picks
+them, and releases it when it records the attempt; a delivery whose lease ran out (its server
+died mid-attempt) is due again, for any instance. The lease's value is also its holder's
+receipt: an attempt is recorded only by the task whose lease is still on the row.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +14,7 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
+from ..core.migrations import Migration
 from ..core.sqlite import SQLiteTables
 from ..core.store import Page, Row
 
@@ -20,6 +28,24 @@ _DELIVERY = (
     " run_attempts, forced, next_attempt, attempts, created_at, updated_at"
     " FROM webhook_deliveries"
 )
+
+# Taking due deliveries. The picked rows are materialized once: PostgreSQL may otherwise run a
+# subquery of the WHERE again for each row, and with SKIP LOCKED each run picks other rows, past
+# the LIMIT. The lease test is repeated in the UPDATE on purpose: on PostgreSQL (READ
+# COMMITTED) an UPDATE that finds a row changed by another instance's committed claim re-checks
+# its own WHERE against the new row but not the picking, so only that test keeps two instances
+# from both taking a row. ``{lock}`` skips rows another instance is claiming right now, rather
+# than waiting for its commit.
+_CLAIM = (
+    "WITH picked AS MATERIALIZED (SELECT pk FROM webhook_deliveries WHERE status = 'pending'"
+    " AND next_attempt <= ? AND (lease_until IS NULL OR lease_until < ?)"
+    " ORDER BY next_attempt LIMIT ?{lock})"
+    " UPDATE webhook_deliveries SET lease_until = ? WHERE pk IN (SELECT pk FROM picked)"
+    " AND status = 'pending' AND next_attempt <= ? AND (lease_until IS NULL OR lease_until < ?)"
+    " RETURNING pk, id, owner, endpoint_id, event_id, event_type, body, status, attempt_count,"
+    " run_attempts, forced, next_attempt, attempts, created_at, updated_at"
+)
+_CLAIM_LOCK = {"sqlite": "", "postgresql": " FOR UPDATE SKIP LOCKED"}
 
 
 def iso_time(moment: float) -> str:
@@ -71,12 +97,19 @@ CREATE TABLE IF NOT EXISTS webhook_deliveries (
     body TEXT NOT NULL, status TEXT NOT NULL, attempt_count INTEGER NOT NULL DEFAULT 0,
     run_attempts INTEGER NOT NULL DEFAULT 0, forced INTEGER NOT NULL DEFAULT 0,
     next_attempt REAL, attempts TEXT NOT NULL DEFAULT '[]', created_at TEXT NOT NULL,
-    updated_at TEXT NOT NULL);
+    updated_at TEXT NOT NULL, lease_until REAL);
 CREATE INDEX IF NOT EXISTS webhook_deliveries_due ON webhook_deliveries (next_attempt)
     WHERE status = 'pending';
 CREATE INDEX IF NOT EXISTS webhook_deliveries_by_endpoint
     ON webhook_deliveries (endpoint_id, pk);
 """
+    MIGRATIONS = (
+        # 2: deliveries are taken with a lease, so that instances sharing a database never
+        # send one twice at once, and one that died leaves its deliveries to the others.
+        # DOUBLE PRECISION, not REAL: nothing translates a migration's types, and PostgreSQL's
+        # REAL is a 4-byte float, far too coarse for Unix seconds.
+        Migration(sql="ALTER TABLE webhook_deliveries ADD COLUMN lease_until DOUBLE PRECISION"),
+    )
 
     # ------------------------------------------------------------------ endpoints
     def insert_webhook_endpoint(self, owner: str, endpoint: Row, sealed: str) -> None:
@@ -234,22 +267,22 @@ CREATE INDEX IF NOT EXISTS webhook_deliveries_by_endpoint
         rows = rows[:limit]
         return Page([_delivery(row) for row in rows], int(rows[-1][0]) if more else None)
 
-    def due_webhook_deliveries(self, moment: float, limit: int, skip: list[str]) -> list[Row]:
-        """Pending deliveries due at ``moment``, oldest due first, ``skip`` left out."""
-        marks = ", ".join("?" for _ in skip) or "''"
-        rows = self._database.all(
-            _DELIVERY + " WHERE status = 'pending' AND next_attempt <= ?"
-            f" AND id NOT IN ({marks}) ORDER BY next_attempt LIMIT ?",
-            moment,
-            *skip,
-            limit,
-        )
-        return [_delivery(row) for row in rows]
+    def claim_webhook_deliveries(self, moment: float, limit: int, lease_until: float) -> list[Row]:
+        """Take up to ``limit`` pending deliveries due at ``moment`` and not leased, oldest due
+        first, leasing them until ``lease_until`` (in the same statement, so that no other
+        instance takes them)."""
+        sql = _CLAIM.format(lock=_CLAIM_LOCK[self._database.dialect])
+        with self._database.transaction() as db:
+            rows = db.execute(sql, (moment, moment, limit, lease_until, moment, moment)).fetchall()
+        rows.sort(key=lambda row: (row[11], row[0]))
+        return [{**_delivery(row), "lease_until": lease_until} for row in rows]
 
     def next_webhook_due(self) -> float | None:
-        """When the earliest pending delivery is due."""
+        """When the earliest pending delivery is due (a leased one: when its lease ends)."""
         row = self._database.one(
-            "SELECT MIN(next_attempt) FROM webhook_deliveries WHERE status = 'pending'"
+            "SELECT MIN(CASE WHEN lease_until IS NULL THEN next_attempt"
+            " ELSE MAX(next_attempt, lease_until) END)"
+            " FROM webhook_deliveries WHERE status = 'pending'"
         )
         return None if row is None or row[0] is None else float(row[0])
 
@@ -262,13 +295,16 @@ CREATE INDEX IF NOT EXISTS webhook_deliveries_by_endpoint
         succeeded: bool,
         next_attempt: float | None,
         disable_after: int,
+        lease_until: float | None = None,
     ) -> Row | None:
-        """Append an attempt; end, reschedule or give up the delivery; count the endpoint's
-        run of failures (disabling it at ``disable_after``). The endpoint after."""
+        """Append an attempt; end, reschedule or give up the delivery and release its lease;
+        count the endpoint's run of failures (disabling it at ``disable_after``). The endpoint
+        after; ``None`` (nothing recorded) when the lease ``lease_until`` is no longer held."""
         with self._database.transaction() as db:
             row = db.execute(
-                "SELECT endpoint_id, attempts FROM webhook_deliveries WHERE owner = ? AND id = ?",
-                (owner, delivery_id),
+                "SELECT endpoint_id, attempts FROM webhook_deliveries WHERE owner = ? AND id = ?"
+                " AND (? IS NULL OR lease_until = ?)",
+                (owner, delivery_id, lease_until, lease_until),
             ).fetchone()
             if row is None:
                 return None
@@ -278,7 +314,7 @@ CREATE INDEX IF NOT EXISTS webhook_deliveries_by_endpoint
             db.execute(
                 "UPDATE webhook_deliveries SET attempts = ?, attempt_count = attempt_count + 1,"
                 " run_attempts = run_attempts + 1, status = ?, next_attempt = ?,"
-                " updated_at = ? WHERE id = ?",
+                " lease_until = NULL, updated_at = ? WHERE id = ?",
                 (
                     json.dumps(attempts),
                     status,
@@ -309,10 +345,10 @@ CREATE INDEX IF NOT EXISTS webhook_deliveries_by_endpoint
             return endpoint
 
     def end_webhook_delivery(self, owner: str, delivery_id: str) -> None:
-        """Give up on a delivery without an attempt."""
+        """Give up on a delivery without an attempt (releasing its lease)."""
         self._database.run(
-            "UPDATE webhook_deliveries SET status = 'failed', next_attempt = NULL"
-            " WHERE owner = ? AND id = ?",
+            "UPDATE webhook_deliveries SET status = 'failed', next_attempt = NULL,"
+            " lease_until = NULL WHERE owner = ? AND id = ?",
             owner,
             delivery_id,
         )

@@ -45,12 +45,16 @@ class WebhookStore(Protocol):
     ) -> Page:
         """The endpoint's deliveries, newest first, before the position ``before``."""
 
-    def due_webhook_deliveries(self, moment: float, limit: int, skip: list[str]) -> list[Row]:
-        """Pending deliveries whose next attempt is due at ``moment``, oldest due first, with
-        their ``owner``, ``body``, ``run_attempts`` and ``forced``; ``skip`` ids left out."""
+    def claim_webhook_deliveries(self, moment: float, limit: int, lease_until: float) -> list[Row]:
+        """Take pending deliveries whose next attempt is due at ``moment`` and that no server
+        holds (or whose lease ran out), oldest due first, at most ``limit``; each is leased
+        until ``lease_until`` (Unix seconds) in the same statement, so that no other server
+        sharing the database takes it meanwhile. With their ``owner``, ``body``,
+        ``run_attempts`` and ``forced``."""
 
     def next_webhook_due(self) -> float | None:
-        """When the earliest pending delivery is due, in Unix seconds."""
+        """When the earliest pending delivery is due (a leased one: when its lease runs out), in
+        Unix seconds."""
 
     def record_webhook_attempt(
         self,
@@ -61,10 +65,13 @@ class WebhookStore(Protocol):
         succeeded: bool,
         next_attempt: float | None,
         disable_after: int,
+        lease_until: float | None = None,
     ) -> Row | None:
         """Append an attempt to the delivery: ``succeeded`` ends it, else it is retried at
-        ``next_attempt`` or given up when that is ``None``. The endpoint's run of failures is
-        reset or counted; at ``disable_after`` the endpoint is disabled. The endpoint after."""
+        ``next_attempt`` or given up when that is ``None``; its lease is released. The
+        endpoint's run of failures is reset or counted; at ``disable_after`` the endpoint is
+        disabled. The endpoint after. With ``lease_until``, only while that lease is still
+        the delivery's (else nothing is recorded, and ``None`` returned)."""
 
     def end_webhook_delivery(self, owner: str, delivery_id: str) -> None:
         """Give up on a delivery without an attempt (its endpoint is disabled)."""
