@@ -3,8 +3,8 @@ one of them SIGKILLed and started again mid-run: the chaos scenarios of one serv
 instances. Sends under 30 % injected faults land exactly once, numbered without holes; every
 realtime message reaches its receiver exactly once, in seq order.
 
-``make test`` runs small sizes; ``AGENTKIT_SCALEOUT_SENDS=1000 AGENTKIT_CHAOS_MESSAGES=5000``
-runs the full ones.
+``make test`` runs small sizes; ``make scaleout`` the full ones (``AGENTKIT_SCALEOUT_SENDS=1000
+AGENTKIT_CHAOS_MESSAGES=5000``).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -39,7 +39,8 @@ DOOMED = 1
 RESENDS = 10
 TRANSIENT = (ServerError, APIConnectionError)
 
-pytestmark = [pytest.mark.slow, pytest.mark.timeout(300)]
+# Bounded by the sizes: a few minutes by default, more for the full run.
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(240 + (SENDS + MESSAGES) * 0.1)]
 
 
 @pytest.fixture
@@ -57,15 +58,14 @@ class KillAndRestart:
     note how many connections the proxy had given it, to tell that it served again, and set
     ``done``."""
 
-    def __init__(self, cluster: Cluster, ready: object, *, within: float) -> None:
+    def __init__(self, cluster: Cluster, ready: Callable[[], bool], *, within: float) -> None:
         self.cluster = cluster
         self.routed_at_restart = -1
         self.done = threading.Event()
         self._thread = threading.Thread(target=self._run, args=(ready, within), daemon=True)
         self._thread.start()
 
-    def _run(self, ready: object, within: float) -> None:
-        assert callable(ready)
+    def _run(self, ready: Callable[[], bool], within: float) -> None:
         try:
             if wait_until(ready, timeout=within):
                 self.cluster.kill(DOOMED)
