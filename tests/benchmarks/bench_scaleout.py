@@ -239,8 +239,11 @@ def compare(targets: list[Target], database: Callable[[], float]) -> int:
         else f"not a target on {CORES} cores: every process shares them"
     )
     print(f"  2 instances / 1 instance = {scale_ratio:.2f}x ({scale_goal})")
-    print("  where the CPU went (seconds per round, median; share of the round's wall time):")
-    for target in targets[1:]:
+    print(
+        "  where the CPU went, per round (median seconds; share of the round's wall time; rest:"
+        f" what the {CORES} cores had left, idle or used by other processes):"
+    )
+    for target in targets:
         measured = rounds[target.name]
         wall = statistics.median(m.wall for m in measured)
         parts = {
@@ -249,11 +252,13 @@ def compare(targets: list[Target], database: Callable[[], float]) -> int:
             "proxy": statistics.median(m.proxy_cpu for m in measured),
             "driver": statistics.median(m.driver_cpu for m in measured),
         }
+        parts["rest"] = max(0.0, CORES * wall - sum(parts.values()))
         shown = ", ".join(
             f"{name} {spent:.2f} ({spent / wall:.0%})" for name, spent in parts.items()
         )
-        print(f"    {target.name:<24} wall {wall:.2f}: {shown}")
-    durable = all(t.stored() == {c: n for c, n in answered[t.name].items()} for t in targets)
+        per_send = parts["servers"] / SENDS * 1e3
+        print(f"    {target.name:<24} wall {wall:5.2f}: {shown}; servers {per_send:.2f} ms/send")
+    durable = all(t.stored() == answered[t.name] for t in targets)
     print(f"  every answered send stored: {'yes' if durable else 'NO'}")
     missed = []
     if postgres_ratio < POSTGRES_TARGET:
