@@ -18,7 +18,7 @@ TEST_WORKERS ?= 2
 # compiling every module again, whatever the environment says.
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: setup generate check lint typecheck docs test fuzz chaos demo serve bench clean
+.PHONY: setup generate check lint typecheck docs test fuzz chaos scaleout demo serve bench clean
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -66,6 +66,11 @@ fuzz: setup
 # The realtime chaos test at its full size (make test runs it with 600 messages per client).
 chaos: setup
 	AGENTKIT_CHAOS_MESSAGES=5000 $(RUN) pytest -q -n 0 tests/chaos/test_realtime_chaos.py
+
+# Three instances on one PostgreSQL database, one killed mid-run, at full size (make test runs
+# 450 sends and 450 realtime messages).
+scaleout: setup
+	AGENTKIT_SCALEOUT_SENDS=1000 AGENTKIT_CHAOS_MESSAGES=5000 $(RUN) pytest -q -n 0 tests/scaleout/test_cluster_chaos.py
 
 demo: setup
 	$(RUN) python scripts/demo.py

@@ -46,9 +46,9 @@ def _code(server: Child, email: str) -> str:
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
         line = server.process.stdout.readline()
-        # The code comes after the address, which may hold six digits of its own.
+        # The code ends the line: the address and the handle before it may hold six digits.
         if email in line and (found := re.findall(r"\b\d{6}\b", line.split(email, 1)[1])):
-            return str(found[0])
+            return str(found[-1])
     raise RuntimeError(f"no code for {email}")
 
 

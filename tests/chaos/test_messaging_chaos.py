@@ -7,19 +7,15 @@ strike 30 % of requests: dropped before the server sees them, reset after the se
 
 from __future__ import annotations
 
-import dataclasses
-import random
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
-import httpx
 import pytest
 
-from agentkit._retry import RetryPolicy
 from agentkit.testing import ReferenceServer
 from tests.chaos.conftest import ProxyFactory
-from tests.chaos.proxy import DROP, PASS, Fault, http_error, reset_after
+from tests.chaos.sends import FreshConnections, quick_retries, thirty_percent_faults
 from tests.integration.messaging import register
 
 SENDS = 1000
@@ -29,45 +25,6 @@ SENDS = 1000
 def server() -> Iterator[ReferenceServer]:
     with ReferenceServer() as running:
         yield running
-
-
-class FreshConnections(httpx.BaseTransport, httpx.AsyncBaseTransport):
-    """Plain HTTP transports that open a new connection for every request."""
-
-    def __init__(self) -> None:
-        limits = httpx.Limits(max_keepalive_connections=0)
-        self._sync = httpx.HTTPTransport(limits=limits)
-        self._async = httpx.AsyncHTTPTransport(limits=limits)
-
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
-        return self._sync.handle_request(request)
-
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        return await self._async.handle_async_request(request)
-
-    def close(self) -> None:
-        self._sync.close()
-
-    async def aclose(self) -> None:
-        await self._async.aclose()
-
-
-def _faults(seed: int) -> Any:
-    chooser = random.Random(seed)
-    kinds = (DROP, reset_after(0), http_error(500))
-
-    def schedule(_: int) -> Fault:
-        return chooser.choice(kinds) if chooser.random() < 0.30 else PASS
-
-    return schedule
-
-
-def _quick_retries(client: Any) -> Any:
-    target = getattr(client, "unwrapped", client)
-    target._settings = dataclasses.replace(
-        target._settings, retry=RetryPolicy(max_retries=15, initial_delay=0.002, max_delay=0.02)
-    )
-    return client
 
 
 @pytest.mark.slow
@@ -80,8 +37,8 @@ def test_a_thousand_sends_under_thirty_percent_faults_land_exactly_once(
     conversation = alice.client.messages.send("start", to=bob.handle).conversation_id
     parts = urlsplit(server.base_url)
     assert parts.hostname is not None and parts.port is not None
-    proxy = fault_proxy((parts.hostname, parts.port), _faults(20261203))
-    through = _quick_retries(
+    proxy = fault_proxy((parts.hostname, parts.port), thirty_percent_faults(20261203))
+    through = quick_retries(
         make_client(api_key=alice.api_key, base_url=proxy.url, transport=FreshConnections())
     )
     sent_ids = []
