@@ -28,7 +28,6 @@ from tests.chaos.sends import FreshConnections, quick_retries, thirty_percent_fa
 from tests.chaos.ws_proxy import FrameFaultProxy, FrameFaults
 from tests.realtime.live import Identity, register, wait_until
 from tests.scaleout.cluster import Cluster
-from tests.store.conftest import postgres  # noqa: F401  (the fixture)
 
 SENDS = int(os.environ.get("AGENTKIT_SCALEOUT_SENDS", "450"))
 MESSAGES = int(os.environ.get("AGENTKIT_CHAOS_MESSAGES", "450"))
@@ -44,7 +43,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.timeout(240 + (SENDS + MESSAGES) * 0
 
 
 @pytest.fixture
-def cluster(postgres: PostgresForTests, tmp_path: Path) -> Iterator[Cluster]:  # noqa: F811
+def cluster(postgres: PostgresForTests, tmp_path: Path) -> Iterator[Cluster]:
     url = postgres.new_database()
     try:
         with Cluster(url, INSTANCES, dead_after=2.0, scratch=tmp_path) as running:

@@ -28,7 +28,6 @@ from agentkit.server import ServerConfig
 from agentkit.testing import ReferenceServer
 from tests.integration.messaging import unique_handle
 from tests.server.realtime_client import Socket
-from tests.store.conftest import postgres  # noqa: F401  (the fixture)
 
 SECRET = secrets.token_urlsafe(32)
 DEAD_AFTER = 1.0
@@ -46,7 +45,7 @@ def _config(url: str, blobs: Path, **options: Any) -> ServerConfig:
 
 
 @pytest.fixture
-def database(postgres: PostgresForTests) -> Iterator[str]:  # noqa: F811
+def database(postgres: PostgresForTests) -> Iterator[str]:
     url = postgres.new_database()
     try:
         yield url
