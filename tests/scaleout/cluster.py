@@ -189,6 +189,7 @@ class Instance:
         """What it printed, each line with the moment it was read (``time.monotonic()``)."""
         self.port = 0
         self._found = threading.Event()
+        self._log = log
         with log.open("ab") as errors:
             self.process = subprocess.Popen(
                 argv,
@@ -219,7 +220,10 @@ class Instance:
         self._found.wait(max(0.0, deadline - time.monotonic()))
         if not self.port:
             printed = "".join(line for _, line in self.lines)
-            raise RuntimeError(f"agentkit serve did not start: {printed[-2000:]}")
+            errors = self._log.read_text(errors="replace") if self._log.exists() else ""
+            raise RuntimeError(
+                f"agentkit serve did not start: {printed[-2000:]}\nits errors: {errors[-2000:]}"
+            )
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError("agentkit serve exited while starting")

@@ -4,6 +4,7 @@ never silently mismatched."""
 from __future__ import annotations
 
 import threading
+import time
 
 import pytest
 
@@ -122,3 +123,27 @@ def test_instances_starting_together_on_postgresql_migrate_once(postgres_url: st
     finally:
         for database in databases:
             database.close()
+
+
+def test_an_instance_waits_out_a_long_migration_of_another(postgres_url: str) -> None:
+    """A connection's lock_timeout does not cut short the wait for another instance's
+    migration, and is what it was again afterwards."""
+    import psycopg
+
+    holder = psycopg.connect(postgres_url, autocommit=True)
+    waiter = PostgresDatabase(postgres_url)
+    try:
+        waiter.one("SELECT set_config('lock_timeout', '100ms', false)")
+        holder.execute("SELECT pg_advisory_lock(7261013)")
+        done: list[bool] = []
+        thread = threading.Thread(target=lambda: done.append(migrate(waiter, [notes(V1)]) is None))
+        thread.start()
+        time.sleep(0.5)  # five times the lock timeout: still waiting, not failed
+        assert done == []
+        holder.execute("SELECT pg_advisory_unlock(7261013)")
+        thread.join(timeout=30)
+        assert done == [True]
+        assert waiter.one("SELECT current_setting('lock_timeout')") == ("100ms",)
+    finally:
+        holder.close()
+        waiter.close()

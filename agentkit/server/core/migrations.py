@@ -118,6 +118,11 @@ def migrate(database: Database, families: list[Versioned]) -> None:
     """
     postgres = database.dialect == "postgresql"
     if postgres:
+        # Another instance's migration may take a while: wait for it as long as it runs (a
+        # connection's lock_timeout applies to advisory locks too).
+        row = database.one("SELECT current_setting('lock_timeout')")
+        lock_timeout = str(row[0]) if row else "0"
+        database.one("SELECT set_config('lock_timeout', '0', false)")
         database.one("SELECT pg_advisory_lock(?)", _ADVISORY_LOCK)
     try:
         database.script(_VERSIONS)
@@ -144,3 +149,4 @@ def migrate(database: Database, families: list[Versioned]) -> None:
     finally:
         if postgres:
             database.one("SELECT pg_advisory_unlock(?)", _ADVISORY_LOCK)
+            database.one("SELECT set_config('lock_timeout', ?, false)", lock_timeout)
