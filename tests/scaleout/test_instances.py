@@ -374,3 +374,53 @@ def test_an_instance_outlives_the_loss_of_its_connections(database: str, tmp_pat
             assert arrivals.count("content") == 5, two.get(
                 f"/v1/chats/{chat_id}/events?after=0"
             ).text
+
+
+def test_a_send_waiting_on_anothers_backlog_count_sees_it(database: str) -> None:
+    """Two instances send to one recipient one slot below its backlog limit. The first's send
+    is uncommitted (its group still open) when the second counts: the second waits for it,
+    then finds the limit reached and stores nothing."""
+    from agentkit.server.messaging.records import BacklogFull
+    from agentkit.server.store import SQLiteStore
+
+    first, second = SQLiteStore(database), SQLiteStore(database)
+    try:
+        stamp = "2026-12-03T00:00:00.000Z"
+        alice = first.direct_conversation("idn_alice", "idn_bob", stamp)
+        carol = first.direct_conversation("idn_carol", "idn_bob", stamp)
+
+        def message(sender: str, conversation_id: str) -> dict[str, Any]:
+            return {
+                "id": "msg_" + uuid.uuid4().hex,
+                "conversation_id": conversation_id,
+                "sender": sender,
+                "sender_id": sender,
+                "client_msg_id": uuid.uuid4().hex,
+                "type": "text",
+                "content": {"text": "hi"},
+                "metadata": {},
+                "created_at": stamp,
+            }
+
+        first.send_message(alice, message("idn_alice", alice), "f", backlog_limit=2)
+        refused: list[BaseException] = []
+
+        def second_send() -> None:
+            try:
+                second.send_message(carol, message("idn_carol", carol), "f", backlog_limit=2)
+            except BacklogFull as full:
+                refused.append(full)
+
+        with first.atomic():  # an open group, as a request's writes on a loop are
+            first.send_message(alice, message("idn_alice", alice), "f", backlog_limit=2)
+            waiting = threading.Thread(target=second_send)
+            waiting.start()
+            time.sleep(0.3)
+            assert waiting.is_alive()  # it waits for the count the first send holds
+        waiting.join(timeout=10)
+        assert len(refused) == 1
+        assert first.backlogs(["idn_bob"]) == {"idn_bob": 2}
+        assert first.messages(carol, "idn_bob", before=None, after=None, limit=10) == []
+    finally:
+        first.close()
+        second.close()

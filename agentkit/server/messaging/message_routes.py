@@ -17,6 +17,7 @@ from .caller import caller, named_identity, restricted
 from .events import MessagingEvents
 from .group_routes import group_deleted, group_not_found
 from .handles import normal_handle
+from .records import BacklogFull
 from .replies import AgentReplies
 
 __all__ = ["MESSAGE_HANDLERS", "deliver", "read_up_to", "store_reply"]
@@ -121,11 +122,19 @@ def _may_write_to(call: Call, me: Row, recipient_id: str) -> None:
         )
 
 
-def deliver(state: ServerState, me: Row, conversation_id: str, body: Row) -> Row:
+def deliver(
+    state: ServerState,
+    me: Row,
+    conversation_id: str,
+    body: Row,
+    backlog_limit: int | None = None,
+) -> Row:
     """Store one message from ``me`` (deduplicated by its ``client_msg_id``); the message.
 
     Raises:
-        ApiError: 409 CLIENT_MSG_ID_REUSED when the ``client_msg_id`` made another message.
+        ApiError: 409 CLIENT_MSG_ID_REUSED when the ``client_msg_id`` made another message;
+            429 RECIPIENT_BACKLOGGED when a recipient holds ``backlog_limit`` undelivered
+            messages (counted with the send, so that no two sends at once both pass it).
     """
     fingerprint = _fingerprint(body)
     message = {
@@ -139,7 +148,10 @@ def deliver(state: ServerState, me: Row, conversation_id: str, body: Row) -> Row
         "metadata": body.get("metadata", {}),
         "created_at": now(),
     }
-    sent = state.store.send_message(conversation_id, message, fingerprint)
+    try:
+        sent = state.store.send_message(conversation_id, message, fingerprint, backlog_limit)
+    except BacklogFull as full:
+        raise _backlogged(state, full.recipient_id, full.undelivered) from None
     if sent.fingerprint != fingerprint:
         raise _reused(body["client_msg_id"])
     if not sent.replayed:
@@ -186,7 +198,7 @@ async def send(call: Call) -> Reply:
         raise invalid("content.attachment_id", "no uploaded attachment of yours has this id")
     conversation_id, recipient, others = _target(call, me)
     warnings = _backlog(call, others)
-    message = deliver(call.state, me, conversation_id, body)
+    message = deliver(call.state, me, conversation_id, body, call.state.config.backlog_limit)
     if recipient is not None and recipient["kind"] == "agent":
         call.state.service(AgentReplies).answer(recipient, message)
     if warnings:
@@ -206,15 +218,21 @@ def _backlog(call: Call, others: list[str]) -> list[str]:
         identity = store.identity_by_id(identity_id)
         handle = identity["handle"] if identity else identity_id
         if count >= config.backlog_limit:
-            raise ApiError(
-                "RECIPIENT_BACKLOGGED",
-                f"@{handle} has {count} undelivered messages; try again once it reads them",
-                {"handle": handle, "undelivered_count": count},
-                # Retrying at once cannot help: the recipient has to read first.
-                headers={"x-should-retry": "false"},
-            )
+            raise _backlogged(call.state, identity_id, count)
         warnings.append(f"{handle}={count + 1}")
     return warnings
+
+
+def _backlogged(state: ServerState, identity_id: str, count: int) -> ApiError:
+    identity = state.store.identity_by_id(identity_id)
+    handle = identity["handle"] if identity else identity_id
+    return ApiError(
+        "RECIPIENT_BACKLOGGED",
+        f"@{handle} has {count} undelivered messages; try again once it reads them",
+        {"handle": handle, "undelivered_count": count},
+        # Retrying at once cannot help: the recipient has to read first.
+        headers={"x-should-retry": "false"},
+    )
 
 
 def _me_for_message(call: Call) -> Row:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..core.store import Row
 
-__all__ = ["SentMessage"]
+__all__ = ["BacklogFull", "SentMessage"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,3 +24,12 @@ class SentMessage:
     fingerprint: str
     replayed: bool
     recipients: tuple[str, ...] = ()
+
+
+class BacklogFull(Exception):
+    """A send would take a recipient past the backlog limit; nothing of it was stored."""
+
+    def __init__(self, recipient_id: str, undelivered: int) -> None:
+        super().__init__(f"{recipient_id} has {undelivered} undelivered messages")
+        self.recipient_id = recipient_id
+        self.undelivered = undelivered

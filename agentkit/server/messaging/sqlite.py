@@ -19,7 +19,7 @@ from ..core.database import Connection, Database
 from ..core.migrations import Migration
 from ..core.sqlite import SQLiteTables
 from ..core.store import Conflict, Row
-from .records import SentMessage
+from .records import BacklogFull, SentMessage
 
 __all__ = ["MessagingTables"]
 
@@ -341,14 +341,23 @@ CREATE TABLE IF NOT EXISTS msg_hidden (
         )
         return None if row is None else SentMessage(json.loads(row[0]), str(row[1]), True)
 
-    def send_message(self, conversation_id: str, message: Row, fingerprint: str) -> SentMessage:
+    def send_message(
+        self,
+        conversation_id: str,
+        message: Row,
+        fingerprint: str,
+        backlog_limit: int | None = None,
+    ) -> SentMessage:
         """Number and store a message, one delivery row per other member, in one transaction.
 
         When the sender's ``client_msg_id`` made a message already (even one another instance
         stored a moment ago), nothing is stored and that message is answered, as replayed.
+        Each recipient's backlog is counted in the same transaction, and a recipient at
+        ``backlog_limit`` refuses the whole send (``BacklogFull``): instances sending to one
+        recipient at once cannot together take it past the limit.
         """
         try:
-            return self._send_message(conversation_id, message, fingerprint)
+            return self._send_message(conversation_id, message, fingerprint, backlog_limit)
         except Conflict:
             # Another instance stored this client_msg_id first (the unique key refused ours,
             # and undid the whole send, seq included): the send is its duplicate.
@@ -357,7 +366,9 @@ CREATE TABLE IF NOT EXISTS msg_hidden (
                 raise
             return earlier
 
-    def _send_message(self, conversation_id: str, message: Row, fingerprint: str) -> SentMessage:
+    def _send_message(
+        self, conversation_id: str, message: Row, fingerprint: str, backlog_limit: int | None
+    ) -> SentMessage:
         sender = message["sender_id"]
         with self._database.transaction() as db:
             earlier = db.execute(
@@ -411,11 +422,16 @@ CREATE TABLE IF NOT EXISTS msg_hidden (
                     for (recipient,) in recipients
                 ],
             )
-            db.executemany(
-                "INSERT INTO msg_backlog VALUES (?, 1) ON CONFLICT (recipient_id)"
-                " DO UPDATE SET undelivered = msg_backlog.undelivered + 1",
-                recipients,
-            )
+            for (recipient,) in recipients:
+                # The row is locked until the send commits: a count another send saw is final.
+                counted = db.execute(
+                    "INSERT INTO msg_backlog VALUES (?, 1) ON CONFLICT (recipient_id)"
+                    " DO UPDATE SET undelivered = msg_backlog.undelivered + 1"
+                    " WHERE ? IS NULL OR msg_backlog.undelivered < ?",
+                    (recipient, backlog_limit, backlog_limit),
+                ).rowcount
+                if counted == 0 and backlog_limit is not None:
+                    raise BacklogFull(str(recipient), backlog_limit)
             db.execute(
                 "UPDATE msg_members SET last_read_seq = ? WHERE conversation_id = ?"
                 " AND identity_id = ?",

@@ -65,8 +65,18 @@ class MessagingStore(Protocol):
 
     # messages
     def sent_message(self, sender_id: str, client_msg_id: str) -> SentMessage | None: ...
-    def send_message(self, conversation_id: str, message: Row, fingerprint: str) -> SentMessage:
-        """Number and store a message (``seq`` filled in), one delivery per other member."""
+    def send_message(
+        self,
+        conversation_id: str,
+        message: Row,
+        fingerprint: str,
+        backlog_limit: int | None = None,
+    ) -> SentMessage:
+        """Number and store a message (``seq`` filled in), one delivery per other member.
+
+        Raises:
+            BacklogFull: A recipient holds ``backlog_limit`` undelivered messages already.
+        """
 
     def message_for(self, message_id: str, identity_id: str) -> Row | None:
         """A message of a conversation the identity belongs to, unless it hid the message."""
