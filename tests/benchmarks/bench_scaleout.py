@@ -181,7 +181,8 @@ def measure_round(
 
 def _postgres_serve(url: str, secret: str, blobs: str, key: str) -> Child:
     argv = [sys.executable, "-m", "agentkit.cli", "serve", "--port", "0", "--database", url]
-    argv += ["--secret-key", secret, "--blob-dir", blobs, "--api-key", key, "--echo-delay", "0"]
+    # "--name=value": a generated secret or key may start with "-", which argparse reads as an option.
+    argv += [f"--secret-key={secret}", "--blob-dir", blobs, f"--api-key={key}", "--echo-delay", "0"]
     return Child(argv, PORT)
 
 

@@ -295,8 +295,9 @@ class Cluster:
 
     def _argv(self) -> list[str]:
         argv = [sys.executable, "-m", "agentkit", "serve", "--host", HOST, "--port", "0"]
-        argv += ["--database", self.database_url, "--secret-key", self.secret_key]
-        argv += ["--blob-dir", str(self.blob_dir), "--api-key", self.api_key]
+        # "--name=value": a generated secret or key may start with "-", which argparse reads as an option.
+        argv += ["--database", self.database_url, f"--secret-key={self.secret_key}"]
+        argv += ["--blob-dir", str(self.blob_dir), f"--api-key={self.api_key}"]
         argv += ["--instance-dead-after", str(self.dead_after)]
         argv += ["--echo-delay", str(self.echo_delay), "--allow-loopback-urls"]
         return argv

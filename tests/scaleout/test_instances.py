@@ -186,7 +186,8 @@ def test_a_realtime_connection_on_one_instance_hears_a_send_through_the_other(
 
 def _serve(url: str, tmp_path: Path, key: str) -> tuple[subprocess.Popen[str], str]:
     argv = [sys.executable, "-m", "agentkit", "serve", "--port", "0", "--database", url]
-    argv += ["--secret-key", SECRET, "--blob-dir", str(tmp_path), "--api-key", key]
+    # "--name=value": a generated secret or key may start with "-", which argparse reads as an option.
+    argv += [f"--secret-key={SECRET}", "--blob-dir", str(tmp_path), f"--api-key={key}"]
     argv += ["--echo-delay", "0.2", "--instance-dead-after", str(DEAD_AFTER)]
     process = subprocess.Popen(
         argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=os.environ.copy()
