@@ -117,3 +117,99 @@ def test_notifications_go_out_only_when_the_group_commits(postgres_url: str) -> 
     finally:
         listener.close()
         database.close()
+
+
+def test_notifications_keep_their_text_and_are_dropped_with_an_undone_group(
+    postgres_url: str,
+) -> None:
+    import psycopg
+
+    database = PostgresDatabase(postgres_url)
+    listener = psycopg.connect(postgres_url, autocommit=True)
+    kept = "it's a \\ 'quoted' \"text\" ✓ \u2028 $$ ;"
+    try:
+        listener.execute("LISTEN notes")
+
+        def heard() -> list[str]:
+            return [n.payload for n in listener.notifies(timeout=0.2, stop_after=10)]
+
+        with database.transaction():
+            database.notify("notes", kept)
+            with pytest.raises(RuntimeError), database.transaction():
+                database.notify("notes", "undone")
+                raise RuntimeError("the inner group fails")
+        assert heard() == [kept]
+        database.notify("notes", "at once")  # nothing open: sent now
+        assert heard() == ["at once"]
+        with pytest.raises(ValueError):
+            database.notify("notes; DROP TABLE notes", "x")
+    finally:
+        listener.close()
+        database.close()
+
+
+class _Counted:
+    """Counts the statements a cursor runs (each one is a round trip to the database)."""
+
+    def __init__(self, cursor: object, counter: list[str]) -> None:
+        self._cursor = cursor
+        self._counter = counter
+
+    def execute(self, sql: str, args: object = None) -> object:
+        self._counter.append(sql)
+        return self._cursor.execute(sql, args)  # type: ignore[attr-defined]
+
+
+def test_transaction_control_rides_with_the_next_round_trip(postgres_url: str) -> None:
+    """Every round trip blocks the event loop: BEGIN, savepoints, notifications and COMMIT
+    travel together instead of one by one, and the writes are kept all the same."""
+    database = PostgresDatabase(postgres_url)
+    try:
+        database.script(NOTES)
+        trips: list[str] = []
+        send = database._send
+
+        def counted_send(sql: str) -> object:
+            trips.append(sql)
+            return send(sql)
+
+        database._send = counted_send  # type: ignore[method-assign]
+        database._cursor = _Counted(database._cursor, trips)
+
+        async def request() -> None:
+            mark = database.mark()
+            database.run("INSERT INTO notes VALUES (?)", "one")
+            database.run("INSERT INTO notes VALUES (?)", "two")
+            database.notify("notes", "written")
+            database.make_durable(mark)
+
+        asyncio.run(request())
+        # One at a time, that was BEGIN, three statements for each write, NOTIFY and COMMIT.
+        assert len(trips) == 5, trips
+        assert trips[-1].endswith("NOTIFY notes, 'written'; COMMIT")
+        assert texts(database) == ["one", "two"]
+    finally:
+        database.close()
+
+
+def test_a_commit_the_database_turned_into_a_rollback_is_a_failure(postgres_url: str) -> None:
+    """PostgreSQL answers COMMIT of an aborted transaction with ROLLBACK, not an error: the
+    requests that wrote in it must still learn that nothing was kept."""
+    import psycopg
+
+    database = PostgresDatabase(postgres_url)
+    try:
+        database.script(NOTES)
+
+        async def request() -> None:
+            mark = database.mark()
+            database.run("INSERT INTO notes VALUES (?)", "lost")
+            with pytest.raises(psycopg.errors.DivisionByZero):
+                database._db.execute("SELECT 1 / 0")  # aborts the transaction behind our back
+            with pytest.raises(StoreFailure):
+                database.make_durable(mark)
+
+        asyncio.run(request())
+        assert texts(database) == []
+    finally:
+        database.close()

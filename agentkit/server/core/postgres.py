@@ -18,6 +18,14 @@ Where PostgreSQL behaves differently, this class makes it behave as the families
 
 The connection runs in autocommit mode, with explicit ``BEGIN`` / ``COMMIT``, as the SQLite one
 does.
+
+**Round trips.** While many requests share the connection, the event loop waits for every
+statement's answer, so each round trip to the database costs every request in flight. The
+statements of transaction control (``BEGIN``, ``SAVEPOINT``, ``RELEASE``) and notifications
+are therefore not sent one by one: they wait, in order, for the next statement, and go with it
+(or with ``COMMIT``) as one simple query, which psycopg's low-level connection sends at a
+fraction of a full statement's cost. The database sees them in the same order, before the same
+statements, so what each one means is unchanged.
 """
 
 from __future__ import annotations
@@ -34,6 +42,10 @@ __all__ = ["DatabaseUnreachable", "PostgresDatabase", "is_postgres_url"]
 #: How long a statement waits for a row another instance holds before it fails.
 LOCK_TIMEOUT = "5s"
 
+#: libpq's statuses of a statement that succeeded (``ExecStatus``: empty query, command,
+#: rows).
+_SUCCEEDED = frozenset({0, 1, 2})
+
 
 def is_postgres_url(target: str) -> bool:
     """Whether a database setting names a PostgreSQL server rather than a SQLite file."""
@@ -47,12 +59,14 @@ class DatabaseUnreachable(RuntimeError):
 class _Grouped:
     """The connection a group hands out: the shared SQL, translated, on psycopg."""
 
-    def __init__(self, connection: Any) -> None:
+    def __init__(self, database: PostgresDatabase, connection: Any) -> None:
+        self._database = database
         self._connection = connection
 
     def execute(self, sql: str, parameters: Sequence[Any] = (), /) -> Cursor:
         import psycopg
 
+        self._database._flush()
         try:
             cursor: Cursor = self._connection.execute(postgres_statement(sql), parameters)
         except psycopg.errors.UniqueViolation as exc:
@@ -62,6 +76,7 @@ class _Grouped:
     def executemany(self, sql: str, seq_of_parameters: Sequence[Sequence[Any]], /) -> Any:
         import psycopg
 
+        self._database._flush()
         try:
             with self._connection.cursor() as cursor:
                 cursor.executemany(postgres_statement(sql), seq_of_parameters)
@@ -95,7 +110,11 @@ class PostgresDatabase(Database):
         except psycopg.OperationalError as exc:
             raise DatabaseUnreachable(f"cannot connect to the database: {exc}".strip()) from None
         self._db.execute(f"SET lock_timeout = '{LOCK_TIMEOUT}'")
-        self._handed = _Grouped(self._db)
+        self._handed = _Grouped(self, self._db)
+        # Results of ``all``, ``one`` and ``run`` are read at once: one cursor serves them all.
+        self._cursor = self._db.cursor()
+        self._escaping = psycopg.pq.Escaping(self._db.pgconn)
+        self._controls: list[str] = []
 
     @property
     def url(self) -> str:
@@ -105,7 +124,7 @@ class PostgresDatabase(Database):
     def name(self, name: str) -> None:
         """Show the connection as ``name`` in ``pg_stat_activity`` (from the next connect)."""
         self._name = name
-        self._db.execute("SELECT set_config('application_name', %s, false)", (name,))
+        self.one("SELECT set_config('application_name', ?, false)", name)
 
     def _lost(self) -> bool:
         return bool(self._db.closed or self._db.broken)
@@ -128,10 +147,41 @@ class PostgresDatabase(Database):
             return StoreFailure(f"the connection to the database was lost: {exc}")
         return exc
 
+    # ------------------------------------------------------------------ round trips
+    def _send(self, sql: str) -> Any:
+        """Send ``sql`` (one or more statements without parameters) as one simple query; the
+        last statement's result.
+
+        Raises:
+            psycopg.Error: A statement failed; the ones after it were not run.
+        """
+        import psycopg
+
+        result = self._db.pgconn.exec_(sql.encode())
+        if result.status not in _SUCCEEDED:
+            raise psycopg.errors.error_from_result(result, encoding=self._db.info.encoding)
+        return result
+
+    def _flush(self) -> None:
+        """Send the statements of transaction control that wait for the next round trip."""
+        if not self._controls:
+            return
+        controls, self._controls = self._controls, []
+        try:
+            self._send("; ".join(controls))
+        except Exception as exc:
+            failure = self._failed_on(exc)
+            if failure is not exc:
+                raise failure from exc
+            if self._open and self._depth == 0:
+                self._lose_group(exc)
+            raise
+
     def _read(self, sql: str, args: Sequence[Any]) -> Cursor:
         self._usable()
+        self._flush()
         try:
-            cursor: Cursor = self._db.execute(postgres_statement(sql), args)
+            cursor: Cursor = self._cursor.execute(postgres_statement(sql), args)
         except Exception as exc:
             failure = self._failed_on(exc)
             if failure is not exc:
@@ -146,37 +196,63 @@ class PostgresDatabase(Database):
 
         self._usable()
         guarded = self._open or self._depth > 0
+        if guarded:
+            self._controls.append("SAVEPOINT single")
+        self._flush()
         try:
-            if guarded:
-                self._db.execute("SAVEPOINT single")
-            count: int = self._db.execute(postgres_statement(sql), args).rowcount
-            if guarded:
-                self._db.execute("RELEASE SAVEPOINT single")
+            count: int = self._cursor.execute(postgres_statement(sql), args).rowcount
         except psycopg.Error as exc:
             failure = self._failed_on(exc)
             if failure is not exc:
                 raise failure from exc
             if guarded:
-                self._db.execute("ROLLBACK TO SAVEPOINT single")
-                self._db.execute("RELEASE SAVEPOINT single")
+                self._controls += ["ROLLBACK TO SAVEPOINT single", "RELEASE SAVEPOINT single"]
             if isinstance(exc, psycopg.errors.UniqueViolation):
                 raise Conflict(str(exc)) from exc
             raise
+        if guarded:
+            self._controls.append("RELEASE SAVEPOINT single")
         return count
 
     def _execute(self, sql: str) -> None:
         if sql == "BEGIN":
             self._usable()
+        self._controls.append(sql)
+
+    def _commit(self) -> None:
+        import psycopg
+
+        self._controls.append("COMMIT")
+        controls, self._controls = self._controls, []
         try:
-            self._db.execute(sql)
+            result = self._send("; ".join(controls))
+        except Exception as exc:
+            failure = self._failed_on(exc)
+            if failure is exc:
+                raise
+            raise failure from exc
+        if result.command_status == b"ROLLBACK":
+            # A transaction aborted by a failed statement "commits" as a rollback, silently.
+            raise psycopg.errors.InFailedSqlTransaction("the transaction was rolled back")
+
+    def _rollback(self) -> None:
+        # Whatever waited is undone by the rollback; in an aborted transaction it would fail.
+        self._controls.clear()
+        try:
+            self._send("ROLLBACK")
         except Exception as exc:
             failure = self._failed_on(exc)
             if failure is exc:
                 raise
             raise failure from exc
 
+    def _lose_group(self, error: Exception) -> None:
+        self._controls.clear()  # a BEGIN not sent yet has nothing to roll back
+        super()._lose_group(error)
+
     def _script(self, sql: str) -> None:
         self._usable()
+        self._flush()
         self._db.execute(postgres_schema(sql))
 
     def _in_transaction(self) -> bool:
@@ -188,5 +264,11 @@ class PostgresDatabase(Database):
     def notify(self, channel: str, payload: str) -> None:
         """Send ``payload`` on ``channel`` to every instance's listener once the writes made so
         far are committed (never if they are rolled back)."""
+        if not channel.isidentifier():
+            raise ValueError(f"not a channel name: {channel!r}")
         with self._lock:
-            self._read("SELECT pg_notify(?, ?)", (channel, payload))
+            literal = self._escaping.escape_literal(payload.encode()).decode()
+            self._controls.append(f"NOTIFY {channel}, {literal}")
+            if not self._open and self._depth == 0:
+                self._usable()
+                self._flush()
