@@ -6,8 +6,12 @@ from __future__ import annotations
 import threading
 from typing import Any
 
+import pytest
+
 from agentkit import AgentKit
 from agentkit._http import httpx
+from agentkit.server.core.postgres import PostgresDatabase
+from agentkit.server.core.store import StoreFailure
 from agentkit.server.messaging.codes import CODES_PER_HOUR
 from agentkit.server.store import SQLiteStore
 from tests.integration.messaging import unique_handle
@@ -64,6 +68,34 @@ class TestSlotsInTheStore:
             thread.join(timeout=60)
         assert len(taken) == 80
         assert taken.count(True) == 25
+
+    def test_a_lost_limits_connection_fails_one_slot_then_connects_again(
+        self, postgres_url: str
+    ) -> None:
+        """The limits' own connection is cut (the database restarted, say): that slot fails
+        as a store failure, and the next connects again and counts on."""
+        import psycopg
+
+        store = SQLiteStore(PostgresDatabase(postgres_url))
+        try:
+            t = 1_000_000.0
+            assert store.take_rate_slot("k", 3, 60.0, t)[0] is True
+            with psycopg.connect(postgres_url, autocommit=True) as admin:
+                cut = admin.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                    " WHERE application_name LIKE %s",
+                    ("%-limits",),
+                ).fetchall()
+            assert cut == [(True,)]
+            with pytest.raises(StoreFailure):
+                store.take_rate_slot("k", 3, 60.0, t)
+            assert [store.take_rate_slot("k", 3, 60.0, t)[0] for _ in range(3)] == [
+                True,
+                True,
+                False,
+            ]
+        finally:
+            store.close()
 
 
 def _register(server: Any) -> tuple[str, str, str]:

@@ -79,7 +79,10 @@ class Database:
     _db: Any
     _handed: Connection
 
-    def __init__(self) -> None:
+    def __init__(self, *, grouped: bool = True) -> None:
+        #: Whether writes made on an event loop's thread join the group commit; if not, each
+        #: write outside ``transaction`` is committed on its own, at once.
+        self.grouped = grouped
         self._lock = threading.RLock()
         self._depth = 0
         self._open = False
@@ -195,7 +198,7 @@ class Database:
     def _deferring(self) -> asyncio.AbstractEventLoop | None:
         """The running loop whose writes are grouped, with its transaction open; ``None`` on a
         thread without one, or inside a group (which is in a transaction already)."""
-        if self._depth > 0:
+        if self._depth > 0 or not self.grouped:
             return None
         loop = asyncio._get_running_loop()
         if loop is not None and not self._open:

@@ -89,13 +89,14 @@ class PostgresDatabase(Database):
     """One psycopg connection to a PostgreSQL database, shared by the routes of this process.
 
     A lost connection (the database restarted, a network cut) fails what was open, as a failed
-    commit does, and the next statement connects again.
+    commit does, and the next statement connects again. With ``grouped=False`` every write
+    outside ``transaction`` is committed on its own (see ``Database``).
     """
 
     dialect: ClassVar[str] = "postgresql"
 
-    def __init__(self, url: str, *, name: str = "agentkit") -> None:
-        super().__init__()
+    def __init__(self, url: str, *, name: str = "agentkit", grouped: bool = True) -> None:
+        super().__init__(grouped=grouped)
         self._url = url
         self._name = name
         self._connect()
@@ -120,6 +121,11 @@ class PostgresDatabase(Database):
     def url(self) -> str:
         """The database's URL (for the listener's own connection)."""
         return self._url
+
+    @property
+    def application_name(self) -> str:
+        """How the connection shows in ``pg_stat_activity``."""
+        return self._name
 
     def name(self, name: str) -> None:
         """Show the connection as ``name`` in ``pg_stat_activity`` (from the next connect)."""

@@ -10,7 +10,6 @@ import time
 from typing import Any
 
 from .database import Database
-from .dialect import postgres_statement
 from .postgres import PostgresDatabase
 from .sqlite import SQLiteTables
 from .store import Event, Row
@@ -44,7 +43,7 @@ CREATE INDEX IF NOT EXISTS rate_limits_by_tat ON rate_limits (tat);
 
     def __init__(self, database: str | Database) -> None:
         self._rate_lock = threading.Lock()
-        self._rate_connection: Any = None
+        self._rate_database: PostgresDatabase | None = None
         super().__init__(database)
 
     def _rate_run(self, sql: str, *args: Any) -> tuple[int, tuple[Any, ...] | None]:
@@ -57,14 +56,14 @@ CREATE INDEX IF NOT EXISTS rate_limits_by_tat ON rate_limits (tat);
                 rows = cursor.fetchall()  # to the end: no statement left in progress
                 return cursor.rowcount, rows[0] if rows else None
         with self._rate_lock:
-            # A connection the database lost is made anew on the next request.
-            if self._rate_connection is None or self._rate_connection.closed:
-                import psycopg
-
-                self._rate_connection = psycopg.connect(database.url, autocommit=True)
-            cursor = self._rate_connection.execute(postgres_statement(sql), args)
-            row = cursor.fetchone() if cursor.description is not None else None
-            return int(cursor.rowcount), row
+            if self._rate_database is None:
+                self._rate_database = PostgresDatabase(
+                    database.url, name=f"{database.application_name}-limits", grouped=False
+                )
+        if " RETURNING " in sql or sql.startswith("SELECT"):
+            row = self._rate_database.one(sql, *args)
+            return (0 if row is None else 1), row
+        return self._rate_database.run(sql, *args), None
 
     def take_rate_slot(
         self, name: str, limit: int, period: float, moment: float
@@ -87,9 +86,9 @@ CREATE INDEX IF NOT EXISTS rate_limits_by_tat ON rate_limits (tat);
     def close(self) -> None:
         """Close the connections; the store is unusable afterwards."""
         with self._rate_lock:
-            if self._rate_connection is not None:
-                self._rate_connection.close()
-                self._rate_connection = None
+            if self._rate_database is not None:
+                self._rate_database.close()
+                self._rate_database = None
         super().close()
 
 
