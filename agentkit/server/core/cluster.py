@@ -11,6 +11,8 @@ Instances work together through the database alone:
   same thread ``LISTEN``\\ s and hands each notification to the handler of its channel, on the
   event loop. Notifications are not durable: after the listening connection is lost and made
   again, every handler is called with ``None``, to read from the store whatever it missed.
+  A channel whose writers tell their own instance directly drops this instance's own
+  notifications in the listening thread, before they cost the event loop anything.
 * **Sweeping.** Every ``dead_after / 2`` seconds the sweepers run on the event loop with the set
   of live instances, to take over what dead ones left (a turn they were running).
 
@@ -61,6 +63,7 @@ class Cluster:
         database.name(f"agentkit {self.id}")
         self._dead_after = dead_after
         self._handlers: dict[str, Handler] = {}
+        self._others_only: set[str] = set()
         self._sweepers: list[Sweeper] = []
         self._loop: asyncio.AbstractEventLoop | None = None
         self._stopping = threading.Event()
@@ -72,9 +75,14 @@ class Cluster:
         return f"<Cluster instance {self.id}>"
 
     # ------------------------------------------------------------------ set-up
-    def on(self, channel: str, handler: Handler) -> None:
-        """Call ``handler`` on the event loop with each notification on ``channel``."""
+    def on(self, channel: str, handler: Handler, *, from_self: bool = True) -> None:
+        """Call ``handler`` on the event loop with each notification on ``channel`` (with
+        ``from_self=False``, only those other instances sent)."""
         self._handlers[channel] = handler
+        if from_self:
+            self._others_only.discard(channel)
+        else:
+            self._others_only.add(channel)
 
     def add_sweeper(self, sweeper: Sweeper) -> None:
         """Run ``sweeper`` on the event loop now and then, with the live instances."""
@@ -153,6 +161,8 @@ class Cluster:
         while not self._stopping.is_set():
             wait = max(0.0, min(next_beat, next_sweep) - time.monotonic())
             for note in connection.notifies(timeout=min(wait, 0.5)):
+                if note.channel in self._others_only and note.pid == self._database.backend_pid:
+                    continue
                 self._dispatch(note.channel, note.payload)
             moment = time.monotonic()
             if moment >= next_beat:

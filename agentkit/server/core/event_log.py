@@ -155,7 +155,7 @@ class EventLog:
         """Share streams with the other instances of ``cluster`` (``owners`` notes the turns)."""
         self._cluster = cluster
         self._owners = owners
-        cluster.on(STREAMS_CHANNEL, self._written_elsewhere)
+        cluster.on(STREAMS_CHANNEL, self._written_elsewhere, from_self=False)
         cluster.on(CANCEL_CHANNEL, self._cancel_asked)
         cluster.add_sweeper(self._take_over)
 

@@ -123,6 +123,12 @@ class PostgresDatabase(Database):
         return self._url
 
     @property
+    def backend_pid(self) -> int:
+        """The process id of the connection's backend (which sends its notifications)."""
+        pid: int = self._db.info.backend_pid
+        return pid
+
+    @property
     def application_name(self) -> str:
         """How the connection shows in ``pg_stat_activity``."""
         return self._name

@@ -63,7 +63,7 @@ class MessagingEvents:
         self._everywhere: list[Listener] = []
         self._cluster = state.find_service(Cluster)
         if self._cluster is not None:
-            self._cluster.on(FANOUT_CHANNEL, self._heard)
+            self._cluster.on(FANOUT_CHANNEL, self._heard, from_self=False)
             self._cluster.add_sweeper(self._purge)
 
     def subscribe(self, listener: Listener, *, everywhere: bool = False) -> Callable[[], None]:
