@@ -256,6 +256,15 @@ class SQLiteTables:
         """
         self._database.make_durable(since)
 
+    async def durable(self, since: int) -> None:
+        """``make_durable`` on the event loop, sharing the commit with the requests that
+        reach their responses at the same moment.
+
+        Raises:
+            StoreFailure: A commit since the mark failed: the writes may be lost.
+        """
+        await self._database.durable(since)
+
     def close(self) -> None:
         """Close the connection; the store is unusable afterwards."""
         self._database.close()

@@ -138,6 +138,14 @@ class CoreStore(AuthStore, EventStore, IdempotencyStore, RateLimitStore, Protoco
             StoreFailure: They could not be kept.
         """
 
+    async def durable(self, since: int) -> None:
+        """``make_durable`` from the event loop, sharing one commit with the requests that
+        respond at the same moment.
+
+        Raises:
+            StoreFailure: They could not be kept.
+        """
+
     def close(self) -> None:
         """Release the store; it is unusable afterwards."""
 

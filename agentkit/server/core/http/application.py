@@ -71,7 +71,7 @@ class EnvelopeMiddleware:
             nonlocal started, failed
             if not failed:
                 try:
-                    store.make_durable(mark)
+                    await store.durable(mark)
                 except StoreFailure:
                     failed = True  # the 500 that follows is sent without this check
                     raise

@@ -1,0 +1,108 @@
+"""Requests that reach their responses at the same moment share one commit, on both
+databases, and each still learns whether its own writes were kept."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from agentkit.server.core.database import Database
+from agentkit.server.core.store import StoreFailure
+
+from .conftest import OpenDatabase
+
+NOTES = "CREATE TABLE IF NOT EXISTS notes (text TEXT NOT NULL)"
+
+
+def _count_commits(database: Database) -> list[int]:
+    commits: list[int] = []
+    commit = database._commit
+
+    def counted() -> None:
+        commits.append(1)
+        commit()
+
+    database._commit = counted  # type: ignore[method-assign]
+    return commits
+
+
+def texts(database: Database) -> list[str]:
+    return sorted(str(row[0]) for row in database.all("SELECT text FROM notes"))
+
+
+def test_requests_responding_together_share_one_commit(open_database: OpenDatabase) -> None:
+    database, other = open_database(), open_database()
+    database.script(NOTES)
+    commits = _count_commits(database)
+
+    async def request(text: str) -> None:
+        mark = database.mark()
+        await asyncio.sleep(0)
+        database.run("INSERT INTO notes VALUES (?)", text)
+        await database.durable(mark)
+        assert text in texts(other)  # kept, and visible elsewhere, before it answers
+
+    async def together() -> None:
+        await asyncio.gather(*(request(f"n{i}") for i in range(5)))
+
+    asyncio.run(together())
+    assert len(commits) == 1
+    assert texts(other) == [f"n{i}" for i in range(5)]
+
+
+def test_a_failed_shared_commit_fails_every_request_that_waited(
+    open_database: OpenDatabase,
+) -> None:
+    database = open_database()
+    database.script(NOTES)
+    commit = database._commit
+
+    def failing() -> None:
+        raise OSError("the disk is full")
+
+    async def request(text: str) -> None:
+        mark = database.mark()
+        database.run("INSERT INTO notes VALUES (?)", text)
+        await database.durable(mark)
+
+    async def together() -> list[BaseException | None]:
+        database._commit = failing  # type: ignore[method-assign]
+        results = await asyncio.gather(
+            *(request(f"n{i}") for i in range(3)), return_exceptions=True
+        )
+        database._commit = commit  # type: ignore[method-assign]
+        later = database.mark()
+        database.run("INSERT INTO notes VALUES (?)", "later")
+        await database.durable(later)
+        return list(results)
+
+    results = asyncio.run(together())
+    assert all(isinstance(result, StoreFailure) for result in results)
+    assert texts(database) == ["later"]
+
+
+def test_a_request_cancelled_while_waiting_leaves_the_others_commit_alone(
+    open_database: OpenDatabase,
+) -> None:
+    """A client that disconnects cancels its request; the commit the others wait for goes on."""
+    database = open_database()
+    database.script(NOTES)
+
+    async def request(text: str) -> None:
+        mark = database.mark()
+        database.run("INSERT INTO notes VALUES (?)", text)
+        await database.durable(mark)
+
+    async def scene() -> None:
+        leaving = asyncio.ensure_future(request("left"))
+        staying = asyncio.ensure_future(request("stayed"))
+        await asyncio.sleep(0)  # both wait for the shared commit now
+        leaving.cancel()
+        await staying
+        with pytest.raises(asyncio.CancelledError):
+            await leaving
+
+    asyncio.run(scene())
+    # The writes went into the transaction before the wait: both are kept.
+    assert texts(database) == ["left", "stayed"]
