@@ -78,6 +78,9 @@ class _Grouped:
 
         self._database._flush()
         try:
+            if len(seq_of_parameters) == 1:
+                # psycopg runs executemany as a pipeline, which costs more than one statement.
+                return self._connection.execute(postgres_statement(sql), seq_of_parameters[0])
             with self._connection.cursor() as cursor:
                 cursor.executemany(postgres_statement(sql), seq_of_parameters)
                 return cursor
