@@ -41,10 +41,10 @@ DOOMED = 1
 # under its Idempotency-Key: the application sends it again with the same client_msg_id.
 RESENDS = 10
 TRANSIENT = (ServerError, APIConnectionError)
-# Webhooks: the receiver holds each request HOLD seconds, so that the killed instance dies
-# with some in flight (it is killed while one of its requests has MARGIN seconds left); the
-# short lease has another instance send those again within seconds.
-HOLD, MARGIN = 0.3, 0.15
+# Webhooks: the receiver holds each request HOLD seconds, and those of the instance to kill
+# until it dies, so that it dies with some in flight; the short lease has another instance
+# send those again within seconds.
+HOLD = 0.2
 WEBHOOK_TIMINGS = ["--webhook-timeout", "4", "--webhook-lease", "6", "--webhook-retry-base", "0.2"]
 
 # Bounded by the sizes: a few minutes by default, more for the full run.
@@ -80,18 +80,33 @@ def _webhook_wait(messages: int) -> float:
     return 60 + messages * 0.02
 
 
-def _holding_webhooks(cluster: Cluster, receiver: WebhookReceiver) -> bool:
-    """Whether the instance to kill is attempting a delivery it will not finish in time."""
-    return receiver.held_by(cluster.pid_of(DOOMED), MARGIN) > 0
+def _holding_webhooks(cluster: Cluster, receiver: WebhookReceiver) -> None:
+    """Return once the instance to kill is attempting a delivery that it cannot finish: the
+    receiver answers it nothing more.
+
+    Raises:
+        AssertionError: It attempted none within a minute.
+    """
+    doomed = cluster.pid_of(DOOMED)
+    receiver.stall(doomed)
+    assert wait_until(lambda: receiver.held_from(doomed) > 0, timeout=60), "no webhook to hold"
 
 
 class KillAndRestart:
-    """Once ``ready()`` holds, SIGKILL one instance and start it again, in a thread; then
-    note how many connections the proxy had given it, to tell that it served again, and set
-    ``done``."""
+    """Once ``ready()`` holds and ``before_kill()`` returned, SIGKILL one instance and start
+    it again, in a thread; then note how many connections the proxy had given it, to tell
+    that it served again, and set ``done``."""
 
-    def __init__(self, cluster: Cluster, ready: Callable[[], bool], *, within: float) -> None:
+    def __init__(
+        self,
+        cluster: Cluster,
+        ready: Callable[[], bool],
+        *,
+        within: float,
+        before_kill: Callable[[], None] = lambda: None,
+    ) -> None:
         self.cluster = cluster
+        self._before_kill = before_kill
         self.routed_at_restart = -1
         self.killed_pid = 0
         self.killed_at = 0.0
@@ -102,6 +117,7 @@ class KillAndRestart:
     def _run(self, ready: Callable[[], bool], within: float) -> None:
         try:
             if wait_until(ready, timeout=within):
+                self._before_kill()
                 self.killed_pid = self.cluster.pid_of(DOOMED)
                 self.killed_at = time.monotonic()
                 self.cluster.kill(DOOMED)
@@ -159,10 +175,12 @@ def test_sends_land_exactly_once_in_order_while_an_instance_is_killed(
                 text = f"{who.handle} {n}"
                 sent[who.handle].append(_send(client, text, conversation, f"{who.handle}-{n}"))
 
-    def ready() -> bool:
-        return sum(map(len, sent.values())) >= SENDS // 4 and _holding_webhooks(cluster, receiver)
-
-    chaos = KillAndRestart(cluster, ready, within=120)
+    chaos = KillAndRestart(
+        cluster,
+        lambda: sum(map(len, sent.values())) >= SENDS // 4,
+        within=120,
+        before_kill=lambda: _holding_webhooks(cluster, receiver),
+    )
     threads = [threading.Thread(target=send_all, args=step, daemon=True) for step in plan]
     for thread in threads:
         thread.start()
@@ -230,7 +248,7 @@ def test_realtime_messages_arrive_once_in_order_while_an_instance_is_killed(
     killed: list[tuple[int, float]] = []
 
     def kill_and_restart() -> None:
-        assert wait_until(lambda: _holding_webhooks(cluster, receiver), timeout=60)
+        _holding_webhooks(cluster, receiver)
         killed.append((cluster.pid_of(DOOMED), time.monotonic()))
         cluster.kill(DOOMED)
         frame_proxy.kill_all()  # every client reconnects, onto the instances left

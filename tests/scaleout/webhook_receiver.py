@@ -2,10 +2,10 @@
 
 ``/hook/<name>`` takes the webhooks of the endpoint registered as ``name``: each request is
 verified with that endpoint's secret by the SDK (``agentkit.webhooks.verify``), then held
-``hold`` seconds before it is answered 200, so that an instance killed meanwhile is caught
-holding it. Each request is recorded with its ``webhook-id``, the message it tells of, the
-process that sent it (found from its connection in ``/proc``) and whether that process
-hung up before the answer (``cut``).
+``hold`` seconds before it is answered 200. Each request is recorded with its ``webhook-id``,
+the message it tells of, the process that sent it (found from its connection in ``/proc``)
+and when it was answered, or when its sender hung up first. The requests of a process about
+to be killed can be stalled (held until it hangs up), so that it is sure to die holding one.
 """
 
 from __future__ import annotations
@@ -38,8 +38,12 @@ class Arrival:
     started: float
     answered: float | None = None
     """When the answer was given (``time.monotonic()``); ``None`` while held, or if cut."""
-    cut: bool = False
-    """The sender hung up before the answer (it died, or gave up)."""
+    cut: float | None = None
+    """When the sender hung up before the answer (it died, or gave up)."""
+
+    def open_at(self, moment: float) -> bool:
+        """Whether the request was held, unanswered, at ``moment``."""
+        return all(end is None or end > moment for end in (self.answered, self.cut))
 
 
 def _tcp_inode(local_port: int, remote_port: int) -> str | None:
@@ -66,6 +70,10 @@ def _holder(inode: str, pids: Iterable[int]) -> int | None:
     return None
 
 
+# The longest a stalled request is held: its sender is killed long before.
+_STALL = 60.0
+
+
 class WebhookReceiver:
     """Serves ``/hook/<name>`` while open.
 
@@ -83,6 +91,7 @@ class WebhookReceiver:
         self._pids = pids
         self._hold = hold
         self._owners: dict[str, int | None] = {}
+        self._stalled: set[int] = set()
         self._lock = threading.Lock()
         app = Starlette(routes=[Route("/hook/{name}", self._handle, methods=["POST"])])
         self._app = LoopbackApp(app)
@@ -123,26 +132,27 @@ class WebhookReceiver:
         )
         with self._lock:
             self.arrivals.append(arrival)
+        hold = _STALL if arrival.pid in self._stalled else self._hold
         try:
             # The body is read: the next message is the sender hanging up, if it does.
-            told = await asyncio.wait_for(request.receive(), self._hold)
-            arrival.cut = told["type"] == "http.disconnect"
+            told = await asyncio.wait_for(request.receive(), hold)
+            if told["type"] == "http.disconnect":
+                arrival.cut = time.monotonic()
+                return Response(status_code=503)  # nobody is listening any more
         except TimeoutError:
             pass
-        if arrival.cut:
-            return Response(status_code=503)  # nobody is listening any more
         arrival.answered = time.monotonic()
         return Response(status_code=200)
 
-    def held_by(self, pid: int, margin: float) -> int:
-        """How many requests ``pid`` sent that are held for ``margin`` seconds more at least."""
+    def stall(self, pid: int) -> None:
+        """Answer nothing more that ``pid`` sends, until it hangs up (a minute at most)."""
+        self._stalled.add(pid)
+
+    def held_from(self, pid: int) -> int:
+        """How many requests of ``pid`` are held, unanswered, now."""
         moment = time.monotonic()
         with self._lock:
-            return sum(
-                a.pid == pid and a.answered is None and not a.cut
-                for a in self.arrivals
-                if a.started + self._hold - moment >= margin
-            )
+            return sum(a.pid == pid and a.open_at(moment) for a in self.arrivals)
 
     def answered(self) -> set[tuple[str, str]]:
         """``(name, message id)`` of every event answered at least once."""
@@ -188,7 +198,7 @@ def every_message_hooked_once(
         messages.setdefault((a.name, a.webhook_id), set()).add(a.message_id)
     assert all(len(found) == 1 for found in ids.values()), "an event came with two webhook ids"
     assert all(len(told) == 1 for told in messages.values()), "a webhook id told of two events"
-    held = {(a.name, a.webhook_id) for a in arrivals if a.pid == killed and a.answered is None}
+    held = {(a.name, a.webhook_id) for a in arrivals if a.pid == killed and a.open_at(killed_at)}
     assert held, "the killed instance held no delivery when it died"
     for name, webhook_id in held:
         again = [
