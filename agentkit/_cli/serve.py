@@ -67,6 +67,25 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
         help="seconds the echo agent waits between streamed words",
     )
     parser.add_argument(
+        "--webhook-timeout",
+        type=float,
+        default=10.0,
+        help="seconds a webhook receiver has to answer one attempt",
+    )
+    parser.add_argument(
+        "--webhook-lease",
+        type=float,
+        default=60.0,
+        help="seconds an instance holds a webhook delivery it attempts; one a dead instance"
+        " held is sent by another once it runs out (above --webhook-timeout)",
+    )
+    parser.add_argument(
+        "--webhook-retry-base",
+        type=float,
+        default=10.0,
+        help="seconds before a failed webhook attempt's first retry (each next waits twice as long)",
+    )
+    parser.add_argument(
         "--allow-loopback-urls",
         action="store_true",
         help="development mode: let outgoing URLs (providers' base URLs, webhook endpoints) point"
@@ -116,6 +135,18 @@ def _valid_key(key: str | None) -> str | None:
     return None
 
 
+def _webhook_problem(args: argparse.Namespace) -> str | None:
+    """What is wrong with the webhook options, if anything."""
+    for option in ("webhook_timeout", "webhook_lease", "webhook_retry_base"):
+        value = getattr(args, option)
+        if not 0 < value < 1e6:  # NaN fails too
+            return f"--{option.replace('_', '-')} takes a number of seconds above 0"
+    if not args.webhook_lease > args.webhook_timeout:
+        # A lease that runs out mid-attempt would let another instance send the same one.
+        return "--webhook-lease must be longer than --webhook-timeout"
+    return None
+
+
 def _listen(host: str, port: int) -> socket.socket:
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     # IPPROTO_TCP explicitly: asyncio turns Nagle off only on sockets whose proto says TCP.
@@ -138,6 +169,8 @@ def serve(args: argparse.Namespace) -> int:
         problem = str(exc)
     if not problem and not args.instance_dead_after > 0:
         problem = "--instance-dead-after takes a number of seconds above 0"
+    if not problem:
+        problem = _webhook_problem(args)
     if not problem and args.database and not args.secret_key:
         problem = "--database needs --secret-key (or $AGENTKIT_SECRET_KEY), the same everywhere"
     if problem:
@@ -171,6 +204,9 @@ def serve(args: argparse.Namespace) -> int:
             instance_dead_after=args.instance_dead_after,
             echo_delay=args.echo_delay,
             allow_loopback_urls=args.allow_loopback_urls,
+            webhook_timeout=args.webhook_timeout,
+            webhook_lease=args.webhook_lease,
+            webhook_retry_base=args.webhook_retry_base,
         )
         try:
             app = create_app(config)

@@ -94,12 +94,16 @@ def every_message_once_in_order(
     *,
     midway: Callable[[], None] | None = None,
     resend_on: tuple[type[Exception], ...] = (),
-) -> None:
-    """Run the scenario and assert its outcome.
+    on_receiver: Callable[[Identity], None] | None = None,
+) -> dict[str, dict[str, list[str]]]:
+    """Run the scenario and assert its outcome; the ids of the messages each receiver got,
+    by handle and conversation.
 
     ``midway`` runs once a third of the messages arrived (by default every connection is cut
     then, so that each run goes through reconnects whatever the random draws); ``resend_on``
-    are the errors after which a send is made again with its ``client_msg_id``.
+    are the errors after which a send is made again with its ``client_msg_id``;
+    ``on_receiver`` is called with each receiver's identity before anything is sent (to
+    register a webhook endpoint, say).
     """
     deadline = deadline_for(messages)
     senders = [register(server, "sender") for _ in range(SENDERS)]
@@ -113,6 +117,8 @@ def every_message_once_in_order(
     try:
         for _ in range(RECEIVERS):
             identity = register(server, "receiver")
+            if on_receiver is not None:
+                on_receiver(identity)
             receiver = Receiver(identity, Realtime(kind, server.base_url, identity.key, **options))
             receiver.realtime.connect()
             receivers.append(receiver)
@@ -166,6 +172,7 @@ def every_message_once_in_order(
         faults = proxy.counts
         assert faults["dropped"] and faults["reordered"] and faults["killed"], faults
         assert faults["connections"] > RECEIVERS
+        return expected
     finally:
         for receiver in receivers:
             receiver.realtime.close()

@@ -3,6 +3,7 @@ cold outreach (AWAITING_REPLY)."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from typing import Any
 
@@ -112,6 +113,38 @@ class TestAwaitingReply:
         assert error.retries_taken == 0  # waiting cannot be sped up by retrying
         bob.client.messages.send("hi back", to=alice.handle)
         assert alice.client.messages.send("three", to=bob.handle).seq == 4
+
+    def test_sends_at_once_store_only_the_limit(
+        self, make_client: Any, server: ReferenceServer
+    ) -> None:
+        """Eight sends from alice to bob at once, over eight connections: the two the limit
+        allows are stored, the other six refused with AWAITING_REPLY."""
+        alice = register(make_client, server)
+        bob = register(make_client, server)
+        start = threading.Barrier(8, timeout=30)
+        outcomes: list[str] = []
+
+        def send(n: int) -> None:
+            with agentkit.AgentKit(
+                base_url=server.base_url, api_key=alice.api_key, max_retries=0
+            ) as own:
+                start.wait()
+                try:
+                    outcomes.append(own.messages.send(f"m{n}", to=bob.handle).id)
+                except agentkit.AwaitingReplyError as error:
+                    outcomes.append(error.code)
+
+        threads = [threading.Thread(target=send, args=(n,)) for n in range(8)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=60)
+        stored = [outcome for outcome in outcomes if outcome != "AWAITING_REPLY"]
+        assert (len(stored), len(outcomes)) == (2, 8)
+        [conversation] = list(bob.client.conversations.list())
+        history = list(bob.client.messages.history(conversation.id))
+        assert sorted(m.id for m in history) == sorted(stored)
+        assert sorted(m.seq for m in history) == [1, 2]
 
     def test_a_contact_may_be_written_to_freely(
         self, make_client: Any, server: ReferenceServer

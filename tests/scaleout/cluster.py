@@ -32,6 +32,7 @@ import tempfile
 import threading
 import time
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
@@ -254,6 +255,8 @@ class Cluster:
         echo_delay: Their ``--echo-delay``.
         scratch: Where the blob directory and the instances' error logs go (default: a
             temporary directory, deleted by ``stop``).
+        serve_options: More options of ``agentkit serve`` for every instance (webhook
+            timings, say: ``["--webhook-lease", "3"]``).
 
     Attributes:
         base_url: The proxy's URL: where clients connect.
@@ -271,8 +274,10 @@ class Cluster:
         dead_after: float = 2.0,
         echo_delay: float = 0.0,
         scratch: Path | None = None,
+        serve_options: Sequence[str] = (),
     ) -> None:
         self.database_url = database_url
+        self.serve_options = list(serve_options)
         self.size = size
         self.dead_after = dead_after
         self.echo_delay = echo_delay
@@ -300,7 +305,7 @@ class Cluster:
         argv += ["--blob-dir", str(self.blob_dir), f"--api-key={self.api_key}"]
         argv += ["--instance-dead-after", str(self.dead_after)]
         argv += ["--echo-delay", str(self.echo_delay), "--allow-loopback-urls"]
-        return argv
+        return argv + self.serve_options
 
     def _launch(self, slot: int) -> Instance:
         return Instance(self._argv(), self.scratch / f"instance-{slot}.log")
@@ -350,6 +355,17 @@ class Cluster:
         self.instances[slot] = instance
         instance.wait_ready(time.monotonic() + START_TIMEOUT)
         self.proxy.set_upstream(slot, instance.port)
+
+    def pid_of(self, slot: int) -> int:
+        """The process id of instance ``slot``."""
+        instance = self.instances[slot]
+        if instance is None:
+            raise RuntimeError(f"instance {slot} is not running")
+        return instance.process.pid
+
+    def pids(self) -> list[int]:
+        """The process ids of every instance started so far, killed ones included."""
+        return [i.process.pid for i in (*self._gone, *self.instances) if i is not None]
 
     def url_of(self, slot: int) -> str:
         """The URL of instance ``slot`` itself, bypassing the proxy."""

@@ -425,3 +425,52 @@ def test_a_send_waiting_on_anothers_backlog_count_sees_it(database: str) -> None
     finally:
         first.close()
         second.close()
+
+
+def test_a_send_waiting_on_anothers_cold_count_sees_it(database: str) -> None:
+    """Two instances send alice's messages to bob, who never answered, one below the cold
+    limit. The first's send is uncommitted (its group still open) when the second counts: the
+    second waits on the conversation's row, then finds the limit reached and stores nothing."""
+    from agentkit.server.messaging.records import ColdLimitReached
+    from agentkit.server.store import SQLiteStore
+
+    first, second = SQLiteStore(database), SQLiteStore(database)
+    try:
+        stamp = "2026-12-03T00:00:00.000Z"
+        direct = first.direct_conversation("idn_alice", "idn_bob", stamp)
+
+        def message() -> dict[str, Any]:
+            return {
+                "id": "msg_" + uuid.uuid4().hex,
+                "conversation_id": direct,
+                "sender": "alice",
+                "sender_id": "idn_alice",
+                "client_msg_id": uuid.uuid4().hex,
+                "type": "text",
+                "content": {"text": "hi"},
+                "metadata": {},
+                "created_at": stamp,
+            }
+
+        first.send_message(direct, message(), "f", cold_limit=2)
+        refused: list[ColdLimitReached] = []
+
+        def second_send() -> None:
+            try:
+                second.send_message(direct, message(), "f", cold_limit=2)
+            except ColdLimitReached as cold:
+                refused.append(cold)
+
+        with first.atomic():  # an open group, as a request's writes on a loop are
+            first.send_message(direct, message(), "f", cold_limit=2)
+            waiting = threading.Thread(target=second_send)
+            waiting.start()
+            time.sleep(0.3)
+            assert waiting.is_alive()  # it waits for the conversation the first send holds
+        waiting.join(timeout=10)
+        assert [(cold.recipient_id, cold.sent) for cold in refused] == [("idn_bob", 2)]
+        stored = first.messages(direct, "idn_bob", before=None, after=None, limit=10)
+        assert [m["seq"] for m in stored] == [2, 1]
+    finally:
+        first.close()
+        second.close()

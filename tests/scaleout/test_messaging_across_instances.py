@@ -8,7 +8,7 @@ from typing import Any
 
 import psycopg
 
-from agentkit import AgentKit
+from agentkit import AgentKit, AwaitingReplyError
 from tests.integration.messaging import unique_handle
 
 from .conftest import StartInstances
@@ -128,6 +128,54 @@ def test_conversations_active_at_once_on_two_instances_never_share_an_activity(
         listed = list(clients[0].conversations.list(page_size=1))
         assert sorted(c.id for c in listed) == sorted(conversations)
         assert all(c.last_seq == 6 for c in listed)
+    finally:
+        for client in clients:
+            client.close()
+
+
+def test_concurrent_sends_past_the_cold_limit_through_two_instances_store_only_the_limit(
+    start_instances: StartInstances, postgres_url: str
+) -> None:
+    """Alice sends bob (who never answers) 24 messages, in three rounds of eight at once, half
+    through each instance, with a cold-message limit of 5: exactly 5 are stored, numbered
+    1..5, and every other send is refused with AWAITING_REPLY."""
+    limit = 5
+    one, two = start_instances(2, cold_message_limit=limit)
+    _, alice_key = _register(one)
+    bob, _ = _register(two)
+    clients = [
+        AgentKit(base_url=s.base_url, api_key=alice_key, max_retries=0) for s in (one, two) * 4
+    ]
+    try:
+        sent: list[str] = []
+        refused: list[AwaitingReplyError] = []
+        lock = threading.Lock()
+        step = threading.Barrier(len(clients), timeout=60)
+
+        def sender(client: AgentKit, k: int) -> Any:
+            def send() -> None:
+                for n in range(3):
+                    step.wait()  # the eight sends of a round race each other
+                    try:
+                        message = client.messages.send(f"cold {k}.{n}", to=bob)
+                    except AwaitingReplyError as error:
+                        with lock:
+                            refused.append(error)
+                    else:
+                        with lock:
+                            sent.append(message.id)
+
+            return send
+
+        assert _run_all([sender(client, k) for k, client in enumerate(clients)]) == []
+        assert (len(sent), len(refused)) == (limit, 24 - limit)
+        assert {(e.status_code, e.handle) for e in refused} == {(403, bob)}
+        with psycopg.connect(postgres_url) as database:
+            seqs = database.execute(
+                "SELECT m.seq FROM msg_messages m JOIN msg_conversations c"
+                " ON c.id = m.conversation_id WHERE c.kind = 'direct' ORDER BY m.seq"
+            ).fetchall()
+        assert [seq for (seq,) in seqs] == list(range(1, limit + 1))
     finally:
         for client in clients:
             client.close()

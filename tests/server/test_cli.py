@@ -99,6 +99,69 @@ class TestServe:
         assert "AGENTKIT_API_KEY" not in out.stdout
         assert not database.exists()
 
+    @pytest.mark.parametrize(
+        ("options", "problem"),
+        [
+            (["--webhook-lease", "0"], "--webhook-lease takes a number of seconds above 0"),
+            (["--webhook-timeout", "nan"], "--webhook-timeout takes a number of seconds above 0"),
+            (["--webhook-retry-base", "-1"], "--webhook-retry-base takes a number of seconds"),
+            (
+                ["--webhook-timeout", "5", "--webhook-lease", "5"],
+                "--webhook-lease must be longer than --webhook-timeout",
+            ),
+        ],
+    )
+    def test_webhook_options_out_of_range_are_refused(
+        self, tmp_path: Path, options: list[str], problem: str
+    ) -> None:
+        """Webhook timings that cannot work exit 2 with what is wrong, before anything is made."""
+        database = tmp_path / "db.sqlite3"
+        out = subprocess.run(
+            [sys.executable, "-m", "agentkit.cli", "serve", "--db", str(database), *options],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
+        )
+        assert (out.returncode, problem in out.stdout) == (2, True), out.stdout
+        assert not database.exists()
+
+    def test_webhook_options_reach_the_server(self, tmp_path: Path) -> None:
+        """A receiver that answers slower than ``--webhook-timeout`` fails the attempt, which is
+        retried after ``--webhook-retry-base`` with the same webhook id."""
+        import asyncio
+
+        from starlette.applications import Starlette
+        from starlette.requests import Request
+        from starlette.responses import Response
+        from starlette.routing import Route
+
+        from tests.loopback import LoopbackApp
+
+        seen: list[tuple[float, str]] = []
+
+        async def slow_first(request: Request) -> Response:
+            seen.append((time.monotonic(), request.headers["webhook-id"]))
+            if len(seen) == 1:
+                await asyncio.sleep(3)
+            return Response(status_code=200)
+
+        options = ["--allow-loopback-urls", "--webhook-timeout", "0.5", "--webhook-lease", "2"]
+        options += ["--webhook-retry-base", "0.2"]
+        with (
+            LoopbackApp(Starlette(routes=[Route("/hook", slow_first, methods=["POST"])])) as rx,
+            _serving(tmp_path, *options) as (_, base_url, key),
+            AgentKit(api_key=key, base_url=base_url) as client,
+        ):
+            made = client.webhooks.create(url=f"{rx.origin}/hook")
+            client.webhooks.test(made.endpoint.id)
+            deadline = time.monotonic() + 10
+            while len(seen) < 2 and time.monotonic() < deadline:
+                time.sleep(0.02)
+            assert len(seen) == 2 and seen[0][1] == seen[1][1]
+            # Retried well before the 3 s answer or a default timeout (10 s) would allow.
+            assert seen[1][0] - seen[0][0] < 2.5
+
     def test_version(self) -> None:
         """`agentkit version` prints the package version."""
         out = subprocess.run(

@@ -3,6 +3,7 @@ receiver on loopback, signatures checked with ours and the official verifiers.""
 
 from __future__ import annotations
 
+import json
 import socket
 import time
 from collections.abc import Iterator
@@ -604,3 +605,54 @@ def test_read_receipts_and_group_events_arrive_typed(
     assert invite.data.group_id == group.id
     assert isinstance(deleted, GroupDeletedWebhookEvent)
     assert (deleted.data.group_id, deleted.data.deleted_by) == (group.id, alice.handle)
+
+
+def test_a_message_and_its_deliveries_are_committed_together(
+    make_client: Any, tmp_path: Path, receiver: Receiver
+) -> None:
+    """A send's webhook deliveries are queued in the send's own transaction: the commit that
+    makes the message visible to another connection shows its delivery too, so a server
+    killed right after that commit leaves no message whose webhook was never queued."""
+    import asyncio
+    import sqlite3
+
+    from agentkit.server import server_state
+    from agentkit.server.messaging.message_routes import deliver
+
+    path = tmp_path / "together.sqlite3"
+    with ReferenceServer(config=ServerConfig(db_path=str(path), allow_loopback_urls=True)) as one:
+        alice, bob = register(make_client, one, "alice"), register(make_client, one, "bob")
+        bob.client.webhooks.create(url=receiver.url("together"), event_types=["message.new"])
+        conversation = alice.client.messages.send("first", to=bob.handle).conversation_id
+        receiver.wait_for("together", 1)
+        state = server_state(one._app)
+        me = state.store.identity_by_handle(alice.handle)
+        assert me is not None
+        other = sqlite3.connect(path)
+
+        def visible() -> tuple[int, int]:
+            counts = [
+                other.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+                for table in ("msg_messages", "webhook_deliveries")
+            ]
+            return counts[0], counts[1]
+
+        async def send_and_commit() -> tuple[str, tuple[int, int], tuple[int, int]]:
+            # As a route does: the send's writes join the loop's open transaction.
+            body = {"client_msg_id": "together", "content": {"text": "together"}}
+            mark = state.store.durability_mark()
+            message = deliver(state, me, conversation, body)
+            before = visible()
+            state.store.make_durable(mark)
+            return message["id"], before, visible()
+
+        try:
+            message_id, before, after = asyncio.run(send_and_commit())
+            bodies = [
+                json.loads(row[0]) for row in other.execute("SELECT body FROM webhook_deliveries")
+            ]
+        finally:
+            other.close()
+        assert before == (1, 1)  # neither is committed before the commit
+        assert after == (2, 2)  # and both are by it: no moment shows the message alone
+        assert message_id in [body["data"]["id"] for body in bodies]

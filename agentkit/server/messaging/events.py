@@ -6,6 +6,11 @@ listeners are called after the change is committed, never for a change that was 
 in the order the events were published. A listener must be quick (it queues work, it does not
 send) and must not raise.
 
+A listener that only writes (the webhook queue) is called instead as the event is published,
+inside the change's transaction (``with_change=True``): what it writes is kept with the change
+or not at all, so an instance killed right after the commit cannot leave a stored message
+whose webhook was never queued.
+
 Instances sharing one database (``core.cluster``) hear each other's events: each is notified
 with the change, and the listeners that serve this instance's own connections
 (``everywhere=True``, the realtime pushes) get the events of every instance; the others (the
@@ -61,23 +66,31 @@ class MessagingEvents:
         self._state = state
         self._listeners: list[Listener] = []
         self._everywhere: list[Listener] = []
+        self._with_change: list[Listener] = []
         self._cluster = state.find_service(Cluster)
         if self._cluster is not None:
             self._cluster.on(FANOUT_CHANNEL, self._heard, from_self=False)
             self._cluster.add_sweeper(self._purge)
 
-    def subscribe(self, listener: Listener, *, everywhere: bool = False) -> Callable[[], None]:
+    def subscribe(
+        self, listener: Listener, *, everywhere: bool = False, with_change: bool = False
+    ) -> Callable[[], None]:
         """Call ``listener`` with every event from now on; the function that stops it.
 
         With ``everywhere``, it also gets the events other instances publish (for what this
-        instance alone serves, such as its realtime connections).
+        instance alone serves, such as its realtime connections). With ``with_change``, it is
+        called as the event is published, inside the writes that made it, so that its own
+        writes are kept or undone with them; such a listener must only write, and must tell
+        anyone what it wrote only with ``after_commit``.
         """
-        self._listeners.append(listener)
+        if with_change and everywhere:
+            raise ValueError("another instance's events are heard after their commit")
+        (self._with_change if with_change else self._listeners).append(listener)
         if everywhere:
             self._everywhere.append(listener)
 
         def unsubscribe() -> None:
-            for listeners in (self._listeners, self._everywhere):
+            for listeners in (self._listeners, self._everywhere, self._with_change):
                 if listener in listeners:
                     listeners.remove(listener)
 
@@ -87,6 +100,7 @@ class MessagingEvents:
         """Tell the listeners about ``payload`` once the writes made so far are kept."""
         event = MessagingEvent(type, payload, tuple(dict.fromkeys(recipients)))
         if event.recipients:
+            self._dispatch(event, self._with_change)
             self._state.store.after_commit(lambda: self._dispatch(event, self._listeners))
             if self._cluster is not None:
                 self._tell_others(self._cluster, event)

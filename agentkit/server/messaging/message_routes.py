@@ -17,7 +17,7 @@ from .caller import caller, named_identity, restricted
 from .events import MessagingEvents
 from .group_routes import group_deleted, group_not_found
 from .handles import normal_handle
-from .records import BacklogFull
+from .records import BacklogFull, ColdLimitReached
 from .replies import AgentReplies
 
 __all__ = ["MESSAGE_HANDLERS", "deliver", "read_up_to", "store_reply"]
@@ -98,28 +98,32 @@ def _target(call: Call, me: Row) -> tuple[str, Row | None, list[str]]:
 
 
 def _may_write_to(call: Call, me: Row, recipient_id: str) -> None:
-    """Refuse a direct message the recipient has not invited: from a restricted sender, any
-    before the recipient wrote back or added the sender as a contact; from anyone, more than
-    the server's cold-message limit."""
-    limit = call.state.config.cold_message_limit
-    is_restricted = me.get("status") == "restricted"
-    if limit is None and not is_restricted:
+    """Refuse a direct message from a restricted sender before the recipient wrote back or
+    added the sender as a contact. (The cold-message limit, which applies to anyone, is
+    counted by the send itself: ``deliver``.)"""
+    if me.get("status") != "restricted":
         return
     store = call.state.store
-    sent, answered = store.direct_exchange(me["id"], recipient_id)
+    _, answered = store.direct_exchange(me["id"], recipient_id)
     if answered or store.contact(recipient_id, me["id"]) is not None:
         return
-    if is_restricted:
-        raise restricted()
-    if limit is not None and sent >= limit:
-        recipient = store.identity_by_id(recipient_id)
-        handle = recipient["handle"] if recipient else recipient_id
-        raise ApiError(
-            "AWAITING_REPLY",
-            f"you sent @{handle} {sent} messages without an answer; wait for a reply",
-            {"handle": handle, "sent": sent},
-            headers={"x-should-retry": "false"},
-        )
+    raise restricted()
+
+
+def _handle_of(state: ServerState, identity_id: str) -> str:
+    identity = state.store.identity_by_id(identity_id)
+    return str(identity["handle"]) if identity else identity_id
+
+
+def _awaiting_reply(state: ServerState, recipient_id: str, sent: int) -> ApiError:
+    handle = _handle_of(state, recipient_id)
+    return ApiError(
+        "AWAITING_REPLY",
+        f"you sent @{handle} {sent} messages without an answer; wait for a reply",
+        {"handle": handle, "sent": sent},
+        # Retrying cannot help: only an answer lifts it.
+        headers={"x-should-retry": "false"},
+    )
 
 
 def deliver(
@@ -128,13 +132,17 @@ def deliver(
     conversation_id: str,
     body: Row,
     backlog_limit: int | None = None,
+    cold_limit: int | None = None,
 ) -> Row:
     """Store one message from ``me`` (deduplicated by its ``client_msg_id``); the message.
 
     Raises:
         ApiError: 409 CLIENT_MSG_ID_REUSED when the ``client_msg_id`` made another message;
             429 RECIPIENT_BACKLOGGED when a recipient holds ``backlog_limit`` undelivered
-            messages (counted with the send, so that no two sends at once both pass it).
+            messages; 403 AWAITING_REPLY when ``me`` sent ``cold_limit`` messages into this
+            direct conversation already without an answer (nor being the recipient's
+            contact). Both limits are counted with the send, so that no two sends at once,
+            on one instance or several, both pass them.
     """
     fingerprint = _fingerprint(body)
     message = {
@@ -149,9 +157,13 @@ def deliver(
         "created_at": now(),
     }
     try:
-        sent = state.store.send_message(conversation_id, message, fingerprint, backlog_limit)
+        sent = state.store.send_message(
+            conversation_id, message, fingerprint, backlog_limit, cold_limit
+        )
     except BacklogFull as full:
         raise _backlogged(state, full.recipient_id, full.undelivered) from None
+    except ColdLimitReached as cold:
+        raise _awaiting_reply(state, cold.recipient_id, cold.sent) from None
     if sent.fingerprint != fingerprint:
         raise _reused(body["client_msg_id"])
     if not sent.replayed:
@@ -198,7 +210,10 @@ async def send(call: Call) -> Reply:
         raise invalid("content.attachment_id", "no uploaded attachment of yours has this id")
     conversation_id, recipient, others = _target(call, me)
     warnings = _backlog(call, others)
-    message = deliver(call.state, me, conversation_id, body, call.state.config.backlog_limit)
+    config = call.state.config
+    message = deliver(
+        call.state, me, conversation_id, body, config.backlog_limit, config.cold_message_limit
+    )
     if recipient is not None and recipient["kind"] == "agent":
         call.state.service(AgentReplies).answer(recipient, message)
     if warnings:
@@ -224,8 +239,7 @@ def _backlog(call: Call, others: list[str]) -> list[str]:
 
 
 def _backlogged(state: ServerState, identity_id: str, count: int) -> ApiError:
-    identity = state.store.identity_by_id(identity_id)
-    handle = identity["handle"] if identity else identity_id
+    handle = _handle_of(state, identity_id)
     return ApiError(
         "RECIPIENT_BACKLOGGED",
         f"@{handle} has {count} undelivered messages; try again once it reads them",

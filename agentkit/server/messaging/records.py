@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..core.store import Row
 
-__all__ = ["BacklogFull", "SentMessage"]
+__all__ = ["BacklogFull", "ColdLimitReached", "SentMessage"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,3 +33,14 @@ class BacklogFull(Exception):
         super().__init__(f"{recipient_id} has {undelivered} undelivered messages")
         self.recipient_id = recipient_id
         self.undelivered = undelivered
+
+
+class ColdLimitReached(Exception):
+    """A direct message past the cold-message limit: the recipient has neither written back nor
+    added the sender as a contact, and has ``sent`` messages from it already. Nothing of the
+    send was stored."""
+
+    def __init__(self, recipient_id: str, sent: int) -> None:
+        super().__init__(f"{sent} messages to {recipient_id} without an answer")
+        self.recipient_id = recipient_id
+        self.sent = sent

@@ -19,7 +19,7 @@ from ..core.database import Connection, Database
 from ..core.migrations import Migration
 from ..core.sqlite import SQLiteTables
 from ..core.store import Conflict, Row
-from .records import BacklogFull, SentMessage
+from .records import BacklogFull, ColdLimitReached, SentMessage
 
 __all__ = ["MessagingTables"]
 
@@ -39,6 +39,31 @@ def _activity_sequence(database: Database) -> None:
         "SELECT setval('msg_activity', (SELECT COALESCE(MAX(activity), 0) + 1"
         " FROM msg_conversations), false)"
     )
+
+
+def _refuse_cold(
+    db: Connection, conversation_id: str, sender: str, recipient: str, limit: int
+) -> None:
+    """Raise ``ColdLimitReached`` when ``sender`` sent ``limit`` messages into the direct
+    conversation already, and ``recipient`` neither wrote in it nor added ``sender`` as a
+    contact."""
+    if db.execute(
+        "SELECT 1 FROM msg_contacts WHERE owner_id = ? AND contact_id = ?", (recipient, sender)
+    ).fetchone():
+        return
+    if db.execute(
+        "SELECT 1 FROM msg_messages WHERE conversation_id = ? AND sender_id = ? LIMIT 1",
+        (conversation_id, recipient),
+    ).fetchone():
+        return
+    sent = int(
+        db.execute(
+            "SELECT COUNT(*) FROM msg_messages WHERE conversation_id = ? AND sender_id = ?",
+            (conversation_id, sender),
+        ).fetchone()[0]
+    )
+    if sent >= limit:
+        raise ColdLimitReached(recipient, sent)
 
 
 _CONVERSATION = (
@@ -347,6 +372,7 @@ CREATE TABLE IF NOT EXISTS msg_hidden (
         message: Row,
         fingerprint: str,
         backlog_limit: int | None = None,
+        cold_limit: int | None = None,
     ) -> SentMessage:
         """Number and store a message, one delivery row per other member, in one transaction.
 
@@ -354,10 +380,14 @@ CREATE TABLE IF NOT EXISTS msg_hidden (
         stored a moment ago), nothing is stored and that message is answered, as replayed.
         Each recipient's backlog is counted in the same transaction, and a recipient at
         ``backlog_limit`` refuses the whole send (``BacklogFull``): instances sending to one
-        recipient at once cannot together take it past the limit.
+        recipient at once cannot together take it past the limit. So are the sender's
+        unanswered messages of a direct conversation, against ``cold_limit``
+        (``ColdLimitReached``).
         """
         try:
-            return self._send_message(conversation_id, message, fingerprint, backlog_limit)
+            return self._send_message(
+                conversation_id, message, fingerprint, backlog_limit, cold_limit
+            )
         except Conflict:
             # Another instance stored this client_msg_id first (the unique key refused ours,
             # and undid the whole send, seq included): the send is its duplicate.
@@ -367,7 +397,12 @@ CREATE TABLE IF NOT EXISTS msg_hidden (
             return earlier
 
     def _send_message(
-        self, conversation_id: str, message: Row, fingerprint: str, backlog_limit: int | None
+        self,
+        conversation_id: str,
+        message: Row,
+        fingerprint: str,
+        backlog_limit: int | None,
+        cold_limit: int | None,
     ) -> SentMessage:
         sender = message["sender_id"]
         with self._database.transaction() as db:
@@ -383,9 +418,18 @@ CREATE TABLE IF NOT EXISTS msg_hidden (
                 f" activity = {self._next_activity} WHERE id = ?",
                 (message["created_at"], conversation_id),
             )
-            seq = db.execute(
-                "SELECT last_seq FROM msg_conversations WHERE id = ?", (conversation_id,)
-            ).fetchone()[0]
+            seq, kind = db.execute(
+                "SELECT last_seq, kind FROM msg_conversations WHERE id = ?", (conversation_id,)
+            ).fetchone()
+            recipients = db.execute(
+                "SELECT identity_id FROM msg_members WHERE conversation_id = ? AND identity_id != ?",
+                (conversation_id, sender),
+            ).fetchall()
+            if cold_limit is not None and kind == "direct" and len(recipients) == 1:
+                # After the UPDATE above: the conversation's row is locked until this send
+                # commits, so a send of the same two waits here for the other's count to be
+                # final, and (a statement reading what is committed when it starts) sees it.
+                _refuse_cold(db, conversation_id, sender, str(recipients[0][0]), cold_limit)
             stored = {k: v for k, v in message.items() if k != "sender_id"}
             stored["seq"] = int(seq)
             db.execute(
@@ -402,10 +446,6 @@ CREATE TABLE IF NOT EXISTS msg_hidden (
                     json.dumps(stored),
                 ),
             )
-            recipients = db.execute(
-                "SELECT identity_id FROM msg_members WHERE conversation_id = ? AND identity_id != ?",
-                (conversation_id, sender),
-            ).fetchall()
             db.executemany(
                 "INSERT INTO msg_deliveries"
                 " (id, message_id, recipient_id, conversation_id, seq, status, created_at)"

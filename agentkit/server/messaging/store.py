@@ -71,11 +71,15 @@ class MessagingStore(Protocol):
         message: Row,
         fingerprint: str,
         backlog_limit: int | None = None,
+        cold_limit: int | None = None,
     ) -> SentMessage:
         """Number and store a message (``seq`` filled in), one delivery per other member.
 
         Raises:
             BacklogFull: A recipient holds ``backlog_limit`` undelivered messages already.
+            ColdLimitReached: In a direct conversation, the sender sent ``cold_limit``
+                messages already, and the recipient neither wrote back nor added the sender as
+                a contact.
         """
 
     def message_for(self, message_id: str, identity_id: str) -> Row | None:

@@ -14,7 +14,7 @@ def _setup(state: ServerState) -> None:
     state.add_service(WebhookSecrets(state.config))
     dispatcher = WebhookDispatcher(state)
     state.add_service(dispatcher)
-    state.service(MessagingEvents).subscribe(dispatcher.on_event)
+    state.service(MessagingEvents).subscribe(dispatcher.on_event, with_change=True)
 
 
 def _serving(state: ServerState) -> None:

@@ -6,9 +6,10 @@ lease in the store (``webhook_lease`` seconds, committed before anything is sent
 delivery is attempted by one server at a time, and one that a dead server held is taken by
 another once the lease runs out.
 
-Nothing here runs inside a request: a messaging route publishes its event, the listener
-queues rows (a few inserts, after the send's commit), and the task sends later, so a slow or
-dead receiver never slows a send. Deliveries live in the store, so a restarted server sends
+Nothing is sent inside a request: a messaging route publishes its event, the listener
+queues rows (a few inserts, in the send's own transaction, so that a stored message always
+has its deliveries), and the task sends later, once they are committed, so a slow or dead
+receiver never slows a send. Deliveries live in the store, so a restarted server sends
 what was still pending: its task starts when the app starts serving, or, in an app run without
 a lifespan (``agentkit.testing``), on the next event or webhooks request.
 """
@@ -75,7 +76,8 @@ class WebhookDispatcher:
         self._owners = None
 
     def on_event(self, event: MessagingEvent) -> None:
-        """Queue a delivery of a committed messaging event to every endpoint that wants it."""
+        """Queue a delivery of a messaging event to every endpoint that wants it, in the
+        transaction of the change that made the event (kept with it, or undone with it)."""
         store = self._state.store
         # Another server on the same database may add an endpoint at any time: such a server
         # reads the owners on every event, rather than keeping what it read once.
@@ -105,7 +107,7 @@ class WebhookDispatcher:
             deliveries.append(self._delivery(endpoint["owner"], endpoint["id"], body, stamp))
         if deliveries:
             store.queue_webhook_deliveries(deliveries)
-            self.wake()
+            store.after_commit(self.wake)
 
     def _owners_of(self, identity_id: str) -> list[str]:
         store = self._state.store
