@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 
 from ..core.call import Call, Handler, page_reply, page_start
 from ..core.errors import ApiError, invalid
@@ -17,7 +18,7 @@ from .caller import caller, named_identity, restricted
 from .events import MessagingEvents
 from .group_routes import group_deleted, group_not_found
 from .handles import normal_handle
-from .records import BacklogFull, ColdLimitReached
+from .records import BacklogFull, ColdLimitReached, SentMessage
 from .replies import AgentReplies
 
 __all__ = ["MESSAGE_HANDLERS", "deliver", "read_up_to", "store_reply"]
@@ -72,21 +73,20 @@ def _target(call: Call, me: Row) -> tuple[str, Row | None, list[str]]:
         # A group's id is its conversation's.
         conversation_id = body.get("conversation_id") or body["group_id"]
         found = store.member_kind(conversation_id, me["id"])
-        if "group_id" in body and (found is None or found[0] != "group"):
+        if "group_id" in body and (found is None or found.kind != "group"):
             raise group_not_found(conversation_id)
         if found is None:
             raise _conversation_not_found(conversation_id)
-        kind, others = found
-        if kind == "group":
+        if found.kind == "group":
             group = store.group(conversation_id)
             if group is not None and group.get("deleted_at"):
                 raise group_deleted(group)
         else:
-            if any(store.blocks(other, me["id"]) for other in others):
+            if found.blocked:
                 raise _blocked()
-            for other in others:
+            for other in found.others:
                 _may_write_to(call, me, other)
-        return conversation_id, None, others
+        return conversation_id, None, found.others
     recipient = named_identity(call, body["to"], "to")
     if recipient["id"] == me["id"]:
         raise invalid("to", "is your own handle; message another identity")
@@ -126,15 +126,16 @@ def _awaiting_reply(state: ServerState, recipient_id: str, sent: int) -> ApiErro
     )
 
 
-def deliver(
+def _store_message(
     state: ServerState,
     me: Row,
     conversation_id: str,
     body: Row,
     backlog_limit: int | None = None,
     cold_limit: int | None = None,
-) -> Row:
-    """Store one message from ``me`` (deduplicated by its ``client_msg_id``); the message.
+) -> SentMessage:
+    """Store one message from ``me`` (deduplicated by its ``client_msg_id``): what the store
+    answered.
 
     Raises:
         ApiError: 409 CLIENT_MSG_ID_REUSED when the ``client_msg_id`` made another message;
@@ -168,7 +169,23 @@ def deliver(
         raise _reused(body["client_msg_id"])
     if not sent.replayed:
         state.service(MessagingEvents).publish("message.new", sent.message, sent.recipients)
-    return sent.message
+    return sent
+
+
+def deliver(
+    state: ServerState,
+    me: Row,
+    conversation_id: str,
+    body: Row,
+    backlog_limit: int | None = None,
+    cold_limit: int | None = None,
+) -> Row:
+    """Store one message from ``me`` (deduplicated by its ``client_msg_id``); the message.
+
+    Raises:
+        ApiError: As ``_store_message``.
+    """
+    return _store_message(state, me, conversation_id, body, backlog_limit, cold_limit).message
 
 
 def store_reply(state: ServerState, agent: Row, message: Row, text: str) -> Row:
@@ -209,11 +226,12 @@ async def send(call: Call) -> Reply:
     if attachment_id is not None and not sendable(call, me["id"], attachment_id):
         raise invalid("content.attachment_id", "no uploaded attachment of yours has this id")
     conversation_id, recipient, others = _target(call, me)
-    warnings = _backlog(call, others)
     config = call.state.config
-    message = deliver(
+    sent = _store_message(
         call.state, me, conversation_id, body, config.backlog_limit, config.cold_message_limit
     )
+    message = sent.message
+    warnings = _backlog_warnings(call.state, others, sent.backlogs)
     if recipient is not None and recipient["kind"] == "agent":
         call.state.service(AgentReplies).answer(recipient, message)
     if warnings:
@@ -221,21 +239,17 @@ async def send(call: Call) -> Reply:
     return Reply(message)
 
 
-def _backlog(call: Call, others: list[str]) -> list[str]:
-    """Refuse the send when a recipient's backlog is full; ``handle=count`` for each
-    recipient the send takes past the warning threshold."""
-    store = call.state.store
-    config = call.state.config
-    warnings = []
-    for identity_id, count in store.backlogs(others).items():
-        if count + 1 < config.backlog_warning:
-            continue
-        identity = store.identity_by_id(identity_id)
-        handle = identity["handle"] if identity else identity_id
-        if count >= config.backlog_limit:
-            raise _backlogged(call.state, identity_id, count)
-        warnings.append(f"{handle}={count + 1}")
-    return warnings
+def _backlog_warnings(
+    state: ServerState, others: list[str], backlogs: Mapping[str, int]
+) -> list[str]:
+    """``handle=count`` for each recipient whose undelivered messages the send took to the
+    warning threshold or past it (in the order of ``others``)."""
+    threshold = state.config.backlog_warning
+    return [
+        f"{_handle_of(state, identity_id)}={backlogs[identity_id]}"
+        for identity_id in others
+        if backlogs.get(identity_id, 0) >= threshold
+    ]
 
 
 def _backlogged(state: ServerState, identity_id: str, count: int) -> ApiError:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from ..core.store import Row
 
-__all__ = ["BacklogFull", "ColdLimitReached", "SentMessage"]
+__all__ = ["BacklogFull", "ColdLimitReached", "Membership", "SentMessage"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,12 +19,30 @@ class SentMessage:
         fingerprint: What the send that made it said (to tell a replay from a reuse).
         replayed: Whether it was made by an earlier send.
         recipients: The identities it was delivered to (none for a replay).
+        backlogs: Each recipient's undelivered messages, this one included (none for a
+            replay).
     """
 
     message: Row
     fingerprint: str
     replayed: bool
     recipients: tuple[str, ...] = ()
+    backlogs: Mapping[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Membership:
+    """What a send needs to know of a conversation, as one of its members sees it.
+
+    Attributes:
+        kind: ``direct`` or ``group``.
+        others: The other members' identity ids.
+        blocked: Whether one of the others blocks the member.
+    """
+
+    kind: str
+    others: list[str]
+    blocked: bool
 
 
 class BacklogFull(Exception):

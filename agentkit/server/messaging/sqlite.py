@@ -19,7 +19,7 @@ from ..core.database import Connection, Database
 from ..core.migrations import Migration
 from ..core.sqlite import SQLiteTables
 from ..core.store import Conflict, Row
-from .records import BacklogFull, ColdLimitReached, SentMessage
+from .records import BacklogFull, ColdLimitReached, Membership, SentMessage
 
 __all__ = ["MessagingTables"]
 
@@ -413,13 +413,10 @@ CREATE TABLE IF NOT EXISTS msg_hidden (
             ).fetchone()
             if earlier:
                 return SentMessage(json.loads(earlier[0]), str(earlier[1]), True)
-            db.execute(
-                "UPDATE msg_conversations SET last_seq = last_seq + 1, updated_at = ?,"
-                f" activity = {self._next_activity} WHERE id = ?",
-                (message["created_at"], conversation_id),
-            )
             seq, kind = db.execute(
-                "SELECT last_seq, kind FROM msg_conversations WHERE id = ?", (conversation_id,)
+                "UPDATE msg_conversations SET last_seq = last_seq + 1, updated_at = ?,"
+                f" activity = {self._next_activity} WHERE id = ? RETURNING last_seq, kind",
+                (message["created_at"], conversation_id),
             ).fetchone()
             recipients = db.execute(
                 "SELECT identity_id FROM msg_members WHERE conversation_id = ? AND identity_id != ?",
@@ -462,16 +459,19 @@ CREATE TABLE IF NOT EXISTS msg_hidden (
                     for (recipient,) in recipients
                 ],
             )
+            backlogs: dict[str, int] = {}
             for (recipient,) in recipients:
                 # The row is locked until the send commits: a count another send saw is final.
                 counted = db.execute(
                     "INSERT INTO msg_backlog VALUES (?, 1) ON CONFLICT (recipient_id)"
                     " DO UPDATE SET undelivered = msg_backlog.undelivered + 1"
-                    " WHERE ? IS NULL OR msg_backlog.undelivered < ?",
+                    " WHERE ? IS NULL OR msg_backlog.undelivered < ? RETURNING undelivered",
                     (recipient, backlog_limit, backlog_limit),
-                ).rowcount
-                if counted == 0 and backlog_limit is not None:
+                ).fetchone()
+                if counted is None:
+                    assert backlog_limit is not None  # only a limit leaves the row as it was
                     raise BacklogFull(str(recipient), backlog_limit)
+                backlogs[str(recipient)] = int(counted[0])
             db.execute(
                 "UPDATE msg_members SET last_read_seq = ? WHERE conversation_id = ?"
                 " AND identity_id = ?",
@@ -483,7 +483,9 @@ CREATE TABLE IF NOT EXISTS msg_hidden (
                     "INSERT OR IGNORE INTO msg_attachment_links VALUES (?, ?)",
                     (attachment_id, conversation_id),
                 )
-            return SentMessage(stored, fingerprint, False, tuple(r for (r,) in recipients))
+            return SentMessage(
+                stored, fingerprint, False, tuple(r for (r,) in recipients), backlogs
+            )
 
     def message_for(self, message_id: str, identity_id: str) -> Row | None:
         """A message the identity may see."""
@@ -981,11 +983,13 @@ CREATE TABLE IF NOT EXISTS msg_hidden (
         counts.update({str(who): int(count) for who, count in rows})
         return counts
 
-    def member_kind(self, conversation_id: str, identity_id: str) -> tuple[str, list[str]] | None:
-        """For a member of a conversation it has not hidden: the conversation's kind and the
-        other members' ids (one read, for the send path)."""
+    def member_kind(self, conversation_id: str, identity_id: str) -> Membership | None:
+        """For a member of a conversation it has not hidden: the conversation's kind, the
+        other members' ids, and whether one of them blocks it (one read, for the send
+        path)."""
         rows = self._database.all(
-            "SELECT c.kind, c.last_seq > m.hidden_seq, o.identity_id"
+            "SELECT c.kind, c.last_seq > m.hidden_seq, o.identity_id, EXISTS (SELECT 1 FROM"
+            " msg_blocks b WHERE b.owner_id = o.identity_id AND b.blocked_id = m.identity_id)"
             " FROM msg_members m JOIN msg_conversations c ON c.id = m.conversation_id"
             " JOIN msg_members o ON o.conversation_id = m.conversation_id"
             " WHERE m.conversation_id = ? AND m.identity_id = ?",
@@ -994,4 +998,7 @@ CREATE TABLE IF NOT EXISTS msg_hidden (
         )
         if not rows or not rows[0][1]:
             return None
-        return str(rows[0][0]), [str(row[2]) for row in rows if row[2] != identity_id]
+        others = [row for row in rows if row[2] != identity_id]
+        return Membership(
+            str(rows[0][0]), [str(row[2]) for row in others], any(row[3] for row in others)
+        )

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from ..core.store import Row
-from .records import SentMessage
+from .records import Membership, SentMessage
 
 __all__ = ["MessagingStore"]
 
@@ -163,5 +163,6 @@ class MessagingStore(Protocol):
     def backlogs(self, identity_ids: list[str]) -> dict[str, int]:
         """Each identity's deliveries not yet delivered or read."""
 
-    def member_kind(self, conversation_id: str, identity_id: str) -> tuple[str, list[str]] | None:
-        """A visible conversation's kind and the other members' ids, for one of its members."""
+    def member_kind(self, conversation_id: str, identity_id: str) -> Membership | None:
+        """A visible conversation's kind, the other members' ids, and whether one of them
+        blocks the member asking."""

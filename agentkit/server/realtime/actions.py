@@ -60,4 +60,4 @@ def _relay_typing(
         connection.typing_relayed.clear()
     connection.typing_relayed[(conversation_id, kind)] = moment
     payload = {"conversation_id": conversation_id, "handle": connection.handle}
-    state.service(MessagingEvents).relay(kind, payload, found[1])
+    state.service(MessagingEvents).relay(kind, payload, found.others)
