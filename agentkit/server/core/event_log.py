@@ -159,6 +159,11 @@ class EventLog:
         cluster.on(CANCEL_CHANNEL, self._cancel_asked)
         cluster.add_sweeper(self._take_over)
 
+    @property
+    def shared(self) -> bool:
+        """Whether other server instances share the streams (and note each turn's owner)."""
+        return self._cluster is not None
+
     def add_kind(self, kind: StreamKind) -> None:
         """Accept streams of this kind."""
         self._numbered[kind.name] = kind.numbered
