@@ -102,6 +102,12 @@ class IdempotencyGuard:
         """Share the records with the other instances of ``cluster``."""
         self._cluster = cluster
 
+    @property
+    def shared(self) -> bool:
+        """Whether other server instances share the records (a key is then begun first, so
+        that two instances never both run it)."""
+        return self._cluster is not None
+
     @asynccontextmanager
     async def exclusive(self, org_id: str, key: str) -> AsyncIterator[None]:
         """Hold the key: a duplicate arriving meanwhile waits, then finds the stored response."""
