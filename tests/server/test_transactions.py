@@ -93,15 +93,13 @@ def test_a_turn_whose_end_fails_keeps_none_of_its_end(
             "/v1/chats", json={"agent_id": agent["id"], "message": text_message("hi")}
         )
         chat_id = started.json()["id"]
+        ended = started.json()["message_count"] + 2  # the chat as the next turn's end leaves it
         before = _stored(db, chat_id)
         store: Any = server._store
         original = store.update_chat
-        calls = 0
 
         def fail_on_the_reply(org_id: str, row: dict[str, Any]) -> None:
-            nonlocal calls
-            calls += 1
-            if calls == 2:  # the first update starts the turn, the second ends it
+            if row["message_count"] == ended:  # the update that ends the turn
                 raise sqlite3.OperationalError("disk I/O error")
             original(org_id, row)
 

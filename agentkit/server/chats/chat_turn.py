@@ -63,7 +63,8 @@ class ChatTurn:
 @dataclass(slots=True)
 class _Progress:
     """What a turn run at once knows that a turn in a task looks up: the chat as the request
-    left it (good while nothing else ran), and whether the store notes the turn."""
+    left it (good while nothing else ran, and not yet stored: the turn's end stores it), and
+    whether the store notes the turn."""
 
     chat: Row | None = None
     noted: bool = False
@@ -129,7 +130,8 @@ def begin_chat_turn(
             chat["message_count"] += 1
             if trace_id:
                 chat["trace_id"] = trace_id
-            state.store.update_chat(org_id, chat)
+            if not at_once:
+                state.store.update_chat(org_id, chat)
             started["trace_id"] = chat.get("trace_id")
             first = state.events.append(org_id, stream, started)
             if not at_once:
@@ -153,6 +155,7 @@ def begin_chat_turn(
     except BaseException:
         # The turn's end could not be kept, and was undone: its start stays, with the note that
         # the turn is open, for recovery to close it as a stopped server's turn.
+        state.store.update_chat(org_id, chat)
         if state.events.last_seq(org_id, stream) < first:
             state.events.append(org_id, stream, started)  # undone with the end
         state.events.flush_stream(org_id, stream)
@@ -161,6 +164,7 @@ def begin_chat_turn(
     if isinstance(stepped, Finished):
         return ChatTurn(first, None, stepped.result)
     # It waited after all: it goes on in a task as any turn, and reads the chat anew.
+    state.store.update_chat(org_id, chat)
     progress.chat = None
     state.store.open_chat_turn(org_id, chat_id, reply_id, first)
     progress.noted = True
@@ -190,7 +194,7 @@ async def _run(
             state.events.append(org_id, CHAT_STREAM.stream(chat_id), event)
     except BrainError as exc:
         error = ApiError("AGENT_ERROR", str(exc))
-        return _fail(state, org_id, chat_id, reply_id, error, progress.noted)
+        return _fail(state, org_id, chat_id, reply_id, error, progress)
     except asyncio.CancelledError:
         try:
             chat = state.store.get_chat(org_id, chat_id)
@@ -202,7 +206,7 @@ async def _run(
     except Exception:
         logger.exception("turn of chat %s failed", chat_id)
         error = ApiError("INTERNAL_ERROR", "the agent's turn failed inside the server")
-        return _fail(state, org_id, chat_id, reply_id, error, progress.noted)
+        return _fail(state, org_id, chat_id, reply_id, error, progress)
     reply: Row = {
         "id": reply_id,
         "role": "agent",
@@ -213,7 +217,9 @@ async def _run(
     # The reply, the chat, the done event and the end of the turn's note: one change.
     with state.events.atomic(org_id, CHAT_STREAM.stream(chat_id)):
         state.store.insert_chat_message(org_id, chat_id, reply)
-        chat = progress.chat
+        # A turn run at once has the chat in hand: a copy, so the request's stays as the start
+        # left it should this end be undone.
+        chat = dict(progress.chat) if progress.chat is not None else None
         if chat is None:
             chat = state.store.get_chat(org_id, chat_id)
         if chat is None:  # pragma: no cover - chats are never deleted
@@ -245,15 +251,17 @@ def _fail(
     chat_id: str,
     reply_id: str,
     error: ApiError,
-    noted: bool = True,
+    progress: _Progress,
 ) -> ApiError:
     event = {"type": "error", "chat_id": chat_id, "message_id": reply_id, "error": error.detail()}
     try:
         with state.events.atomic(org_id, CHAT_STREAM.stream(chat_id)):
+            if progress.chat is not None:  # run at once: the turn's start is stored with its end
+                state.store.update_chat(org_id, progress.chat)
             state.events.append(org_id, CHAT_STREAM.stream(chat_id), event)
-            _end(state, org_id, chat_id, noted)
+            _end(state, org_id, chat_id, progress.noted)
     except Exception:  # the store may be closed already when the server stops
-        if not noted:
+        if not progress.noted:
             raise  # a turn run at once: its caller keeps its start and notes it open
         logger.warning("could not log the failure of chat %s", chat_id)
     return error
