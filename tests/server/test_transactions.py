@@ -98,10 +98,10 @@ def test_a_turn_whose_end_fails_keeps_none_of_its_end(
         store: Any = server._store
         original = store.update_chat
 
-        def fail_on_the_reply(org_id: str, row: dict[str, Any]) -> None:
+        def fail_on_the_reply(org_id: str, row: dict[str, Any]) -> str:
             if row["message_count"] == ended:  # the update that ends the turn
                 raise sqlite3.OperationalError("disk I/O error")
-            original(org_id, row)
+            return str(original(org_id, row))
 
         monkeypatch.setattr(store, "update_chat", fail_on_the_reply)
         answer = api.post(f"/v1/chats/{chat_id}/messages", json={"message": text_message("x")})

@@ -226,8 +226,10 @@ async def _run(
             return ApiError("CHAT_NOT_FOUND", f"no chat {chat_id!r}")
         chat["message"] = reply
         chat["message_count"] += 1
-        state.store.update_chat(org_id, chat)
-        state.events.append(org_id, CHAT_STREAM.stream(chat_id), {"type": "done", "chat": chat})
+        stored = state.store.update_chat(org_id, chat)
+        # The done event holds the chat as stored: its text is not made again.
+        done = '{"type": "done", "chat": ' + stored + "}"
+        state.events.append_encoded(org_id, CHAT_STREAM.stream(chat_id), "done", lambda _: done)
         _end(state, org_id, chat_id, progress.noted)
     return chat
 
