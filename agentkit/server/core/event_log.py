@@ -252,6 +252,10 @@ class EventLog:
 
     def _flush_key(self, key: _Key) -> None:
         rows = self._pending.pop(key, None)
+        if rows and not self._pending and self._flush_handle is not None:
+            # Nothing is left for the flush the loop was to run (a turn wrote its events).
+            self._flush_handle.cancel()
+            self._flush_handle = None
         if rows:
             self._store.append_events(key[0], key[1], rows)
             if self._cluster is not None:
