@@ -123,30 +123,55 @@ def begin_chat_turn(
         "trace_id": None,
         "metadata": chat["metadata"],
     }
+    if trace_id:
+        chat["trace_id"] = trace_id
+    started["trace_id"] = chat.get("trace_id")
+    if at_once:
+        # One write (the user's message): kept or not on its own; the first event is buffered,
+        # and forgotten if the message is not kept.
+        first = state.events.append(org_id, stream, started)
+        try:
+            state.store.insert_chat_message(org_id, chat_id, user_message)
+        except BaseException:
+            state.events.forget_buffered(org_id, stream)
+            raise
+        chat["message_count"] += 1
+        return _run_at_once(state, org_id, chat, reply_id, brain, turn, progress, started, first)
     # The user's message, the chat, the turn's note and its first event are kept together.
     try:
         with state.events.atomic(org_id, stream):
             state.store.insert_chat_message(org_id, chat_id, user_message)
             chat["message_count"] += 1
-            if trace_id:
-                chat["trace_id"] = trace_id
-            if not at_once:
-                state.store.update_chat(org_id, chat)
-            started["trace_id"] = chat.get("trace_id")
+            state.store.update_chat(org_id, chat)
             first = state.events.append(org_id, stream, started)
-            if not at_once:
-                state.store.open_chat_turn(org_id, chat_id, reply_id, first)
-                progress.noted = True
-                # Started before the flush, so the stream keeps counting its seqs for the turn.
-                run = _run(state, org_id, chat_id, reply_id, brain, turn, progress)
-                task = state.events.start_turn(org_id, stream, run)
-                state.events.flush_stream(org_id, stream)
+            state.store.open_chat_turn(org_id, chat_id, reply_id, first)
+            progress.noted = True
+            # Started before the flush, so the stream keeps counting its seqs for the turn.
+            run = _run(state, org_id, chat_id, reply_id, brain, turn, progress)
+            task = state.events.start_turn(org_id, stream, run)
+            state.events.flush_stream(org_id, stream)
     except BaseException:
         if task is not None:
             task.cancel()
         raise
-    if task is not None:
-        return ChatTurn(first, task)
+    return ChatTurn(first, task)
+
+
+def _run_at_once(
+    state: ServerState,
+    org_id: str,
+    chat: Row,
+    reply_id: str,
+    brain: Brain,
+    turn: Turn,
+    progress: _Progress,
+    started: Row,
+    first: int,
+) -> ChatTurn:
+    """Run a turn whose start is written (its first event buffered) to its end, here; on in a
+    task if its brain waits after all."""
+    chat_id = chat["id"]
+    stream = CHAT_STREAM.stream(chat_id)
     # Nothing is committed until the turn ends (no other code runs meanwhile): its first event
     # is written with its last, and its note is needed only if it stops before its end.
     run = _run(state, org_id, chat_id, reply_id, brain, turn, progress)

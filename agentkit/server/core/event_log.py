@@ -303,6 +303,14 @@ class EventLog:
             self._idle_next.pop(key, None)
             raise
 
+    def forget_buffered(self, org_id: str, stream: str) -> None:
+        """Forget the stream's events not written yet (their change was not kept), and the
+        seqs they counted."""
+        key = (org_id, stream)
+        self._pending.pop(key, None)
+        self._next.pop(key, None)
+        self._idle_next.pop(key, None)
+
     def drop(self, org_id: str, stream: str) -> None:
         """Forget a stream and its events (its resource was deleted); its readers stop."""
         key = (org_id, stream)
