@@ -58,6 +58,10 @@ INSTANCES: list[Any] = [
     {"parts": [{"type": "data", "n": 1}, {"type": "data", "n": 1.0}, {"type": "data", "n": 0}]},
     {"parts": [{"type": "data", "n": True}]},
     {"parts": [{}, {}, {}, {}]},
+    {"parts": [{"type": 1, "content": "x"}]},
+    {"parts": [{"type": "nope", "content": "x"}]},
+    {"parts": [{"type": ["text"], "content": "x"}]},
+    {"parts": ["text", None]},
     {"parts": [], "flag": 1},
     {"parts": [], "flag": False, "count": None},
     {"parts": [], "count": 6},
@@ -89,6 +93,21 @@ def test_agrees_with_jsonschema(instance: Any) -> None:
     quick = quick_check(SCHEMA, COMPONENTS)
     assert quick is not None
     validator = Draft202012Validator({**SCHEMA, "components": COMPONENTS})
+    assert quick(instance) == validator.is_valid(instance)
+
+
+@pytest.mark.parametrize(
+    "instance",
+    [{"type": "text", "content": "x"}, {"type": "text"}, {"type": "data"}, {"type": 2}, "text"],
+)
+def test_branches_sharing_a_tag_value_are_each_tried(instance: Any) -> None:
+    # Both branches accept type "text": the tag cannot pick one, so "exactly one" is counted.
+    components = copy.deepcopy(COMPONENTS)
+    components["schemas"]["Data"]["properties"]["type"] = {"const": "text"}
+    schema = {"$ref": "#/components/schemas/Part"}
+    quick = quick_check(schema, components)
+    assert quick is not None
+    validator = Draft202012Validator({**schema, "components": components})
     assert quick(instance) == validator.is_valid(instance)
 
 

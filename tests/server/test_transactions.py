@@ -93,17 +93,15 @@ def test_a_turn_whose_end_fails_keeps_none_of_its_end(
             "/v1/chats", json={"agent_id": agent["id"], "message": text_message("hi")}
         )
         chat_id = started.json()["id"]
+        ended = started.json()["message_count"] + 2  # the chat as the next turn's end leaves it
         before = _stored(db, chat_id)
         store: Any = server._store
         original = store.update_chat
-        calls = 0
 
-        def fail_on_the_reply(org_id: str, row: dict[str, Any]) -> None:
-            nonlocal calls
-            calls += 1
-            if calls == 2:  # the first update starts the turn, the second ends it
+        def fail_on_the_reply(org_id: str, row: dict[str, Any]) -> str:
+            if row["message_count"] == ended:  # the update that ends the turn
                 raise sqlite3.OperationalError("disk I/O error")
-            original(org_id, row)
+            return str(original(org_id, row))
 
         monkeypatch.setattr(store, "update_chat", fail_on_the_reply)
         answer = api.post(f"/v1/chats/{chat_id}/messages", json={"message": text_message("x")})
@@ -192,6 +190,29 @@ def test_a_failed_commit_fails_the_requests_that_wrote(tmp_path: Path) -> None:
         assert api.get("/v1/agents").json()["data"] == []
         assert new_agent(api, name="kept")["name"] == "kept"
         assert _count(db, "agents") == 1
+        api.close()
+
+
+def test_a_turn_lost_to_a_failed_commit_leaves_no_gap_in_its_chats_events(tmp_path: Path) -> None:
+    """The seqs a lost turn counted are counted again: the next turn's events follow the
+    stored ones, as the chat's event stream shows."""
+    db = tmp_path / "seq.sqlite3"
+    with ReferenceServer(ServerConfig(db_path=str(db), echo_delay=0.0)) as server:
+        api = Api(server.base_url, server.api_key)
+        agent = new_agent(api, name="Echo", brain="echo")
+        chat = api.post(
+            "/v1/chats", json={"agent_id": agent["id"], "message": text_message("one")}
+        ).json()
+        database: Any = server._store._database
+        faulty = _FailingCommits(database._db, failures=1)
+        database._db = faulty
+        lost = api.post(f"/v1/chats/{chat['id']}/messages", json={"message": text_message("x")})
+        assert lost.status_code == 500
+        kept = api.post(f"/v1/chats/{chat['id']}/messages", json={"message": text_message("y")})
+        assert kept.status_code == 200
+        stream = api.http.get(f"/v1/chats/{chat['id']}/events", params={"after": 0}).text
+        ids = [int(line[4:]) for line in stream.splitlines() if line.startswith("id: ")]
+        assert ids == list(range(1, 7))  # two turns of metadata, content, done
         api.close()
 
 

@@ -34,7 +34,12 @@ class Turn:
 
 
 class Brain(Protocol):
-    """Produces the agent's reply to one user message, as text deltas."""
+    """Produces the agent's reply to one user message, as text deltas.
+
+    A brain may say more of itself with attributes a turn reads when present: ``uses_history``
+    (the turn reads the chat's earlier messages for it) and ``instant`` (its reply never
+    waits, so the turn may run it to its end at once rather than in a task of its own).
+    """
 
     def reply(self, turn: Turn) -> AsyncIterator[str]:
         """Yield the reply's text in pieces; raise ``BrainError`` to fail the turn."""

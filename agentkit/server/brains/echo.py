@@ -15,6 +15,8 @@ class EchoBrain:
 
     def __init__(self, delay: float = 0.0) -> None:
         self._delay = delay
+        # Without a delay the reply never waits: a turn may run it at once, in the request.
+        self.instant = delay <= 0
 
     async def reply(self, turn: Turn) -> AsyncIterator[str]:
         """Yield the text in words; joined, they give back the exact text."""

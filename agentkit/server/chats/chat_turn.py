@@ -14,10 +14,12 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+from collections.abc import Coroutine
 from dataclasses import dataclass
 from typing import Any
 
 from ..brains import Brain, BrainError, Turn, brain_for, describe_parts
+from ..core.eager import Finished, Waiting, resume, step
 from ..core.errors import ApiError
 from ..core.event_log import Recovery, StreamKind
 from ..core.ids import new_id, now
@@ -49,11 +51,23 @@ INTERRUPTED_MESSAGE = "the server stopped during the turn; send the message agai
 
 @dataclass(frozen=True, slots=True)
 class ChatTurn:
-    """A chat's turn in progress: the seq of its first event, and its task, which ends with the
-    chat as the turn left it, or the error that ended the turn."""
+    """A chat's turn: the seq of its first event, and how it ends, with the chat as the turn
+    left it or the error that ended the turn: its ``outcome`` when it ran to its end at once,
+    else its ``task``'s result."""
 
     first_seq: int
-    task: asyncio.Task[Row | ApiError]
+    task: asyncio.Task[Row | ApiError] | None
+    outcome: Row | ApiError | None = None
+
+
+@dataclass(slots=True)
+class _Progress:
+    """What a turn run at once knows that a turn in a task looks up: the chat as the request
+    left it (good while nothing else ran, and not yet stored: the turn's end stores it), and
+    whether the store notes the turn."""
+
+    chat: Row | None = None
+    noted: bool = False
 
 
 def _history(state: ServerState, org_id: str, chat_id: str) -> list[tuple[str, str]]:
@@ -72,7 +86,9 @@ def begin_chat_turn(
     """Store the user's message, log the turn's ``metadata`` event and start the brain.
 
     Everything up to starting the task is synchronous, so no other request can slip a second
-    turn into the chat between the route's checks and this call.
+    turn into the chat between the route's checks and this call. A brain that replies at once
+    (``instant``) runs to its end here when no other instance shares the streams: the turn then
+    needs no task, and no note in the store, since nothing is committed while it runs.
     """
     chat_id = chat["id"]
     brain = brain_for(
@@ -97,29 +113,41 @@ def begin_chat_turn(
     turn = Turn(
         agent=agent, text=describe_parts(message["parts"]), history=history, delegate=delegate
     )
+    at_once = getattr(brain, "instant", False) and not state.events.shared
+    progress = _Progress(chat if at_once else None)
     task: asyncio.Task[Row | ApiError] | None = None
+    started: Row = {
+        "type": "metadata",
+        "chat_id": chat_id,
+        "message_id": reply_id,
+        "trace_id": None,
+        "metadata": chat["metadata"],
+    }
+    if trace_id:
+        chat["trace_id"] = trace_id
+    started["trace_id"] = chat.get("trace_id")
+    if at_once:
+        # One write (the user's message): kept or not on its own; the first event is buffered,
+        # and forgotten if the message is not kept.
+        first = state.events.append(org_id, stream, started)
+        try:
+            state.store.insert_chat_message(org_id, chat_id, user_message)
+        except BaseException:
+            state.events.forget_buffered(org_id, stream)
+            raise
+        chat["message_count"] += 1
+        return _run_at_once(state, org_id, chat, reply_id, brain, turn, progress, started, first)
     # The user's message, the chat, the turn's note and its first event are kept together.
     try:
         with state.events.atomic(org_id, stream):
             state.store.insert_chat_message(org_id, chat_id, user_message)
             chat["message_count"] += 1
-            if trace_id:
-                chat["trace_id"] = trace_id
             state.store.update_chat(org_id, chat)
-            first = state.events.append(
-                org_id,
-                stream,
-                {
-                    "type": "metadata",
-                    "chat_id": chat_id,
-                    "message_id": reply_id,
-                    "trace_id": chat.get("trace_id"),
-                    "metadata": chat["metadata"],
-                },
-            )
+            first = state.events.append(org_id, stream, started)
             state.store.open_chat_turn(org_id, chat_id, reply_id, first)
+            progress.noted = True
             # Started before the flush, so the stream keeps counting its seqs for the turn.
-            run = _run(state, org_id, chat_id, reply_id, brain, turn)
+            run = _run(state, org_id, chat_id, reply_id, brain, turn, progress)
             task = state.events.start_turn(org_id, stream, run)
             state.events.flush_stream(org_id, stream)
     except BaseException:
@@ -129,8 +157,59 @@ def begin_chat_turn(
     return ChatTurn(first, task)
 
 
+def _run_at_once(
+    state: ServerState,
+    org_id: str,
+    chat: Row,
+    reply_id: str,
+    brain: Brain,
+    turn: Turn,
+    progress: _Progress,
+    started: Row,
+    first: int,
+) -> ChatTurn:
+    """Run a turn whose start is written (its first event buffered) to its end, here; on in a
+    task if its brain waits after all."""
+    chat_id = chat["id"]
+    stream = CHAT_STREAM.stream(chat_id)
+    # Nothing is committed until the turn ends (no other code runs meanwhile): its first event
+    # is written with its last, and its note is needed only if it stops before its end.
+    run = _run(state, org_id, chat_id, reply_id, brain, turn, progress)
+    try:
+        stepped = step(run)
+    except BaseException:
+        # The turn's end could not be kept, and was undone: its start stays, with the note that
+        # the turn is open, for recovery to close it as a stopped server's turn.
+        state.store.update_chat(org_id, chat)
+        if state.events.last_seq(org_id, stream) < first:
+            state.events.append(org_id, stream, started)  # undone with the end
+        state.events.flush_stream(org_id, stream)
+        state.store.open_chat_turn(org_id, chat_id, reply_id, first)
+        raise
+    if isinstance(stepped, Finished):
+        return ChatTurn(first, None, stepped.result)
+    # It waited after all: it goes on in a task as any turn, and reads the chat anew.
+    state.store.update_chat(org_id, chat)
+    progress.chat = None
+    state.store.open_chat_turn(org_id, chat_id, reply_id, first)
+    progress.noted = True
+    task = state.events.start_turn(org_id, stream, _carry_on(run, stepped))
+    state.events.flush_stream(org_id, stream)
+    return ChatTurn(first, task)
+
+
+async def _carry_on(run: Coroutine[Any, Any, Row | ApiError], waiting: Waiting) -> Row | ApiError:
+    return await resume(run, waiting)
+
+
 async def _run(
-    state: ServerState, org_id: str, chat_id: str, reply_id: str, brain: Brain, turn: Turn
+    state: ServerState,
+    org_id: str,
+    chat_id: str,
+    reply_id: str,
+    brain: Brain,
+    turn: Turn,
+    progress: _Progress,
 ) -> Row | ApiError:
     deltas: list[str] = []
     try:
@@ -139,19 +218,20 @@ async def _run(
             event = {"type": "content", "chat_id": chat_id, "message_id": reply_id, "delta": delta}
             state.events.append(org_id, CHAT_STREAM.stream(chat_id), event)
     except BrainError as exc:
-        return _fail(state, org_id, chat_id, reply_id, ApiError("AGENT_ERROR", str(exc)))
+        error = ApiError("AGENT_ERROR", str(exc))
+        return _fail(state, org_id, chat_id, reply_id, error, progress)
     except asyncio.CancelledError:
         try:
             chat = state.store.get_chat(org_id, chat_id)
             if chat is not None:
-                _interrupt(state, org_id, chat, reply_id, "".join(deltas))
+                _interrupt(state, org_id, chat, reply_id, "".join(deltas), progress.noted)
         except Exception:  # the store may be closed already when the server stops
             logger.warning("could not log the interruption of chat %s", chat_id)
         raise
     except Exception:
         logger.exception("turn of chat %s failed", chat_id)
         error = ApiError("INTERNAL_ERROR", "the agent's turn failed inside the server")
-        return _fail(state, org_id, chat_id, reply_id, error)
+        return _fail(state, org_id, chat_id, reply_id, error, progress)
     reply: Row = {
         "id": reply_id,
         "role": "agent",
@@ -162,14 +242,20 @@ async def _run(
     # The reply, the chat, the done event and the end of the turn's note: one change.
     with state.events.atomic(org_id, CHAT_STREAM.stream(chat_id)):
         state.store.insert_chat_message(org_id, chat_id, reply)
-        chat = state.store.get_chat(org_id, chat_id)
+        # A turn run at once has the chat in hand: a copy, so the request's stays as the start
+        # left it should this end be undone.
+        chat = dict(progress.chat) if progress.chat is not None else None
+        if chat is None:
+            chat = state.store.get_chat(org_id, chat_id)
         if chat is None:  # pragma: no cover - chats are never deleted
             return ApiError("CHAT_NOT_FOUND", f"no chat {chat_id!r}")
         chat["message"] = reply
         chat["message_count"] += 1
-        state.store.update_chat(org_id, chat)
-        state.events.append(org_id, CHAT_STREAM.stream(chat_id), {"type": "done", "chat": chat})
-        _end(state, org_id, chat_id)
+        stored = state.store.update_chat(org_id, chat)
+        # The done event holds the chat as stored: its text is not made again.
+        done = '{"type": "done", "chat": ' + stored + "}"
+        state.events.append_encoded(org_id, CHAT_STREAM.stream(chat_id), "done", lambda _: done)
+        _end(state, org_id, chat_id, progress.noted)
     return chat
 
 
@@ -178,26 +264,39 @@ def _text_parts(text: str) -> list[Row]:
     return [{"type": "text", "content": text}] if text else []
 
 
-def _end(state: ServerState, org_id: str, chat_id: str) -> None:
-    """The turn's last event is logged: write it, then drop the note that the turn runs."""
+def _end(state: ServerState, org_id: str, chat_id: str, noted: bool = True) -> None:
+    """The turn's last event is logged: write it, then drop the note that the turn runs (if the
+    store has one)."""
     state.events.flush_stream(org_id, CHAT_STREAM.stream(chat_id))
-    state.store.close_chat_turn(org_id, chat_id)
+    if noted:
+        state.store.close_chat_turn(org_id, chat_id)
 
 
 def _fail(
-    state: ServerState, org_id: str, chat_id: str, reply_id: str, error: ApiError
+    state: ServerState,
+    org_id: str,
+    chat_id: str,
+    reply_id: str,
+    error: ApiError,
+    progress: _Progress,
 ) -> ApiError:
     event = {"type": "error", "chat_id": chat_id, "message_id": reply_id, "error": error.detail()}
     try:
         with state.events.atomic(org_id, CHAT_STREAM.stream(chat_id)):
+            if progress.chat is not None:  # run at once: the turn's start is stored with its end
+                state.store.update_chat(org_id, progress.chat)
             state.events.append(org_id, CHAT_STREAM.stream(chat_id), event)
-            _end(state, org_id, chat_id)
+            _end(state, org_id, chat_id, progress.noted)
     except Exception:  # the store may be closed already when the server stops
+        if not progress.noted:
+            raise  # a turn run at once: its caller keeps its start and notes it open
         logger.warning("could not log the failure of chat %s", chat_id)
     return error
 
 
-def _interrupt(state: ServerState, org_id: str, chat: Row, reply_id: str, text: str) -> None:
+def _interrupt(
+    state: ServerState, org_id: str, chat: Row, reply_id: str, text: str, noted: bool = True
+) -> None:
     """End a turn the server stopped during: keep its reply so far as failed, log the error."""
     chat_id = chat["id"]
     error = ApiError("TURN_INTERRUPTED", INTERRUPTED_MESSAGE).detail()
@@ -214,7 +313,7 @@ def _interrupt(state: ServerState, org_id: str, chat: Row, reply_id: str, text: 
         state.store.update_chat(org_id, chat)
         event = {"type": "error", "chat_id": chat_id, "message_id": reply_id, "error": error}
         state.events.append(org_id, CHAT_STREAM.stream(chat_id), event)
-        _end(state, org_id, chat_id)
+        _end(state, org_id, chat_id, noted)
 
 
 def _streamed_text(state: ServerState, org_id: str, chat_id: str, reply_id: str, after: int) -> str:

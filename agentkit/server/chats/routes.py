@@ -103,8 +103,12 @@ def _continue(call: Call) -> tuple[Row, ChatTurn]:
 
 
 async def _finish(call: Call, chat_id: str, handle: ChatTurn) -> Reply:
-    # Shielded: a client that goes away must not cancel the turn, which others may follow.
-    outcome = await asyncio.shield(handle.task)
+    if handle.task is None:  # it ran to its end at once
+        outcome = handle.outcome
+        assert outcome is not None
+    else:
+        # Shielded: a client that goes away must not cancel the turn, which others may follow.
+        outcome = await asyncio.shield(handle.task)
     if isinstance(outcome, ApiError):
         message = f"the agent failed to reply: {outcome.message}"
         body = envelope(outcome.code, message, call.request_id, {"chat_id": chat_id})

@@ -36,9 +36,9 @@ CREATE TABLE IF NOT EXISTS chat_turns (
         """The chat, or ``None``."""
         return _CHATS.get(self._database, org_id, chat_id)
 
-    def update_chat(self, org_id: str, chat: Row) -> None:
-        """Replace the stored chat."""
-        _CHATS.update(self._database, org_id, chat)
+    def update_chat(self, org_id: str, chat: Row) -> str:
+        """Replace the stored chat; the JSON text it is stored as (``json.dumps`` of it)."""
+        return _CHATS.replace(self._database, org_id, chat)
 
     def list_chats(
         self, org_id: str, after: int, limit: int, status: str | None, agent_id: str | None

@@ -16,7 +16,9 @@ class ChatStore(Protocol):
         """Raises ``Conflict`` when the organization has a chat with that id."""
 
     def get_chat(self, org_id: str, chat_id: str) -> Row | None: ...
-    def update_chat(self, org_id: str, chat: Row) -> None: ...
+    def update_chat(self, org_id: str, chat: Row) -> str:
+        """Replace the stored chat; the JSON text it is stored as (``json.dumps`` of it)."""
+
     def list_chats(
         self, org_id: str, after: int, limit: int, status: str | None, agent_id: str | None
     ) -> Page: ...

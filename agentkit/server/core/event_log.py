@@ -42,6 +42,8 @@ if TYPE_CHECKING:
 __all__ = ["Encoded", "EventLog", "Recovery", "SSEFormat", "StreamFormat", "StreamKind"]
 
 _BATCH = 500
+#: How many idle streams keep their next seq in memory (the store has it for the others).
+_IDLE_COUNTERS = 4096
 _Key = tuple[str, str]
 #: The notification channel of event writes: ``<org_id> <stream>``.
 STREAMS_CHANNEL = "agentkit_streams"
@@ -143,6 +145,8 @@ class EventLog:
         self._signals: dict[_Key, asyncio.Event] = {}
         self._turns: dict[_Key, asyncio.Task[Any]] = {}
         self._next: dict[_Key, int] = {}
+        self._idle_next: dict[_Key, int] = {}
+        self._forgotten = 0  # counts streams dropped: a count kept before may be stale
         self._pending: dict[_Key, list[tuple[int, str, str]]] = {}
         self._flush_handle: asyncio.Handle | None = None
         self._recovery: dict[str, Recovery] = {}
@@ -158,6 +162,11 @@ class EventLog:
         cluster.on(STREAMS_CHANNEL, self._written_elsewhere, from_self=False)
         cluster.on(CANCEL_CHANNEL, self._cancel_asked)
         cluster.add_sweeper(self._take_over)
+
+    @property
+    def shared(self) -> bool:
+        """Whether other server instances share the streams (and note each turn's owner)."""
+        return self._cluster is not None
 
     def add_kind(self, kind: StreamKind) -> None:
         """Accept streams of this kind."""
@@ -185,12 +194,16 @@ class EventLog:
         key = (org_id, stream)
         seq = self._next.get(key)
         if seq is None:
-            seq = self._next[key] = self._store.last_event_seq(org_id, stream) + 1
+            seq = self._idle_next.pop(key, None)
+            if seq is None:
+                seq = self._store.last_event_seq(org_id, stream) + 1
+            self._next[key] = seq
         return seq
 
     def last_seq(self, org_id: str, stream: str) -> int:
         """The seq of the stream's latest event (0 before any)."""
-        seq = self._next.get((org_id, stream))
+        key = (org_id, stream)
+        seq = self._next.get(key) or self._idle_next.get(key)
         return seq - 1 if seq is not None else self._store.last_event_seq(org_id, stream)
 
     def append(self, org_id: str, stream: str, data: Row) -> int:
@@ -239,14 +252,34 @@ class EventLog:
 
     def _flush_key(self, key: _Key) -> None:
         rows = self._pending.pop(key, None)
+        if rows and not self._pending and self._flush_handle is not None:
+            # Nothing is left for the flush the loop was to run (a turn wrote its events).
+            self._flush_handle.cancel()
+            self._flush_handle = None
         if rows:
             self._store.append_events(key[0], key[1], rows)
             if self._cluster is not None:
                 self._cluster.notify(STREAMS_CHANNEL, f"{key[0]} {key[1]}")
             self._wake(key)
         if key not in self._turns:
-            # Idle streams keep no counter: the store has it, and there may be many streams.
-            self._next.pop(key, None)
+            # An idle stream's counter is kept aside once its events are committed (a failed
+            # commit loses them, and the store's count is then the right one), for the streams
+            # used last; the store has the others'. Other instances write the streams too
+            # when they share them: then the store alone counts.
+            seq = self._next.pop(key, None)
+            if seq is not None and rows and self._cluster is None:
+                forgotten = self._forgotten
+                self._store.after_commit(lambda: self._keep_idle(key, seq, forgotten))
+
+    def _keep_idle(self, key: _Key, seq: int, forgotten: int) -> None:
+        if forgotten != self._forgotten or key in self._next:
+            return  # a stream was dropped since, or this one counts again
+        if self._idle_next.get(key, 0) >= seq:
+            return  # a later write's count is kept already
+        self._idle_next.pop(key, None)
+        self._idle_next[key] = seq
+        if len(self._idle_next) > _IDLE_COUNTERS:
+            del self._idle_next[next(iter(self._idle_next))]
 
     def _wake(self, key: _Key) -> None:
         signal = self._signals.pop(key, None)
@@ -267,13 +300,24 @@ class EventLog:
             key = (org_id, stream)
             self._pending.pop(key, None)
             self._next.pop(key, None)
+            self._idle_next.pop(key, None)
             raise
+
+    def forget_buffered(self, org_id: str, stream: str) -> None:
+        """Forget the stream's events not written yet (their change was not kept), and the
+        seqs they counted."""
+        key = (org_id, stream)
+        self._pending.pop(key, None)
+        self._next.pop(key, None)
+        self._idle_next.pop(key, None)
 
     def drop(self, org_id: str, stream: str) -> None:
         """Forget a stream and its events (its resource was deleted); its readers stop."""
         key = (org_id, stream)
         self._pending.pop(key, None)
         self._next.pop(key, None)
+        self._idle_next.pop(key, None)
+        self._forgotten += 1
         self._store.delete_events(org_id, stream)
         self._wake(key)
 

@@ -31,8 +31,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import time
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -87,6 +86,41 @@ class Sealer(Protocol):
         """
 
 
+class _Held:
+    """A key held for one request: its lock, shared with the duplicates waiting for it and
+    forgotten when the last of them is done (a plain class: every POST with a key holds one)."""
+
+    __slots__ = ("_locks", "_slot")
+
+    def __init__(
+        self, locks: dict[tuple[str, str], tuple[asyncio.Lock, int]], slot: tuple[str, str]
+    ) -> None:
+        self._locks = locks
+        self._slot = slot
+
+    async def __aenter__(self) -> None:
+        slot = self._slot
+        held = self._locks.get(slot)
+        lock, users = held if held is not None else (asyncio.Lock(), 0)
+        self._locks[slot] = (lock, users + 1)
+        try:
+            await lock.acquire()
+        except BaseException:
+            self._release_slot()
+            raise
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        self._locks[self._slot][0].release()
+        self._release_slot()
+
+    def _release_slot(self) -> None:
+        lock, users = self._locks[self._slot]
+        if users <= 1:
+            del self._locks[self._slot]
+        else:
+            self._locks[self._slot] = (lock, users - 1)
+
+
 class IdempotencyGuard:
     """Keeps the outcome of each ``Idempotency-Key`` for replay."""
 
@@ -102,21 +136,15 @@ class IdempotencyGuard:
         """Share the records with the other instances of ``cluster``."""
         self._cluster = cluster
 
-    @asynccontextmanager
-    async def exclusive(self, org_id: str, key: str) -> AsyncIterator[None]:
+    @property
+    def shared(self) -> bool:
+        """Whether other server instances share the records (a key is then begun first, so
+        that two instances never both run it)."""
+        return self._cluster is not None
+
+    def exclusive(self, org_id: str, key: str) -> AbstractAsyncContextManager[None]:
         """Hold the key: a duplicate arriving meanwhile waits, then finds the stored response."""
-        slot = (org_id, key)
-        lock, users = self._locks.get(slot, (asyncio.Lock(), 0))
-        self._locks[slot] = (lock, users + 1)
-        try:
-            async with lock:
-                yield
-        finally:
-            lock, users = self._locks[slot]
-            if users <= 1:
-                del self._locks[slot]
-            else:
-                self._locks[slot] = (lock, users - 1)
+        return _Held(self._locks, (org_id, key))
 
     def lookup(self, org_id: str, key: str, digest: str) -> Row | None:
         """The live record of the key, or ``None``; 409 when another request made it."""

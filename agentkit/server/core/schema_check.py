@@ -98,6 +98,13 @@ def _all(checks: list[Check]) -> Check:
         return _anything
     if len(checks) == 1:
         return checks[0]
+    # Two or three checks (most schemas): no generator to build for every value.
+    if len(checks) == 2:
+        first, second = checks
+        return lambda value: first(value) and second(value)
+    if len(checks) == 3:
+        first, second, third = checks
+        return lambda value: first(value) and second(value) and third(value)
     return lambda value: all(check(value) for check in checks)
 
 
@@ -139,13 +146,52 @@ class _Compiler:
                 checks.append(_items(self.schema(argument)))
             elif keyword in ("anyOf", "oneOf"):
                 branches = [self.schema(branch) for branch in argument]
-                checks.append(_any_of(branches) if keyword == "anyOf" else _one_of(branches))
+                tagged = self._tagged(argument, branches)
+                if tagged is not None:
+                    checks.append(tagged)
+                else:
+                    checks.append(_any_of(branches) if keyword == "anyOf" else _one_of(branches))
             elif keyword in _ASSERTING:
                 raise _Unsupported(keyword)
             # Any other key is no keyword of the draft: jsonschema ignores it, and so does this.
         if any(key in schema for key in ("properties", "required", "additionalProperties")):
             checks.append(self._object(schema))
         return _all(checks)
+
+    def _resolved(self, schema: Any) -> Any:
+        """The schema a lone ``$ref`` points at (the schema itself otherwise)."""
+        while isinstance(schema, dict) and set(schema) == {"$ref"}:
+            ref = schema["$ref"]
+            if not isinstance(ref, str) or not ref.startswith(_REF_PREFIX):
+                return None
+            schema = self._schemas.get(ref[len(_REF_PREFIX) :])
+        return schema
+
+    def _tagged(self, branches: list[Any], checks: list[Check]) -> Check | None:
+        """One check for branches told apart by a tag: each an object that requires one
+        property (the same in all) to be a string constant of its own. An object can then
+        pass only the branch its tag names, so "exactly one" and "any" are that branch's
+        answer; ``None`` when the branches are not of that form."""
+        tags: set[str] | None = None
+        constants: list[dict[str, str]] = []
+        for branch in branches:
+            schema = self._resolved(branch)
+            if not isinstance(schema, dict) or schema.get("type") != "object":
+                return None
+            properties = schema.get("properties", {})
+            own = {
+                name: properties[name]["const"]
+                for name in schema.get("required", ())
+                if isinstance(properties.get(name), dict)
+                and isinstance(properties[name].get("const"), str)
+            }
+            constants.append(own)
+            tags = set(own) if tags is None else tags & set(own)
+        for tag in sorted(tags or ()):
+            values = [own[tag] for own in constants]
+            if len(set(values)) == len(values):
+                return _by_tag(tag, dict(zip(values, checks, strict=True)))
+        return None
 
     def _object(self, schema: Mapping[str, Any]) -> Check:
         properties = {name: self.schema(sub) for name, sub in schema.get("properties", {}).items()}
@@ -178,6 +224,8 @@ def _anything(value: Any) -> bool:
 
 def _type(names: str | list[str]) -> Check:
     tests = [_TYPES[name] for name in ([names] if isinstance(names, str) else names)]
+    if len(tests) == 1:
+        return tests[0]
     return lambda value: any(test(value) for test in tests)
 
 
@@ -224,6 +272,17 @@ def _unique_items(unique: bool) -> Check | None:
 
 def _items(item: Check) -> Check:
     return lambda value: not isinstance(value, list) or all(map(item, value))
+
+
+def _by_tag(tag: str, branches: Mapping[str, Check]) -> Check:
+    def check(value: Any) -> bool:
+        if not isinstance(value, dict):
+            return False  # every branch wants an object: not known to be valid
+        named = value.get(tag)
+        branch = branches.get(named) if type(named) is str else None
+        return branch is not None and branch(value)
+
+    return check
 
 
 def _any_of(branches: list[Check]) -> Check:

@@ -118,8 +118,24 @@ class DocumentTable:
         Raises:
             Conflict: A unique column's new value is taken.
         """
+        return self._update_with(db, org_id, document, self._stored(document), scope)
+
+    def replace(self, db: Database, org_id: str, document: Row, *scope: str) -> str:
+        """Replace a stored document, as ``update`` does; the JSON text stored as its ``data``
+        (for a table without detached or derived fields: ``json.dumps`` of the document).
+
+        Raises:
+            Conflict: A unique column's new value is taken.
+        """
+        stored = self._stored(document)
+        self._update_with(db, org_id, document, stored, scope)
+        return stored
+
+    def _update_with(
+        self, db: Database, org_id: str, document: Row, stored: str, scope: tuple[str, ...]
+    ) -> int:
         values = [document[column] for column in self._columns]
-        return db.run(self._update, *values, self._stored(document), org_id, *scope, document["id"])
+        return db.run(self._update, *values, stored, org_id, *scope, document["id"])
 
     def delete(self, db: Database, org_id: str, *key: str) -> bool:
         """Delete a document; whether there was one. ``key`` is the scope, then the id."""

@@ -100,6 +100,15 @@ DROP TABLE chat_events;
 """
 
 
+#: How many events one INSERT statement writes at most (more are written by executemany).
+_EVENTS_AT_ONCE = 8
+_INSERT_EVENTS = {
+    count: "INSERT INTO events (org_id, stream, seq, kind, data) VALUES "
+    + ", ".join(["(?, ?, ?, ?, ?)"] * count)
+    for count in range(1, _EVENTS_AT_ONCE + 1)
+}
+
+
 class CoreTables(RateLimitTables):
     """The ``CoreStore`` part of the SQLite store."""
 
@@ -142,6 +151,14 @@ CREATE INDEX IF NOT EXISTS idempotency_by_age ON idempotency (created_at);
     # ------------------------------------------------------------------ event log
     def append_events(self, org_id: str, stream: str, rows: list[tuple[int, str, str]]) -> None:
         """Store events ``(seq, kind, data)`` of a stream, in one transaction."""
+        if len(rows) <= _EVENTS_AT_ONCE:
+            # A few rows (a turn's usual events) in one statement: kept or not as one, with
+            # no group around it.
+            args: list[object] = []
+            for seq, kind, data in rows:
+                args += (org_id, stream, seq, kind, data)
+            self._database.run(_INSERT_EVENTS[len(rows)], *args)
+            return
         with self._database.transaction() as db:
             db.executemany(
                 "INSERT INTO events (org_id, stream, seq, kind, data) VALUES (?, ?, ?, ?, ?)",

@@ -80,6 +80,9 @@ class EventStore(Protocol):
     def append_events(self, org_id: str, stream: str, rows: list[tuple[int, str, str]]) -> None:
         """Store events ``(seq, kind, data)`` of a stream, in one transaction."""
 
+    def after_commit(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` once the writes made so far are kept; never if they are lost."""
+
     def events_after(self, org_id: str, stream: str, after: int, limit: int) -> list[Event]: ...
     def last_event_seq(self, org_id: str, stream: str) -> int:
         """The seq of the stream's latest event, 0 before any."""

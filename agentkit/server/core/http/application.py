@@ -7,7 +7,7 @@ import asyncio
 import json
 import logging
 import secrets
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -18,6 +18,7 @@ from starlette.responses import JSONResponse
 from starlette.routing import BaseRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from ..eager import Finished, resume, step
 from ..errors import ApiError, envelope, invalid
 from ..state import ServerState
 from ..store import CoreStore, StoreFailure
@@ -97,9 +98,19 @@ class EnvelopeMiddleware:
             nonlocal body_done
             if body_done or started:
                 return await receive()
+            pending = receive()
+            # A body that has arrived is taken at once, without arming the deadline.
+            stepped = step(pending) if isinstance(pending, Coroutine) else None
+            message: Message
             try:
-                async with asyncio.timeout_at(deadline):
-                    message = await receive()
+                if isinstance(stepped, Finished):
+                    message = stepped.result
+                else:
+                    async with asyncio.timeout_at(deadline):
+                        if stepped is not None and isinstance(pending, Coroutine):
+                            message = await resume(pending, stepped)
+                        else:
+                            message = await pending
             except TimeoutError:
                 raise ApiError(
                     "REQUEST_TIMEOUT",

@@ -10,7 +10,7 @@ its errors in that body rather than the envelope.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -18,6 +18,7 @@ from starlette.responses import Response
 from ...._contract import Operation, contract
 from ..auth import authenticate
 from ..call import Call, Handler, last_event_id
+from ..eager import Finished, resume, step
 from ..errors import ApiError, ErrorBody
 from ..idempotency import StreamRecord, fingerprint
 from ..replies import Answer, Bytes, ChunkStream, EventStream
@@ -111,8 +112,10 @@ def endpoint(
         guard = state.idempotency
         async with guard.exclusive(org_id, key):
             record = await guard.settled(org_id, key, digest)
-            if record is None and not guard.begin(org_id, key, digest):
+            began = record is None and guard.shared
+            if began and not guard.begin(org_id, key, digest):
                 # Another instance began this key at the same moment: its answer is replayed.
+                began = False
                 record = await guard.settled(org_id, key, digest)
             if record is not None and record.get("kind") == "pending":
                 # Left by a server that stopped while it ran: answered as interrupted, for good.
@@ -128,16 +131,33 @@ def endpoint(
                     request_id=request_id,
                 )
             try:
-                answer = await handler(call)
+                if began:
+                    answer = await handler(call)
+                else:
+                    # Alone on the key (it is held, no other instance shares the records), the
+                    # request is noted pending only if it waits: until then nothing is committed,
+                    # so the note joins its first writes, and one that never waits needs none.
+                    pending = handler(call)
+                    stepped = step(pending) if isinstance(pending, Coroutine) else None
+                    if isinstance(stepped, Finished):
+                        answer = stepped.result
+                    else:
+                        began = guard.begin(org_id, key, digest)
+                        if stepped is not None and isinstance(pending, Coroutine):
+                            answer = await resume(pending, stepped)
+                        else:
+                            answer = await pending
                 response = respond(call, answer)
             except BaseException:
                 # Raised errors are not kept (as before any record): a repeat runs again.
-                guard.abandon(org_id, key)
+                if began:
+                    guard.abandon(org_id, key)
                 raise
             # Answers the handler returned (not raised) reflect work done: keep them all, but a
             # chunk stream is kept nowhere to replay; it has no effect to guard, and runs again.
             if isinstance(answer, ChunkStream):
-                guard.abandon(org_id, key)
+                if began:
+                    guard.abandon(org_id, key)
                 return response
             if isinstance(answer, EventStream):
                 spec = StreamRecord(answer.stream, answer.after, answer.fmt)
