@@ -111,12 +111,16 @@ def endpoint(
         digest = fingerprint(request.method, request.url.path, request.url.query, raw)
         guard = state.idempotency
         async with guard.exclusive(org_id, key):
-            record = await guard.settled(org_id, key, digest)
-            began = record is None and guard.shared
-            if began and not guard.begin(org_id, key, digest):
-                # Another instance began this key at the same moment: its answer is replayed.
-                began = False
-                record = await guard.settled(org_id, key, digest)
+            # Shared with other instances, the key is claimed first: one statement when it is
+            # new, and only a key that someone holds needs reading.
+            began = guard.shared and guard.begin(org_id, key, digest)
+            record = None if began else await guard.settled(org_id, key, digest)
+            if record is None and not began and guard.shared:
+                # Its record was gone by the time it was read (expired, or not replayable).
+                began = guard.begin(org_id, key, digest)
+                if not began:
+                    # Another instance began this key at the same moment: its answer is replayed.
+                    record = await guard.settled(org_id, key, digest)
             if record is not None and record.get("kind") == "pending":
                 # Left by a server that stopped while it ran: answered as interrupted, for good.
                 refusal = error_response(interrupted, request_id)
