@@ -126,19 +126,23 @@ def test_notifications_keep_their_text_and_are_dropped_with_an_undone_group(
 
     database = PostgresDatabase(postgres_url)
     listener = psycopg.connect(postgres_url, autocommit=True)
-    kept = "it's a \\ 'quoted' \"text\" ✓ \u2028 $$ ;"
+    kept = "it's a \\ 'quoted' \"text\" ✓ \u2028 $$ ; %s %% %(name)s"
     try:
         listener.execute("LISTEN notes")
 
         def heard() -> list[str]:
             return [n.payload for n in listener.notifies(timeout=0.2, stop_after=10)]
 
+        database.script(NOTES)
         with database.transaction():
             database.notify("notes", kept)
+            # The notification goes out in the same round trip as this statement.
+            database.run("INSERT INTO notes VALUES (?)", "%s and %% stay as they are")
             with pytest.raises(RuntimeError), database.transaction():
                 database.notify("notes", "undone")
                 raise RuntimeError("the inner group fails")
         assert heard() == [kept]
+        assert texts(database) == ["%s and %% stay as they are"]
         database.notify("notes", "at once")  # nothing open: sent now
         assert heard() == ["at once"]
         with pytest.raises(ValueError):
@@ -157,7 +161,11 @@ class _Counted:
 
     def execute(self, sql: str, args: object = None) -> object:
         self._counter.append(sql)
-        return self._cursor.execute(sql, args)  # type: ignore[attr-defined]
+        self._cursor.execute(sql, args)  # type: ignore[attr-defined]
+        return self
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._cursor, name)
 
 
 def test_transaction_control_rides_with_the_next_round_trip(postgres_url: str) -> None:
@@ -175,6 +183,7 @@ def test_transaction_control_rides_with_the_next_round_trip(postgres_url: str) -
 
         database._send = counted_send  # type: ignore[method-assign]
         database._cursor = _Counted(database._cursor, trips)
+        database._client_cursor = _Counted(database._client_cursor, trips)
 
         async def request() -> None:
             mark = database.mark()
@@ -184,9 +193,12 @@ def test_transaction_control_rides_with_the_next_round_trip(postgres_url: str) -
             database.make_durable(mark)
 
         asyncio.run(request())
-        # One at a time, that was BEGIN, three statements for each write, NOTIFY and COMMIT.
-        assert len(trips) == 5, trips
-        assert trips[-1].endswith("NOTIFY notes, 'written'; COMMIT")
+        # One at a time, that was BEGIN, three statements for each write, NOTIFY and COMMIT:
+        # now each write takes its savepoints along, and NOTIFY goes with COMMIT.
+        assert len(trips) == 3, trips
+        assert trips[0].startswith("BEGIN; SAVEPOINT single; INSERT INTO notes")
+        assert trips[1].startswith("RELEASE SAVEPOINT single; SAVEPOINT single; INSERT")
+        assert trips[2] == "RELEASE SAVEPOINT single; NOTIFY notes, 'written'; COMMIT"
         assert texts(database) == ["one", "two"]
     finally:
         database.close()
