@@ -331,6 +331,11 @@ CREATE INDEX IF NOT EXISTS webhook_deliveries_by_endpoint
                 return None
             endpoint: Row = json.loads(found[0])
             if succeeded:
+                if endpoint["consecutive_failures"] == 0:
+                    # Nothing to change: the endpoint's row is left unlocked. Every attempt at
+                    # it would otherwise take that one row, and instances recording attempts
+                    # in the same moments as their sends would deadlock on it.
+                    return endpoint
                 endpoint["consecutive_failures"] = 0
             else:
                 endpoint["consecutive_failures"] += 1
