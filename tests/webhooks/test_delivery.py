@@ -647,7 +647,10 @@ def test_a_message_and_its_deliveries_are_committed_together(
             return message["id"], before, visible()
 
         try:
-            message_id, before, after = asyncio.run(send_and_commit())
+            # The server's own loop writes too (it records the first delivery's attempt): with
+            # the connection's lock held, none of its writes or commits comes in between.
+            with state.store.database._lock:
+                message_id, before, after = asyncio.run(send_and_commit())
             bodies = [
                 json.loads(row[0]) for row in other.execute("SELECT body FROM webhook_deliveries")
             ]
