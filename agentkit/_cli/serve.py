@@ -147,6 +147,10 @@ def _webhook_problem(args: argparse.Namespace) -> str | None:
     return None
 
 
+#: uvicorn's own default.
+_BACKLOG = 2048
+
+
 def _listen(host: str, port: int) -> socket.socket:
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     # IPPROTO_TCP explicitly: asyncio turns Nagle off only on sockets whose proto says TCP.
@@ -154,6 +158,9 @@ def _listen(host: str, port: int) -> socket.socket:
     try:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind((host, port))
+        # Listening at once: a client that connects as soon as the address is printed waits
+        # in the backlog while the server starts (a migration, say) instead of being refused.
+        sock.listen(_BACKLOG)
     except OSError:
         sock.close()
         raise

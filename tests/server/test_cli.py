@@ -182,3 +182,17 @@ class TestServe:
         ):
             made = client.webhooks.create(url="http://127.0.0.1:9/hook")
             assert made.endpoint.url == "http://127.0.0.1:9/hook"
+
+
+def test_the_address_takes_connections_as_soon_as_it_is_printed() -> None:
+    """The listening socket is made before the address is printed: a client that connects at
+    once (before the server has started) waits to be served instead of being refused."""
+    from agentkit._cli.serve import _listen
+
+    sock = _listen("127.0.0.1", 0)
+    try:
+        port = sock.getsockname()[1]
+        with socket.create_connection(("127.0.0.1", port), timeout=5) as client:
+            assert client.getpeername()[1] == port
+    finally:
+        sock.close()
