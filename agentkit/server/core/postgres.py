@@ -177,12 +177,19 @@ class PostgresDatabase(Database):
 
         Raises:
             psycopg.Error: A statement failed; the ones after it were not run.
+            StoreFailure: The connection was lost (and with it the open group).
         """
         import psycopg
 
-        result = self._db.pgconn.exec_(sql.encode())
-        if result.status not in _SUCCEEDED:
-            raise psycopg.errors.error_from_result(result, encoding=self._db.info.encoding)
+        try:
+            result = self._db.pgconn.exec_(sql.encode())
+            if result.status not in _SUCCEEDED:
+                raise psycopg.errors.error_from_result(result, encoding=self._db.info.encoding)
+        except Exception as exc:
+            failure = self._failed_on(exc)
+            if failure is exc:
+                raise
+            raise failure from exc
         return result
 
     def _flush(self) -> None:
@@ -193,10 +200,7 @@ class PostgresDatabase(Database):
         try:
             self._send("; ".join(controls))
         except Exception as exc:
-            failure = self._failed_on(exc)
-            if failure is not exc:
-                raise failure from exc
-            if self._open and self._depth == 0:
+            if self._open and self._depth == 0:  # (a lost connection lost it already)
                 self._lose_group(exc)
             raise
 
@@ -262,13 +266,7 @@ class PostgresDatabase(Database):
 
         self._controls.append("COMMIT")
         controls, self._controls = self._controls, []
-        try:
-            result = self._send("; ".join(controls))
-        except Exception as exc:
-            failure = self._failed_on(exc)
-            if failure is exc:
-                raise
-            raise failure from exc
+        result = self._send("; ".join(controls))
         if result.command_status == b"ROLLBACK":
             # A transaction aborted by a failed statement "commits" as a rollback, silently.
             raise psycopg.errors.InFailedSqlTransaction("the transaction was rolled back")
@@ -276,13 +274,7 @@ class PostgresDatabase(Database):
     def _rollback(self) -> None:
         # Whatever waited is undone by the rollback; in an aborted transaction it would fail.
         self._controls.clear()
-        try:
-            self._send("ROLLBACK")
-        except Exception as exc:
-            failure = self._failed_on(exc)
-            if failure is exc:
-                raise
-            raise failure from exc
+        self._send("ROLLBACK")
 
     def _lose_group(self, error: Exception) -> None:
         self._controls.clear()  # a BEGIN not sent yet has nothing to roll back
