@@ -337,9 +337,13 @@ CREATE INDEX IF NOT EXISTS webhook_deliveries_by_endpoint
                     # in the same moments as their sends would deadlock on it.
                     return endpoint
                 endpoint["consecutive_failures"] = 0
+            elif not endpoint["enabled"]:
+                # Disabled already (by another attempt in flight at the same time): its run of
+                # failures ends where it was disabled.
+                return endpoint
             else:
                 endpoint["consecutive_failures"] += 1
-                if endpoint["enabled"] and endpoint["consecutive_failures"] >= disable_after:
+                if endpoint["consecutive_failures"] >= disable_after:
                     endpoint.update(
                         enabled=False, disabled_reason="failures", updated_at=attempt["started_at"]
                     )
