@@ -40,3 +40,22 @@ def open_database(
             database.close()
         if request.param == "postgresql":
             postgres.drop_database(target)
+
+
+def texts(database: Database) -> list[str]:
+    """The ``text`` column of the tests' ``notes`` table, in order."""
+    return [str(row[0]) for row in database.all("SELECT text FROM notes ORDER BY text")]
+
+
+def count_sends(database: PostgresDatabase) -> list[str]:
+    """From now on, record each simple query ``database`` sends raw (its commits, and what
+    rides with them); the list it appends to."""
+    sent: list[str] = []
+    send = database._send
+
+    def counted(sql: str) -> object:
+        sent.append(sql)
+        return send(sql)
+
+    database._send = counted  # type: ignore[method-assign]
+    return sent

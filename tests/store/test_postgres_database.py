@@ -9,14 +9,9 @@ import pytest
 from agentkit.server.core.postgres import PostgresDatabase
 from agentkit.server.core.store import Conflict, StoreFailure
 
-from .conftest import OpenDatabase
+from .conftest import OpenDatabase, count_sends, texts
 
 NOTES = "CREATE TABLE IF NOT EXISTS notes (text TEXT NOT NULL UNIQUE)"
-
-
-def texts(database: object) -> list[str]:
-    rows = database.all("SELECT text FROM notes ORDER BY text")  # type: ignore[attr-defined]
-    return [str(row[0]) for row in rows]
 
 
 def test_a_refused_write_in_the_open_group_costs_only_itself(open_database: OpenDatabase) -> None:
@@ -174,14 +169,7 @@ def test_transaction_control_rides_with_the_next_round_trip(postgres_url: str) -
     database = PostgresDatabase(postgres_url)
     try:
         database.script(NOTES)
-        trips: list[str] = []
-        send = database._send
-
-        def counted_send(sql: str) -> object:
-            trips.append(sql)
-            return send(sql)
-
-        database._send = counted_send  # type: ignore[method-assign]
+        trips = count_sends(database)
         database._cursor = _Counted(database._cursor, trips)
         database._client_cursor = _Counted(database._client_cursor, trips)
 

@@ -10,7 +10,7 @@ import pytest
 from agentkit.server.core.database import Database
 from agentkit.server.core.store import StoreFailure
 
-from .conftest import OpenDatabase
+from .conftest import OpenDatabase, texts
 
 NOTES = "CREATE TABLE IF NOT EXISTS notes (text TEXT NOT NULL)"
 
@@ -25,10 +25,6 @@ def _count_commits(database: Database) -> list[int]:
 
     database._commit = counted  # type: ignore[method-assign]
     return commits
-
-
-def texts(database: Database) -> list[str]:
-    return sorted(str(row[0]) for row in database.all("SELECT text FROM notes"))
 
 
 def test_requests_responding_together_share_one_commit(open_database: OpenDatabase) -> None:

@@ -38,12 +38,26 @@ from typing import Any, ClassVar, Protocol
 
 from .store import Conflict, StoreFailure
 
-__all__ = ["COMMIT_DELAY", "Connection", "Cursor", "Database", "SQLiteDatabase"]
+__all__ = [
+    "COMMIT_DELAY",
+    "Connection",
+    "Cursor",
+    "Database",
+    "Rows",
+    "SQLiteDatabase",
+    "Statement",
+]
 
 #: Seconds a group commit waits at most for a response to commit it.
 COMMIT_DELAY = 0.01
 
 logger = logging.getLogger("agentkit.server")
+
+
+#: A statement of the shared SQL with its parameters.
+Statement = tuple[str, Sequence[Any]]
+#: The rows each statement of a batch returned, in order (empty for one without rows).
+Rows = list[list[tuple[Any, ...]]]
 
 
 class Cursor(Protocol):
@@ -63,6 +77,13 @@ class Connection(Protocol):
     def execute(self, sql: str, parameters: Sequence[Any] = ..., /) -> Cursor: ...
 
     def executemany(self, sql: str, seq_of_parameters: Sequence[Sequence[Any]], /) -> Any: ...
+
+    def batch(self, statements: Sequence[Statement], /) -> Rows:
+        """Run ``statements`` in order and return each one's rows. A database across a
+        network sends them together, in one round trip: whatever a statement needs from an
+        earlier one's result cannot go in the same batch. An error stops the batch where it
+        happened (a unique constraint's refusal is a ``Conflict``)."""
+        ...
 
 
 class Database:
@@ -138,6 +159,15 @@ class Database:
             row: tuple[Any, ...] | None = self._read(sql, args).fetchone()
             return row
 
+    def reads(self, *queries: Statement) -> Rows:
+        """Every row of each query, in order; on a database across a network, in one round
+        trip."""
+        with self._lock:
+            return self._read_batch(queries)
+
+    def _read_batch(self, queries: Sequence[Statement]) -> Rows:
+        return [self._read(sql, args).fetchall() for sql, args in queries]
+
     # ------------------------------------------------------------------ writing
     def run(self, sql: str, *args: Any) -> int:
         """Run a write and return how many rows it changed.
@@ -152,6 +182,15 @@ class Database:
             finally:
                 if loop is None and self._open and self._depth == 0:
                     self.commit()
+
+    def run_deferred(self, sql: str, *args: Any) -> None:
+        """Run a write whose outcome the caller does not read and that nothing refuses (an
+        upsert of a row the caller owns, say). Inside a group, or on an event loop's thread,
+        a database across a network sends it with the next statement or the commit, saving a
+        round trip; it still belongs to the transaction (or group) it was made in. If it
+        fails after all, it fails that statement or commit, as a failed commit does.
+        """
+        self.run(sql, *args)
 
     def script(self, sql: str) -> None:
         """Run several statements (a schema); what was open is committed first."""
@@ -343,6 +382,10 @@ class _SQLiteGrouped:
             return self._db.executemany(sql, seq_of_parameters)
         except sqlite3.IntegrityError as exc:
             raise Conflict(str(exc)) from exc
+
+    def batch(self, statements: Sequence[Statement], /) -> Rows:
+        # In process there is no round trip to save: one statement after the other.
+        return [self.execute(sql, args).fetchall() for sql, args in statements]
 
 
 class SQLiteDatabase(Database):

@@ -21,11 +21,14 @@ does.
 
 **Round trips.** While many requests share the connection, the event loop waits for every
 statement's answer, so each round trip to the database costs every request in flight. The
-statements of transaction control (``BEGIN``, ``SAVEPOINT``, ``RELEASE``) and notifications
-are therefore not sent one by one: they wait, in order, for the next statement and go with it
-as one simple query (its parameters bound by psycopg rather than by the server), or with
-``COMMIT``. The database sees them in the same order, before the same statements, so what each
-one means is unchanged; a write in a savepoint of its own costs one round trip, not three.
+statements of transaction control (``BEGIN``, ``SAVEPOINT``, ``RELEASE``), notifications and
+writes whose outcome nobody reads (``run_deferred``) are therefore not sent one by one: they
+wait, in order, for the next statement and go with it as one simple query (its parameters
+bound by psycopg rather than by the server), or with ``COMMIT``. The database sees them in the
+same order, before the same statements, so what each one means is unchanged; a write in a
+savepoint of its own costs one round trip, not three. For the same reason a family sends
+statements that do not need each other's results together (``Connection.batch``,
+``Database.reads``).
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, ClassVar
 
-from .database import Cursor, Database
+from .database import Cursor, Database, Rows, Statement
 from .dialect import postgres_schema, postgres_statement
 from .store import Conflict, StoreFailure
 
@@ -89,6 +92,14 @@ class _Grouped:
             with self._connection.cursor() as cursor:
                 cursor.executemany(postgres_statement(sql), seq_of_parameters)
                 return cursor
+        except psycopg.errors.UniqueViolation as exc:
+            raise Conflict(str(exc)) from exc
+
+    def batch(self, statements: Sequence[Statement], /) -> Rows:
+        import psycopg
+
+        try:
+            return self._database._batch(statements)
         except psycopg.errors.UniqueViolation as exc:
             raise Conflict(str(exc)) from exc
 
@@ -221,18 +232,55 @@ class PostgresDatabase(Database):
             return self._after_controls(self._client_cursor, sql, args)
         return self._cursor.execute(sql, args)
 
+    def _batch(self, statements: Sequence[Statement]) -> Rows:
+        """Run ``statements``, after the waiting statements of transaction control, as one
+        simple query (one round trip); each statement's rows. (The statements after the first
+        one that fails are not run.)"""
+        controls, self._controls = self._controls, []
+        sql = "; ".join(
+            [
+                *(control.replace("%", "%%") for control in controls),
+                *(postgres_statement(statement) for statement, _ in statements),
+            ]
+        )
+        cursor = self._client_cursor
+        cursor.execute(sql, [value for _, args in statements for value in args])
+        for _ in controls:
+            cursor.nextset()
+        rows: Rows = []
+        for _ in statements:
+            rows.append(cursor.fetchall() if cursor.description is not None else [])
+            cursor.nextset()
+        return rows
+
     def _read(self, sql: str, args: Sequence[Any]) -> Cursor:
         self._usable()
         try:
             cursor: Cursor = self._statement(postgres_statement(sql), args)
         except Exception as exc:
-            failure = self._failed_on(exc)
-            if failure is not exc:
-                raise failure from exc
-            if self._open and self._depth == 0:
-                self._lose_group(exc)  # PostgreSQL aborted the transaction the group was in
-            raise
+            failure = self._read_failed(exc)
+            if failure is exc:
+                raise
+            raise failure from exc
         return cursor
+
+    def _read_batch(self, queries: Sequence[Statement]) -> Rows:
+        self._usable()
+        try:
+            return self._batch(queries)
+        except Exception as exc:
+            failure = self._read_failed(exc)
+            if failure is exc:
+                raise
+            raise failure from exc
+
+    def _read_failed(self, exc: Exception) -> Exception:
+        """What a failed read raises; the open group is lost with it, since PostgreSQL
+        aborted the transaction the group was in."""
+        failure = self._failed_on(exc)
+        if failure is exc and self._open and self._depth == 0:
+            self._lose_group(exc)
+        return failure
 
     def _write(self, sql: str, args: Sequence[Any]) -> int:
         import psycopg
@@ -255,6 +303,14 @@ class PostgresDatabase(Database):
         if guarded:
             self._controls.append("RELEASE SAVEPOINT single")
         return count
+
+    def run_deferred(self, sql: str, *args: Any) -> None:
+        with self._lock:
+            if self._deferring() is None and self._depth == 0:
+                self.run(sql, *args)  # committed at once: nothing to go with
+                return
+            self._usable()
+            self._controls.append(self._client_cursor.mogrify(postgres_statement(sql), args))
 
     def _execute(self, sql: str) -> None:
         if sql == "BEGIN":

@@ -201,7 +201,7 @@ CREATE INDEX IF NOT EXISTS idempotency_by_age ON idempotency (created_at);
 
     def put_idempotent(self, org_id: str, key: str, record: Row) -> None:
         """Store (or replace) the record of a key, stamped now."""
-        self._database.run(
+        self._database.run_deferred(
             "INSERT INTO idempotency VALUES (?, ?, ?, ?) ON CONFLICT (org_id, key)"
             " DO UPDATE SET created_at = excluded.created_at, record = excluded.record",
             org_id,

@@ -1,0 +1,166 @@
+"""Statements sent together (``Connection.batch``, ``Database.reads``) and writes sent with the
+next round trip (``Database.run_deferred``): the same results and the same atomicity as one
+statement at a time, on both databases; fewer round trips on PostgreSQL."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from agentkit.server.core.postgres import PostgresDatabase
+from agentkit.server.core.store import Conflict, StoreFailure
+
+from .conftest import OpenDatabase, count_sends, texts
+
+NOTES = "CREATE TABLE IF NOT EXISTS notes (text TEXT NOT NULL UNIQUE, size INTEGER)"
+
+
+def test_a_batch_answers_each_statement_with_its_own_rows(open_database: OpenDatabase) -> None:
+    database = open_database()
+    database.script(NOTES)
+    with database.transaction() as db:
+        rows = db.batch(
+            [
+                ("INSERT INTO notes VALUES (?, ?)", ("a", 1)),
+                ("INSERT INTO notes VALUES (?, ?) RETURNING size * 10", ("b", 2)),
+                ("SELECT text FROM notes WHERE size > ? ORDER BY text", (0,)),
+                ("UPDATE notes SET size = size + 1 WHERE text = ?", ("none",)),
+                ("SELECT '100%', ?", ("literal",)),
+            ]
+        )
+    assert [[tuple(row) for row in result] for result in rows] == [
+        [],
+        [(20,)],
+        [("a",), ("b",)],
+        [],
+        [("100%", "literal")],
+    ]
+    assert texts(open_database()) == ["a", "b"]
+
+
+def test_a_refused_statement_stops_the_batch_and_undoes_its_group(
+    open_database: OpenDatabase,
+) -> None:
+    database = open_database()
+    database.script(NOTES)
+    with database.transaction():
+        database.run("INSERT INTO notes VALUES (?, ?)", "kept", 1)
+        with pytest.raises(Conflict), database.transaction() as db:
+            db.batch(
+                [
+                    ("INSERT INTO notes VALUES (?, ?)", ("undone", 1)),
+                    ("INSERT INTO notes VALUES (?, ?)", ("kept", 2)),
+                    ("INSERT INTO notes VALUES (?, ?)", ("never run", 3)),
+                ]
+            )
+        database.run("INSERT INTO notes VALUES (?, ?)", "after", 1)
+    assert texts(open_database()) == ["after", "kept"]
+
+
+def test_reads_answer_each_query_in_order(open_database: OpenDatabase) -> None:
+    database = open_database()
+    database.script(NOTES)
+    database.run("INSERT INTO notes VALUES (?, ?)", "x", 5)
+    first, second, third = database.reads(
+        ("SELECT size FROM notes WHERE text = ?", ("x",)),
+        ("SELECT size FROM notes WHERE text = ?", ("missing",)),
+        ("SELECT COUNT(*) FROM notes", ()),
+    )
+    assert [tuple(row) for row in first] == [(5,)]
+    assert second == []
+    assert [tuple(row) for row in third] == [(1,)]
+
+
+def test_a_deferred_write_is_kept_with_the_response_and_undone_with_its_group(
+    open_database: OpenDatabase,
+) -> None:
+    database, other = open_database(), open_database()
+    database.script(NOTES)
+
+    async def request() -> None:
+        mark = database.mark()
+        database.run_deferred("INSERT INTO notes VALUES (?, ?)", "told", 1)
+        with pytest.raises(RuntimeError), database.transaction():
+            database.run_deferred("INSERT INTO notes VALUES (?, ?)", "undone", 1)
+            raise RuntimeError("the group fails after its deferred write")
+        # Reads on the same connection see it, as they see every write of the open group.
+        assert texts(database) == ["told"]
+        database.make_durable(mark)
+
+    asyncio.run(request())
+    assert texts(other) == ["told"]
+
+
+def test_a_deferred_write_goes_with_the_commit_in_one_round_trip(postgres_url: str) -> None:
+    database = PostgresDatabase(postgres_url)
+    try:
+        database.script(NOTES)
+        trips = count_sends(database)
+
+        async def request() -> None:
+            mark = database.mark()
+            database.run_deferred("INSERT INTO notes VALUES (?, ?)", "it's 100%", 1)
+            database.make_durable(mark)
+
+        asyncio.run(request())
+        assert trips == ["BEGIN; INSERT INTO notes VALUES ('it''s 100%', 1); COMMIT"]
+        assert texts(database) == ["it's 100%"]
+    finally:
+        database.close()
+
+
+def test_a_batch_is_one_round_trip_with_the_controls_before_it(postgres_url: str) -> None:
+    database = PostgresDatabase(postgres_url)
+    try:
+        database.script(NOTES)
+        sent: list[str] = []
+        cursor = database._client_cursor
+        execute = cursor.execute
+
+        def counted(sql: str, args: object = None) -> object:
+            sent.append(sql)
+            return execute(sql, args)  # type: ignore[arg-type]
+
+        cursor.execute = counted  # type: ignore[method-assign]
+
+        async def request() -> None:
+            mark = database.mark()
+            with database.transaction() as db:
+                db.batch(
+                    [
+                        ("INSERT INTO notes VALUES (?, ?)", ("a", 1)),
+                        ("INSERT INTO notes VALUES (?, ?)", ("b", 2)),
+                    ]
+                )
+            database.make_durable(mark)
+
+        asyncio.run(request())
+        assert sent == [
+            "BEGIN; SAVEPOINT grouped; INSERT INTO notes VALUES (%s, %s);"
+            " INSERT INTO notes VALUES (%s, %s)"
+        ]
+        assert texts(database) == ["a", "b"]
+    finally:
+        database.close()
+
+
+def test_a_deferred_write_that_fails_fails_the_commit(postgres_url: str) -> None:
+    """It cannot fail its caller, who has gone on: it fails the transaction it was sent in,
+    and every request that wrote there learns it, as from any failed commit."""
+    database = PostgresDatabase(postgres_url)
+    try:
+        database.script(NOTES)
+        database.run("INSERT INTO notes VALUES (?, ?)", "taken", 1)
+
+        async def request() -> None:
+            mark = database.mark()
+            database.run("INSERT INTO notes VALUES (?, ?)", "lost with it", 1)
+            database.run_deferred("INSERT INTO notes VALUES (?, ?)", "taken", 2)
+            with pytest.raises(StoreFailure):
+                database.make_durable(mark)
+
+        asyncio.run(request())
+        assert texts(database) == ["taken"]
+    finally:
+        database.close()
