@@ -18,7 +18,7 @@ from .caller import caller, named_identity, restricted
 from .events import MessagingEvents
 from .group_routes import group_deleted, group_not_found
 from .handles import normal_handle
-from .records import BacklogFull, ColdLimitReached, SentMessage
+from .records import BacklogFull, ColdLimitReached, Membership, SentMessage
 from .replies import AgentReplies
 
 __all__ = ["MESSAGE_HANDLERS", "deliver", "read_up_to", "store_reply"]
@@ -58,21 +58,26 @@ def _kind(content: Row) -> str:
 _TARGETS = ("to", "conversation_id", "group_id")
 
 
-def _target(call: Call, me: Row) -> tuple[str, Row | None, list[str]]:
-    """The conversation a send goes into, the identity ``to`` names (if any), and the other
-    members the message goes to."""
-    body = call.body
+def _named_target(body: Row) -> str:
+    """Which of ``to``, ``conversation_id`` and ``group_id`` the send names."""
     named = [field for field in _TARGETS if field in body]
     if len(named) != 1:
         raise invalid(
             named[1] if len(named) > 1 else "to",
             "give exactly one of to (a handle), conversation_id and group_id",
         )
+    return named[0]
+
+
+def _target(call: Call, me: Row, found: Membership | None) -> tuple[str, Row | None, list[str]]:
+    """The conversation a send goes into, the identity ``to`` names (if any), and the other
+    members the message goes to. ``found`` is the sender's membership of the conversation
+    ``conversation_id`` or ``group_id`` names."""
+    body = call.body
     store = call.state.store
     if "conversation_id" in body or "group_id" in body:
         # A group's id is its conversation's.
         conversation_id = body.get("conversation_id") or body["group_id"]
-        found = store.member_kind(conversation_id, me["id"])
         if "group_id" in body and (found is None or found.kind != "group"):
             raise group_not_found(conversation_id)
         if found is None:
@@ -217,7 +222,16 @@ async def send(call: Call) -> Reply:
         me = caller(call, lambda: group_not_found(body["group_id"]))
     else:
         me = caller(call)
-    earlier = call.state.store.sent_message(me["id"], body["client_msg_id"])
+    store = call.state.store
+    membership = None
+    if _named_target(body) == "to":
+        earlier = store.sent_message(me["id"], body["client_msg_id"])
+    else:
+        # A group's id is its conversation's.
+        conversation_id = body.get("conversation_id") or body["group_id"]
+        earlier, membership = store.sent_and_membership(
+            me["id"], body["client_msg_id"], conversation_id
+        )
     if earlier is not None:
         if earlier.fingerprint != _fingerprint(body):
             raise _reused(body["client_msg_id"])
@@ -225,7 +239,7 @@ async def send(call: Call) -> Reply:
     attachment_id = body["content"].get("attachment_id")
     if attachment_id is not None and not sendable(call, me["id"], attachment_id):
         raise invalid("content.attachment_id", "no uploaded attachment of yours has this id")
-    conversation_id, recipient, others = _target(call, me)
+    conversation_id, recipient, others = _target(call, me, membership)
     config = call.state.config
     sent = _store_message(
         call.state, me, conversation_id, body, config.backlog_limit, config.cold_message_limit

@@ -15,7 +15,7 @@ import json
 import secrets
 from typing import Any
 
-from ..core.database import Connection, Database
+from ..core.database import Connection, Database, Statement
 from ..core.migrations import Migration
 from ..core.sqlite import SQLiteTables
 from ..core.store import Conflict, Row
@@ -47,23 +47,72 @@ def _refuse_cold(
     """Raise ``ColdLimitReached`` when ``sender`` sent ``limit`` messages into the direct
     conversation already, and ``recipient`` neither wrote in it nor added ``sender`` as a
     contact."""
-    if db.execute(
-        "SELECT 1 FROM msg_contacts WHERE owner_id = ? AND contact_id = ?", (recipient, sender)
-    ).fetchone():
-        return
-    if db.execute(
-        "SELECT 1 FROM msg_messages WHERE conversation_id = ? AND sender_id = ? LIMIT 1",
-        (conversation_id, recipient),
-    ).fetchone():
-        return
-    sent = int(
-        db.execute(
-            "SELECT COUNT(*) FROM msg_messages WHERE conversation_id = ? AND sender_id = ?",
-            (conversation_id, sender),
-        ).fetchone()[0]
+    contact, answered, sent = db.execute(
+        "SELECT EXISTS (SELECT 1 FROM msg_contacts WHERE owner_id = ? AND contact_id = ?),"
+        " EXISTS (SELECT 1 FROM msg_messages WHERE conversation_id = ? AND sender_id = ?),"
+        " (SELECT COUNT(*) FROM msg_messages WHERE conversation_id = ? AND sender_id = ?)",
+        (recipient, sender, conversation_id, recipient, conversation_id, sender),
+    ).fetchone()
+    if not contact and not answered and int(sent) >= limit:
+        raise ColdLimitReached(recipient, int(sent))
+
+
+_SENT = "SELECT data, fingerprint FROM msg_messages WHERE sender_id = ? AND client_msg_id = ?"
+
+
+def _sent(rows: list[tuple[Any, ...]]) -> SentMessage | None:
+    return SentMessage(json.loads(rows[0][0]), str(rows[0][1]), True) if rows else None
+
+
+_MEMBERSHIP = (
+    "SELECT c.kind, c.last_seq > m.hidden_seq, o.identity_id, EXISTS (SELECT 1 FROM"
+    " msg_blocks b WHERE b.owner_id = o.identity_id AND b.blocked_id = m.identity_id)"
+    " FROM msg_members m JOIN msg_conversations c ON c.id = m.conversation_id"
+    " JOIN msg_members o ON o.conversation_id = m.conversation_id"
+    " WHERE m.conversation_id = ? AND m.identity_id = ?"
+)
+
+
+def _membership(rows: list[tuple[Any, ...]], identity_id: str) -> Membership | None:
+    """``member_kind``'s answer from the rows of ``_MEMBERSHIP``."""
+    if not rows or not rows[0][1]:
+        return None
+    others = [row for row in rows if row[2] != identity_id]
+    return Membership(
+        str(rows[0][0]), [str(row[2]) for row in others], any(row[3] for row in others)
     )
-    if sent >= limit:
-        raise ColdLimitReached(recipient, sent)
+
+
+#: Delivery rows one ``INSERT`` writes at most (seven parameters each).
+_DELIVERIES_PER_INSERT = 100
+
+
+def _insert_deliveries(
+    message: Row, conversation_id: str, seq: int, recipients: list[str]
+) -> list[Statement]:
+    """The statements that write one delivery row per recipient of a message."""
+    statements: list[Statement] = []
+    for start in range(0, len(recipients), _DELIVERIES_PER_INSERT):
+        chunk = recipients[start : start + _DELIVERIES_PER_INSERT]
+        values: list[Any] = []
+        for recipient in chunk:
+            values += [
+                "del_" + secrets.token_hex(16),
+                message["id"],
+                recipient,
+                conversation_id,
+                seq,
+                message["created_at"],
+            ]
+        statements.append(
+            (
+                "INSERT INTO msg_deliveries"
+                " (id, message_id, recipient_id, conversation_id, seq, status, created_at)"
+                " VALUES " + ", ".join(["(?, ?, ?, ?, ?, 'stored', ?)"] * len(chunk)),
+                values,
+            )
+        )
+    return statements
 
 
 _CONVERSATION = (
@@ -359,12 +408,7 @@ CREATE TABLE IF NOT EXISTS msg_hidden (
     # ------------------------------------------------------------------ messages
     def sent_message(self, sender_id: str, client_msg_id: str) -> SentMessage | None:
         """The message the sender made with this ``client_msg_id``, if any."""
-        row = self._database.one(
-            "SELECT data, fingerprint FROM msg_messages WHERE sender_id = ? AND client_msg_id = ?",
-            sender_id,
-            client_msg_id,
-        )
-        return None if row is None else SentMessage(json.loads(row[0]), str(row[1]), True)
+        return _sent(self._database.all(_SENT, sender_id, client_msg_id))
 
     def send_message(
         self,
@@ -404,88 +448,87 @@ CREATE TABLE IF NOT EXISTS msg_hidden (
         backlog_limit: int | None,
         cold_limit: int | None,
     ) -> SentMessage:
+        # Statements go in two batches (two round trips on PostgreSQL): what numbers the
+        # message and names its recipients, then every write that follows from them. An earlier
+        # send of this client_msg_id is not looked for here: the unique key refuses the insert
+        # (a Conflict, which ``send_message`` answers), and that undoes the whole group.
         sender = message["sender_id"]
         with self._database.transaction() as db:
-            earlier = db.execute(
-                "SELECT data, fingerprint FROM msg_messages"
-                " WHERE sender_id = ? AND client_msg_id = ?",
-                (sender, message["client_msg_id"]),
-            ).fetchone()
-            if earlier:
-                return SentMessage(json.loads(earlier[0]), str(earlier[1]), True)
-            seq, kind = db.execute(
-                "UPDATE msg_conversations SET last_seq = last_seq + 1, updated_at = ?,"
-                f" activity = {self._next_activity} WHERE id = ? RETURNING last_seq, kind",
-                (message["created_at"], conversation_id),
-            ).fetchone()
-            recipients = db.execute(
-                "SELECT identity_id FROM msg_members WHERE conversation_id = ? AND identity_id != ?",
-                (conversation_id, sender),
-            ).fetchall()
+            numbered, members = db.batch(
+                [
+                    (
+                        "UPDATE msg_conversations SET last_seq = last_seq + 1, updated_at = ?,"
+                        f" activity = {self._next_activity} WHERE id = ?"
+                        " RETURNING last_seq, kind",
+                        (message["created_at"], conversation_id),
+                    ),
+                    # In one order, so that two sends lock the recipients' backlogs in turn.
+                    (
+                        "SELECT identity_id FROM msg_members WHERE conversation_id = ?"
+                        " AND identity_id != ? ORDER BY identity_id",
+                        (conversation_id, sender),
+                    ),
+                ]
+            )
+            seq, kind = int(numbered[0][0]), numbered[0][1]
+            recipients = [str(member) for (member,) in members]
             if cold_limit is not None and kind == "direct" and len(recipients) == 1:
                 # After the UPDATE above: the conversation's row is locked until this send
                 # commits, so a send of the same two waits here for the other's count to be
                 # final, and (a statement reading what is committed when it starts) sees it.
-                _refuse_cold(db, conversation_id, sender, str(recipients[0][0]), cold_limit)
+                _refuse_cold(db, conversation_id, sender, recipients[0], cold_limit)
             stored = {k: v for k, v in message.items() if k != "sender_id"}
-            stored["seq"] = int(seq)
-            db.execute(
-                "INSERT INTO msg_messages"
-                " (id, conversation_id, seq, sender_id, client_msg_id, fingerprint, data)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            stored["seq"] = seq
+            deliveries = _insert_deliveries(message, conversation_id, seq, recipients)
+            statements: list[Statement] = [
                 (
-                    message["id"],
-                    conversation_id,
-                    seq,
-                    sender,
-                    message["client_msg_id"],
-                    fingerprint,
-                    json.dumps(stored),
-                ),
-            )
-            db.executemany(
-                "INSERT INTO msg_deliveries"
-                " (id, message_id, recipient_id, conversation_id, seq, status, created_at)"
-                " VALUES (?, ?, ?, ?, ?, 'stored', ?)",
-                [
+                    "INSERT INTO msg_messages"
+                    " (id, conversation_id, seq, sender_id, client_msg_id, fingerprint, data)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?)",
                     (
-                        "del_" + secrets.token_hex(16),
                         message["id"],
-                        recipient,
                         conversation_id,
                         seq,
-                        message["created_at"],
+                        sender,
+                        message["client_msg_id"],
+                        fingerprint,
+                        json.dumps(stored),
+                    ),
+                ),
+                *deliveries,
+                # Each row is locked until the send commits: a count another send saw is final.
+                *(
+                    (
+                        "INSERT INTO msg_backlog VALUES (?, 1) ON CONFLICT (recipient_id)"
+                        " DO UPDATE SET undelivered = msg_backlog.undelivered + 1"
+                        " WHERE ? IS NULL OR msg_backlog.undelivered < ? RETURNING undelivered",
+                        (recipient, backlog_limit, backlog_limit),
                     )
-                    for (recipient,) in recipients
-                ],
-            )
-            backlogs: dict[str, int] = {}
-            for (recipient,) in recipients:
-                # The row is locked until the send commits: a count another send saw is final.
-                counted = db.execute(
-                    "INSERT INTO msg_backlog VALUES (?, 1) ON CONFLICT (recipient_id)"
-                    " DO UPDATE SET undelivered = msg_backlog.undelivered + 1"
-                    " WHERE ? IS NULL OR msg_backlog.undelivered < ? RETURNING undelivered",
-                    (recipient, backlog_limit, backlog_limit),
-                ).fetchone()
-                if counted is None:
-                    assert backlog_limit is not None  # only a limit leaves the row as it was
-                    raise BacklogFull(str(recipient), backlog_limit)
-                backlogs[str(recipient)] = int(counted[0])
-            db.execute(
-                "UPDATE msg_members SET last_read_seq = ? WHERE conversation_id = ?"
-                " AND identity_id = ?",
-                (seq, conversation_id, sender),
-            )
+                    for recipient in recipients
+                ),
+                (
+                    "UPDATE msg_members SET last_read_seq = ? WHERE conversation_id = ?"
+                    " AND identity_id = ?",
+                    (seq, conversation_id, sender),
+                ),
+            ]
             attachment_id = message["content"].get("attachment_id")
             if attachment_id is not None:
-                db.execute(
-                    "INSERT OR IGNORE INTO msg_attachment_links VALUES (?, ?)",
-                    (attachment_id, conversation_id),
+                statements.append(
+                    (
+                        "INSERT OR IGNORE INTO msg_attachment_links VALUES (?, ?)",
+                        (attachment_id, conversation_id),
+                    )
                 )
-            return SentMessage(
-                stored, fingerprint, False, tuple(r for (r,) in recipients), backlogs
-            )
+            first_count = 1 + len(deliveries)
+            counts = db.batch(statements)[first_count : first_count + len(recipients)]
+            backlogs: dict[str, int] = {}
+            for recipient, counted in zip(recipients, counts, strict=True):
+                if not counted:
+                    assert backlog_limit is not None  # only a limit leaves the row as it was
+                    raise BacklogFull(recipient, backlog_limit)
+                backlogs[recipient] = int(counted[0][0])
+            return SentMessage(stored, fingerprint, False, tuple(recipients), backlogs)
 
     def message_for(self, message_id: str, identity_id: str) -> Row | None:
         """A message the identity may see."""
@@ -987,18 +1030,14 @@ CREATE TABLE IF NOT EXISTS msg_hidden (
         """For a member of a conversation it has not hidden: the conversation's kind, the
         other members' ids, and whether one of them blocks it (one read, for the send
         path)."""
-        rows = self._database.all(
-            "SELECT c.kind, c.last_seq > m.hidden_seq, o.identity_id, EXISTS (SELECT 1 FROM"
-            " msg_blocks b WHERE b.owner_id = o.identity_id AND b.blocked_id = m.identity_id)"
-            " FROM msg_members m JOIN msg_conversations c ON c.id = m.conversation_id"
-            " JOIN msg_members o ON o.conversation_id = m.conversation_id"
-            " WHERE m.conversation_id = ? AND m.identity_id = ?",
-            conversation_id,
-            identity_id,
+        rows = self._database.all(_MEMBERSHIP, conversation_id, identity_id)
+        return _membership(rows, identity_id)
+
+    def sent_and_membership(
+        self, sender_id: str, client_msg_id: str, conversation_id: str
+    ) -> tuple[SentMessage | None, Membership | None]:
+        """``sent_message`` and ``member_kind`` at once (one round trip on PostgreSQL)."""
+        sent, members = self._database.reads(
+            (_SENT, (sender_id, client_msg_id)), (_MEMBERSHIP, (conversation_id, sender_id))
         )
-        if not rows or not rows[0][1]:
-            return None
-        others = [row for row in rows if row[2] != identity_id]
-        return Membership(
-            str(rows[0][0]), [str(row[2]) for row in others], any(row[3] for row in others)
-        )
+        return _sent(sent), _membership(members, sender_id)

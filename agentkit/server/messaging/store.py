@@ -166,3 +166,8 @@ class MessagingStore(Protocol):
     def member_kind(self, conversation_id: str, identity_id: str) -> Membership | None:
         """A visible conversation's kind, the other members' ids, and whether one of them
         blocks the member asking."""
+
+    def sent_and_membership(
+        self, sender_id: str, client_msg_id: str, conversation_id: str
+    ) -> tuple[SentMessage | None, Membership | None]:
+        """``sent_message`` and ``member_kind`` at once (one round trip, for the send path)."""
