@@ -265,13 +265,14 @@ class TestLifecycle:
         sock = socket.create_connection((proxy.host, proxy.port), timeout=5)
         try:
             sock.sendall(GET)
-            deadline = time.monotonic() + 2
+            deadline = time.monotonic() + 10
             while proxy.stats().active == 0 and time.monotonic() < deadline:
                 time.sleep(0.01)
             assert proxy.stats().active == 1
             started = time.monotonic()
             proxy.stop()
-            assert time.monotonic() - started < 3
+            # Far less than the 30 s delay, with room for a loaded machine.
+            assert time.monotonic() - started < 10
             try:
                 assert sock.recv(100) == b""
             except ConnectionResetError:
