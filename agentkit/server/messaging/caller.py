@@ -9,7 +9,14 @@ from ..core.errors import ApiError
 from ..core.store import Row
 from .handles import normal_handle
 
-__all__ = ["caller", "named_identity", "public_identity", "restricted", "suspended"]
+__all__ = [
+    "caller",
+    "caller_of",
+    "named_identity",
+    "public_identity",
+    "restricted",
+    "suspended",
+]
 
 
 def suspended() -> ApiError:
@@ -41,7 +48,24 @@ def caller(
             stranger), else 404 IDENTITY_NOT_FOUND. 403 SUSPENDED for a suspended identity,
             unless ``while_suspended``.
     """
-    identity = call.state.store.identity_by_principal(call.org_id)
+    return caller_of(
+        call.state.store.identity_by_principal(call.org_id),
+        hidden,
+        while_suspended=while_suspended,
+    )
+
+
+def caller_of(
+    identity: Row | None,
+    hidden: Callable[[], ApiError] | None = None,
+    *,
+    while_suspended: bool = False,
+) -> Row:
+    """``caller`` for an identity read already (``None``: the key has none).
+
+    Raises:
+        ApiError: As ``caller``.
+    """
     if identity is None:
         if hidden is not None:
             raise hidden()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from ..core.call import Call, Handler, page_reply, page_start
 from ..core.errors import ApiError, invalid
@@ -14,7 +14,7 @@ from ..core.replies import Reply
 from ..core.state import ServerState
 from ..core.store import Row
 from .attachment_routes import sendable
-from .caller import caller, named_identity, restricted
+from .caller import caller, caller_of, named_identity, restricted
 from .events import MessagingEvents
 from .group_routes import group_deleted, group_not_found
 from .handles import normal_handle
@@ -56,6 +56,16 @@ def _kind(content: Row) -> str:
 
 
 _TARGETS = ("to", "conversation_id", "group_id")
+
+
+def _hidden_target(body: Row) -> Callable[[], ApiError] | None:
+    """What a key without an identity is told: that the conversation or group it names is not
+    found, as any stranger is."""
+    if "conversation_id" in body:
+        return lambda: _conversation_not_found(body["conversation_id"])
+    if "group_id" in body:
+        return lambda: group_not_found(body["group_id"])
+    return None
 
 
 def _named_target(body: Row) -> str:
@@ -216,22 +226,12 @@ def _reused(client_msg_id: str) -> ApiError:
 async def send(call: Call) -> Reply:
     """Send a message; a repeated ``client_msg_id`` returns the message it made, for good."""
     body = call.body
-    if "conversation_id" in body:
-        me = caller(call, lambda: _conversation_not_found(body["conversation_id"]))
-    elif "group_id" in body:
-        me = caller(call, lambda: group_not_found(body["group_id"]))
-    else:
-        me = caller(call)
-    store = call.state.store
-    membership = None
-    if _named_target(body) == "to":
-        earlier = store.sent_message(me["id"], body["client_msg_id"])
-    else:
-        # A group's id is its conversation's.
-        conversation_id = body.get("conversation_id") or body["group_id"]
-        earlier, membership = store.sent_and_membership(
-            me["id"], body["client_msg_id"], conversation_id
-        )
+    # A group's id is its conversation's.
+    named = None if "to" in body else body.get("conversation_id") or body.get("group_id")
+    context = call.state.store.send_context(call.org_id, body["client_msg_id"], named)
+    me = caller_of(context.identity, _hidden_target(body))
+    _named_target(body)
+    earlier = context.earlier
     if earlier is not None:
         if earlier.fingerprint != _fingerprint(body):
             raise _reused(body["client_msg_id"])
@@ -239,7 +239,7 @@ async def send(call: Call) -> Reply:
     attachment_id = body["content"].get("attachment_id")
     if attachment_id is not None and not sendable(call, me["id"], attachment_id):
         raise invalid("content.attachment_id", "no uploaded attachment of yours has this id")
-    conversation_id, recipient, others = _target(call, me, membership)
+    conversation_id, recipient, others = _target(call, me, context.membership)
     config = call.state.config
     sent = _store_message(
         call.state, me, conversation_id, body, config.backlog_limit, config.cold_message_limit

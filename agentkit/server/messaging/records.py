@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from ..core.store import Row
 
-__all__ = ["BacklogFull", "ColdLimitReached", "Membership", "SentMessage"]
+__all__ = ["BacklogFull", "ColdLimitReached", "Membership", "SendContext", "SentMessage"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +43,22 @@ class Membership:
     kind: str
     others: list[str]
     blocked: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SendContext:
+    """What a send reads before it stores anything, read at once.
+
+    Attributes:
+        identity: The caller's identity (``None`` for a key without one).
+        earlier: The message the caller already made with this ``client_msg_id``, if any.
+        membership: The caller's membership of the conversation the send names, if it names
+            one and the caller is a member who has not hidden it.
+    """
+
+    identity: Row | None
+    earlier: SentMessage | None
+    membership: Membership | None
 
 
 class BacklogFull(Exception):

@@ -19,7 +19,7 @@ from ..core.database import Connection, Database, Statement
 from ..core.migrations import Migration
 from ..core.sqlite import SQLiteTables
 from ..core.store import Conflict, Row
-from .records import BacklogFull, ColdLimitReached, Membership, SentMessage
+from .records import BacklogFull, ColdLimitReached, Membership, SendContext, SentMessage
 
 __all__ = ["MessagingTables"]
 
@@ -69,8 +69,8 @@ _MEMBERSHIP = (
     " msg_blocks b WHERE b.owner_id = o.identity_id AND b.blocked_id = m.identity_id)"
     " FROM msg_members m JOIN msg_conversations c ON c.id = m.conversation_id"
     " JOIN msg_members o ON o.conversation_id = m.conversation_id"
-    " WHERE m.conversation_id = ? AND m.identity_id = ?"
 )
+_PRINCIPALS_IDENTITY = "(SELECT id FROM msg_identities WHERE principal = ?)"
 
 
 def _membership(rows: list[tuple[Any, ...]], identity_id: str) -> Membership | None:
@@ -1030,14 +1030,37 @@ CREATE TABLE IF NOT EXISTS msg_hidden (
         """For a member of a conversation it has not hidden: the conversation's kind, the
         other members' ids, and whether one of them blocks it (one read, for the send
         path)."""
-        rows = self._database.all(_MEMBERSHIP, conversation_id, identity_id)
+        rows = self._database.all(
+            _MEMBERSHIP + " WHERE m.conversation_id = ? AND m.identity_id = ?",
+            conversation_id,
+            identity_id,
+        )
         return _membership(rows, identity_id)
 
-    def sent_and_membership(
-        self, sender_id: str, client_msg_id: str, conversation_id: str
-    ) -> tuple[SentMessage | None, Membership | None]:
-        """``sent_message`` and ``member_kind`` at once (one round trip on PostgreSQL)."""
-        sent, members = self._database.reads(
-            (_SENT, (sender_id, client_msg_id)), (_MEMBERSHIP, (conversation_id, sender_id))
-        )
-        return _sent(sent), _membership(members, sender_id)
+    def send_context(
+        self, principal: str, client_msg_id: str, conversation_id: str | None
+    ) -> SendContext:
+        """The caller's identity, its earlier send with ``client_msg_id`` and its membership of
+        ``conversation_id``, read at once (one round trip on PostgreSQL)."""
+        queries: list[Statement] = [
+            ("SELECT data FROM msg_identities WHERE principal = ?", (principal,)),
+            (
+                "SELECT data, fingerprint FROM msg_messages WHERE client_msg_id = ?"
+                f" AND sender_id = {_PRINCIPALS_IDENTITY}",
+                (client_msg_id, principal),
+            ),
+        ]
+        if conversation_id is not None:
+            queries.append(
+                (
+                    _MEMBERSHIP + f" WHERE m.conversation_id = ? AND m.identity_id = "
+                    f"{_PRINCIPALS_IDENTITY}",
+                    (conversation_id, principal),
+                )
+            )
+        found = self._database.reads(*queries)
+        if not found[0]:
+            return SendContext(None, None, None)
+        identity: Row = json.loads(found[0][0][0])
+        membership = _membership(found[2], identity["id"]) if conversation_id else None
+        return SendContext(identity, _sent(found[1]), membership)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from ..core.store import Row
-from .records import Membership, SentMessage
+from .records import Membership, SendContext, SentMessage
 
 __all__ = ["MessagingStore"]
 
@@ -167,7 +167,8 @@ class MessagingStore(Protocol):
         """A visible conversation's kind, the other members' ids, and whether one of them
         blocks the member asking."""
 
-    def sent_and_membership(
-        self, sender_id: str, client_msg_id: str, conversation_id: str
-    ) -> tuple[SentMessage | None, Membership | None]:
-        """``sent_message`` and ``member_kind`` at once (one round trip, for the send path)."""
+    def send_context(
+        self, principal: str, client_msg_id: str, conversation_id: str | None
+    ) -> SendContext:
+        """The caller's identity, its earlier send with ``client_msg_id`` and its membership of
+        ``conversation_id``, read at once (one round trip, for the send path)."""
