@@ -23,7 +23,7 @@ import json
 import logging
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 
 from ..core.cluster import Cluster
 from ..core.ids import new_id, now
@@ -51,6 +51,7 @@ class MessagingEvent:
 
 
 Listener = Callable[[MessagingEvent], None]
+_EVENT_FIELDS = tuple(each.name for each in fields(MessagingEvent))
 
 #: The notification channel of messaging events: the event as JSON, or ``@<id>`` of one kept in
 #: the store (a notification holds at most 8000 bytes).
@@ -124,7 +125,9 @@ class MessagingEvents:
                 logger.exception("a messaging listener failed on %s", event.type)
 
     def _tell_others(self, cluster: Cluster, event: MessagingEvent) -> None:
-        text = json.dumps({"origin": cluster.id, **asdict(event)})
+        # The fields as they are (``dataclasses.asdict`` would deep-copy the payload first).
+        said = {name: getattr(event, name) for name in _EVENT_FIELDS}
+        text = json.dumps({"origin": cluster.id, **said})
         if len(text) > _INLINE_LIMIT:
             self._state.store.put_fanout(event.id, time.time(), text)
             text = "@" + event.id
