@@ -3,7 +3,7 @@ they are made in is ``tests.postgres``'s, shared with the scale-out tests)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -48,14 +48,20 @@ def texts(database: Database) -> list[str]:
 
 
 def count_sends(database: PostgresDatabase) -> list[str]:
-    """From now on, record each simple query ``database`` sends raw (its commits, and what
-    rides with them); the list it appends to."""
+    """From now on, record each simple query ``database`` sends with values bound in it (its
+    commits, and the statements that go with waiting transaction control); the list it
+    appends to."""
     sent: list[str] = []
-    send = database._send
+    send, exchange = database._send, database._exchange
 
-    def counted(sql: str) -> object:
+    def counted_send(sql: str) -> object:
         sent.append(sql)
         return send(sql)
 
-    database._send = counted  # type: ignore[method-assign]
+    def counted_exchange(statements: Sequence[bytes]) -> list[object]:
+        sent.append("; ".join([*database._controls, *(each.decode() for each in statements)]))
+        return exchange(statements)
+
+    database._send = counted_send  # type: ignore[method-assign]
+    database._exchange = counted_exchange  # type: ignore[method-assign]
     return sent

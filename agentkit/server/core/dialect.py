@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["postgres_schema", "postgres_statement"]
+__all__ = ["postgres_pieces", "postgres_schema", "postgres_statement"]
 
 # A quoted literal or identifier, or one of the tokens translated (outside quotes).
 _TOKENS = re.compile(
@@ -67,6 +67,29 @@ def postgres_statement(sql: str) -> str:
             at = returning.start()
             translated = f"{translated[:at]}ON CONFLICT DO NOTHING {translated[at:]}"
     return translated
+
+
+_PSYCOPG_MARKS = re.compile(r"%[s%]")
+
+
+@lru_cache(maxsize=4096)
+def postgres_pieces(sql: str) -> tuple[bytes, ...]:
+    """One statement of the shared SQL, as PostgreSQL reads it, cut at its placeholders: the
+    text around them (one piece more than placeholders), for binding values as literals."""
+    pieces: list[bytes] = []
+    start = 0
+    text = ""
+    translated = postgres_statement(sql)
+    for mark in _PSYCOPG_MARKS.finditer(translated):
+        text += translated[start : mark.start()]
+        start = mark.end()
+        if mark.group(0) == "%%":
+            text += "%"
+        else:
+            pieces.append(text.encode())
+            text = ""
+    pieces.append((text + translated[start:]).encode())
+    return tuple(pieces)
 
 
 _SCHEMA_RULES = (

@@ -37,7 +37,7 @@ from collections.abc import Sequence
 from typing import Any, ClassVar
 
 from .database import Cursor, Database, Rows, Statement
-from .dialect import postgres_schema, postgres_statement
+from .dialect import postgres_pieces, postgres_schema, postgres_statement
 from .store import Conflict, StoreFailure
 
 __all__ = ["DatabaseUnreachable", "PostgresDatabase", "is_postgres_url"]
@@ -48,6 +48,36 @@ LOCK_TIMEOUT = "5s"
 #: libpq's statuses of a statement that succeeded (``ExecStatus``: empty query, command,
 #: rows).
 _SUCCEEDED = frozenset({0, 1, 2})
+#: libpq's status of a statement that returned rows (``ExecStatus.TUPLES_OK``).
+_ROWS = 2
+#: Seconds between checks for a signal while a statement runs (as psycopg's own).
+_WAIT_INTERVAL = 0.1
+
+
+class _Result:
+    """The result of one statement sent in a simple query, as a cursor reads it."""
+
+    __slots__ = ("_next", "_rows", "rowcount")
+
+    def __init__(self, loader: Any, result: Any) -> None:
+        self._next = 0
+        self._rows: list[tuple[Any, ...]] = []
+        if result.status == _ROWS:
+            loader.set_pgresult(result)
+            self._rows = loader.load_rows(0, result.ntuples, tuple)
+        tuples = result.command_tuples
+        #: Rows a write changed, or a query returned (as a cursor's ``rowcount``).
+        self.rowcount: int = -1 if tuples is None else int(tuples)
+
+    def fetchone(self) -> tuple[Any, ...] | None:
+        if self._next >= len(self._rows):
+            return None
+        self._next += 1
+        return self._rows[self._next - 1]
+
+    def fetchall(self) -> list[tuple[Any, ...]]:
+        rows, self._next = self._rows[self._next :], len(self._rows)
+        return rows
 
 
 def is_postgres_url(target: str) -> bool:
@@ -72,9 +102,7 @@ class _Grouped:
         database = self._database
         try:
             if database._controls:
-                cursor: Cursor = database._after_controls(
-                    psycopg.ClientCursor(self._connection), postgres_statement(sql), parameters
-                )
+                cursor: Cursor = database._after_controls(sql, parameters)
             else:
                 cursor = self._connection.execute(postgres_statement(sql), parameters)
         except psycopg.errors.UniqueViolation as exc:
@@ -134,8 +162,9 @@ class PostgresDatabase(Database):
         # Results of ``all``, ``one`` and ``run`` are read at once: one cursor serves them all.
         self._cursor = self._db.cursor()
         # With statements of transaction control waiting, a statement goes with them in one
-        # simple query, its parameters bound here rather than by the server.
-        self._client_cursor = psycopg.ClientCursor(self._db)
+        # simple query, its parameters bound here rather than by the server: written as
+        # literals, and the rows read back, by psycopg's adapters.
+        self._literals = psycopg.adapt.Transformer(self._db)
         self._escaping = psycopg.pq.Escaping(self._db.pgconn)
         self._controls: list[str] = []
 
@@ -215,48 +244,59 @@ class PostgresDatabase(Database):
                 self._lose_group(exc)
             raise
 
-    def _after_controls(self, cursor: Any, sql: str, args: Sequence[Any]) -> Any:
-        """Run ``sql`` on a client-side cursor with the waiting statements of transaction
-        control before it, in one simple query (one round trip); the cursor, at ``sql``'s
-        result. (The statements after the first one that fails are not run.)"""
-        controls, self._controls = self._controls, []
-        prefix = "; ".join(controls).replace("%", "%%")
-        cursor.execute(f"{prefix}; {sql}", args)
-        while cursor.nextset():
-            pass
-        return cursor
+    def _bind(self, sql: str, args: Sequence[Any]) -> bytes:
+        """A statement of the shared SQL with ``args`` bound in it, as psycopg writes each
+        value as a literal."""
+        pieces = postgres_pieces(sql)
+        if len(args) != len(pieces) - 1:
+            raise TypeError(f"{len(pieces) - 1} values wanted, {len(args)} given: {sql}")
+        bound = [pieces[0]]
+        literal = self._literals.as_literal
+        for value, piece in zip(args, pieces[1:], strict=True):
+            bound += (literal(value), piece)
+        return b"".join(bound)
 
-    def _statement(self, sql: str, args: Sequence[Any]) -> Any:
-        """Run a statement whose result is read at once; its cursor."""
+    def _exchange(self, statements: Sequence[bytes]) -> list[Any]:
+        """Send the waiting statements of transaction control and ``statements`` as one simple
+        query (one round trip); the result of each of ``statements``.
+
+        Raises:
+            psycopg.Error: The first statement that failed (those after it were not run).
+        """
+        from psycopg import errors, generators, waiting
+
+        controls, self._controls = self._controls, []
+        pgconn = self._db.pgconn
+        pgconn.send_query(b"; ".join([*(control.encode() for control in controls), *statements]))
+        execute = generators.execute(pgconn)
+        results: list[Any] = waiting.wait(execute, pgconn.socket, interval=_WAIT_INTERVAL)
+        for result in results:
+            if result.status not in _SUCCEEDED:
+                raise errors.error_from_result(result, encoding=self._db.info.encoding)
+        return results[len(controls) :]
+
+    def _after_controls(self, sql: str, args: Sequence[Any]) -> Cursor:
+        """Run a statement of the shared SQL with the waiting statements of transaction
+        control before it, in one round trip; its result."""
+        return _Result(self._literals, self._exchange([self._bind(sql, args)])[0])
+
+    def _statement(self, sql: str, args: Sequence[Any]) -> Cursor:
+        """Run a statement of the shared SQL whose result is read at once."""
         if self._controls:
-            return self._after_controls(self._client_cursor, sql, args)
-        return self._cursor.execute(sql, args)
+            return self._after_controls(sql, args)
+        cursor: Cursor = self._cursor.execute(postgres_statement(sql), args)
+        return cursor
 
     def _batch(self, statements: Sequence[Statement]) -> Rows:
         """Run ``statements``, after the waiting statements of transaction control, as one
-        simple query (one round trip); each statement's rows. (The statements after the first
-        one that fails are not run.)"""
-        controls, self._controls = self._controls, []
-        sql = "; ".join(
-            [
-                *(control.replace("%", "%%") for control in controls),
-                *(postgres_statement(statement) for statement, _ in statements),
-            ]
-        )
-        cursor = self._client_cursor
-        cursor.execute(sql, [value for _, args in statements for value in args])
-        for _ in controls:
-            cursor.nextset()
-        rows: Rows = []
-        for _ in statements:
-            rows.append(cursor.fetchall() if cursor.description is not None else [])
-            cursor.nextset()
-        return rows
+        simple query (one round trip); each statement's rows."""
+        results = self._exchange([self._bind(sql, args) for sql, args in statements])
+        return [_Result(self._literals, result).fetchall() for result in results]
 
     def _read(self, sql: str, args: Sequence[Any]) -> Cursor:
         self._usable()
         try:
-            cursor: Cursor = self._statement(postgres_statement(sql), args)
+            cursor: Cursor = self._statement(sql, args)
         except Exception as exc:
             failure = self._read_failed(exc)
             if failure is exc:
@@ -290,7 +330,7 @@ class PostgresDatabase(Database):
         if guarded:
             self._controls.append("SAVEPOINT single")
         try:
-            count: int = self._statement(postgres_statement(sql), args).rowcount
+            count: int = self._statement(sql, args).rowcount
         except psycopg.Error as exc:
             failure = self._failed_on(exc)
             if failure is not exc:
@@ -310,7 +350,7 @@ class PostgresDatabase(Database):
                 self.run(sql, *args)  # committed at once: nothing to go with
                 return
             self._usable()
-            self._controls.append(self._client_cursor.mogrify(postgres_statement(sql), args))
+            self._controls.append(self._bind(sql, args).decode())
 
     def _execute(self, sql: str) -> None:
         if sql == "BEGIN":
