@@ -179,3 +179,78 @@ def test_values_bound_as_literals_come_back_as_they_went(open_database: OpenData
     back = [tuple(row) for row in database.all("SELECT k, t, i, r, b FROM cells ORDER BY k")]
     assert back == values
     assert [tuple(rows[0]) for rows in read] == [values[0], values[3]]
+
+
+def test_statements_used_often_are_prepared_and_answer_the_same(postgres_url: str) -> None:
+    """After a few uses a statement is prepared on the connection (between transactions) and
+    sent as ``EXECUTE``; one PostgreSQL cannot prepare (a parameter of no known type) stays
+    text, and neither attempt disturbs the requests' writes."""
+    database = PostgresDatabase(postgres_url)
+    try:
+        database.script(NOTES)
+        sent = count_sends(database)
+        answers = []
+
+        async def request(number: int) -> None:
+            mark = database.mark()
+            with database.transaction() as db:
+                answers.append(
+                    db.batch(
+                        [
+                            ("INSERT INTO notes VALUES (?, ?)", (f"n{number}", number)),
+                            ("SELECT COUNT(*) FROM notes WHERE size >= ?", (0,)),
+                            ("SELECT ? + ?", (number, 1)),
+                        ]
+                    )[1:]
+                )
+            database.make_durable(mark)
+
+        for number in range(6):
+            asyncio.run(request(number))
+        assert [[tuple(rows[0]) for rows in answer] for answer in answers] == [
+            [(number + 1,), (number + 1,)] for number in range(6)
+        ]
+        assert texts(database) == [f"n{number}" for number in range(6)]
+        first, last = sent[0], sent[-2]
+        assert "INSERT INTO notes VALUES ('n0', 0)" in first
+        assert "EXECUTE agentkit_1('n5', 5)" in last
+        assert "EXECUTE agentkit_2(0)" in last
+        assert "SELECT 5 + 1" in last  # not preparable: still text
+    finally:
+        database.close()
+
+
+def test_a_new_connection_starts_with_nothing_prepared(postgres_url: str) -> None:
+    import psycopg
+
+    database = PostgresDatabase(postgres_url)
+    try:
+        database.script(NOTES)
+
+        async def request(text: str) -> None:
+            mark = database.mark()
+            try:
+                with database.transaction() as db:
+                    db.batch([("INSERT INTO notes VALUES (?, ?)", (text, 1))])
+            finally:
+                database.make_durable(mark)  # as the server does before any response
+
+        for number in range(4):
+            asyncio.run(request(f"before {number}"))
+        assert database._prepared
+        with psycopg.connect(postgres_url, autocommit=True) as admin:
+            admin.execute("SELECT pg_terminate_backend(%s)", (database.backend_pid,))
+
+        async def lost() -> None:
+            mark = database.mark()
+            # A lost connection is a StoreFailure (answered 503), not the driver's error.
+            with pytest.raises(StoreFailure), database.transaction() as db:
+                db.batch([("INSERT INTO notes VALUES (?, ?)", ("lost", 1))])
+            with pytest.raises(StoreFailure):
+                database.make_durable(mark)
+
+        asyncio.run(lost())
+        asyncio.run(request("after"))  # connected again: sent as text, not EXECUTE
+        assert texts(database) == ["after", *(f"before {number}" for number in range(4))]
+    finally:
+        database.close()
