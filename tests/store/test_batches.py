@@ -254,3 +254,21 @@ def test_a_new_connection_starts_with_nothing_prepared(postgres_url: str) -> Non
         assert texts(database) == ["after", *(f"before {number}" for number in range(4))]
     finally:
         database.close()
+
+
+def test_a_group_whose_commit_fails_is_undone_and_the_connection_goes_on(
+    postgres_url: str,
+) -> None:
+    """Off the event loop a group commits when it ends; a deferred write refused there fails
+    that commit, and nothing of the group stays open to be joined by later writes."""
+    database = PostgresDatabase(postgres_url)
+    try:
+        database.script(NOTES)
+        database.run("INSERT INTO notes VALUES (?, ?)", "taken", 1)
+        with pytest.raises(StoreFailure), database.transaction() as db:
+            db.execute("INSERT INTO notes VALUES (?, ?)", ("undone", 1))
+            database.run_deferred("INSERT INTO notes VALUES (?, ?)", "taken", 2)
+        database.run("INSERT INTO notes VALUES (?, ?)", "next", 1)
+        assert texts(database) == ["next", "taken"]
+    finally:
+        database.close()

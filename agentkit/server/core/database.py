@@ -205,6 +205,10 @@ class Database:
         Groups nest: an inner one is a savepoint, so an error it lets out undoes only its own
         writes. The outermost group of an event loop's thread joins the open transaction (see
         the module's docstring); elsewhere it commits when it ends.
+
+        Raises:
+            StoreFailure: The group committed when it ended, and the commit failed (nothing
+                of it was kept).
         """
         with self._lock:
             loop = self._deferring()
@@ -228,12 +232,25 @@ class Database:
             finally:
                 self._depth -= 1
             if plain:
-                self._commit()
+                try:
+                    self._commit()
+                except Exception as exc:
+                    self._undo_failed_commit()
+                    raise StoreFailure("the server could not save its changes") from exc
                 self._run_waiting()
             else:
                 self._execute("RELEASE SAVEPOINT grouped")
             if loop is None and self._depth == 0 and self._open:
                 self.commit()
+
+    def _undo_failed_commit(self) -> None:
+        """A failed ``COMMIT`` may leave its transaction open: end it, so that the next
+        statements do not join what was not kept."""
+        try:
+            if self._in_transaction():
+                self._rollback()
+        except Exception:  # the connection itself is gone; the next statement says so
+            logger.warning("could not roll back the failed transaction")
 
     def _deferring(self) -> asyncio.AbstractEventLoop | None:
         """The running loop whose writes are grouped, with its transaction open; ``None`` on a
@@ -336,11 +353,7 @@ class Database:
         self._failed = self._generation
         self._waiting.clear()
         logger.error("a commit failed; its writes were rolled back: %s", error)
-        try:
-            if self._in_transaction():
-                self._rollback()
-        except Exception:  # the connection itself is gone; the next statement says so
-            logger.warning("could not roll back the failed transaction")
+        self._undo_failed_commit()
 
     def _commit_late(self, generation: int) -> None:
         # Only the transaction this was set for: a later one has its own.
