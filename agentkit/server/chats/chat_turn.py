@@ -23,6 +23,7 @@ from ..core.eager import Finished, Waiting, resume, step
 from ..core.errors import ApiError
 from ..core.event_log import Recovery, StreamKind
 from ..core.ids import new_id, now
+from ..core.replies import JsonText
 from ..core.state import ServerState
 from ..core.store import Row
 from ..guardrails.apply import guard_chat_brain
@@ -52,12 +53,12 @@ INTERRUPTED_MESSAGE = "the server stopped during the turn; send the message agai
 @dataclass(frozen=True, slots=True)
 class ChatTurn:
     """A chat's turn: the seq of its first event, and how it ends, with the chat as the turn
-    left it or the error that ended the turn: its ``outcome`` when it ran to its end at once,
-    else its ``task``'s result."""
+    left it (the JSON text it is stored as) or the error that ended the turn: its ``outcome``
+    when it ran to its end at once, else its ``task``'s result."""
 
     first_seq: int
-    task: asyncio.Task[Row | ApiError] | None
-    outcome: Row | ApiError | None = None
+    task: asyncio.Task[JsonText | ApiError] | None
+    outcome: JsonText | ApiError | None = None
 
 
 @dataclass(slots=True)
@@ -115,7 +116,7 @@ def begin_chat_turn(
     )
     at_once = getattr(brain, "instant", False) and not state.events.shared
     progress = _Progress(chat if at_once else None)
-    task: asyncio.Task[Row | ApiError] | None = None
+    task: asyncio.Task[JsonText | ApiError] | None = None
     started: Row = {
         "type": "metadata",
         "chat_id": chat_id,
@@ -198,7 +199,9 @@ def _run_at_once(
     return ChatTurn(first, task)
 
 
-async def _carry_on(run: Coroutine[Any, Any, Row | ApiError], waiting: Waiting) -> Row | ApiError:
+async def _carry_on(
+    run: Coroutine[Any, Any, JsonText | ApiError], waiting: Waiting
+) -> JsonText | ApiError:
     return await resume(run, waiting)
 
 
@@ -210,7 +213,7 @@ async def _run(
     brain: Brain,
     turn: Turn,
     progress: _Progress,
-) -> Row | ApiError:
+) -> JsonText | ApiError:
     deltas: list[str] = []
     try:
         async for delta in brain.reply(turn):
@@ -256,7 +259,8 @@ async def _run(
         done = '{"type": "done", "chat": ' + stored + "}"
         state.events.append_encoded(org_id, CHAT_STREAM.stream(chat_id), "done", lambda _: done)
         _end(state, org_id, chat_id, progress.noted)
-    return chat
+    # The answer is the chat as stored, too: sent as it is, not encoded again.
+    return JsonText(stored)
 
 
 def _text_parts(text: str) -> list[Row]:
