@@ -106,3 +106,33 @@ def test_a_request_cancelled_while_waiting_leaves_the_others_commit_alone(
     asyncio.run(scene())
     # The writes went into the transaction before the wait: both are kept.
     assert texts(database) == ["left", "stayed"]
+
+
+def test_writes_no_request_commits_are_committed_within_the_delay(
+    open_database: OpenDatabase,
+) -> None:
+    """A group no response commits (a background task's writes) is committed by the timer,
+    the one set when a group began earlier included, on each event loop that writes."""
+    from agentkit.server.core.database import COMMIT_DELAY
+
+    database, other = open_database(), open_database()
+    database.script(NOTES)
+
+    async def background(first: str, second: str) -> None:
+        mark = database.mark()
+        database.run("INSERT INTO notes VALUES (?)", first)
+        database.make_durable(mark)  # committed by its request; the timer stays set
+        database.run("INSERT INTO notes VALUES (?)", second)  # a new group, no new timer
+        assert second not in texts(other)
+        await asyncio.sleep(COMMIT_DELAY * 5)
+        assert second in texts(other)
+
+    asyncio.run(background("one", "two"))
+
+    async def unfinished() -> None:
+        database.run("INSERT INTO notes VALUES (?)", "three")
+        # The loop ends before the timer: its writes wait for the next commit.
+
+    asyncio.run(unfinished())
+    asyncio.run(background("four", "five"))  # a new loop sets a timer of its own
+    assert texts(other) == ["five", "four", "one", "three", "two"]

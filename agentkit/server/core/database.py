@@ -96,6 +96,8 @@ class Database:
         self._failed = 0
         self._waiting: list[Callable[[], None]] = []
         self._shared_commit: asyncio.Future[None] | None = None
+        #: The loop and timer of the commit due ``COMMIT_DELAY`` after a group began, if any.
+        self._late: tuple[asyncio.AbstractEventLoop, asyncio.TimerHandle] | None = None
 
     # ------------------------------------------------------------------ statements
     def _read(self, sql: str, args: Sequence[Any]) -> Cursor:
@@ -219,7 +221,11 @@ class Database:
             self._begin()
             self._open = True
             self._generation += 1
-            loop.call_later(COMMIT_DELAY, self._commit_late, self._generation)
+            # A commit due for an earlier group, sooner, commits this one too: one timer at a
+            # time rather than one per group (a group a request commits leaves its timer set).
+            late = self._late
+            if late is None or late[0] is not loop:
+                self._late = (loop, loop.call_later(COMMIT_DELAY, self._commit_late))
         return loop
 
     # ------------------------------------------------------------------ committing
@@ -316,10 +322,8 @@ class Database:
         except Exception:  # the connection itself is gone; the next statement says so
             logger.warning("could not roll back the failed transaction")
 
-    def _commit_late(self, generation: int) -> None:
-        # Only the transaction this was set for: a later one has its own.
-        if generation != self._generation:
-            return
+    def _commit_late(self) -> None:
+        self._late = None
         try:
             self.commit()
         except StoreFailure:
