@@ -129,15 +129,18 @@ def begin_chat_turn(
     started["trace_id"] = chat.get("trace_id")
     if at_once:
         # One write (the user's message): kept or not on its own; the first event is buffered,
-        # and forgotten if the message is not kept.
-        first = state.events.append(org_id, stream, started)
-        try:
-            state.store.insert_chat_message(org_id, chat_id, user_message)
-        except BaseException:
-            state.events.forget_buffered(org_id, stream)
-            raise
-        chat["message_count"] += 1
-        return _run_at_once(state, org_id, chat, reply_id, brain, turn, progress, started, first)
+        # and forgotten if the message is not kept. The turn writes its events itself.
+        with state.events.holding():
+            first = state.events.append(org_id, stream, started)
+            try:
+                state.store.insert_chat_message(org_id, chat_id, user_message)
+            except BaseException:
+                state.events.forget_buffered(org_id, stream)
+                raise
+            chat["message_count"] += 1
+            return _run_at_once(
+                state, org_id, chat, reply_id, brain, turn, progress, started, first
+            )
     # The user's message, the chat, the turn's note and its first event are kept together.
     try:
         with state.events.atomic(org_id, stream):
