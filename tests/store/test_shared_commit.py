@@ -136,3 +136,37 @@ def test_writes_no_request_commits_are_committed_within_the_delay(
     asyncio.run(unfinished())
     asyncio.run(background("four", "five"))  # a new loop sets a timer of its own
     assert texts(other) == ["five", "four", "one", "three", "two"]
+
+
+def test_a_request_alone_commits_at_once_and_one_among_others_waits_for_them(
+    open_database: OpenDatabase,
+) -> None:
+    """With nothing else ready to run on the event loop, no other request could share the
+    commit: it is made at once. With another callback ready, the request waits for the shared
+    commit, made after it."""
+    from agentkit.server.core.eager import Finished, Waiting, resume, step
+
+    database, other = open_database(), open_database()
+    database.script(NOTES)
+    commits = _count_commits(database)
+
+    async def scene() -> None:
+        mark = database.mark()
+        database.run("INSERT INTO notes VALUES (?)", "alone")
+        assert isinstance(step(database.durable(mark)), Finished)
+        assert texts(other) == ["alone"]
+
+        ran: list[str] = []
+        mark = database.mark()
+        database.run("INSERT INTO notes VALUES (?)", "among others")
+        asyncio.get_running_loop().call_soon(ran.append, "another")
+        waiting = database.durable(mark)
+        stepped = step(waiting)
+        assert isinstance(stepped, Waiting)
+        assert "among others" not in texts(other)
+        await resume(waiting, stepped)
+        assert ran == ["another"]
+        assert texts(other) == ["alone", "among others"]
+
+    asyncio.run(scene())
+    assert len(commits) == 2

@@ -268,7 +268,8 @@ class Database:
         ready now; requests among them that reach their response meanwhile wait for the same
         commit instead of each making one. A commit costs a disk flush (on PostgreSQL) or
         writing the same pages again (on SQLite), so under load this saves most commits, at
-        the price of one turn of the loop per response.
+        the price of one turn of the loop per response. With nothing else ready to run on the
+        loop (a request alone), no other request could share the commit: it is made at once.
 
         Raises:
             StoreFailure: A commit since the mark failed: those writes may be lost.
@@ -277,6 +278,9 @@ class Database:
             shared = self._shared_commit
             if shared is None:
                 loop = asyncio.get_running_loop()
+                if not _others_ready(loop):
+                    self.make_durable(since)
+                    return
                 shared = self._shared_commit = loop.create_future()
                 loop.call_soon(self._commit_shared)
             # One waiter cancelled (its client left) must not cancel the others' commit.
@@ -338,6 +342,13 @@ class Database:
                 self.commit()
             finally:
                 self._close()
+
+
+def _others_ready(loop: asyncio.AbstractEventLoop) -> bool:
+    """Whether callbacks other than the running one are ready to run on the loop: asyncio's
+    own loop keeps them in ``_ready``; of another loop, that cannot be known, so it says yes."""
+    ready = getattr(loop, "_ready", None)
+    return ready is None or len(ready) > 0
 
 
 class _SQLiteGrouped:

@@ -46,9 +46,7 @@ class EnvelopeMiddleware:
 
     Before any part of a response is sent, the store makes the writes so far durable: what a
     client is told (a created resource, a streamed event) is on disk by then. If they could not
-    be kept, the request fails instead (a 500, or a stream cut short). A request running alone
-    commits at once; with others running, the commit waits a turn of the event loop for the
-    requests that reach their responses meanwhile, and is shared with them.
+    be kept, the request fails instead (a 500, or a stream cut short).
     """
 
     def __init__(
@@ -58,8 +56,6 @@ class EnvelopeMiddleware:
         self.store = store
         self.max_body_bytes = max_body_bytes
         self.body_timeout = body_timeout
-        #: HTTP requests between their start and their end (streams included).
-        self._running = 0
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -78,10 +74,7 @@ class EnvelopeMiddleware:
             nonlocal started, failed
             if not failed:
                 try:
-                    if self._running == 1:
-                        store.make_durable(mark)  # no other request could share the commit
-                    else:
-                        await store.durable(mark)
+                    await store.durable(mark)
                 except StoreFailure:
                     failed = True  # the 500 that follows is sent without this check
                     raise
@@ -129,7 +122,6 @@ class EnvelopeMiddleware:
             body_done = message["type"] != "http.request" or not message.get("more_body", False)
             return message
 
-        self._running += 1
         try:
             await self.app(scope, receive_in_time, send_with_id)
         except ClientDisconnect:
@@ -143,8 +135,6 @@ class EnvelopeMiddleware:
             if not started:
                 error = ApiError("INTERNAL_ERROR", "the server failed; quote the request id")
                 await _send_error(send_with_id, error, request_id)
-        finally:
-            self._running -= 1
 
 
 #: Methods whose requests only read: the others are about to write.
