@@ -95,7 +95,8 @@ class Database:
         self._generation = 0
         self._failed = 0
         self._waiting: list[Callable[[], None]] = []
-        self._shared_commit: asyncio.Future[None] | None = None
+        #: The requests waiting for the shared commit set for the loop's next turn, if one is.
+        self._shared_commit: list[asyncio.Future[None]] | None = None
         #: The loop and timer of the commit due ``COMMIT_DELAY`` after a group began, if any.
         self._late: tuple[asyncio.AbstractEventLoop, asyncio.TimerHandle] | None = None
 
@@ -275,27 +276,30 @@ class Database:
             StoreFailure: A commit since the mark failed: those writes may be lost.
         """
         if self._open and self._depth == 0:
-            shared = self._shared_commit
-            if shared is None:
-                loop = asyncio.get_running_loop()
+            loop = asyncio.get_running_loop()
+            waiting = self._shared_commit
+            if waiting is None:
                 if not _others_ready(loop):
                     self.make_durable(since)
                     return
-                shared = self._shared_commit = loop.create_future()
+                waiting = self._shared_commit = []
                 loop.call_soon(self._commit_shared)
-            # One waiter cancelled (its client left) must not cancel the others' commit.
-            await asyncio.shield(shared)
+            # A future of its own: one waiter cancelled (its client left) cancels no other's.
+            done = loop.create_future()
+            waiting.append(done)
+            await done
         self.make_durable(since)
 
     def _commit_shared(self) -> None:
-        shared, self._shared_commit = self._shared_commit, None
+        waiting, self._shared_commit = self._shared_commit or [], None
         try:
             self.commit()
         except StoreFailure:
             pass  # logged; each waiter learns it from make_durable
         finally:
-            if shared is not None and not shared.done():
-                shared.set_result(None)
+            for done in waiting:
+                if not done.done():
+                    done.set_result(None)
 
     def commit(self) -> None:
         """Commit the open transaction, if any (not from inside a group).
