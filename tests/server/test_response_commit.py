@@ -1,5 +1,6 @@
-"""When the request machinery commits a request's writes: before its response, at once when the
-request runs alone, and shared with the requests that answer at the same moment otherwise."""
+"""When the request machinery commits a request's writes: before its response, at once when
+nothing else is ready to run, and shared with the requests that answer at the same moment
+otherwise."""
 
 from __future__ import annotations
 
@@ -41,7 +42,7 @@ def _kept(tmp_path: Path) -> list[str]:
         return sorted(str(row[0]) for row in other.execute("SELECT text FROM notes"))
 
 
-def _middleware(store: SQLiteStore, seen: list[tuple[str, ...]]) -> EnvelopeMiddleware:
+def _middleware(store: SQLiteStore) -> EnvelopeMiddleware:
     async def app(scope: Scope, receive: Receive, send: Send) -> None:
         # No wait before the write: as when requests arrive together, each task runs to its
         # response while the others have not started yet.
@@ -64,13 +65,7 @@ def _sender(tmp_path: Path, path: str, seen: list[tuple[str, ...]]) -> Send:
 def test_a_request_alone_commits_at_once_before_its_response(tmp_path: Path) -> None:
     store, commits = _store(tmp_path)
     seen: list[tuple[str, ...]] = []
-
-    async def app(scope: Scope, receive: Receive, send: Send) -> None:
-        store.database.run("INSERT INTO notes VALUES (?)", scope["path"])
-        await send({"type": "http.response.start", "status": 200, "headers": []})
-        await send({"type": "http.response.body", "body": b"{}"})
-
-    middleware = EnvelopeMiddleware(app, store, max_body_bytes=1024, body_timeout=5.0)
+    middleware = _middleware(store)
 
     async def scene() -> None:
         # Nothing else is ready to run: the request is answered without the event loop
@@ -89,7 +84,7 @@ def test_a_request_alone_commits_at_once_before_its_response(tmp_path: Path) -> 
 def test_requests_answering_together_share_one_commit(tmp_path: Path) -> None:
     store, commits = _store(tmp_path)
     seen: list[tuple[str, ...]] = []
-    middleware = _middleware(store, seen)
+    middleware = _middleware(store)
 
     async def scene() -> None:
         await asyncio.gather(
