@@ -6,6 +6,7 @@ import time
 from typing import Any
 
 import httpx
+import pytest
 
 from agentkit.server import ServerConfig
 from agentkit.testing import ReferenceServer
@@ -112,3 +113,32 @@ class TestExpiry:
                 assert second.json()["name"] == "B"
             finally:
                 api.close()
+
+
+@pytest.mark.parametrize(
+    ("path", "query"),
+    [
+        ("/v1/chats/chat_1/messages", b""),
+        ("/v1/chats/chat_1/messages", b"a=1&b=two"),
+        ("/v1/a?b/c#d", b""),
+        ("/v1/back\\slash", b"q=%20x"),
+        ("//double", b""),
+        ("/caf\u00e9", b""),
+        ("/tab\there", b""),
+        ("/ok", b"frag#ment"),
+        ("/ok", b"caf\xc3\xa9"),
+        ("/ok", b"line\nbreak"),
+        ("*", b""),
+    ],
+)
+def test_a_key_is_fingerprinted_by_the_path_and_query_of_the_url(path: str, query: bytes) -> None:
+    """The fast reading of a request's target agrees with the URL Starlette builds, so a repeat
+    of a request stored before (by any server version) finds its record."""
+    from starlette.requests import Request
+
+    from agentkit.server.core.http.endpoint import _target
+
+    headers = [(b"host", b"127.0.0.1:8765")]
+    scope = {"type": "http", "path": path, "query_string": query, "headers": headers}
+    url = Request(scope).url
+    assert _target(Request(scope)) == (url.path, url.query)

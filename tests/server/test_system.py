@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -135,6 +136,20 @@ class TestRequestBodies:
 
         response = api.post("/v1/agents", content=chunks())
         assert response.status_code == 413
+
+    def test_a_chunked_body_in_pieces_is_read_whole(self, api: Api) -> None:
+        """A body sent in several chunks (each its own ASGI message) arrives whole."""
+        text = json.dumps({"name": "pieces", "instructions": "y" * 5000}).encode()
+
+        def chunks() -> Iterator[bytes]:
+            for start in range(0, len(text), 700):
+                yield text[start : start + 700]
+
+        response = api.post(
+            "/v1/agents", content=chunks(), headers={"Content-Type": "application/json"}
+        )
+        assert response.status_code == 201
+        assert response.json()["instructions"] == "y" * 5000
 
 
 class TestUnexpectedFailures:

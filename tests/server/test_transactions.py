@@ -322,3 +322,30 @@ def test_a_sent_message_is_published_to_its_recipients_after_commit(tmp_path: Pa
         bob = state.store.identity_by_handle("bob")
         assert bob is not None and event.recipients == (bob["id"],)
         assert stored_then == 1  # on disk (seen by another connection) when heard
+
+
+def test_a_request_about_to_write_reads_inside_the_transaction_of_its_writes(
+    tmp_path: Path,
+) -> None:
+    """Opened before its reads, the transaction holds the write lock from the start: another
+    connection still reads, but cannot commit between the request's reads and its writes."""
+    database = _database(tmp_path)
+    other = sqlite3.connect(tmp_path / "t.sqlite3", timeout=0.05)
+
+    async def request() -> None:
+        mark = database.mark()
+        database.open_group()
+        assert database._db.in_transaction
+        assert _notes(database) == []
+        assert other.execute("SELECT COUNT(*) FROM notes").fetchone() == (0,)
+        with pytest.raises(sqlite3.OperationalError, match="locked"):
+            other.execute("INSERT INTO notes VALUES ('between')")
+        database.run("INSERT INTO notes VALUES ('mine')")
+        database.make_durable(mark)
+
+    try:
+        asyncio.run(request())
+        assert [row[0] for row in other.execute("SELECT text FROM notes")] == ["mine"]
+    finally:
+        other.close()
+        database.close()

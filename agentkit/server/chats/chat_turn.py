@@ -23,6 +23,7 @@ from ..core.eager import Finished, Waiting, resume, step
 from ..core.errors import ApiError
 from ..core.event_log import Recovery, StreamKind
 from ..core.ids import new_id, now
+from ..core.replies import JsonText
 from ..core.state import ServerState
 from ..core.store import Row
 from ..guardrails.apply import guard_chat_brain
@@ -52,12 +53,12 @@ INTERRUPTED_MESSAGE = "the server stopped during the turn; send the message agai
 @dataclass(frozen=True, slots=True)
 class ChatTurn:
     """A chat's turn: the seq of its first event, and how it ends, with the chat as the turn
-    left it or the error that ended the turn: its ``outcome`` when it ran to its end at once,
-    else its ``task``'s result."""
+    left it (the JSON text it is stored as) or the error that ended the turn: its ``outcome``
+    when it ran to its end at once, else its ``task``'s result."""
 
     first_seq: int
-    task: asyncio.Task[Row | ApiError] | None
-    outcome: Row | ApiError | None = None
+    task: asyncio.Task[JsonText | ApiError] | None
+    outcome: JsonText | ApiError | None = None
 
 
 @dataclass(slots=True)
@@ -115,7 +116,7 @@ def begin_chat_turn(
     )
     at_once = getattr(brain, "instant", False) and not state.events.shared
     progress = _Progress(chat if at_once else None)
-    task: asyncio.Task[Row | ApiError] | None = None
+    task: asyncio.Task[JsonText | ApiError] | None = None
     started: Row = {
         "type": "metadata",
         "chat_id": chat_id,
@@ -128,15 +129,18 @@ def begin_chat_turn(
     started["trace_id"] = chat.get("trace_id")
     if at_once:
         # One write (the user's message): kept or not on its own; the first event is buffered,
-        # and forgotten if the message is not kept.
-        first = state.events.append(org_id, stream, started)
-        try:
-            state.store.insert_chat_message(org_id, chat_id, user_message)
-        except BaseException:
-            state.events.forget_buffered(org_id, stream)
-            raise
-        chat["message_count"] += 1
-        return _run_at_once(state, org_id, chat, reply_id, brain, turn, progress, started, first)
+        # and forgotten if the message is not kept. The turn writes its events itself.
+        with state.events.holding():
+            first = state.events.append(org_id, stream, started)
+            try:
+                state.store.insert_chat_message(org_id, chat_id, user_message)
+            except BaseException:
+                state.events.forget_buffered(org_id, stream)
+                raise
+            chat["message_count"] += 1
+            return _run_at_once(
+                state, org_id, chat, reply_id, brain, turn, progress, started, first
+            )
     # The user's message, the chat, the turn's note and its first event are kept together.
     try:
         with state.events.atomic(org_id, stream):
@@ -198,7 +202,9 @@ def _run_at_once(
     return ChatTurn(first, task)
 
 
-async def _carry_on(run: Coroutine[Any, Any, Row | ApiError], waiting: Waiting) -> Row | ApiError:
+async def _carry_on(
+    run: Coroutine[Any, Any, JsonText | ApiError], waiting: Waiting
+) -> JsonText | ApiError:
     return await resume(run, waiting)
 
 
@@ -210,7 +216,7 @@ async def _run(
     brain: Brain,
     turn: Turn,
     progress: _Progress,
-) -> Row | ApiError:
+) -> JsonText | ApiError:
     deltas: list[str] = []
     try:
         async for delta in brain.reply(turn):
@@ -256,7 +262,8 @@ async def _run(
         done = '{"type": "done", "chat": ' + stored + "}"
         state.events.append_encoded(org_id, CHAT_STREAM.stream(chat_id), "done", lambda _: done)
         _end(state, org_id, chat_id, progress.noted)
-    return chat
+    # The answer is the chat as stored, too: sent as it is, not encoded again.
+    return JsonText(stored)
 
 
 def _text_parts(text: str) -> list[Row]:

@@ -11,7 +11,7 @@ from typing import Any
 from ..core.call import Call, Handler, page_reply, page_start, resume_after
 from ..core.errors import ApiError, envelope, invalid_message
 from ..core.ids import new_id, now
-from ..core.replies import EventStream, Reply
+from ..core.replies import EventStream, JsonText, Reply
 from ..core.store import Conflict, Row
 from .chat_turn import CHAT_STREAM, ChatTurn, begin_chat_turn, recover_chat
 
@@ -102,7 +102,7 @@ def _continue(call: Call) -> tuple[Row, ChatTurn]:
     )
 
 
-async def _finish(call: Call, chat_id: str, handle: ChatTurn) -> Reply:
+async def _finish(call: Call, chat_id: str, handle: ChatTurn) -> Reply | JsonText:
     if handle.task is None:  # it ran to its end at once
         outcome = handle.outcome
         assert outcome is not None
@@ -113,14 +113,14 @@ async def _finish(call: Call, chat_id: str, handle: ChatTurn) -> Reply:
         message = f"the agent failed to reply: {outcome.message}"
         body = envelope(outcome.code, message, call.request_id, {"chat_id": chat_id})
         return Reply(body, outcome.status)
-    return Reply(outcome)
+    return outcome
 
 
 def _stream(chat_id: str, handle: ChatTurn) -> EventStream:
     return EventStream(CHAT_STREAM.stream(chat_id), handle.first_seq - 1)
 
 
-async def start(call: Call) -> Reply:
+async def start(call: Call) -> Reply | JsonText:
     """Start a chat with a target agent and get its first reply."""
     chat, handle = _start(call)
     return await _finish(call, chat["id"], handle)
@@ -132,7 +132,7 @@ async def start_stream(call: Call) -> EventStream:
     return _stream(chat["id"], handle)
 
 
-async def message(call: Call) -> Reply:
+async def message(call: Call) -> Reply | JsonText:
     """Send a message to an active chat and get the agent's reply."""
     chat, handle = _continue(call)
     return await _finish(call, chat["id"], handle)

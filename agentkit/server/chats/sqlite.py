@@ -3,7 +3,7 @@ turns in progress (one row per chat while its turn runs)."""
 
 from __future__ import annotations
 
-from ..core.sqlite import DocumentTable, SQLiteTables
+from ..core.sqlite import Database, DocumentTable, SQLiteTables
 from ..core.store import Page, Row
 
 __all__ = ["ChatTables"]
@@ -27,6 +27,15 @@ CREATE TABLE IF NOT EXISTS chat_turns (
     org_id TEXT NOT NULL, chat_id TEXT NOT NULL, reply_id TEXT NOT NULL,
     first_seq INTEGER NOT NULL, PRIMARY KEY (org_id, chat_id)) WITHOUT ROWID;
 """
+
+    def __init__(self, database: str | Database) -> None:
+        super().__init__(database)
+        # A SQLite file is one server's: the chats whose turn is noted are those noted when it
+        # opened and since, so a chat with none is known without a read. Instances sharing a
+        # PostgreSQL database note turns too: there, every look is a read.
+        self._noted: dict[tuple[str, str], int] | None = None
+        if self.dialect == "sqlite":
+            self._noted = dict.fromkeys(self.open_chat_turns(), 0)
 
     def insert_chat(self, org_id: str, chat: Row) -> None:
         """Store a new chat; ``Conflict`` when its id is taken."""
@@ -69,9 +78,15 @@ CREATE TABLE IF NOT EXISTS chat_turns (
             reply_id,
             first_seq,
         )
+        if self._noted is not None:
+            # Counted, so that the end of an earlier turn, committed later, forgets no note.
+            key = (org_id, chat_id)
+            self._noted[key] = self._noted.get(key, 0) + 1
 
     def chat_turn(self, org_id: str, chat_id: str) -> tuple[str, int] | None:
         """The chat's turn noted as running: ``(reply_id, first_seq)``, or ``None``."""
+        if self._noted is not None and (org_id, chat_id) not in self._noted:
+            return None
         row = self._database.one(
             "SELECT reply_id, first_seq FROM chat_turns WHERE org_id = ? AND chat_id = ?",
             org_id,
@@ -84,6 +99,16 @@ CREATE TABLE IF NOT EXISTS chat_turns (
         self._database.run(
             "DELETE FROM chat_turns WHERE org_id = ? AND chat_id = ?", org_id, chat_id
         )
+        noted = self._noted
+        if noted is not None:
+            key = (org_id, chat_id)
+            count = noted.get(key)
+
+            def forget() -> None:  # once the delete is kept, unless noted again since
+                if noted.get(key) == count:
+                    noted.pop(key, None)
+
+            self._database.after_commit(forget)
 
     def open_chat_turns(self) -> list[tuple[str, str]]:
         """``(org_id, chat_id)`` of every chat whose turn is noted as running."""

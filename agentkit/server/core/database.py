@@ -15,6 +15,10 @@ Reads on the same connection see the open transaction's writes. A group of write
 (``transaction``) is a savepoint inside it: a failure undoes that group only. Writes from
 threads without an event loop (startup, tests) commit at once, with whatever was open.
 
+A request that is about to write may open the transaction before it reads (``open_group``):
+on SQLite, a read outside a transaction takes and drops the file's locks each time, which
+costs more than the read; inside it, the reads share the transaction's.
+
 If a commit fails (a full or failing disk, a lost database connection), the open transaction is
 rolled back; every request that may have written in it learns so from ``make_durable`` instead
 of answering success.
@@ -96,6 +100,8 @@ class Database:
 
     #: ``"sqlite"`` or ``"postgresql"``: for the rare statement that must differ.
     dialect: ClassVar[str]
+    #: Whether reads cost less inside the group's transaction than on their own (``open_group``).
+    READS_JOIN_GROUP: ClassVar[bool] = False
     #: The driver's connection, and the connection groups hand out (set by the subclass).
     _db: Any
     _handed: Connection
@@ -110,7 +116,10 @@ class Database:
         self._generation = 0
         self._failed = 0
         self._waiting: list[Callable[[], None]] = []
-        self._shared_commit: asyncio.Future[None] | None = None
+        #: The requests waiting for the shared commit set for the loop's next turn, if one is.
+        self._shared_commit: list[asyncio.Future[None]] | None = None
+        #: The loop and timer of the commit due ``COMMIT_DELAY`` after a group began, if any.
+        self._late: tuple[asyncio.AbstractEventLoop, asyncio.TimerHandle] | None = None
 
     # ------------------------------------------------------------------ statements
     def _read(self, sql: str, args: Sequence[Any]) -> Cursor:
@@ -252,6 +261,13 @@ class Database:
         except Exception:  # the connection itself is gone; the next statement says so
             logger.warning("could not roll back the failed transaction")
 
+    def open_group(self) -> None:
+        """Open the event loop's group transaction now, as a write would, where the reads that
+        come before the writes cost less in it (``READS_JOIN_GROUP``); else nothing."""
+        if self.READS_JOIN_GROUP:
+            with self._lock:
+                self._deferring()
+
     def _deferring(self) -> asyncio.AbstractEventLoop | None:
         """The running loop whose writes are grouped, with its transaction open; ``None`` on a
         thread without one, or inside a group (which is in a transaction already)."""
@@ -262,7 +278,11 @@ class Database:
             self._begin()
             self._open = True
             self._generation += 1
-            loop.call_later(COMMIT_DELAY, self._commit_late, self._generation)
+            # A commit due for an earlier group, sooner, commits this one too: one timer at a
+            # time rather than one per group (a group a request commits leaves its timer set).
+            late = self._late
+            if late is None or late[0] is not loop:
+                self._late = (loop, loop.call_later(COMMIT_DELAY, self._commit_late))
         return loop
 
     # ------------------------------------------------------------------ committing
@@ -305,30 +325,37 @@ class Database:
         ready now; requests among them that reach their response meanwhile wait for the same
         commit instead of each making one. A commit costs a disk flush (on PostgreSQL) or
         writing the same pages again (on SQLite), so under load this saves most commits, at
-        the price of one turn of the loop per response.
+        the price of one turn of the loop per response. With nothing else ready to run on the
+        loop (a request alone), no other request could share the commit: it is made at once.
 
         Raises:
             StoreFailure: A commit since the mark failed: those writes may be lost.
         """
         if self._open and self._depth == 0:
-            shared = self._shared_commit
-            if shared is None:
-                loop = asyncio.get_running_loop()
-                shared = self._shared_commit = loop.create_future()
+            loop = asyncio.get_running_loop()
+            waiting = self._shared_commit
+            if waiting is None:
+                if not _others_ready(loop):
+                    self.make_durable(since)
+                    return
+                waiting = self._shared_commit = []
                 loop.call_soon(self._commit_shared)
-            # One waiter cancelled (its client left) must not cancel the others' commit.
-            await asyncio.shield(shared)
+            # A future of its own: one waiter cancelled (its client left) cancels no other's.
+            done = loop.create_future()
+            waiting.append(done)
+            await done
         self.make_durable(since)
 
     def _commit_shared(self) -> None:
-        shared, self._shared_commit = self._shared_commit, None
+        waiting, self._shared_commit = self._shared_commit or [], None
         try:
             self.commit()
         except StoreFailure:
             pass  # logged; each waiter learns it from make_durable
         finally:
-            if shared is not None and not shared.done():
-                shared.set_result(None)
+            for done in waiting:
+                if not done.done():
+                    done.set_result(None)
 
     def commit(self) -> None:
         """Commit the open transaction, if any (not from inside a group).
@@ -355,10 +382,8 @@ class Database:
         logger.error("a commit failed; its writes were rolled back: %s", error)
         self._undo_failed_commit()
 
-    def _commit_late(self, generation: int) -> None:
-        # Only the transaction this was set for: a later one has its own.
-        if generation != self._generation:
-            return
+    def _commit_late(self) -> None:
+        self._late = None
         try:
             self.commit()
         except StoreFailure:
@@ -373,6 +398,13 @@ class Database:
                 self.commit()
             finally:
                 self._close()
+
+
+def _others_ready(loop: asyncio.AbstractEventLoop) -> bool:
+    """Whether callbacks other than the running one are ready to run on the loop: asyncio's
+    own loop keeps them in ``_ready``; of another loop, that cannot be known, so it says yes."""
+    ready = getattr(loop, "_ready", None)
+    return ready is None or len(ready) > 0
 
 
 class _SQLiteGrouped:
@@ -405,6 +437,7 @@ class SQLiteDatabase(Database):
     """One SQLite connection in WAL mode."""
 
     dialect: ClassVar[str] = "sqlite"
+    READS_JOIN_GROUP: ClassVar[bool] = True
 
     def __init__(self, path: str) -> None:
         super().__init__()
@@ -415,6 +448,11 @@ class SQLiteDatabase(Database):
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute("PRAGMA foreign_keys=ON")
         self._handed = _SQLiteGrouped(self._db)
+
+    def _begin(self) -> None:
+        # The write lock at once, even when reads come first (``open_group``): no other
+        # connection can commit in between, which would make the first write fail.
+        self._execute("BEGIN IMMEDIATE")
 
     def _read(self, sql: str, args: Sequence[Any]) -> Cursor:
         return self._db.execute(sql, args)

@@ -149,6 +149,7 @@ class EventLog:
         self._forgotten = 0  # counts streams dropped: a count kept before may be stale
         self._pending: dict[_Key, list[tuple[int, str, str]]] = {}
         self._flush_handle: asyncio.Handle | None = None
+        self._holding = 0
         self._recovery: dict[str, Recovery] = {}
         self._busy: dict[str, str] = {}
         self._cancellers: dict[str, Canceller] = {}
@@ -231,7 +232,7 @@ class EventLog:
         if pending is None:
             pending = self._pending[key] = []
         pending.append((seq, kind, encode(seq)))
-        if self._flush_handle is None:
+        if self._flush_handle is None and not self._holding:
             try:
                 loop = asyncio.get_running_loop()
             except RuntimeError:  # outside the event loop (recovery at startup): write at once
@@ -239,6 +240,25 @@ class EventLog:
             else:
                 self._flush_handle = loop.call_soon(self.flush)
         return seq
+
+    @contextmanager
+    def holding(self) -> Iterator[None]:
+        """Buffer the events appended inside without setting their write for the event loop's
+        next turn: for a change that writes them itself before it ends, which spares the loop
+        a turn for a write that would find nothing left. What is still buffered when the block
+        ends is written as usual."""
+        self._holding += 1
+        try:
+            yield
+        finally:
+            self._holding -= 1
+            if not self._holding and self._pending and self._flush_handle is None:
+                try:
+                    loop = asyncio.get_running_loop()
+                except RuntimeError:
+                    self.flush()
+                else:
+                    self._flush_handle = loop.call_soon(self.flush)
 
     def flush(self) -> None:
         """Write every buffered event and wake the readers of those streams."""

@@ -259,6 +259,11 @@ class SQLiteTables:
         """A mark for ``make_durable``, taken when a request starts."""
         return self._database.mark()
 
+    def expect_writes(self) -> None:
+        """The request starting now is about to write: its reads may share the transaction its
+        writes will join (see ``Database.open_group``)."""
+        self._database.open_group()
+
     def after_commit(self, callback: Callable[[], None]) -> None:
         """Call ``callback`` once the writes made so far are committed; never if they are
         rolled back."""

@@ -80,6 +80,10 @@ class EventStore(Protocol):
     def append_events(self, org_id: str, stream: str, rows: list[tuple[int, str, str]]) -> None:
         """Store events ``(seq, kind, data)`` of a stream, in one transaction."""
 
+    def expect_writes(self) -> None:
+        """The request starting now is about to write (its reads may join its writes'
+        transaction, where that costs less)."""
+
     def after_commit(self, callback: Callable[[], None]) -> None:
         """Call ``callback`` once the writes made so far are kept; never if they are lost."""
 

@@ -66,6 +66,8 @@ class EnvelopeMiddleware:
         started = False
         store = self.store
         mark = store.durability_mark()
+        if scope["method"] not in _READING:
+            store.expect_writes()
         failed = False
 
         async def send_with_id(message: Message) -> None:
@@ -133,6 +135,10 @@ class EnvelopeMiddleware:
             if not started:
                 error = ApiError("INTERNAL_ERROR", "the server failed; quote the request id")
                 await _send_error(send_with_id, error, request_id)
+
+
+#: Methods whose requests only read: the others are about to write.
+_READING = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
 def _refuse(headers: list[tuple[bytes, bytes]], max_body_bytes: int) -> ApiError | None:

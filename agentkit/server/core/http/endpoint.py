@@ -10,9 +10,9 @@ its errors in that body rather than the envelope.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine, Mapping
 
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 
 from ...._contract import Operation, contract
@@ -36,6 +36,7 @@ from .responses import (
 __all__ = ["Endpoint", "endpoint"]
 
 Endpoint = Callable[[Request], Awaitable[Response]]
+_NO_QUERY: Mapping[str, str] = {}
 
 
 async def _read_body(request: Request, limit: int) -> bytes:
@@ -43,14 +44,40 @@ async def _read_body(request: Request, limit: int) -> bytes:
     if "content-length" not in headers and "transfer-encoding" not in headers:
         return b""  # a request without either has no body (RFC 9112 6.3): nothing to wait for
     # The middleware refuses a too-large Content-Length up front; this catches chunked bodies.
+    # Read from the ASGI channel directly: Request.stream is an async generator, which costs
+    # more than a body that arrived in one message.
+    receive = request.receive
     chunks: list[bytes] = []
     size = 0
-    async for chunk in request.stream():
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":
+            raise ClientDisconnect()
+        chunk: bytes = message.get("body", b"")
         size += len(chunk)
         if size > limit:
             raise ApiError("REQUEST_TOO_LARGE", f"the request body exceeds {limit} bytes")
+        if not message.get("more_body", False):
+            return chunk if not chunks else b"".join([*chunks, chunk])
         chunks.append(chunk)
-    return b"".join(chunks)
+
+
+def _target(request: Request) -> tuple[str, str]:
+    """The request's path and query as ``request.url`` has them, without building the URL when
+    they need no escaping (as almost every request's do)."""
+    scope = request.scope
+    path: str = scope["path"]
+    query: bytes = scope["query_string"]
+    plain = path.startswith("/") and not path.startswith("//") and path.isascii()
+    if plain and path.isprintable() and not _ESCAPED.intersection(path):
+        text = query.decode("ascii", "replace")
+        if text.isascii() and text.isprintable() and "#" not in text:
+            return path, text
+    url = request.url
+    return url.path, url.query
+
+
+_ESCAPED = frozenset("?#\\")
 
 
 def endpoint(
@@ -100,7 +127,9 @@ def endpoint(
             org_id, key_hash = authenticate(state.store, request.headers.getlist("authorization"))
             state.limiter.check(key_hash)
         raw = await _read_body(request, state.config.max_body_bytes)
-        params = rules.parameters(request.query_params, request.path_params, request.headers)
+        # No query string (as on most requests): nothing to parse.
+        query = request.query_params if request.scope["query_string"] else _NO_QUERY
+        params = rules.parameters(query, request.path_params, request.headers)
         # Read from the scope: Request.state would build an object for one value.
         request_id = request.scope.get("state", {}).get("request_id")
         body = rules.body(raw, request.headers.get("content-type"))
@@ -108,7 +137,7 @@ def endpoint(
         key = params.get("Idempotency-Key") if request.method == "POST" else None
         if not key:
             return respond(call, await handler(call))
-        digest = fingerprint(request.method, request.url.path, request.url.query, raw)
+        digest = fingerprint(request.method, *_target(request), raw)
         guard = state.idempotency
         async with guard.exclusive(org_id, key):
             # Shared with other instances, the key is claimed first: one statement when it is
