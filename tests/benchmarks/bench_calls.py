@@ -31,6 +31,8 @@ AGENT = {
     "instructions": "Be brief.",
     "brain": "echo",
     "model_profile": None,
+    "provider_id": None,
+    "guardrail_ids": [],
     "streaming": True,
     "sub_agent_ids": [],
     "prompt_suggestions": [],
