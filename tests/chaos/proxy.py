@@ -142,6 +142,7 @@ class FaultProxy:
         self._bytes_out = 0
         self._faults: Counter[str] = Counter()
         self._tasks: set[asyncio.Task[Any]] = set()
+        self._clients: set[asyncio.StreamWriter] = set()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._server: asyncio.Server | None = None
         self._thread: threading.Thread | None = None
@@ -243,6 +244,11 @@ class FaultProxy:
     async def _shutdown(self) -> None:
         if self._server is not None:
             self._server.close()
+        # Abort the clients' sockets first: a handler that is slow to finish on a loaded
+        # machine must not leave one open once the loop stops.
+        for client in list(self._clients):
+            client.transport.abort()
+        if self._server is not None:
             await self._server.wait_closed()
         tasks = list(self._tasks)
         for task in tasks:
@@ -280,6 +286,7 @@ class FaultProxy:
         task = asyncio.current_task()
         assert task is not None
         self._tasks.add(task)
+        self._clients.add(writer)
         fault = self._next_fault()
         upstream_writer: asyncio.StreamWriter | None = None
         try:
@@ -300,6 +307,7 @@ class FaultProxy:
             if upstream_writer is not None:
                 upstream_writer.transport.abort()
             writer.close()
+            self._clients.discard(writer)
             self._tasks.discard(task)
 
     async def _relay(
