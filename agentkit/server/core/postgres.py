@@ -34,7 +34,7 @@ statements that do not need each other's results together (``Connection.batch``,
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NoReturn
 
 from .database import Cursor, Database, Rows, Statement
 from .dialect import postgres_pieces, postgres_schema, postgres_statement
@@ -84,6 +84,14 @@ class _Result:
         return rows
 
 
+def _raise_as(failure: Exception, cause: Exception) -> NoReturn:
+    """Raise ``failure``, what ``cause`` (being handled) means to the caller: ``cause`` itself
+    as it was, or another error chained to it."""
+    if failure is cause:
+        raise cause
+    raise failure from cause
+
+
 def is_postgres_url(target: str) -> bool:
     """Whether a database setting names a PostgreSQL server rather than a SQLite file."""
     return target.startswith(("postgresql://", "postgres://"))
@@ -119,10 +127,7 @@ class _Grouped:
             else:
                 cursor = self._connection.execute(postgres_statement(sql), parameters)
         except psycopg.Error as exc:
-            failure = self._failure(exc)
-            if failure is exc:
-                raise
-            raise failure from exc
+            _raise_as(self._failure(exc), exc)
         return cursor
 
     def executemany(self, sql: str, seq_of_parameters: Sequence[Sequence[Any]], /) -> Any:
@@ -137,10 +142,7 @@ class _Grouped:
                 cursor.executemany(postgres_statement(sql), seq_of_parameters)
                 return cursor
         except psycopg.Error as exc:
-            failure = self._failure(exc)
-            if failure is exc:
-                raise
-            raise failure from exc
+            _raise_as(self._failure(exc), exc)
 
     def batch(self, statements: Sequence[Statement], /) -> Rows:
         import psycopg
@@ -148,10 +150,7 @@ class _Grouped:
         try:
             return self._database._batch(statements)
         except psycopg.Error as exc:
-            failure = self._failure(exc)
-            if failure is exc:
-                raise
-            raise failure from exc
+            _raise_as(self._failure(exc), exc)
 
 
 class PostgresDatabase(Database):
@@ -252,10 +251,7 @@ class PostgresDatabase(Database):
             if result.status not in _SUCCEEDED:
                 raise psycopg.errors.error_from_result(result, encoding=self._db.info.encoding)
         except Exception as exc:
-            failure = self._failed_on(exc)
-            if failure is exc:
-                raise
-            raise failure from exc
+            _raise_as(self._failed_on(exc), exc)
         return result
 
     def _flush(self) -> None:
@@ -361,10 +357,7 @@ class PostgresDatabase(Database):
         try:
             cursor: Cursor = self._statement(sql, args)
         except Exception as exc:
-            failure = self._read_failed(exc)
-            if failure is exc:
-                raise
-            raise failure from exc
+            _raise_as(self._read_failed(exc), exc)
         return cursor
 
     def _read_batch(self, queries: Sequence[Statement]) -> Rows:
@@ -372,10 +365,7 @@ class PostgresDatabase(Database):
         try:
             return self._batch(queries)
         except Exception as exc:
-            failure = self._read_failed(exc)
-            if failure is exc:
-                raise
-            raise failure from exc
+            _raise_as(self._read_failed(exc), exc)
 
     def _read_failed(self, exc: Exception) -> Exception:
         """What a failed read raises; the open group is lost with it, since PostgreSQL

@@ -68,15 +68,15 @@ def _hidden_target(body: Row) -> Callable[[], ApiError] | None:
     return None
 
 
-def _named_target(body: Row) -> str:
-    """Which of ``to``, ``conversation_id`` and ``group_id`` the send names."""
+def _check_one_target(body: Row) -> None:
+    """Refuse a send that names not exactly one of ``to``, ``conversation_id`` and
+    ``group_id``."""
     named = [field for field in _TARGETS if field in body]
     if len(named) != 1:
         raise invalid(
             named[1] if len(named) > 1 else "to",
             "give exactly one of to (a handle), conversation_id and group_id",
         )
-    return named[0]
 
 
 def _target(call: Call, me: Row, found: Membership | None) -> tuple[str, Row | None, list[str]]:
@@ -230,7 +230,7 @@ async def send(call: Call) -> Reply:
     named = None if "to" in body else body.get("conversation_id") or body.get("group_id")
     context = call.state.store.send_context(call.org_id, body["client_msg_id"], named)
     me = caller_of(context.identity, _hidden_target(body))
-    _named_target(body)
+    _check_one_target(body)
     earlier = context.earlier
     if earlier is not None:
         if earlier.fingerprint != _fingerprint(body):
