@@ -270,6 +270,14 @@ def _unique_items(unique: bool) -> Check | None:
     return _unique if unique else None
 
 
+def _min_properties(size: int) -> Check:
+    return lambda value: not isinstance(value, dict) or len(value) >= size
+
+
+def _max_properties(size: int) -> Check:
+    return lambda value: not isinstance(value, dict) or len(value) <= size
+
+
 def _items(item: Check) -> Check:
     return lambda value: not isinstance(value, list) or all(map(item, value))
 
@@ -305,6 +313,8 @@ _SIMPLE: dict[str, Callable[[Any], Check | None]] = {
     "minItems": _min_items,
     "maxItems": _max_items,
     "uniqueItems": _unique_items,
+    "minProperties": _min_properties,
+    "maxProperties": _max_properties,
 }
 
 
